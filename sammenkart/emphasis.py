@@ -1,0 +1,48 @@
+"""What the map should stress right now, as plain data.
+
+Pathway stepping and case sessions each compute an ``Emphasis`` (pure code);
+the Qt scene and the poster only draw it. One value describes the whole
+overlay, so a view never has to remember how it got there.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Arrow:
+    """A directed line between two concrete services."""
+
+    fra: str  # service id
+    til: str  # service id
+    art: str = "henvisning"  # henvisning | samarbeid | veiledning | tilbakemelding
+    number: int | None = None  # step number shown in a badge, 1-based
+    current: bool = False  # the step being talked about now
+    faded: bool = False  # a step not yet reached, or one already passed
+
+
+@dataclass(frozen=True)
+class Emphasis:
+    highlighted: frozenset[str] = frozenset()  # services in focus
+    dim_others: bool = False  # fade every service that is not highlighted
+    current: frozenset[str] = frozenset()  # strongest emphasis (the current step's services)
+    marked: tuple[str, ...] = ()  # a team's choices, numbered in this order
+    revealed: frozenset[str] = frozenset()  # suggested services, shown after a reveal
+    arrows: tuple[Arrow, ...] = ()
+    show_links: bool = True  # draw standing collaboration (samarbeid) lines
+
+    @property
+    def found(self) -> frozenset[str]:
+        return frozenset(self.marked) & self.revealed
+
+    @property
+    def missed(self) -> frozenset[str]:
+        return self.revealed - frozenset(self.marked)
+
+    @property
+    def added(self) -> frozenset[str]:
+        """Chosen beyond the suggestion: not wrong, a point for discussion."""
+        return frozenset(self.marked) - self.revealed if self.revealed else frozenset()
+
+
+PLAIN = Emphasis()

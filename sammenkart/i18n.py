@@ -1,0 +1,32 @@
+"""The text catalogue for pure code (command line, validation, poster).
+
+Source strings are bokmål. Other languages (nynorsk, English) come as gettext
+catalogues in ``resources/translations/<lang>/LC_MESSAGES/sammenkart.mo``; with
+none installed, ``_`` returns the bokmål text. Qt code uses ``tr()`` instead.
+"""
+from __future__ import annotations
+
+import gettext
+import os
+
+from .paths import resources_dir
+
+_translation: gettext.NullTranslations = gettext.NullTranslations()
+
+
+def set_language(lang: str | None) -> None:
+    """Switch the catalogue; ``None`` or "nb" means bokmål (the source text)."""
+    global _translation
+    if not lang or lang == "nb":
+        _translation = gettext.NullTranslations()
+        return
+    _translation = gettext.translation(
+        "sammenkart", localedir=str(resources_dir() / "translations"), languages=[lang], fallback=True
+    )
+
+
+def _(text: str) -> str:
+    return _translation.gettext(text)
+
+
+set_language(os.environ.get("SAMMENKART_LANG"))

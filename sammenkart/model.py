@@ -1,0 +1,264 @@
+"""The domain model: maps, pathways and cases as plain data.
+
+Pure Python, no Qt. Every object remembers where it came from (``Source``) so
+that any later check can point the user at the right line of the right file.
+Field names follow the file format (Norwegian keys) so that the mapping from a
+file to an object needs no dictionary to read.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+FORMAT_VERSION = 1
+
+SECTORS = ("kommune", "fastlege", "spesialist", "fylkeskommune", "stat", "frivillig")
+ARTS = ("henvisning", "samarbeid", "veiledning", "tilbakemelding")
+MALFORMER = ("nb", "nn")
+MAP_TYPES = ("kommune", "region")
+
+# The six headings of "who does what" in a pathway, in the order users know.
+ROLE_KEYS = ("rolle", "kartlegging", "tiltak", "evaluering", "samarbeid", "henvisning")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an object was written: file, 1-based line and column."""
+
+    path: str
+    line: int = 1
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+UNKNOWN_SOURCE = Source("<ukjent>")
+
+
+@dataclass
+class Level:
+    id: int
+    navn: str
+    beskrivelse: str | None = None
+    farge: str | None = None
+    source: Source = UNKNOWN_SOURCE
+
+
+@dataclass
+class Contact:
+    telefon: str | None = None
+    epost: str | None = None
+    nettside: str | None = None
+    adresse: str | None = None
+
+    def is_empty(self) -> bool:
+        return not (self.telefon or self.epost or self.nettside or self.adresse)
+
+
+@dataclass
+class Service:
+    id: str
+    navn: str
+    niva: int
+    sektor: str
+    type: str = ""  # empty means "same as id"; use ``role`` to read it
+    beskrivelse: str | None = None
+    alder: tuple[int, int] | None = None
+    kontakt: Contact = field(default_factory=Contact)
+    plassering: tuple[float, float] | None = None
+    kommune: str | None = None
+    source: Source = UNKNOWN_SOURCE
+
+    @property
+    def role(self) -> str:
+        """The standard role pathways and cases refer to (``type``, default ``id``)."""
+        return self.type or self.id
+
+    def matches(self, reference: str) -> bool:
+        return reference == self.id or reference == self.role
+
+
+@dataclass
+class Link:
+    """A standing, undirected collaboration between two references."""
+
+    mellom: tuple[str, str]
+    merknad: str | None = None
+    source: Source = UNKNOWN_SOURCE
+
+
+def default_levels() -> list[Level]:
+    """The built-in tiltakspyramide, base first."""
+    return [
+        Level(0, "For alle", "Helsefremmende og forebyggende arbeid for alle barn og unge."),
+        Level(1, "Tidlig innsats", "Tidlig hjelp med lav terskel i kommunen."),
+        Level(2, "Oppfølging og behandling i kommunen", "Tverrfaglig oppfølging og behandling."),
+        Level(3, "Spesialisthelsetjenesten", "Utredning og behandling i spesialisthelsetjenesten."),
+    ]
+
+
+@dataclass
+class Map:
+    id: str
+    navn: str
+    tjenester: list[Service]
+    nivaer: list[Level] = field(default_factory=default_levels)
+    type: str = "kommune"
+    malform: str = "nb"
+    oppdatert: _dt.date | None = None
+    nettside: str | None = None
+    samarbeid: list[Link] = field(default_factory=list)
+    path: Path | None = None
+    source: Source = UNKNOWN_SOURCE
+
+    def service(self, service_id: str) -> Service | None:
+        for s in self.tjenester:
+            if s.id == service_id:
+                return s
+        return None
+
+    def level(self, level_id: int) -> Level | None:
+        for lv in self.nivaer:
+            if lv.id == level_id:
+                return lv
+        return None
+
+    def resolve(self, reference: str) -> list[Service]:
+        """Every service whose id or type equals ``reference`` (format: References)."""
+        return [s for s in self.tjenester if s.matches(reference)]
+
+    def levels_bottom_up(self) -> list[Level]:
+        return sorted(self.nivaer, key=lambda lv: lv.id)
+
+
+@dataclass
+class Role:
+    """What one service does in one pathway, under the six headings."""
+
+    rolle: str | None = None
+    kartlegging: str | None = None
+    tiltak: str | None = None
+    evaluering: str | None = None
+    samarbeid: str | None = None
+    henvisning: str | None = None
+    source: Source = UNKNOWN_SOURCE
+
+    def items(self) -> list[tuple[str, str]]:
+        """(key, text) for the headings that have text, in standard order."""
+        return [(k, getattr(self, k)) for k in ROLE_KEYS if getattr(self, k)]
+
+
+@dataclass
+class FlowStep:
+    fra: str
+    til: str
+    art: str = "henvisning"
+    nar: str | None = None
+    source: Source = UNKNOWN_SOURCE
+
+
+@dataclass
+class Pathway:
+    id: str
+    navn: str
+    flyt: list[FlowStep]
+    malform: str = "nb"
+    beskrivelse: str | None = None
+    roller: dict[str, Role] = field(default_factory=dict)
+    sjekkliste: list[str] = field(default_factory=list)
+    path: Path | None = None
+    source: Source = UNKNOWN_SOURCE
+
+    def references(self) -> list[str]:
+        """Every reference the pathway names, first mention first, no repeats."""
+        seen: dict[str, None] = {}
+        for ref in self.roller:
+            seen.setdefault(ref, None)
+        for st in self.flyt:
+            seen.setdefault(st.fra, None)
+            seen.setdefault(st.til, None)
+        return list(seen)
+
+
+STANDARD_QUESTIONS_NB = (
+    "Hva kan jeg som fagperson gjøre?",
+    "Hvem kan jeg samarbeide med?",
+    "Hva kan de gjøre?",
+)
+STANDARD_QUESTIONS_NN = (
+    "Kva kan eg som fagperson gjere?",
+    "Kven kan eg samarbeide med?",
+    "Kva kan dei gjere?",
+)
+
+
+def standard_questions(malform: str) -> tuple[str, ...]:
+    return STANDARD_QUESTIONS_NN if malform == "nn" else STANDARD_QUESTIONS_NB
+
+
+@dataclass
+class CaseStep:
+    tittel: str
+    tekst: str
+    sporsmal: list[str] | None = None  # None: the three standard questions
+    involverte: list[str] = field(default_factory=list)
+    forslag: list[str] = field(default_factory=list)
+    fasilitator: str | None = None
+    source: Source = UNKNOWN_SOURCE
+
+
+@dataclass
+class Case:
+    id: str
+    tittel: str
+    steg: list[CaseStep]
+    malform: str = "nb"
+    forlop: str | None = None
+    alder: int | None = None
+    ingress: str | None = None
+    path: Path | None = None
+    source: Source = UNKNOWN_SOURCE
+
+    def questions(self, step: CaseStep) -> list[str]:
+        return list(step.sporsmal) if step.sporsmal else list(standard_questions(self.malform))
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong (or worth a look) in a user's file."""
+
+    source: Source
+    message: str
+    severity: str = "error"  # "error" | "warning"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+    def __str__(self) -> str:
+        # path:line:column: message — the contract's form, severity first in the message
+        from .i18n import _
+
+        word = _("feil") if self.is_error else _("advarsel")
+        return f"{self.source}: {word}: {self.message}"
+
+
+@dataclass
+class Workspace:
+    """Everything loaded from one folder: maps, the pathways beside them, cases."""
+
+    maps: dict[str, Map] = field(default_factory=dict)
+    pathways: dict[str, Pathway] = field(default_factory=dict)
+    cases: dict[str, Case] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    root: Path | None = None
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    def pathways_for(self, m: Map) -> list[Pathway]:
+        """Pathways offered for a map: those naming at least one of its services."""
+        return [p for p in self.pathways.values() if any(m.resolve(r) for r in p.references())]

@@ -1,0 +1,23 @@
+"""Shared test set-up: Qt draws off screen, settings stay out of the user's home."""
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("SAMMENKART_LANG", "nb")
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory, monkeypatch):
+    """QSettings and session files go to a fresh folder for every test."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("SAMMENKART_DATA_DIR", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "share"))
+    yield home
