@@ -1,0 +1,124 @@
+"""`sammenkart export`: posters, tiled posters and handouts from the command line.
+
+Exit codes: 0 written, 1 the file could not be written, 2 bad arguments or a
+map that cannot be loaded. Messages are bokmål and never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..i18n import _
+from .pages import PAPERS, TILE_PAPERS, normalise_paper
+
+
+def _paper(choices):
+    def parse(text: str) -> str:
+        p = normalise_paper(text)
+        if p is None or p not in choices:
+            raise argparse.ArgumentTypeError(
+                _("ukjent papirstørrelse «{verdi}»; velg en av {valg}").format(verdi=text, valg=", ".join(choices)))
+        return p
+
+    return parse
+
+
+def configure_parser(subparsers) -> argparse.ArgumentParser:
+    p = subparsers.add_parser(
+        "export", help=_("lag plakat eller brosjyre som PDF"),
+        description=_("Lager en plakat (A0–A4), en plakat delt på A4/A3-ark, eller en A4-brosjyre for ett forløp."))
+    p.add_argument("map", metavar="KART", help=_("en kartfil (.yaml) eller id-en til et medfølgende kart"))
+    p.add_argument("--out", "-o", required=True, metavar="FIL.pdf", help=_("PDF-filen som skal lages"))
+    p.add_argument("--papir", type=_paper(PAPERS), default="A0", metavar="A0|A1|A2|A3|A4",
+                   help=_("papirstørrelse (standard A0)"))
+    p.add_argument("--liggende", action="store_true", help=_("liggende format (standard stående)"))
+    p.add_argument("--forlop", metavar="ID", help=_("vis dette samhandlingsforløpet med nummerert flyt"))
+    p.add_argument("--flis", type=_paper(TILE_PAPERS), metavar="A4|A3",
+                   help=_("del plakaten opp på A4- eller A3-ark med overlapp og skjæremerker"))
+    p.add_argument("--gratone", action="store_true", help=_("gråtoner i stedet for farger"))
+    p.add_argument("--brosjyre", action="store_true", help=_("lag A4-brosjyre for forløpet (krever --forlop)"))
+    p.set_defaults(func=run)
+    return p
+
+
+def _fail(message: str, code: int = 2) -> int:
+    print(_("sammenkart export: {melding}").format(melding=message), file=sys.stderr)
+    return code
+
+
+def find_map(ref: str):
+    """(map, workspace, error): a map file or folder, else a bundled map id."""
+    from .. import loader
+
+    path = Path(ref)
+    if path.exists():
+        ws = loader.load_workspace(path)
+        errors = [p for p in ws.problems if p.is_error]
+        if path.is_file():
+            maps = [m for m in ws.maps.values() if m.path and Path(m.path).resolve() == path.resolve()]
+            maps = maps or list(ws.maps.values())
+        else:
+            maps = list(ws.maps.values())
+        if errors and not maps:
+            return None, ws, "\n".join(str(e) for e in errors)
+        if len(maps) != 1:
+            if not maps:
+                return None, ws, _("fant ingen kart i «{sti}»").format(sti=ref)
+            return None, ws, _("«{sti}» har flere kart; oppgi én kartfil: {kart}").format(
+                sti=ref, kart=", ".join(sorted(ws.maps)))
+        return maps[0], ws, None
+    ws = loader.load_bundled()
+    if ref in ws.maps:
+        return ws.maps[ref], ws, None
+    known = ", ".join(sorted(ws.maps)) or _("(ingen)")
+    return None, ws, _("fant verken filen eller kartet «{kart}». Kjente kart: {kjente}").format(kart=ref, kjente=known)
+
+
+def run(args) -> int:
+    try:
+        m, ws, error = find_map(args.map)
+    except ImportError:
+        return _fail(_("kartlasteren mangler i denne versjonen"), 2)
+    if error:
+        return _fail(error)
+    pathway = None
+    if args.forlop:
+        offered = ws.pathways_for(m)
+        pathway = next((p for p in offered if p.id == args.forlop), None)
+        if pathway is None:
+            names = ", ".join(p.id for p in offered) or _("(ingen)")
+            return _fail(_("kartet «{kart}» har ikke forløpet «{forlop}». Forløp for dette kartet: {liste}").format(
+                kart=m.id, forlop=args.forlop, liste=names))
+    if args.brosjyre and pathway is None:
+        return _fail(_("--brosjyre trenger et forløp: legg til --forlop ID"))
+    from . import export_handout, export_poster
+
+    try:
+        if args.brosjyre:
+            export_handout(m, pathway, args.out, greyscale=args.gratone)
+            print(_("Brosjyre skrevet til {fil}").format(fil=args.out))
+            return 0
+        result = export_poster(m, args.out, paper=args.papir, landscape=args.liggende, pathway=pathway,
+                               tile=args.flis, greyscale=args.gratone, workspace=ws)
+    except OSError as exc:
+        return _fail(_("kunne ikke skrive «{fil}»: {grunn}").format(fil=args.out, grunn=exc.strerror or exc), 1)
+    for w in result.warnings:
+        print(_("advarsel: {melding}").format(melding=w), file=sys.stderr)
+    print(_("Plakat skrevet til {fil} ({sider} sider)").format(fil=args.out, sider=result.pages))
+    return 0
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # argparse's own wording is English; keep our prefix and code 2
+        self.print_usage(sys.stderr)
+        self.exit(2, _("sammenkart export: {melding}\n").format(melding=message))
+
+
+def main(argv=None) -> int:
+    """Stand-alone entry (tests, benchmarks): the same as `sammenkart export ...`."""
+    parser = _Parser(prog="sammenkart")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    configure_parser(sub)
+    args = parser.parse_args(["export", *(argv or [])])
+    return args.func(args)

@@ -1,0 +1,180 @@
+"""Where everything goes on the page: header, map, legend, contacts, footer.
+
+All geometry is in page points with y down from the top of the page; the
+renderer flips it for PDF. The planner is pure so tests can measure it.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+
+from .. import __version__
+from ..i18n import _
+from ..layout.geometry import MapLayout, Rect
+from ..layout.text import BOLD, REGULAR, text_width, wrap
+from .blocks import Block, Placed, balanced_flow, flow
+from .contacts import contact_blocks
+from .legend import legend_block
+from .pages import MIN_FONT_PT, MM, PageMetrics, metrics
+
+MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
+          "oktober", "november", "desember")
+
+
+@dataclass
+class PosterPlan:
+    paper: str
+    landscape: bool
+    pm: PageMetrics
+    content: Rect
+    title_lines: list[str]
+    subtitle_lines: list[str]
+    header: Rect
+    map_rect: Rect  # the scaled layout's bounds on the page
+    scale: float
+    blocks: list[Placed]
+    extra_pages: list[list[Placed]] = field(default_factory=list)
+    footer: Rect = Rect(0, 0, 0, 0)
+    footer_lines: list[str] = field(default_factory=list)  # bottom line last
+    qr_rect: Rect | None = None
+    qr_value: str | None = None
+    min_font: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def size(self) -> tuple[float, float]:
+        return (self.pm.width, self.pm.height)
+
+    def to_page(self, r: Rect) -> Rect:
+        """A rectangle in map units → page coordinates (y down)."""
+        s = self.scale
+        return Rect(self.map_rect.x + r.x * s, self.map_rect.y + r.y * s, r.w * s, r.h * s)
+
+    def card_rects(self, layout: MapLayout) -> dict[str, Rect]:
+        return {sid: self.to_page(c.rect) for sid, c in layout.cards.items()}
+
+
+def date_text(d: _dt.date) -> str:
+    return f"{d.day}. {_(MONTHS[d.month - 1])} {d.year}"
+
+
+def footer_text(m) -> str:
+    parts = []
+    if m.oppdatert:
+        parts.append(_("Oppdatert {dato}").format(dato=date_text(m.oppdatert)))
+    parts.append(_("Laget med Sammenkart {versjon}").format(versjon=__version__))
+    return "  ·  ".join(parts)
+
+
+def plan_poster(m, layout: MapLayout, pal, paper: str = "A0", landscape: bool = False,
+                pathway=None, emphasis=None, variant: str = "normal") -> PosterPlan:
+    pm = metrics(paper, landscape)
+    gap = pm.body_size * 1.6
+    content = Rect(pm.margin, pm.margin, pm.width - 2 * pm.margin, pm.height - 2 * pm.margin)
+
+    title = wrap(m.navn, content.w, pm.title_size, BOLD)
+    sub = wrap(pathway.navn, content.w, pm.subtitle_size, REGULAR) if pathway else []
+    header_h = len(title) * pm.title_size * 1.2 + len(sub) * pm.subtitle_size * 1.3
+    header = Rect(content.x, content.y, content.w, header_h)
+
+    qr_side = max(20 * MM, 0.07 * min(pm.width, pm.height)) if m.nettside else 0.0
+    text_w = content.w - (qr_side + pm.footer_size * 2 if qr_side else 0)
+    foot_lines = []
+    if m.nettside:
+        foot_lines += wrap(_("Mer informasjon: {nettside}").format(nettside=m.nettside), text_w,
+                           pm.footer_size, REGULAR)
+    foot_lines += wrap(footer_text(m), text_w, pm.footer_size, REGULAR)
+    foot_h = max(qr_side, len(foot_lines) * pm.footer_size * 1.4)
+    footer = Rect(content.x, content.bottom - foot_h, content.w, foot_h)
+    qr_rect = Rect(footer.right - qr_side, footer.y, qr_side, qr_side) if m.nettside else None
+
+    area = Rect(content.x, header.bottom + gap, content.w, footer.y - gap - header.bottom - gap)
+    legend = legend_block(m, pal, pm, emphasis, variant)
+    col_w = max(legend.width, 150.0 * pm.unit)
+    legend.width = col_w
+    contacts = contact_blocks(m.tjenester, pal, pm, col_w)
+
+    best = _arrange(area, layout, [legend] + contacts, col_w, gap)
+    extra: list[list[Placed]] = []
+    alone = _arrange(area, layout, [legend], col_w, gap)
+    if best is None or (alone and _font(layout, alone[0]) > _font(layout, best[0]) * 1.25
+                        and _font(layout, best[0]) < MIN_FONT_PT[paper]):
+        # The contacts cost the map too much (or do not fit): they go on their own page(s).
+        best = alone
+        extra = _contact_pages(m, pal, pm, paper, content, footer, title, col_w, gap)
+    if best is None:  # not even the legend fits beside the map: give the map the page
+        best = (min(area.w / layout.width, area.h / layout.height), area, [])
+    scale, map_box, placed = best
+    mw, mh = layout.width * scale, layout.height * scale
+    map_rect = Rect(map_box.x + (map_box.w - mw) / 2, map_box.y, mw, mh)
+
+    plan = PosterPlan(paper, landscape, pm, content, title, sub, header, map_rect, scale, placed, extra,
+                      footer, foot_lines, qr_rect, m.nettside)
+    plan.min_font = _font(layout, scale)
+    if plan.min_font < MIN_FONT_PT[paper] - 1e-6:
+        advice = (_("Velg et større papir.") if paper != "A0" else
+                  _("A0 er det største papiret; kartet har for mange tjenester til én lesbar plakat."))
+        plan.warnings.append(_("Den minste teksten på kartet blir {pt:.1f} pt på {papir}, under {min:.0f} pt.").format(
+            pt=plan.min_font, papir=paper, min=MIN_FONT_PT[paper]) + " " + advice)
+    return plan
+
+
+def _font(layout: MapLayout, scale) -> float:
+    if isinstance(scale, tuple):
+        scale = scale[0]
+    sizes = [c.font_size for c in layout.cards.values()] + [b.label_font_size for b in layout.bands]
+    return min(sizes, default=10.0) * scale
+
+
+def _arrange(area: Rect, layout: MapLayout, blocks: list[Block], col_w: float, gap: float):
+    """Best of 'furniture below the map' and 'furniture right of the map': (scale, map box, placed)."""
+    lw, lh = max(layout.width, 1.0), max(layout.height, 1.0)
+    options = []
+    # Below: find the least height that holds the blocks, in small steps.
+    steps = 40
+    for i in range(1, steps + 1):
+        h = area.h * 0.6 * i / steps
+        region = Rect(area.x, area.bottom - h, area.w, h)
+        if flow(region, blocks, col_w, gap) is not None:
+            s = min(area.w / lw, (area.h - h - gap) / lh)
+            if s > 0:
+                under = Rect(area.x, area.y + lh * s + gap, area.w, area.h - lh * s - gap)
+                placed = balanced_flow(under, blocks, col_w, gap)
+                if placed is not None:
+                    # The map hangs under the title, the furniture stands on the footer.
+                    used = max(p.rect.bottom for p in placed) - under.y if placed else 0.0
+                    shift = under.bottom - (under.y + used)
+                    placed = [Placed(p.block, Rect(p.rect.x, p.rect.y + shift, p.rect.w, p.rect.h)) for p in placed]
+                    box = Rect(area.x, area.y, area.w, lh * s)
+                    options.append((s, box, placed))
+            break
+    # Right: one to four columns beside the map.
+    for n in range(1, 5):
+        w = n * col_w + (n - 1) * gap
+        if w > area.w * 0.5:
+            break
+        region = Rect(area.right - w, area.y, w, area.h)
+        placed = balanced_flow(region, blocks, col_w, gap)
+        if placed is not None:
+            s = min((area.w - w - gap) / lw, area.h / lh)
+            options.append((s, Rect(area.x, area.y, area.w - w - gap, area.h), placed))
+            break
+    return max(options, key=lambda o: o[0]) if options else None
+
+
+def _contact_pages(m, pal, pm, paper, content, footer, title, col_w, gap) -> list[list[Placed]]:
+    # Contact pages always carry a subtitle line ("kontaktinformasjon") under the title.
+    top = content.y + len(title) * pm.title_size * 1.2 + pm.subtitle_size * 1.3 + gap
+    region = Rect(content.x, top, content.w, footer.y - gap - top)
+    # A contact page is read close up: half the poster's body type, never under the paper's floor.
+    size = max(MIN_FONT_PT[paper], pm.body_size * 0.5)
+    col_w = col_w * size / pm.body_size
+    pages, rest = [], contact_blocks(m.tjenester, pal, pm, col_w, size=size)
+    while rest:
+        placed = flow(region, rest, col_w, gap, partial=True) or []
+        if not placed:  # a single entry taller than the page: cannot happen with sane sizes
+            break
+        pages.append(placed)
+        rest = rest[len(placed):]
+    return pages
+

@@ -1,0 +1,73 @@
+"""export_poster: one map → a PDF poster (optionally tiled over office sheets)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlab.pdfgen.canvas import Canvas
+
+from .. import __version__
+from ..i18n import _
+from ..layout.text import REGULAR, register_fonts
+from . import compat
+from .composition import PosterPlan, plan_poster
+from .render import draw_contact_page, draw_poster_page
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    pages: int
+    plan: PosterPlan
+    warnings: list[str] = field(default_factory=list)
+
+
+def prepare(m, paper="A0", landscape=False, pathway=None, greyscale=False):
+    """Layout, palette, emphasis and plan for a poster: what the preview and the PDF share."""
+    register_fonts()
+    variant = "gratone" if greyscale else "normal"
+    pal = compat.palette(variant)
+    layout = compat.layout_map(m, (pathway,) if pathway else ())
+    emphasis = compat.pathway_emphasis(m, pathway, None) if pathway else None
+    plan = plan_poster(m, layout, pal, paper, landscape, pathway, emphasis, variant)
+    return layout, pal, variant, emphasis, plan
+
+
+def new_canvas(out, size, m, subject: str) -> Canvas:
+    register_fonts()
+    # Start every page in our font: otherwise reportlab names Helvetica, an unembedded font.
+    c = Canvas(str(out), pagesize=size, pageCompression=1, initialFontName=REGULAR)
+    c.setTitle(m.navn)
+    c.setSubject(subject)
+    c.setCreator(f"Sammenkart {__version__}")
+    return c
+
+
+def export_poster(m, out, paper="A0", landscape=False, pathway=None, tile=None, greyscale=False,
+                  workspace=None) -> ExportResult:
+    """Write the poster; ``tile`` ("A4"/"A3") splits it over sheets with an assembly page first.
+
+    ``workspace`` is accepted for the shared contract (the pathway is passed
+    resolved already); it is not needed to draw.
+    """
+    if isinstance(pathway, str):  # an id: look it up among the pathways offered for this map
+        offered = workspace.pathways_for(m) if workspace is not None else []
+        found = next((p for p in offered if p.id == pathway), None)
+        if found is None:
+            raise ValueError(_("ukjent forløp for dette kartet: {forlop}").format(forlop=pathway))
+        pathway = found
+    layout, pal, variant, emphasis, plan = prepare(m, paper, landscape, pathway, greyscale)
+    out = Path(out)
+    if tile:
+        from .tiling import write_tiled
+
+        pages = write_tiled(out, m, layout, pal, variant, emphasis, plan, tile)
+        return ExportResult(out, pages, plan, list(plan.warnings))
+    c = new_canvas(out, plan.size, m, pathway.navn if pathway else _("Plakat"))
+    draw_poster_page(c, plan, m, layout, pal, variant, emphasis)
+    c.showPage()
+    for i, placed in enumerate(plan.extra_pages, start=1):
+        draw_contact_page(c, plan, placed, pal, i)
+        c.showPage()
+    c.save()
+    return ExportResult(out, 1 + len(plan.extra_pages), plan, list(plan.warnings))

@@ -1,0 +1,57 @@
+"""Tiled posters: the sheets cover the whole poster with the stated overlap."""
+import pytest
+from pypdf import PdfReader
+
+from sammenkart.poster import export_poster
+from sammenkart.poster.pages import page_size
+from sammenkart.poster.tiling import OVERLAP, SHEET_MARGIN, tile_grid
+from test_poster_data import pdf_text, sample_map
+
+
+@pytest.mark.parametrize("paper", ["A0", "A1", "A2"])
+@pytest.mark.parametrize("landscape", [False, True])
+@pytest.mark.parametrize("sheet", ["A4", "A3"])
+def test_tiles_cover_the_poster_with_overlap(paper, landscape, sheet):
+    W, H = page_size(paper, landscape)
+    grid = tile_grid(W, H, sheet)
+    assert grid.sheet in (page_size(sheet), page_size(sheet, True))
+    by_pos = {(t.row, t.col): t.window for t in grid.tiles}
+    assert len(by_pos) == grid.rows * grid.cols
+    for (row, col), w in by_pos.items():
+        # Each window fits on its sheet inside the printer margin.
+        assert w.w == pytest.approx(grid.sheet[0] - 2 * SHEET_MARGIN)
+        assert w.h == pytest.approx(grid.sheet[1] - 2 * SHEET_MARGIN)
+        if col > 1:
+            left = by_pos[(row, col - 1)]
+            assert left.right - w.x == pytest.approx(OVERLAP)
+            assert w.y == left.y
+        if row > 1:
+            above = by_pos[(row - 1, col)]
+            assert above.bottom - w.y == pytest.approx(OVERLAP)
+    # Coverage: the first window starts at the poster's corner, the last ones reach its far edges.
+    assert by_pos[(1, 1)].x == 0 and by_pos[(1, 1)].y == 0
+    assert by_pos[(1, grid.cols)].right >= W
+    assert by_pos[(grid.rows, 1)].bottom >= H
+    # No sheet is wasted: without the last column/row the poster would not be covered.
+    if grid.cols > 1:
+        assert by_pos[(1, grid.cols - 1)].right < W
+    if grid.rows > 1:
+        assert by_pos[(grid.rows - 1, 1)].bottom < H
+
+
+def test_tiled_pdf_has_an_assembly_page_and_labelled_sheets(tmp_path):
+    out = tmp_path / "flis.pdf"
+    result = export_poster(sample_map(), out, "A1", tile="A4")
+    W, H = page_size("A1")
+    grid = tile_grid(W, H, "A4")
+    reader = PdfReader(out)
+    assert len(reader.pages) == result.pages == 1 + len(grid.tiles)
+    for page in reader.pages:
+        assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(grid.sheet, abs=0.5)
+    first = reader.pages[0].extract_text()
+    assert "Slik setter du sammen plakaten" in first
+    last = pdf_text(out, len(reader.pages), len(reader.pages))
+    assert f"rad {grid.rows}, kolonne {grid.cols}" in last
+    # The poster itself is stored once, as a form every sheet refers to.
+    data = out.read_bytes()
+    assert data.count(b"/Subtype /Form") == 1
