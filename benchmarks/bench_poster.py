@@ -41,11 +41,18 @@ def example_map() -> Map:
 
 def region_map(n: int = 2500) -> Map:
     try:
-        from gen_region import generate_region  # the layout helper's generator, when present
-
-        return generate_region(n)
-    except (ImportError, TypeError):
-        pass
+        import gen_region  # the layout helper's generator, when present
+    except ImportError:
+        gen_region = None
+    for name in ("generate_region", "region_map", "make_region", "generate", "build_region"):
+        fn = getattr(gen_region, name, None)
+        if callable(fn):
+            try:
+                m = fn(n)
+            except TypeError:
+                m = fn()
+            if isinstance(m, Map):
+                return m
     sectors = ("kommune", "kommune", "kommune", "fastlege", "fylkeskommune", "stat", "frivillig")
     svcs, links = [], []
     per_town = 25
@@ -108,6 +115,9 @@ def bench(name: str, m: Map, tmp: Path) -> None:
 
 
 def main() -> None:
+    from sammenkart.poster import compat
+
+    print(f"layout: {compat.layout_map.__module__}.layout_map", flush=True)
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
         export_poster(example_map(), tmp / "warm.pdf", "A4")  # font loading once, as in a running app

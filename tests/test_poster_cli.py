@@ -62,6 +62,9 @@ def test_unknown_pathway_exit_2_lists_offered(tmp_path, fake_maps, capsys):
 def test_handout_needs_a_pathway(tmp_path, fake_maps, capsys):
     assert main([fake_maps.id, "--out", str(tmp_path / "b.pdf"), "--brosjyre"]) == 2
     assert "--forlop" in capsys.readouterr().err
+    assert main([fake_maps.id, "--out", str(tmp_path / "b.pdf"), "--brosjyre", "--forlop", "angst",
+                 "--flis", "A4"]) == 2
+    assert "--flis" in capsys.readouterr().err
     assert main([fake_maps.id, "--out", str(tmp_path / "b.pdf"), "--brosjyre", "--forlop", "angst"]) == 0
     assert len(PdfReader(tmp_path / "b.pdf").pages) >= 1
 

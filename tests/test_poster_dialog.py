@@ -42,3 +42,15 @@ def test_save_writes_the_chosen_paper(qtbot, tmp_path):
     assert d.save(str(out))
     page = PdfReader(out).pages[0]
     assert round(float(page.mediabox.width)) == 1191 and round(float(page.mediabox.height)) == 842
+
+
+def test_save_handout_for_the_chosen_pathway(qtbot, tmp_path):
+    d = PosterDialog(FakeWindow())
+    qtbot.addWidget(d)
+    d.pathway.setCurrentIndex(1)
+    d.handout.setChecked(True)
+    assert not d.paper.isEnabled()  # a handout is always A4
+    out = tmp_path / "brosjyre.pdf"
+    assert d.save(str(out))
+    text = PdfReader(out).pages[0].extract_text()
+    assert "Angst" in text and "Skolehelsetjenesten" in text

@@ -55,3 +55,18 @@ def test_tiled_pdf_has_an_assembly_page_and_labelled_sheets(tmp_path):
     # The poster itself is stored once, as a form every sheet refers to.
     data = out.read_bytes()
     assert data.count(b"/Subtype /Form") == 1
+
+
+def test_tiled_pathway_poster_is_valid_pdf(tmp_path):
+    """Dimmed services on tiled sheets: no transparency states missing from the form."""
+    import shutil
+    import subprocess
+
+    from test_poster_data import sample_pathway
+
+    out = tmp_path / "flis.pdf"
+    export_poster(sample_map(), out, "A2", pathway=sample_pathway(), tile="A3")
+    if shutil.which("pdftotext"):
+        run = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True)
+        assert run.returncode == 0 and "Error" not in run.stderr, run.stderr[:300]
+    assert b"/ExtGState" not in out.read_bytes()

@@ -116,8 +116,13 @@ def layout_map(m, pathways=()) -> MapLayout:
         label = tuple(wrap(lv.navn, label_w - 12, 11.0, CONDENSED_BOLD))
         out.bands.append(BandGeom(lv.id, band, label, Rect(6.0, top + gap, label_w - 12, len(label) * 13.0), 11.0))
     out.height = y
+    by_ref: dict[str, list] = {}
+    for s in m.tjenester:  # an index: resolving each link by scanning is quadratic for regions
+        by_ref.setdefault(s.id, []).append(s)
+        if s.role != s.id:
+            by_ref.setdefault(s.role, []).append(s)
     for link in m.samarbeid:
-        a, b = m.resolve(link.mellom[0]), m.resolve(link.mellom[1])
+        a, b = by_ref.get(link.mellom[0], []), by_ref.get(link.mellom[1], [])
         for sa in a:
             for sb in b:
                 if sa.id != sb.id:

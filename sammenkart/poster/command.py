@@ -90,6 +90,8 @@ def run(args) -> int:
             names = ", ".join(p.id for p in offered) or _("(ingen)")
             return _fail(_("kartet «{kart}» har ikke forløpet «{forlop}». Forløp for dette kartet: {liste}").format(
                 kart=m.id, forlop=args.forlop, liste=names))
+    if args.brosjyre and args.flis:
+        return _fail(_("--brosjyre er alltid A4 og kan ikke deles opp med --flis"))
     if args.brosjyre and pathway is None:
         return _fail(_("--brosjyre trenger et forløp: legg til --forlop ID"))
     from . import export_handout, export_poster

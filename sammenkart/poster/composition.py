@@ -30,8 +30,9 @@ class PosterPlan:
     title_lines: list[str]
     subtitle_lines: list[str]
     header: Rect
-    map_rect: Rect  # the scaled layout's bounds on the page
+    map_rect: Rect  # the scaled layout's extent on the page
     scale: float
+    origin: tuple[float, float]  # the map point drawn at map_rect's corner
     blocks: list[Placed]
     extra_pages: list[list[Placed]] = field(default_factory=list)
     footer: Rect = Rect(0, 0, 0, 0)
@@ -47,8 +48,8 @@ class PosterPlan:
 
     def to_page(self, r: Rect) -> Rect:
         """A rectangle in map units → page coordinates (y down)."""
-        s = self.scale
-        return Rect(self.map_rect.x + r.x * s, self.map_rect.y + r.y * s, r.w * s, r.h * s)
+        s, (ox, oy) = self.scale, self.origin
+        return Rect(self.map_rect.x + (r.x - ox) * s, self.map_rect.y + (r.y - oy) * s, r.w * s, r.h * s)
 
     def card_rects(self, layout: MapLayout) -> dict[str, Rect]:
         return {sid: self.to_page(c.rect) for sid, c in layout.cards.items()}
@@ -90,26 +91,30 @@ def plan_poster(m, layout: MapLayout, pal, paper: str = "A0", landscape: bool = 
 
     area = Rect(content.x, header.bottom + gap, content.w, footer.y - gap - header.bottom - gap)
     legend = legend_block(m, pal, pm, emphasis, variant)
-    col_w = max(legend.width, 150.0 * pm.unit)
+    # Columns share the full width evenly, so long names and addresses wrap less.
+    base_w = max(legend.width, 150.0 * pm.unit)
+    n_cols = max(1, int((area.w + gap) // (base_w + gap)))
+    col_w = (area.w - (n_cols - 1) * gap) / n_cols
     legend.width = col_w
     contacts = contact_blocks(m.tjenester, pal, pm, col_w)
 
-    best = _arrange(area, layout, [legend] + contacts, col_w, gap)
+    ext = extent(layout)
+    best = _arrange(area, ext, [legend] + contacts, col_w, gap)
     extra: list[list[Placed]] = []
-    alone = _arrange(area, layout, [legend], col_w, gap)
+    alone = _arrange(area, ext, [legend], col_w, gap)
     if best is None or (alone and _font(layout, alone[0]) > _font(layout, best[0]) * 1.25
                         and _font(layout, best[0]) < MIN_FONT_PT[paper]):
         # The contacts cost the map too much (or do not fit): they go on their own page(s).
         best = alone
         extra = _contact_pages(m, pal, pm, paper, content, footer, title, col_w, gap)
     if best is None:  # not even the legend fits beside the map: give the map the page
-        best = (min(area.w / layout.width, area.h / layout.height), area, [])
+        best = (min(area.w / ext.w, area.h / ext.h), area, [])
     scale, map_box, placed = best
-    mw, mh = layout.width * scale, layout.height * scale
+    mw, mh = ext.w * scale, ext.h * scale
     map_rect = Rect(map_box.x + (map_box.w - mw) / 2, map_box.y, mw, mh)
 
-    plan = PosterPlan(paper, landscape, pm, content, title, sub, header, map_rect, scale, placed, extra,
-                      footer, foot_lines, qr_rect, m.nettside)
+    plan = PosterPlan(paper, landscape, pm, content, title, sub, header, map_rect, scale, (ext.x, ext.y),
+                      placed, extra, footer, foot_lines, qr_rect, m.nettside)
     plan.min_font = _font(layout, scale)
     if plan.min_font < MIN_FONT_PT[paper] - 1e-6:
         advice = (_("Velg et større papir.") if paper != "A0" else
@@ -126,9 +131,17 @@ def _font(layout: MapLayout, scale) -> float:
     return min(sizes, default=10.0) * scale
 
 
-def _arrange(area: Rect, layout: MapLayout, blocks: list[Block], col_w: float, gap: float):
+def extent(layout: MapLayout) -> Rect:
+    """Everything the layout draws; a card placed by hand may lie outside the nominal bounds."""
+    r = layout.bounds
+    for item in list(layout.cards.values()) + list(layout.bands):
+        r = r.united(item.rect)
+    return Rect(r.x, r.y, max(r.w, 1.0), max(r.h, 1.0))
+
+
+def _arrange(area: Rect, ext: Rect, blocks: list[Block], col_w: float, gap: float):
     """Best of 'furniture below the map' and 'furniture right of the map': (scale, map box, placed)."""
-    lw, lh = max(layout.width, 1.0), max(layout.height, 1.0)
+    lw, lh = ext.w, ext.h
     options = []
     # Below: find the least height that holds the blocks, in small steps.
     steps = 40

@@ -25,7 +25,19 @@ def level_fill(m, pal, variant: str, level_id: int) -> str:
     return pal.card_fill(compat.level_position(m, level_id), len(m.nivaer))
 
 
-def outline_path(c, commands, dy: float = 0.0):
+def faded(colour: str, pal, opacity: float | None = None) -> str:
+    """``colour`` seen at ``opacity`` over the background, as a plain colour.
+
+    Posters use no transparency: print shops flatten it unpredictably, and
+    reportlab cannot carry it into the form that tiled sheets are drawn from.
+    """
+    a = pal.dim_opacity if opacity is None else opacity
+    fg, bg = colour.lstrip("#"), pal.background.lstrip("#")
+    mixed = [round(int(fg[i:i + 2], 16) * a + int(bg[i:i + 2], 16) * (1 - a)) for i in (0, 2, 4)]
+    return "#" + "".join(f"{v:02x}" for v in mixed)
+
+
+def outline_path(c, commands):
     p = c.beginPath()
     for cmd in commands:
         op = cmd[0]
@@ -56,29 +68,27 @@ def draw_map(c, m, layout: MapLayout, pal, variant: str = "normal", emphasis: Em
 
     if em.show_links and layout.links:
         c.saveState()
-        c.setStrokeColor(HexColor(pal.link))
+        c.setStrokeColor(HexColor(faded(pal.link, pal) if em.dim_others else pal.link))
         c.setLineWidth(1.0)
         c.setDash(list(compat.ART_DASH.get("samarbeid", ())) or [])
-        if em.dim_others:
-            c.setStrokeAlpha(pal.dim_opacity)
         for e in layout.links:
             _polyline(c, e.points)
         c.restoreState()
 
     for sid, card in layout.cards.items():
         dim = em.dim_others and sid not in em.highlighted and sid not in em.current
+        look = (lambda col: faded(col, pal)) if dim else (lambda col: col)
         c.saveState()
-        if dim:
-            c.setFillAlpha(pal.dim_opacity)
-            c.setStrokeAlpha(pal.dim_opacity)
-        c.setFillColor(HexColor(level_fill(m, pal, variant, card.level)))
+        c.setFillColor(HexColor(look(level_fill(m, pal, variant, card.level))))
         border = pal.current if sid in em.current else pal.highlight if (em.dim_others and not dim) else pal.card_border
-        c.setStrokeColor(HexColor(border))
+        c.setStrokeColor(HexColor(look(border)))
         c.setLineWidth(2.2 if border != pal.card_border else 0.8)
         shape = compat.SECTOR_SHAPES.get(card.sector, "rect")
         c.drawPath(outline_path(c, compat.card_outline(shape, card.rect)), stroke=1, fill=1)
         pos = compat.level_position(m, card.level)
-        c.setFillColor(HexColor(pal.card_text(pos, n)))
+        # Dimmed names stay readable: text fades less than the card.
+        text = pal.card_text(pos, n)
+        c.setFillColor(HexColor(faded(text, pal, max(pal.dim_opacity, 0.55)) if dim else text))
         _lines(c, card.lines, card.rect, card.font_size, card.line_height, CONDENSED_BOLD, centred=True)
         c.restoreState()
 
@@ -116,11 +126,9 @@ def _arrows(c, layout: MapLayout, pal, em: Emphasis) -> None:
         pts = tuple(compat.arrow_points(layout, a.fra, a.til, lane))
         if len(pts) < 2:
             continue
-        colour = HexColor(pal.arrow_current if a.current else pal.arrow)
+        base = pal.arrow_current if a.current else pal.arrow
+        colour = HexColor(faded(base, pal) if a.faded else base)
         c.saveState()
-        if a.faded:
-            c.setStrokeAlpha(pal.dim_opacity)
-            c.setFillAlpha(pal.dim_opacity)
         c.setStrokeColor(colour)
         c.setFillColor(colour)
         c.setLineWidth(3.0 if a.current else 2.0)
@@ -133,14 +141,12 @@ def _arrows(c, layout: MapLayout, pal, em: Emphasis) -> None:
             badges.append((compat.badge_point(pts), a.number, colour, a.faded))
     r = 7.5
     placed: list[tuple[float, float]] = []
-    for (x, y), number, colour, faded in badges:
+    for (x, y), number, colour, _faded in badges:
         # Two steps between the same services would hide each other's number: step aside.
         while any(abs(x - px) < 2 * r and abs(y - py) < 2 * r for px, py in placed):
             y += 2 * r + 1
         placed.append((x, y))
         c.saveState()
-        if faded:
-            c.setFillAlpha(pal.dim_opacity)
         c.setFillColor(colour)
         c.setStrokeColor(HexColor(pal.background))
         c.setLineWidth(1.0)

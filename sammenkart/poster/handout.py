@@ -102,6 +102,10 @@ class _Writer:
             self.y -= lead
         self.y -= after
 
+    def heading(self, text: str) -> None:
+        self.need(14 * 1.3 + 3 * 13)  # never a heading alone at the foot of a page
+        self.para(text, 14, BOLD, after=4)
+
     def finish(self) -> None:
         self._footer()
         self.c.showPage()
@@ -126,7 +130,7 @@ def export_handout(m, pathway, out, greyscale: bool = False) -> Path:
     if pathway.beskrivelse:
         w.para(" ".join(pathway.beskrivelse.split()), 10.5, after=10)
 
-    w.para(_("Slik går forløpet"), 14, BOLD, after=4)
+    w.heading(_("Slik går forløpet"))
     size = 10.5
     for text in step_texts(m, pathway):
         number = text.split(" ", 1)[0] + " "
@@ -136,7 +140,7 @@ def export_handout(m, pathway, out, greyscale: bool = False) -> Path:
     services = involved_services(m, pathway)
     roles = [(s, role_text(pathway, s)) for s in services]
     if any(t for _s, t in roles):
-        w.para(_("Hvem gjør hva"), 14, BOLD, after=4)
+        w.heading(_("Hvem gjør hva"))
         for s, t in roles:
             if not t:
                 continue
@@ -147,7 +151,7 @@ def export_handout(m, pathway, out, greyscale: bool = False) -> Path:
 
     with_contacts = [s for s in services if contact_lines(s)]
     if with_contacts:
-        w.para(_("Kontakt"), 14, BOLD, after=4)
+        w.heading(_("Kontakt"))
         for s in sorted(with_contacts, key=lambda s: s.navn.casefold()):
             w.need(3 * 13)
             w.para(s.navn, 10.5, BOLD, after=1)

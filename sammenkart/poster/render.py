@@ -23,6 +23,7 @@ def draw_poster_page(c, plan: PosterPlan, m, layout, pal, variant="normal", emph
     c.saveState()
     c.translate(plan.map_rect.x, H - plan.map_rect.y)
     c.scale(plan.scale, plan.scale)
+    c.translate(-plan.origin[0], plan.origin[1])
     draw_map(c, m, layout, pal, variant, emphasis)
     c.restoreState()
     for p in plan.blocks:

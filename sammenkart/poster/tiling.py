@@ -144,9 +144,9 @@ def _sheet(c, grid: TileGrid, t: Tile, form: str, H: float, m) -> None:
     c.setFillColor(HexColor("#333333"))
     c.setFont(BOLD, 9)
     label = _("rad {rad}, kolonne {kolonne}").format(rad=t.row, kolonne=t.col)
-    c.drawString(x0 + 4 * MM, y0 - 7 * MM, label)
+    c.drawString(x0 + 4 * MM, y0 - 10 * MM, label)
     c.setFont(REGULAR, 7)
-    c.drawRightString(sw - SHEET_MARGIN - 4 * MM, y0 - 7 * MM,
+    c.drawRightString(sw - SHEET_MARGIN - 4 * MM, y0 - 10 * MM,
                       _("{navn} – ark {n} av {total}").format(
                           navn=m.navn, n=(t.row - 1) * grid.cols + t.col, total=len(grid.tiles)))
 

@@ -1,0 +1,192 @@
+"""One running session: state + case + map, saved after every operation.
+
+This is the single place that tells a user interface what changed: listeners
+get a short word ("mark", "step", "reveal", ...) after the state has changed
+and been saved, and read whatever they show from here.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from ..emphasis import Emphasis
+from ..model import Case, CaseStep, Map
+from . import model as sm
+from . import store
+
+Listener = Callable[[str], None]
+
+
+class Session:
+    def __init__(self, case: Case, m: Map, state: sm.SessionState | None = None,
+                 path: Path | None = None, autosave: bool = True):
+        self.case = case
+        self.map = m
+        self.state = state or sm.SessionState.start(case, m)
+        # A resumed session of an edited case may have a different number of steps.
+        while len(self.state.steps) < len(case.steg):
+            self.state.steps.append(sm.StepState())
+        del self.state.steps[len(case.steg):]
+        self.state.current = min(self.state.current, len(case.steg) - 1)
+        self.autosave = autosave
+        self.path = Path(path) if path else store.sessions_dir() / store.file_name(self.state)
+        self._listeners: list[Listener] = []
+        self.last_error: str | None = None
+        if autosave:
+            self.save()
+
+    # --- listening --------------------------------------------------------
+    def subscribe(self, fn: Listener) -> None:
+        self._listeners.append(fn)
+
+    def unsubscribe(self, fn: Listener) -> None:
+        if fn in self._listeners:
+            self._listeners.remove(fn)
+
+    def _changed(self, what: str, persist: bool = True) -> None:
+        if persist and self.autosave:
+            try:
+                self.save()
+            except store.SessionError:
+                # Keep going in memory; the UI shows ``last_error`` and the next
+                # operation tries again, so a full disk does not stop the session.
+                pass
+        for fn in list(self._listeners):
+            fn(what)
+
+    def save(self) -> Path:
+        """Save now; a failure is remembered (and re-raised) so the UI can say so."""
+        try:
+            store.save(self.state, self.path)
+            self.last_error = None
+        except store.SessionError as exc:
+            self.last_error = str(exc)
+            raise
+        return self.path
+
+    # --- reading ------------------------------------------------------------
+    @property
+    def index(self) -> int:
+        return self.state.current
+
+    @property
+    def n_steps(self) -> int:
+        return len(self.case.steg)
+
+    @property
+    def case_step(self) -> CaseStep:
+        return self.case.steg[self.state.current]
+
+    @property
+    def step(self) -> sm.StepState:
+        return self.state.step
+
+    def questions(self) -> list[str]:
+        return self.case.questions(self.case_step)
+
+    def comparison(self) -> sm.Comparison:
+        return sm.compare(self.map, self.case_step, self.step)
+
+    def emphasis(self) -> Emphasis:
+        return sm.emphasis(self.map, self.case_step, self.step)
+
+    def gaps(self) -> list[str]:
+        return sm.gaps(self.case, self.map)
+
+    def step_gaps(self) -> list[str]:
+        return sm.step_gaps(self.map, self.case_step)
+
+    def next_title(self) -> str | None:
+        i = self.state.current + 1
+        return self.case.steg[i].tittel if i < self.n_steps else None
+
+    def service_name(self, service_id: str) -> str:
+        s = self.map.service(service_id)
+        return s.navn if s else service_id
+
+    # --- operations ----------------------------------------------------------
+    def toggle_mark(self, service_id: str) -> bool:
+        if self.map.service(service_id) is None:
+            return False
+        on = self.state.toggle_mark(service_id)
+        self._changed("mark")
+        return on
+
+    def add_arrow(self, fra: str, til: str) -> bool:
+        if self.map.service(fra) is None or self.map.service(til) is None:
+            return False
+        ok = self.state.add_arrow(fra, til)
+        if ok:
+            self._changed("arrow")
+        return ok
+
+    def remove_arrow(self, fra: str, til: str) -> bool:
+        ok = self.state.remove_arrow(fra, til)
+        if ok:
+            self._changed("arrow")
+        return ok
+
+    def reveal(self) -> bool:
+        ok = self.state.reveal()
+        if ok:
+            self._changed("reveal")
+        return ok
+
+    def set_note(self, key: str, text: str) -> None:
+        if self.step.notes.get(key) == text:
+            return
+        self.state.set_note(key, text)
+        self._changed("note")
+
+    def set_timer(self, seconds: int) -> None:
+        self.state.set_timer(seconds)
+        self._changed("timer")
+
+    def add_elapsed(self, seconds: float, persist: bool = False) -> None:
+        # The clock ticks every second; saving is left to pause/step changes.
+        self.state.add_elapsed(seconds)
+        self._changed("tick", persist=persist)
+
+    def reset_timer(self) -> None:
+        self.state.reset_timer()
+        self._changed("timer")
+
+    def go_to(self, index: int) -> bool:
+        ok = self.state.go_to(index)
+        if ok:
+            self._changed("step")
+        return ok
+
+    def next_step(self) -> bool:
+        return self.go_to(self.index + 1)
+
+    def previous_step(self) -> bool:
+        return self.go_to(self.index - 1)
+
+    def first_step(self) -> bool:
+        return self.go_to(0)
+
+    def last_step(self) -> bool:
+        return self.go_to(self.n_steps - 1)
+
+    def finish(self) -> None:
+        self.state.finish()
+        self._changed("finish")
+
+
+def resume(path: Path, cases: dict[str, Case], maps: dict[str, Map]) -> Session:
+    """Open a saved session; the case and map must still be in the workspace."""
+    from ..i18n import _
+
+    state = store.load(path)
+    case = cases.get(state.case_id)
+    if case is None:
+        raise store.SessionError(
+            _("Kasuset «{kasus}» finnes ikke lenger i den åpne mappen.").format(kasus=state.case_title or state.case_id)
+        )
+    m = maps.get(state.map_id)
+    if m is None:
+        raise store.SessionError(
+            _("Kartet «{kart}» finnes ikke lenger i den åpne mappen.").format(kart=state.map_name or state.map_id)
+        )
+    return Session(case, m, state, path=path)

@@ -1,0 +1,247 @@
+"""A case exercise in progress, as plain data with pure operations.
+
+``SessionState`` holds only what the team did (ids, notes, times), so it can be
+saved as JSON and played again on the same case and map. Everything derived
+from the case or the map (the comparison, the emphasis, the gaps) is computed
+by functions that take them as arguments; nothing here knows about Qt.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+
+from ..emphasis import Arrow, Emphasis
+from ..i18n import _
+from ..model import Case, CaseStep, Map
+
+SCHEMA_VERSION = 1
+DEFAULT_TIMER_SECONDS = 5 * 60
+NOTE_KEYS = ("hindringer", "muligheter", "fritekst")
+
+# Role types users know as acronyms; any other reference reads fine as written.
+_ACRONYMS = {"ppt": "PPT", "bup": "BUP", "nav": "NAV", "habu": "HABU", "bup-akutt": "BUP akutt"}
+
+
+def now_iso() -> str:
+    return _dt.datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def reference_label(reference: str) -> str:
+    """How a reference reads in a sentence ("ppt" → "PPT")."""
+    return _ACRONYMS.get(reference, reference.replace("-", " "))
+
+
+@dataclass
+class StepState:
+    """What the team did in one step."""
+
+    marked: list[str] = field(default_factory=list)  # service ids, in the order chosen
+    arrows: list[tuple[str, str]] = field(default_factory=list)  # (fra, til) service ids
+    revealed: bool = False
+    notes: dict[str, str] = field(default_factory=lambda: {k: "" for k in NOTE_KEYS})
+    timer_seconds: int = DEFAULT_TIMER_SECONDS
+    elapsed: float = 0.0  # seconds the discussion timer has run
+    opened_at: str | None = None
+    revealed_at: str | None = None
+
+
+@dataclass
+class SessionState:
+    case_id: str
+    map_id: str
+    steps: list[StepState]
+    current: int = 0
+    created: str = field(default_factory=now_iso)
+    updated: str = field(default_factory=now_iso)
+    case_title: str = ""
+    map_name: str = ""
+    finished: bool = False
+
+    # --- construction -------------------------------------------------------
+    @classmethod
+    def start(cls, case: Case, m: Map, timer_seconds: int = DEFAULT_TIMER_SECONDS) -> SessionState:
+        steps = [StepState(timer_seconds=timer_seconds) for _s in case.steg]
+        state = cls(case.id, m.id, steps, case_title=case.tittel, map_name=m.navn)
+        state.step.opened_at = state.created
+        return state
+
+    @property
+    def step(self) -> StepState:
+        return self.steps[self.current]
+
+    def _touch(self) -> None:
+        self.updated = now_iso()
+
+    # --- the team's answer ----------------------------------------------------
+    def toggle_mark(self, service_id: str) -> bool:
+        """Mark or unmark a service; returns True when it is now marked."""
+        marked = self.step.marked
+        self._touch()
+        if service_id in marked:
+            marked.remove(service_id)
+            # An arrow to or from an unmarked service stays: the team drew it on purpose.
+            return False
+        marked.append(service_id)
+        return True
+
+    def add_arrow(self, fra: str, til: str) -> bool:
+        if fra == til or (fra, til) in self.step.arrows:
+            return False
+        self.step.arrows.append((fra, til))
+        self._touch()
+        return True
+
+    def remove_arrow(self, fra: str, til: str) -> bool:
+        if (fra, til) not in self.step.arrows:
+            return False
+        self.step.arrows.remove((fra, til))
+        self._touch()
+        return True
+
+    def reveal(self) -> bool:
+        if self.step.revealed:
+            return False
+        self.step.revealed = True
+        self.step.revealed_at = now_iso()
+        self._touch()
+        return True
+
+    def set_note(self, key: str, text: str) -> None:
+        if key not in NOTE_KEYS:
+            raise KeyError(key)
+        self.step.notes[key] = text
+        self._touch()
+
+    # --- timer ----------------------------------------------------------------
+    def set_timer(self, seconds: int) -> None:
+        self.step.timer_seconds = max(0, int(seconds))
+        self._touch()
+
+    def add_elapsed(self, seconds: float) -> None:
+        self.step.elapsed = max(0.0, self.step.elapsed + seconds)
+        self._touch()
+
+    def reset_timer(self) -> None:
+        self.step.elapsed = 0.0
+        self._touch()
+
+    def remaining(self) -> float:
+        """Seconds left of the step's discussion time; negative when over."""
+        return self.step.timer_seconds - self.step.elapsed
+
+    # --- moving ---------------------------------------------------------------
+    def go_to(self, index: int) -> bool:
+        index = max(0, min(len(self.steps) - 1, index))
+        if index == self.current:
+            return False
+        self.current = index
+        if self.step.opened_at is None:
+            self.step.opened_at = now_iso()
+        self._touch()
+        return True
+
+    def next(self) -> bool:
+        return self.go_to(self.current + 1)
+
+    def previous(self) -> bool:
+        return self.go_to(self.current - 1)
+
+    @property
+    def at_end(self) -> bool:
+        return self.current == len(self.steps) - 1
+
+    def finish(self) -> None:
+        self.finished = True
+        self._touch()
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The team's choices against the suggestion, as concrete service ids."""
+
+    suggested: tuple[str, ...]  # every service the suggestion resolves to
+    found: tuple[str, ...]  # marked and suggested
+    missed: tuple[str, ...]  # suggested services of references the team did not touch
+    added: tuple[str, ...]  # marked beyond the suggestion: not wrong, worth discussing
+    unresolved: tuple[str, ...]  # suggested references this map has no service for
+
+
+def _resolve_all(m: Map, references: list[str]) -> tuple[list[str], list[str]]:
+    ids: list[str] = []
+    unresolved: list[str] = []
+    for ref in references:
+        found = m.resolve(ref)
+        if not found:
+            unresolved.append(ref)
+        for s in found:
+            if s.id not in ids:
+                ids.append(s.id)
+    return ids, unresolved
+
+
+def compare(m: Map, case_step: CaseStep, step: StepState) -> Comparison:
+    """Compare by reference: marking one of two schools finds "skole"."""
+    marked = list(step.marked)
+    suggested, unresolved = _resolve_all(m, case_step.forslag)
+    found: list[str] = [sid for sid in marked if sid in suggested]
+    missed: list[str] = []
+    for ref in case_step.forslag:
+        ids = [s.id for s in m.resolve(ref)]
+        if ids and not any(i in marked for i in ids):
+            missed.extend(i for i in ids if i not in missed)
+    added = [sid for sid in marked if sid not in suggested]
+    return Comparison(tuple(suggested), tuple(found), tuple(missed), tuple(added), tuple(unresolved))
+
+
+def involved_ids(m: Map, case_step: CaseStep) -> list[str]:
+    return _resolve_all(m, case_step.involverte)[0]
+
+
+def emphasis(m: Map, case_step: CaseStep, step: StepState) -> Emphasis:
+    """What the shared map shows for this step."""
+    involved = frozenset(involved_ids(m, case_step))
+    revealed: frozenset[str] = frozenset()
+    if step.revealed:
+        cmp = compare(m, case_step, step)
+        revealed = frozenset(cmp.found) | frozenset(cmp.missed)
+    known = {s.id for s in m.tjenester}
+    arrows = tuple(
+        Arrow(fra, til, "henvisning", number=None)
+        for fra, til in step.arrows
+        if fra in known and til in known
+    )
+    marked = tuple(s for s in step.marked if s in known)
+    return Emphasis(
+        highlighted=involved,
+        dim_others=False,
+        current=involved,
+        marked=marked,
+        revealed=revealed,
+        arrows=arrows,
+    )
+
+
+def case_references(case: Case) -> list[str]:
+    seen: dict[str, None] = {}
+    for st in case.steg:
+        for ref in [*st.involverte, *st.forslag]:
+            seen.setdefault(ref, None)
+    return list(seen)
+
+
+def gaps(case: Case, m: Map) -> list[str]:
+    """One sentence per case reference the map cannot resolve — a point to discuss."""
+    return [
+        _("{kart} har ingen {tjeneste} i kartet").format(kart=m.navn, tjeneste=reference_label(ref))
+        for ref in case_references(case)
+        if not m.resolve(ref)
+    ]
+
+
+def step_gaps(m: Map, case_step: CaseStep) -> list[str]:
+    refs = dict.fromkeys([*case_step.involverte, *case_step.forslag])
+    return [
+        _("{kart} har ingen {tjeneste} i kartet").format(kart=m.navn, tjeneste=reference_label(ref))
+        for ref in refs
+        if not m.resolve(ref)
+    ]
