@@ -121,3 +121,11 @@ def test_recent_skips_damaged_files(tmp_path):
     s = _played(tmp_path)
     (tmp_path / "x.json").write_text("{", encoding="utf-8")
     assert [r.path for r in store.recent(folder=tmp_path)] == [s.path]
+
+
+def test_two_sessions_of_one_case_get_their_own_files():
+    a = Session(emma(), fjordvik())
+    b = Session(emma(), fjordvik())
+    b.state.created = a.state.created
+    c = Session(emma(), fjordvik(), state=b.state)
+    assert len({a.path, b.path, c.path}) == 3

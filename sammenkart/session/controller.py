@@ -29,11 +29,20 @@ class Session:
         del self.state.steps[len(case.steg):]
         self.state.current = min(self.state.current, len(case.steg) - 1)
         self.autosave = autosave
-        self.path = Path(path) if path else store.sessions_dir() / store.file_name(self.state)
+        self.path = Path(path) if path else self._new_path()
         self._listeners: list[Listener] = []
         self.last_error: str | None = None
         if autosave:
             self.save()
+
+    def _new_path(self) -> Path:
+        # Two sessions of one case started in the same second must not share a file.
+        first = store.sessions_dir() / store.file_name(self.state)
+        p, n = first, 2
+        while p.exists():
+            p = first.with_name(f"{first.stem}-{n}.json")
+            n += 1
+        return p
 
     # --- listening --------------------------------------------------------
     def subscribe(self, fn: Listener) -> None:

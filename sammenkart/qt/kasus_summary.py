@@ -1,0 +1,78 @@
+"""The end of a session: what the team found, step by step, and export."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTextBrowser, QVBoxLayout,
+    QWidget,
+)
+
+from ..session.controller import Session
+from ..session.export_md import export_markdown, render
+from ..session.export_pdf import export_pdf
+from ..session.summary import summarize
+
+
+class SummaryDialog(QDialog):
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(self.tr("Oppsummering – {kasus}").format(kasus=session.case.tittel))
+        self.resize(820, 640)
+        lay = QVBoxLayout(self)
+        self.view = QTextBrowser()
+        f = self.view.font()
+        f.setPointSize(13)
+        self.view.setFont(f)
+        # The shared screen's summary: never the facilitator's notes.
+        self.view.setMarkdown(render(summarize(session.case, session.map, session.state)))
+        lay.addWidget(self.view, 1)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        lay.addWidget(self.message)
+        row = QHBoxLayout()
+        self.pdf_button = QPushButton(self.tr("Eksporter PDF…"))
+        self.md_button = QPushButton(self.tr("Eksporter Markdown…"))
+        self.close_button = QPushButton(self.tr("Lukk"))
+        self.pdf_button.clicked.connect(lambda: self.export_pdf())
+        self.md_button.clicked.connect(lambda: self.export_markdown())
+        self.close_button.clicked.connect(self.accept)
+        for b in (self.pdf_button, self.md_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        row.addWidget(self.close_button)
+        lay.addLayout(row)
+
+    def _default_path(self, suffix: str) -> str:
+        stem = self.session.path.stem if self.session.path else self.session.case.id
+        return str(Path.home() / f"{stem}{suffix}")
+
+    def _ask(self, title: str, suffix: str, filt: str) -> str | None:
+        path, _f = QFileDialog.getSaveFileName(self, title, self._default_path(suffix), filt)
+        return path or None
+
+    def export_markdown(self, path: str | None = None) -> Path | None:
+        path = path or self._ask(self.tr("Eksporter Markdown"), ".md", self.tr("Markdown (*.md)"))
+        if not path:
+            return None
+        return self._run(lambda: export_markdown(self.session.case, self.session.map,
+                                                 self.session.state, Path(path)))
+
+    def export_pdf(self, path: str | None = None, facilitator_copy: bool = False) -> Path | None:
+        path = path or self._ask(self.tr("Eksporter PDF"), ".pdf", self.tr("PDF (*.pdf)"))
+        if not path:
+            return None
+        return self._run(lambda: export_pdf(self.session.case, self.session.map, self.session.state,
+                                            Path(path), facilitator_copy))
+
+    def _run(self, fn) -> Path | None:
+        try:
+            out = fn()
+        except OSError as exc:
+            msg = self.tr("Kunne ikke lagre filen: {grunn}").format(grunn=exc.strerror or exc)
+            self.message.setText(msg)
+            QMessageBox.warning(self, self.tr("Eksport"), msg)
+            return None
+        self.message.setText(self.tr("Lagret {sti}").format(sti=out))
+        return out

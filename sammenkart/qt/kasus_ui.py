@@ -1,0 +1,325 @@
+"""Plugs case exercises into the map window: the Kasus menu, panels, keys.
+
+``install(main_window)`` is called by MainWindow; it uses only the window's
+public API (menu, add_side_panel, map_view, set_stepper), so the map window
+knows nothing about sessions.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+
+from ..emphasis import PLAIN
+from ..session import store
+from ..session.controller import Session, resume
+from ..session.store import SessionError
+from .kasus_clock import SessionClock
+from .kasus_dialog import KasusDialog
+from .kasus_facilitator import FacilitatorWindow
+from .kasus_panel import KasusPanel
+from .kasus_summary import SummaryDialog
+
+
+class KasusController(QObject):
+    def __init__(self, main_window):
+        super().__init__(main_window if isinstance(main_window, QObject) else None)
+        self.mw = main_window
+        self.session: Session | None = None
+        self.clock: SessionClock | None = None
+        self.panel: KasusPanel | None = None
+        self.dock = None
+        self.facilitator: FacilitatorWindow | None = None
+        self.summary: SummaryDialog | None = None
+        self._arrow_from: str | None = None
+        self._connected = None
+        self.dialog: KasusDialog | None = None
+
+        menu = main_window.menu("kasus")
+        self.start_action = QAction(self.tr("Start kasus…"), menu)
+        self.start_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.start_action.triggered.connect(lambda: self.choose_and_start())
+        self.resume_action = QAction(self.tr("Fortsett økt…"), menu)
+        self.resume_action.triggered.connect(lambda: self.choose_and_resume())
+        self.recent_menu = menu.addMenu(self.tr("Siste økter"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.summary_action = QAction(self.tr("Oppsummering"), menu)
+        self.summary_action.triggered.connect(lambda: self.show_summary())
+        self.facilitator_action = QAction(self.tr("Fasilitatorvindu"), menu)
+        self.facilitator_action.triggered.connect(lambda: self.show_facilitator())
+        self.end_action = QAction(self.tr("Avslutt kasus"), menu)
+        self.end_action.triggered.connect(lambda: self.end())
+        menu.insertAction(self.recent_menu.menuAction(), self.start_action)
+        menu.insertAction(self.recent_menu.menuAction(), self.resume_action)
+        menu.addSeparator()
+        for a in (self.summary_action, self.facilitator_action, self.end_action):
+            menu.addAction(a)
+        if isinstance(main_window, QWidget):
+            main_window.addAction(self.start_action)  # the shortcut works with the menu bar hidden
+        # V reveals; only while a session runs (typing a V in the notes still types a V).
+        self.reveal_shortcut = QShortcut(QKeySequence("V"), main_window) if isinstance(main_window, QWidget) else None
+        if self.reveal_shortcut is not None:
+            self.reveal_shortcut.activated.connect(self.reveal)
+        self._update_actions()
+
+    # --- helpers -------------------------------------------------------------
+    def warn(self, message: str) -> None:
+        """Tell the user; tests replace this to read the message."""
+        QMessageBox.warning(self.mw if isinstance(self.mw, QWidget) else None, self.tr("Kasus"), message)
+
+    def _update_actions(self) -> None:
+        running = self.session is not None
+        for a in (self.summary_action, self.facilitator_action, self.end_action):
+            a.setEnabled(running)
+        if self.reveal_shortcut is not None:
+            self.reveal_shortcut.setEnabled(running)
+
+    def _set_stepper(self, obj) -> None:
+        fn = getattr(self.mw, "set_stepper", None)
+        if callable(fn):
+            fn(obj)
+
+    def _workspace(self):
+        return getattr(self.mw, "workspace", None)
+
+    def _scene(self):
+        view = getattr(self.mw, "map_view", None)
+        return view.scene() if view is not None else None
+
+    # --- starting ------------------------------------------------------------
+    def choose_and_start(self) -> KasusDialog | None:
+        ws = self._workspace()
+        if ws is None:
+            self.warn(self.tr("Åpne en mappe med kart først."))
+            return None
+        try:
+            current = self.mw.current_map()
+        except Exception:  # no map open yet: the dialog still lists the cases
+            current = None
+        dlg = KasusDialog(ws, current, self.mw if isinstance(self.mw, QWidget) else None)
+        dlg.accepted.connect(lambda: self._start_from(dlg))
+        dlg.open()  # window-modal, returns at once (tests drive it)
+        self.dialog = dlg
+        return dlg
+
+    def _start_from(self, dlg: KasusDialog) -> None:
+        case, m = dlg.selected()
+        if case is not None and m is not None:
+            self.start(Session(case, m))
+
+    def choose_and_resume(self) -> None:
+        recent = store.recent()
+        if not recent:
+            self.warn(self.tr("Ingen lagrede økter ennå."))
+            return
+        labels = [self._recent_label(r) for r in recent]
+        label, ok = QInputDialog.getItem(self.mw if isinstance(self.mw, QWidget) else None,
+                                         self.tr("Fortsett økt"), self.tr("Velg økt:"), labels, 0, False)
+        if ok:
+            self.resume_path(recent[labels.index(label)].path)
+
+    def _recent_label(self, r: store.RecentSession) -> str:
+        from ..session.summary import format_time
+        done = self.tr(" (ferdig)") if r.finished else ""
+        return self.tr("{kasus} – {kart} – steg {n}/{total} – {tid}{ferdig}").format(
+            kasus=r.case_title or r.case_id, kart=r.map_name, n=r.current + 1, total=r.n_steps,
+            tid=format_time(r.updated), ferdig=done)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = store.recent()
+        if not recent:
+            a = self.recent_menu.addAction(self.tr("Ingen lagrede økter"))
+            a.setEnabled(False)
+        for r in recent:
+            a = self.recent_menu.addAction(self._recent_label(r))
+            a.triggered.connect(lambda _c=False, p=r.path: self.resume_path(p))
+
+    def resume_path(self, path: Path) -> bool:
+        ws = self._workspace()
+        try:
+            session = resume(Path(path), ws.cases if ws else {}, ws.maps if ws else {})
+        except SessionError as exc:
+            self.warn(str(exc))
+            return False
+        self.start(session)
+        return True
+
+    def start(self, session: Session) -> None:
+        if self.session is not None:
+            self.end()
+        self.session = session
+        self._show_map(session.map)
+        self.clock = SessionClock(session, self)
+        self.panel = KasusPanel(session, self.clock)
+        self.panel.next_button.clicked.connect(self.next_step)
+        self.panel.arrow_mode_changed.connect(self._arrow_mode)
+        self.dock = self.mw.add_side_panel(self.panel, self.tr("Kasus"))
+        self._connect_clicks(True)
+        session.subscribe(self._on_change)
+        self._set_stepper(self)
+        self.show_facilitator()
+        self._apply_emphasis()
+        self._update_actions()
+        view = getattr(self.mw, "map_view", None)
+        if view is not None:
+            view.setFocus()  # V and the clicker keys work straight away
+        if session.last_error:
+            self.warn(session.last_error)
+
+    def _show_map(self, m) -> None:
+        current = None
+        try:
+            current = self.mw.current_map()
+        except Exception:
+            pass
+        if current is not None and current.id == m.id:
+            return
+        # The map window's API for switching maps; the first name that exists wins.
+        for name in ("set_current_map", "show_map", "open_map", "select_map"):
+            fn = getattr(self.mw, name, None)
+            if callable(fn):
+                try:
+                    fn(m.id)
+                except TypeError:
+                    fn(m)
+                return
+
+    def _connect_clicks(self, on: bool) -> None:
+        view = getattr(self.mw, "map_view", None)
+        source = None
+        for obj in (view, self._scene()):
+            if obj is not None and hasattr(obj, "service_clicked"):
+                source = obj
+                break
+        if source is None:
+            return
+        if on:
+            source.service_clicked.connect(self.service_clicked)
+            self._connected = source
+        elif self._connected is not None:
+            try:
+                self._connected.service_clicked.disconnect(self.service_clicked)
+            except (RuntimeError, TypeError):
+                pass
+            self._connected = None
+
+    # --- while running -------------------------------------------------------
+    def service_clicked(self, service_id: str) -> None:
+        if self.session is None:
+            return
+        shift = bool(QGuiApplication.keyboardModifiers() & Qt.ShiftModifier)
+        arrow_mode = self.panel is not None and self.panel.arrow_button.isChecked()
+        if shift or arrow_mode:
+            if self._arrow_from is None:
+                self._arrow_from = service_id
+                return
+            fra, self._arrow_from = self._arrow_from, None
+            if fra == service_id:
+                return
+            if (fra, service_id) in self.session.step.arrows:
+                self.session.remove_arrow(fra, service_id)  # a second drawing takes it away
+            else:
+                self.session.add_arrow(fra, service_id)
+            return
+        self.session.toggle_mark(service_id)
+
+    def _arrow_mode(self, on: bool) -> None:
+        self._arrow_from = None
+
+    def reveal(self) -> None:
+        if self.session is not None:
+            self.session.reveal()
+
+    def _on_change(self, what: str) -> None:
+        if what == "tick":
+            return
+        if what == "step":
+            self._arrow_from = None
+            if self.clock is not None:
+                self.clock.pause()
+        self._apply_emphasis()
+
+    def _apply_emphasis(self) -> None:
+        scene = self._scene()
+        if scene is not None and hasattr(scene, "set_emphasis"):
+            scene.set_emphasis(self.session.emphasis() if self.session else PLAIN)
+
+    # The stepper API the map window calls for clicker keys.
+    def next_step(self) -> None:
+        if self.session is None:
+            return
+        if self.session.state.at_end:
+            self.show_summary()
+        else:
+            self.session.next_step()
+
+    def previous_step(self) -> None:
+        if self.session is not None:
+            self.session.previous_step()
+
+    def first_step(self) -> None:
+        if self.session is not None:
+            self.session.first_step()
+
+    def last_step(self) -> None:
+        if self.session is not None:
+            self.session.last_step()
+
+    def show_facilitator(self) -> None:
+        if self.session is None:
+            return
+        if self.facilitator is None:
+            self.facilitator = FacilitatorWindow(self.session, self.clock)
+            self.facilitator.next_button.clicked.connect(self.next_step)
+            self.facilitator.place_on_other_screen(self.mw if isinstance(self.mw, QWidget) else None)
+        self.facilitator.show()
+        self.facilitator.raise_()
+
+    def show_summary(self) -> SummaryDialog | None:
+        if self.session is None:
+            return None
+        if self.clock is not None:
+            self.clock.pause()
+        self.session.finish()
+        if self.summary is not None:
+            self.summary.close()
+            self.summary.deleteLater()
+        self.summary = SummaryDialog(self.session, self.mw if isinstance(self.mw, QWidget) else None)
+        self.summary.show()
+        return self.summary
+
+    def end(self) -> None:
+        """Stop the session: it stays saved; the map goes back to plain."""
+        if self.session is None:
+            return
+        if self.clock is not None:
+            self.clock.pause()
+            self.clock.deleteLater()
+        self.session.unsubscribe(self._on_change)
+        self._connect_clicks(False)
+        self._set_stepper(None)
+        if self.facilitator is not None:
+            self.facilitator.close()
+            self.facilitator.deleteLater()
+        if self.dock is not None:
+            self.dock.close()
+            self.dock.deleteLater()
+        elif self.panel is not None:
+            self.panel.deleteLater()
+        self.session = None
+        self.clock = self.panel = self.dock = self.facilitator = None
+        self._apply_emphasis()
+        self._update_actions()
+
+
+def install(main_window) -> KasusController:
+    controller = KasusController(main_window)
+    # Keep a reference: the menu actions' slots live on the controller.
+    try:
+        main_window.kasus = controller
+    except AttributeError:
+        pass
+    return controller

@@ -1,0 +1,232 @@
+"""Turn checked file data into model objects (maps, pathways, cases).
+
+Each reader reports every problem it finds through a ``Checker`` and builds
+the object from the parts that are good, so one typo never hides the rest.
+An object is returned only when the file has no errors.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .i18n import _
+from .model import (
+    ARTS, FORMAT_VERSION, MALFORMER, MAP_TYPES, ROLE_KEYS, SECTORS, Case, CaseStep, Contact, FlowStep, Level,
+    Link, Map, Pathway, Problem, Role, Service, Source, default_levels,
+)
+from .checks import SLUG, Checker, suggestion, type_name
+
+MAP_KEYS = ("sammenkart", "id", "navn", "type", "malform", "oppdatert", "nettside", "nivaer", "tjenester", "samarbeid")
+LEVEL_KEYS = ("id", "navn", "beskrivelse", "farge")
+SERVICE_KEYS = ("id", "navn", "type", "niva", "sektor", "beskrivelse", "alder", "kontakt", "plassering", "kommune")
+CONTACT_KEYS = ("telefon", "epost", "nettside", "adresse")
+LINK_KEYS = ("mellom", "merknad")
+PATHWAY_KEYS = ("sammenkart", "id", "navn", "malform", "beskrivelse", "roller", "flyt", "sjekkliste")
+STEP_KEYS = ("fra", "til", "art", "nar")
+CASE_KEYS = ("sammenkart", "id", "tittel", "malform", "forlop", "alder", "ingress", "steg")
+CASE_STEP_KEYS = ("tittel", "tekst", "sporsmal", "involverte", "forslag", "fasilitator")
+
+
+def _items(ck: Checker, obj, key: str, required: bool):
+    """(index, item mapping) for a list of mappings under ``key``."""
+    if key not in obj:
+        return []
+    value = obj[key]
+    if not isinstance(value, list):
+        ck.error(ck.at(obj, key), _("«{key}» skal være en liste, ikke {found}").format(key=key, found=type_name(value)))
+        return []
+    if required and not value:
+        ck.error(ck.at(obj, key), _("«{key}» må ha minst ett punkt").format(key=key))
+    out = []
+    for i, item in enumerate(value):
+        m = ck.mapping(item, ck.at(value, i), _("punkt {n} i «{key}»").format(n=i + 1, key=key))
+        if m is not None:
+            out.append((i, m))
+    return out
+
+
+def _header(ck: Checker, data, keys, required, what: str):
+    obj = ck.mapping(data, getattr(data, "source", None) or _src(ck), what)
+    if obj is None:
+        return None
+    ck.keys(obj, keys, required, what)
+    ck.version(obj, FORMAT_VERSION)
+    return obj
+
+
+def _src(ck: Checker) -> Source:
+    return Source(ck.path, 1, 1)
+
+
+def read_map(data, path: Path, shown: str) -> tuple[Map | None, list[Problem]]:
+    ck = Checker(shown)
+    obj = _header(ck, data, MAP_KEYS, ("sammenkart", "id", "navn", "tjenester"), _("kartet"))
+    if obj is None:
+        return None, ck.problems
+    ident = ck.slug(obj, "id", _("kartet"))
+    ck.stem(obj, ident, path.stem)
+    levels = _levels(ck, obj)
+    level_ids = {lv.id for lv in levels}
+    services: list[Service] = []
+    seen: dict[str, object] = {}
+    for i, s in _items(ck, obj, "tjenester", required=True):
+        ck.keys(s, SERVICE_KEYS, ("id", "navn", "niva", "sektor"), _("tjeneste {n}").format(n=i + 1))
+        sid = ck.slug(s, "id", _("tjenesten"))
+        if sid in seen:
+            ck.error(ck.at(s, "id"), _("tjeneste-id «{id}» er brukt før (linje {line})").format(id=sid, line=seen[sid].line))
+        elif sid:
+            seen[sid] = ck.at(s, "id")
+        niva = ck.integer(s, "niva")
+        if niva is not None and niva not in level_ids:
+            ck.error(ck.at(s, "niva"), _("nivå {niva} finnes ikke; kjente nivåer er {ids}").format(
+                niva=niva, ids=", ".join(str(x) for x in sorted(level_ids))))
+            niva = None
+        sektor = ck.choice(s, "sektor", SECTORS)
+        role = ck.slug(s, "type", _("tjenestetypen")) if "type" in s else ""
+        alder = ck.number_pair(s, "alder", integers=True)
+        if alder and (alder[0] < 0 or alder[0] > alder[1]):
+            ck.error(ck.at(s, "alder"), _("«alder» [{a}, {b}]: fra-alderen må være 0 eller mer og ikke større enn til-alderen").format(a=alder[0], b=alder[1]))
+            alder = None
+        kontakt = _contact(ck, s)
+        navn = ck.text(s, "navn", required=True)
+        if sid and navn and niva is not None and sektor and role is not None:
+            services.append(Service(
+                id=sid, navn=navn, niva=niva, sektor=sektor, type=role or "",
+                beskrivelse=ck.text(s, "beskrivelse"), alder=alder, kontakt=kontakt,
+                plassering=ck.number_pair(s, "plassering", integers=False), kommune=ck.text(s, "kommune"),
+                source=s.source,
+            ))
+        else:
+            ck.number_pair(s, "plassering", integers=False)
+    links = _links(ck, obj, _declared_names(obj))
+    m = Map(
+        id=ident or path.stem, navn=ck.text(obj, "navn", required=True) or path.stem, tjenester=services,
+        nivaer=levels, type=ck.choice(obj, "type", MAP_TYPES, "kommune"),
+        malform=ck.choice(obj, "malform", MALFORMER, "nb"), oppdatert=ck.date(obj, "oppdatert"),
+        nettside=ck.url(obj, "nettside"), samarbeid=links, path=path, source=obj.source,
+    )
+    return (None if any(p.is_error for p in ck.problems) else m), ck.problems
+
+
+def _levels(ck: Checker, obj) -> list:
+    if "nivaer" not in obj:
+        return default_levels()
+    levels, seen = [], set()
+    for i, lv in _items(ck, obj, "nivaer", required=True):
+        ck.keys(lv, LEVEL_KEYS, ("id", "navn"), _("nivå {n}").format(n=i + 1))
+        lid = ck.integer(lv, "id")
+        if lid in seen:
+            ck.error(ck.at(lv, "id"), _("nivå-id {id} er brukt før").format(id=lid))
+            continue
+        navn = ck.text(lv, "navn", required=True)
+        if lid is not None and navn:
+            seen.add(lid)
+            levels.append(Level(lid, navn, ck.text(lv, "beskrivelse"), ck.colour(lv, "farge"), lv.source))
+    return levels
+
+
+def _contact(ck: Checker, s) -> Contact:
+    if "kontakt" not in s:
+        return Contact()
+    k = ck.mapping(s["kontakt"], ck.at(s, "kontakt"), "«kontakt»")
+    if k is None:
+        return Contact()
+    ck.keys(k, CONTACT_KEYS, (), "«kontakt»")
+    return Contact(ck.text(k, "telefon"), ck.text(k, "epost"), ck.url(k, "nettside"), ck.text(k, "adresse"))
+
+
+def _declared_names(obj) -> set[str]:
+    """Every id and type written in the file, even of services with errors,
+    so one mistake in a service does not also break the links to it."""
+    names = set()
+    for s in obj.get("tjenester") or []:
+        if isinstance(s, dict):
+            names |= {v for v in (s.get("id"), s.get("type")) if isinstance(v, str)}
+    return names
+
+
+def _links(ck: Checker, obj, names: set[str]) -> list[Link]:
+    links = []
+    for i, ln in _items(ck, obj, "samarbeid", required=False):
+        ck.keys(ln, LINK_KEYS, ("mellom",), _("samarbeid {n}").format(n=i + 1))
+        refs = ck.text_list(ln, "mellom")
+        if "mellom" in ln and len(refs) != 2:
+            ck.error(ck.at(ln, "mellom"), _("«mellom» skal ha nøyaktig to referanser, som [helsestasjon, barnehage]"))
+            continue
+        bad = [r for r in refs if r not in names]
+        for r in bad:
+            ck.error(ck.at(ln, "mellom"), _("«{ref}» i «mellom» viser ikke til noen tjeneste-id eller type i kartet").format(ref=r)
+                     + _hint(r, names))
+        if refs and not bad:
+            links.append(Link((refs[0], refs[1]), ck.text(ln, "merknad"), ln.source))
+    return links
+
+
+def _hint(ref: str, names) -> str:
+    near = suggestion(ref, names)
+    return _(" – mente du «{near}»?").format(near=near) if near else ""
+
+
+def read_pathway(data, path: Path, shown: str) -> tuple[Pathway | None, list[Problem]]:
+    ck = Checker(shown)
+    obj = _header(ck, data, PATHWAY_KEYS, ("sammenkart", "id", "navn", "flyt"), _("forløpet"))
+    if obj is None:
+        return None, ck.problems
+    ident = ck.slug(obj, "id", _("forløpet"))
+    ck.stem(obj, ident, path.stem)
+    roles: dict[str, Role] = {}
+    if "roller" in obj:
+        roller = ck.mapping(obj["roller"], ck.at(obj, "roller"), "«roller»")
+        for ref, body in (roller or {}).items():
+            if not SLUG.match(ref):
+                ck.error(ck.key_at(roller, ref), _("«{ref}» under «roller» er ikke en gyldig tjeneste-id eller type").format(ref=ref))
+                continue
+            r = ck.mapping(body, ck.at(roller, ref), _("rollen til «{ref}»").format(ref=ref))
+            if r is None:
+                continue
+            ck.keys(r, ROLE_KEYS, (), _("rollen til «{ref}»").format(ref=ref))
+            roles[ref] = Role(**{k: ck.text(r, k) for k in ROLE_KEYS}, source=r.source)
+    steps = []
+    for i, st in _items(ck, obj, "flyt", required=True):
+        ck.keys(st, STEP_KEYS, ("fra", "til"), _("steg {n} i «flyt»").format(n=i + 1))
+        fra, til = ck.slug(st, "fra", _("referansen")), ck.slug(st, "til", _("referansen"))
+        art = ck.choice(st, "art", ARTS, "henvisning")
+        if fra and til:
+            steps.append(FlowStep(fra, til, art, ck.text(st, "nar"), st.source))
+    p = Pathway(
+        id=ident or path.stem, navn=ck.text(obj, "navn", required=True) or path.stem, flyt=steps,
+        malform=ck.choice(obj, "malform", MALFORMER, "nb"), beskrivelse=ck.text(obj, "beskrivelse"),
+        roller=roles, sjekkliste=ck.text_list(obj, "sjekkliste"), path=path, source=obj.source,
+    )
+    return (None if any(p.is_error for p in ck.problems) else p), ck.problems
+
+
+def read_case(data, path: Path, shown: str) -> tuple[Case | None, list[Problem]]:
+    ck = Checker(shown)
+    obj = _header(ck, data, CASE_KEYS, ("sammenkart", "id", "tittel", "steg"), _("kasuset"))
+    if obj is None:
+        return None, ck.problems
+    ident = ck.slug(obj, "id", _("kasuset"))
+    ck.stem(obj, ident, path.stem)
+    alder = ck.integer(obj, "alder")
+    if alder is not None and alder < 0:
+        ck.error(ck.at(obj, "alder"), _("«alder» kan ikke være negativ"))
+    steps = []
+    for i, st in _items(ck, obj, "steg", required=True):
+        ck.keys(st, CASE_STEP_KEYS, ("tittel", "tekst"), _("steg {n}").format(n=i + 1))
+        for key in ("involverte", "forslag"):
+            for j, ref in enumerate(st.get(key) or []):
+                if isinstance(ref, str) and not SLUG.match(ref):
+                    ck.error(ck.at(st[key], j), _("«{ref}» i «{key}» er ikke en gyldig tjeneste-id eller type").format(ref=ref, key=key))
+        tittel, tekst = ck.text(st, "tittel", required=True), ck.text(st, "tekst", required=True)
+        questions = ck.text_list(st, "sporsmal") if "sporsmal" in st else None
+        if tittel and tekst:
+            steps.append(CaseStep(tittel, tekst, questions or None, ck.text_list(st, "involverte"),
+                                  ck.text_list(st, "forslag"), ck.text(st, "fasilitator"), st.source))
+        else:
+            ck.text_list(st, "involverte"), ck.text_list(st, "forslag")
+    c = Case(
+        id=ident or path.stem, tittel=ck.text(obj, "tittel", required=True) or path.stem, steg=steps,
+        malform=ck.choice(obj, "malform", MALFORMER, "nb"), forlop=ck.slug(obj, "forlop", _("forløpet")),
+        alder=alder, ingress=ck.text(obj, "ingress"), path=path, source=obj.source,
+    )
+    return (None if any(p.is_error for p in ck.problems) else c), ck.problems

@@ -1,0 +1,61 @@
+"""`sammenkart validate`: check any mix of files and folders in one pass."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import loading
+from .model import Problem, Workspace
+
+
+def _kind(path: Path) -> str:
+    """map, pathway or case, from where the file sits (and, failing that, its content)."""
+    if path.parent.name == "forlop":
+        return "pathway"
+    if path.parent.name == "kasus" or loading._looks_like_case(path):
+        return "case"
+    try:
+        head = path.read_text(encoding="utf-8", errors="replace")[:4000]
+    except OSError:
+        return "map"
+    return "pathway" if "\nflyt:" in head and "\ntjenester:" not in head else "map"
+
+
+def validate_paths(paths: list[str]) -> tuple[list[Problem], dict[str, int]]:
+    ws = Workspace()
+    if not paths:
+        ws = loading.load_bundled()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            part = loading.load_workspace(path)
+            part.problems = [p for p in part.problems if p.is_error or p.severity != "warning"]
+            ws.problems.extend(part.problems)
+            loading.merge(ws, part)
+            continue
+        kind = _kind(path)
+        if kind == "map":
+            loading._add(ws, ws.maps, *loading.load_map_file(path), "kart")
+        elif kind == "pathway":
+            loading._add(ws, ws.pathways, *loading.load_pathway_file(path), "forløp")
+        else:
+            loading._add(ws, ws.cases, *loading.load_case_file(path), "kasus")
+    if paths:
+        # References are checked once, over everything given together; loose
+        # pathways or cases are checked against the bundled maps.
+        if not ws.maps and (ws.pathways or ws.cases):
+            bundled = loading.load_bundled()
+            ws.maps = dict(bundled.maps)
+            if not ws.pathways:
+                ws.pathways = dict(bundled.pathways)
+        ws.problems.extend(loading.reference_problems(ws))
+    counts = {"maps": len(ws.maps), "pathways": len(ws.pathways), "cases": len(ws.cases)}
+    return _unique(ws.problems), counts
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    seen, out = set(), []
+    for p in problems:
+        if p not in seen:
+            seen.add(p)
+            out.append(p)
+    return out

@@ -1,0 +1,258 @@
+"""Playing a case on the shared screen with keys and clicks (pytest-qt)."""
+import pytest
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsView, QMainWindow, QDockWidget
+from test_session_fixtures import emma, fjordvik
+
+from sammenkart.model import Workspace
+from sammenkart.qt import kasus_ui
+from sammenkart.session import store
+
+CLICKER = {
+    Qt.Key_PageDown: "next_step", Qt.Key_Right: "next_step", Qt.Key_Space: "next_step",
+    Qt.Key_PageUp: "previous_step", Qt.Key_Left: "previous_step", Qt.Key_Backspace: "previous_step",
+    Qt.Key_Home: "first_step", Qt.Key_End: "last_step",
+}
+
+
+class FakeScene(QGraphicsScene):
+    service_clicked = Signal(str)
+
+    def __init__(self, parent):
+        super().__init__(parent)
+        self.emphasis = None
+
+    def set_emphasis(self, e):
+        self.emphasis = e
+
+
+class FakeMainWindow(QMainWindow):
+    """The map window's public API as the brief describes it (used until the real one exists)."""
+
+    def __init__(self, ws, m):
+        super().__init__()
+        self.workspace = ws
+        self._map = m
+        self._scene = FakeScene(self)  # the view does not own its scene
+        self.map_view = QGraphicsView(self._scene)
+        self.setCentralWidget(self.map_view)
+        self._menus = {}
+        self.stepper = None
+        for key, name in CLICKER.items():
+            QShortcut(QKeySequence(key), self).activated.connect(lambda n=name: self._clicker(n))
+
+    def current_map(self):
+        return self._map
+
+    def menu(self, name):
+        if name not in self._menus:
+            self._menus[name] = self.menuBar().addMenu(name)
+        return self._menus[name]
+
+    def add_side_panel(self, widget, title):
+        dock = QDockWidget(title, self)
+        dock.setWidget(widget)
+        self.addDockWidget(Qt.RightDockWidgetArea, dock)
+        return dock
+
+    def set_stepper(self, obj):
+        self.stepper = obj
+
+    def _clicker(self, name):
+        if self.stepper is not None:
+            getattr(self.stepper, name)()
+
+
+def _window(qtbot):
+    m, case = fjordvik(), emma()
+    mw = FakeMainWindow(Workspace(maps={m.id: m}, cases={case.id: case}), m)
+    qtbot.addWidget(mw)
+    ctl = kasus_ui.install(mw)
+    mw.show()
+    qtbot.waitExposed(mw)
+    mw.activateWindow()
+    qtbot.waitUntil(lambda: mw.isActiveWindow())
+    return mw, ctl
+
+
+def _start(qtbot, mw, ctl):
+    assert ctl.start_action.shortcut().toString() == "Ctrl+K"
+    ctl.start_action.trigger()
+    dlg = ctl.dialog
+    assert dlg.cases.count() == 1
+    assert "14 år" in dlg.cases.item(0).text() and "3 steg" in dlg.cases.item(0).text()
+    assert "Fjordvik har ingen PPT i kartet" in dlg.gap_note.text()
+    dlg.accept()
+    assert ctl.session is not None
+    qtbot.addWidget(ctl.facilitator)
+    return ctl.session
+
+
+def _press(qtbot, mw, key):
+    qtbot.keyClick(QApplication.focusWidget() or mw, key)
+
+
+def test_play_the_whole_case_with_keys_and_clicks(qtbot, tmp_path):
+    mw, ctl = _window(qtbot)
+    s = _start(qtbot, mw, ctl)
+    assert mw.stepper is ctl
+    panel = ctl.panel
+    assert panel.title.text() == "Mandag morgen"
+    assert mw.map_view.scene().emphasis.highlighted == {"nordvik-skole", "sorvik-skole"}
+
+    scene = mw.map_view.scene()
+    scene.service_clicked.emit("fastlege")
+    scene.service_clicked.emit("bup")
+    scene.service_clicked.emit("nordvik-skole")
+    scene.service_clicked.emit("nordvik-skole")  # second click takes it away again
+    assert scene.emphasis.marked == ("fastlege", "bup")
+    assert "1. Fastlegene i Fjordvik" in panel.marked_list.text()
+    assert not panel.comparison.isVisibleTo(panel)
+
+    _press(qtbot, mw, Qt.Key_V)
+    assert s.step.revealed
+    items = panel.comparison_lines()
+    assert items[0] == "✓ Fastlegene i Fjordvik – funnet"
+    assert "○ Skolehelsetjenesten – ikke valgt" in items
+    assert "+ BUP Vestkyst – lagt til" in items
+    assert any("ikke feil – et poeng for diskusjonen" in t for t in items)
+    assert scene.emphasis.revealed == {"fastlege", "skolehelsetjeneste"}
+
+    panel.notes.editors["hindringer"].setPlainText("Lang ventetid")
+    _press(qtbot, mw, Qt.Key_PageDown)
+    assert panel.title.text() == "Tre uker senere"
+    assert "Fjordvik har ingen PPT i kartet" in panel.gap_note.text()
+    assert "Hvem tar ansvar?" in panel.questions.text()
+    panel.arrow_button.setChecked(True)  # "Tegn henvisning": from, then to
+    scene.service_clicked.emit("skolehelsetjeneste")
+    scene.service_clicked.emit("kommunepsykolog")
+    panel.arrow_button.setChecked(False)
+    scene.service_clicked.emit("kommunepsykolog")
+    assert s.step.arrows == [("skolehelsetjeneste", "kommunepsykolog")]
+    assert s.step.marked == ["kommunepsykolog"]
+    assert [(a.fra, a.til) for a in scene.emphasis.arrows] == [("skolehelsetjeneste", "kommunepsykolog")]
+
+    _press(qtbot, mw, Qt.Key_PageDown)
+    _press(qtbot, mw, Qt.Key_PageUp)
+    _press(qtbot, mw, Qt.Key_End)
+    assert panel.title.text() == "Henvisning"
+    assert ctl.facilitator.next_title.text().startswith("Siste steg")
+    _press(qtbot, mw, Qt.Key_PageDown)  # past the end: the summary
+    summary = ctl.summary
+    assert summary is not None and summary.isVisible()
+    qtbot.addWidget(summary)
+    shown = summary.view.toPlainText()
+    assert "Mandag morgen" in shown and "Fastlegene i Fjordvik" in shown
+    assert "HEMMELIG-FASILITATOR" not in shown
+    out = summary.export_markdown(str(tmp_path / "referat.md"))
+    md = out.read_text(encoding="utf-8")
+    assert "## 1. Mandag morgen" in md and "Funnet ✓:** Fastlegene i Fjordvik" in md
+    assert "Lagt til** (ikke feil – et poeng for diskusjonen): BUP Vestkyst" in md
+    assert "> Lang ventetid" in md
+    assert "Skolehelsetjenesten → Kommunepsykologen" in md
+    assert "HEMMELIG-FASILITATOR" not in md
+    pdf = summary.export_pdf(str(tmp_path / "referat.pdf"))
+    assert pdf.stat().st_size > 1000
+
+    # Everything was saved as it happened: the recent list offers it again.
+    assert [r.path for r in store.recent()] == [s.path]
+    ctl.end()
+    assert mw.stepper is None and ctl.session is None
+    assert ctl.resume_path(s.path)
+    assert ctl.session.state.steps[0].marked == ["fastlege", "bup"]
+    assert ctl.panel.title.text() == "Henvisning"
+    ctl.end()
+
+
+def test_shared_panel_never_shows_facilitator_notes(qtbot):
+    mw, ctl = _window(qtbot)
+    s = _start(qtbot, mw, ctl)
+    for _ in range(s.n_steps):
+        s.reveal()
+        shared = ctl.panel.all_text()
+        assert "HEMMELIG-FASILITATOR" not in shared
+        assert s.case_step.tittel in shared
+        ctl.next_step()
+    s.first_step()
+    assert "HEMMELIG-FASILITATOR-1" in ctl.facilitator.notes.toPlainText()
+    assert ctl.facilitator.next_title.text() == "Neste steg: Tre uker senere"
+    assert ctl.facilitator.isWindow()
+    ctl.end()
+
+
+def test_timer_counts_pauses_and_resets(qtbot):
+    mw, ctl = _window(qtbot)
+    s = _start(qtbot, mw, ctl)
+    timer = ctl.panel.timer
+    assert timer.display.text() == "5:00"
+    timer.minutes.setValue(2)
+    assert s.step.timer_seconds == 120 and ctl.facilitator.timer.display.text() == "2:00"
+    timer.start_pause.click()
+    assert ctl.clock.running and timer.start_pause.text() == "Pause"
+    ctl.clock._tick()  # one second, without waiting for the clock
+    assert timer.display.text() == "1:59"
+    timer.start_pause.click()
+    assert not ctl.clock.running
+    assert store.load(s.path).steps[0].elapsed == 1  # pausing saves the time used
+    s.add_elapsed(150)
+    assert timer.display.text() == "+0:31"
+    timer.reset_button.click()
+    assert timer.display.text() == "2:00"
+    ctl.end()
+
+
+def test_damaged_session_file_is_reported_not_raised(qtbot, tmp_path):
+    mw, ctl = _window(qtbot)
+    bad = tmp_path / "okt.json"
+    bad.write_text('{"schema": 1, "case_id": "emma-te', encoding="utf-8")
+    messages = []
+    ctl.warn = messages.append
+    assert not ctl.resume_path(bad)
+    assert "ufullstendig eller skadet" in messages[0]
+    assert list(tmp_path.glob("okt.damaged-*.json"))
+    assert ctl.session is None
+
+
+def test_no_session_no_stepper_and_menu_is_ready(qtbot):
+    mw, ctl = _window(qtbot)
+    assert mw.stepper is None
+    assert not ctl.end_action.isEnabled()
+    texts = [a.text() for a in mw.menu("kasus").actions()]
+    assert "Start kasus…" in texts and "Fortsett økt…" in texts
+
+
+def test_notes_typed_in_the_facilitator_window_reach_the_shared_panel(qtbot):
+    mw, ctl = _window(qtbot)
+    s = _start(qtbot, mw, ctl)
+    ctl.facilitator.team_notes.editors["muligheter"].setPlainText("Felles møte")
+    assert ctl.panel.notes.editors["muligheter"].toPlainText() == "Felles møte"
+    assert store.load(s.path).steps[0].notes["muligheter"] == "Felles møte"
+    ctl.next_step()
+    assert ctl.panel.notes.editors["muligheter"].toPlainText() == ""
+    ctl.previous_step()
+    assert ctl.facilitator.team_notes.editors["muligheter"].toPlainText() == "Felles møte"
+    ctl.end()
+
+
+def test_dialog_defaults_to_current_map_and_notes_gaps_per_map(qtbot):
+    from sammenkart.model import Service
+    m, case = fjordvik(), emma()
+    havby = fjordvik()
+    havby.id, havby.navn = "havby", "Havby"
+    havby.tjenester.append(Service("ppt", "PPT Havby", 1, "kommune"))
+    mw = FakeMainWindow(Workspace(maps={m.id: m, havby.id: havby}, cases={case.id: case}), havby)
+    switched = []
+    mw.set_current_map = switched.append
+    qtbot.addWidget(mw)
+    ctl = kasus_ui.install(mw)
+    dlg = ctl.choose_and_start()
+    assert dlg.maps.currentData() == "havby"
+    assert not dlg.gap_note.isVisibleTo(dlg)
+    dlg.select("emma-test", "fjordvik")
+    assert "Fjordvik har ingen PPT i kartet" in dlg.gap_note.text()
+    dlg.accept()
+    assert ctl.session.map.id == "fjordvik"
+    assert switched == ["fjordvik"]
+    qtbot.addWidget(ctl.facilitator)
+    ctl.end()
