@@ -97,7 +97,7 @@ def bench(name: str, m: Map, tmp: Path) -> None:
     result = export_poster(m, out, "A0")
     ours = time.perf_counter() - t0
     line = (f"{name:<28} {len(m.tjenester):>5} tjenester  sammenkart A0: {ours:6.2f} s "
-            f"{out.stat().st_size / 1024:7.0f} KiB {result.pages:3d} sider (minste kortskrift {result.plan.min_font:.1f} pt)")
+            f"{out.stat().st_size / 1024:7.0f} KiB {result.pages:3d} {'side ' if result.pages == 1 else 'sider'} (minste kortskrift {result.plan.min_font:.1f} pt)")
     if shutil.which("dot"):
         src = tmp / f"{name}.dot"
         src.write_text(dot_source(m), encoding="utf-8")

@@ -69,7 +69,8 @@ def read_map(data, path: Path, shown: str) -> tuple[Map | None, list[Problem]]:
     services: list[Service] = []
     seen: dict[str, object] = {}
     for i, s in _items(ck, obj, "tjenester", required=True):
-        ck.keys(s, SERVICE_KEYS, ("id", "navn", "niva", "sektor"), _("tjeneste {n}").format(n=i + 1))
+        label = _("tjenesten «{id}»").format(id=s["id"]) if isinstance(s.get("id"), str) else _("tjeneste {n}").format(n=i + 1)
+        ck.keys(s, SERVICE_KEYS, ("id", "navn", "niva", "sektor"), label)
         sid = ck.slug(s, "id", _("tjenesten"))
         if sid in seen:
             ck.error(ck.at(s, "id"), _("tjeneste-id «{id}» er brukt før (linje {line})").format(id=sid, line=seen[sid].line))

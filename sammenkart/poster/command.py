@@ -107,7 +107,8 @@ def run(args) -> int:
         return _fail(_("kunne ikke skrive «{fil}»: {grunn}").format(fil=args.out, grunn=exc.strerror or exc), 1)
     for w in result.warnings:
         print(_("advarsel: {melding}").format(melding=w), file=sys.stderr)
-    print(_("Plakat skrevet til {fil} ({sider} sider)").format(fil=args.out, sider=result.pages))
+    pages = _("1 side") if result.pages == 1 else _("{n} sider").format(n=result.pages)
+    print(_("Plakat skrevet til {fil} ({sider})").format(fil=args.out, sider=pages))
     return 0
 
 

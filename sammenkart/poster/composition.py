@@ -91,20 +91,41 @@ def plan_poster(m, layout: MapLayout, pal, paper: str = "A0", landscape: bool = 
 
     area = Rect(content.x, header.bottom + gap, content.w, footer.y - gap - header.bottom - gap)
     legend = legend_block(m, pal, pm, emphasis, variant)
-    # Columns share the full width evenly, so long names and addresses wrap less.
-    base_w = max(legend.width, 150.0 * pm.unit)
-    n_cols = max(1, int((area.w + gap) // (base_w + gap)))
-    col_w = (area.w - (n_cols - 1) * gap) / n_cols
-    legend.width = col_w
-    contacts = contact_blocks(m.tjenester, pal, pm, col_w)
-
+    natural_w = legend.width
     ext = extent(layout)
-    best = _arrange(area, ext, [legend] + contacts, col_w, gap)
-    extra: list[list[Placed]] = []
+    floor = MIN_FONT_PT[paper]
+
+    def columns(factor: float) -> float:
+        # Columns share the full width evenly, so long names and addresses wrap less.
+        base_w = max(natural_w, 150.0 * pm.unit * factor)
+        n = max(1, int((area.w + gap) // (base_w + gap)))
+        return (area.w - (n - 1) * gap) / n
+
+    col_w = columns(1.0)
+    legend.width = col_w
     alone = _arrange(area, ext, [legend], col_w, gap)
-    if best is None or (alone and _font(layout, alone[0]) > _font(layout, best[0]) * 1.25
-                        and _font(layout, best[0]) < MIN_FONT_PT[paper]):
-        # The contacts cost the map too much (or do not fit): they go on their own page(s).
+    best, extra = None, []
+    # Contacts are read close up: they may shrink (never under the paper's floor) to stay on
+    # the poster. Prefer the largest contact type that costs the map at most a fifth of its
+    # type; else any that keeps the map legible; else the contacts get their own page(s).
+    trials = []
+    for factor in (1.0, 0.8, 0.65, 0.5):
+        size = max(floor, pm.body_size * factor)
+        if trials and size >= trials[-1][0]:
+            break
+        cw = columns(size / pm.body_size)
+        legend.width = cw
+        trial = _arrange(area, ext, [legend] + contact_blocks(m.tjenester, pal, pm, cw, size=size), cw, gap)
+        if trial:
+            trials.append((size, cw, trial))
+    alone_font = _font(layout, alone[0]) if alone else 0.0
+    for good_enough in (max(floor, 0.8 * alone_font), floor):
+        found = next((t for t in trials if _font(layout, t[2][0]) >= good_enough), None)
+        if found:
+            _size, col_w, best = found
+            break
+    if best is None:  # the contacts do not fit or cost the map too much: their own page(s)
+        legend.width = col_w
         best = alone
         extra = _contact_pages(m, pal, pm, paper, content, footer, title, col_w, gap)
     if best is None:  # not even the legend fits beside the map: give the map the page
@@ -144,9 +165,10 @@ def _arrange(area: Rect, ext: Rect, blocks: list[Block], col_w: float, gap: floa
     lw, lh = ext.w, ext.h
     options = []
     # Below: find the least height that holds the blocks, in small steps.
-    steps = 40
+    # (The map's legibility decides later whether contacts may take this much.)
+    steps = 60
     for i in range(1, steps + 1):
-        h = area.h * 0.6 * i / steps
+        h = area.h * 0.9 * i / steps
         region = Rect(area.x, area.bottom - h, area.w, h)
         if flow(region, blocks, col_w, gap) is not None:
             s = min(area.w / lw, (area.h - h - gap) / lh)

@@ -1,0 +1,122 @@
+"""Every kind of broken file gets a clear message at the right line, never a traceback."""
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sammenkart.cli import main
+from sammenkart.loader import load_case_file, load_map_file, load_pathway_file
+
+BROKEN = Path(__file__).parent / "data" / "broken"
+
+# file, line, column (None: any), words the message must contain
+CASES = [
+    ("kart/syntaks.yaml", 7, 9, ["YAML-syntaksfeil"]),
+    ("kart/liste.yaml", 1, 1, ["tabell med nøkler", "liste"]),
+    ("kart/ukjent-nokkel.yaml", 8, 5, ["«sektro»", "mente du «sektor»"]),
+    ("kart/mangler.yaml", 5, 5, ["mangler", "«navn»", "«skole»"]),
+    ("kart/feil-type.yaml", 11, 11, ["«niva»", "heltall", "tekst"]),
+    ("kart/dobbel-id.yaml", 9, 9, ["«skole»", "brukt før", "linje 5"]),
+    ("kart/ikke-slug.yaml", 5, 9, ["«Skole_Nord»", "små bokstaver"]),
+    ("kart/feil-stamme.yaml", 2, 5, ["«et-annet-navn»", "«feil-stamme»"]),
+    ("kart/ukjent-niva.yaml", 7, 11, ["nivå 9", "0, 1, 2, 3"]),
+    ("kart/ukjent-sektor.yaml", 8, 13, ["«privat»", "kommune, fastlege"]),
+    ("kart/referanse.yaml", 10, None, ["«ppt»", "viser ikke til"]),
+    ("kart/alder.yaml", 9, 12, ["«alder»", "[16, 6]"]),
+    ("kart/nettside.yaml", 10, 17, ["«nettside»", "https://", "ftp://skolen.example.no"]),
+    ("kart/ikke-utf8.yaml", 3, 10, ["ikke UTF-8"]),
+    ("kart/versjon.yaml", 1, 13, ["sammenkart: 7", "versjon 1"]),
+    ("kart/alias-bombe.yaml", 1, 1, ["alias"]),
+    ("kart/tom.yaml", 1, 1, ["tom"]),
+    ("kart/python-tag.yaml", 3, 7, ["python/object"]),
+    ("kart/forlop/ukjent-art.yaml", 7, 10, ["«henvising»", "mente du «henvisning»"]),
+    ("kart/forlop/uten-flyt.yaml", 1, 1, ["mangler", "«flyt»"]),
+    ("kart/forlop/uten-flyt.yaml", 7, 5, ["«tiltakk»", "mente du «tiltak»"]),
+    ("kasus/tomme-steg.yaml", 4, 7, ["«steg»", "minst ett"]),
+]
+
+
+def _load(rel: str):
+    path = BROKEN / rel
+    if "/forlop/" in rel:
+        return load_pathway_file(path)
+    if rel.startswith("kasus/"):
+        return load_case_file(path)
+    return load_map_file(path)
+
+
+@pytest.mark.parametrize("rel,line,col,words", CASES, ids=[f"{c[0]}:{c[1]}" for c in CASES])
+def test_broken_file_is_reported_at_its_line(rel, line, col, words):
+    obj, problems = _load(rel)
+    assert obj is None, "a file with errors must not load as if it were fine"
+    texts = [str(p) for p in problems if p.is_error]
+    name = Path(rel).name
+    hits = [
+        t for t in texts
+        if name in t and f":{line}:" in t and (col is None or f":{line}:{col}:" in t) and all(w in t for w in words)
+    ]
+    assert hits, f"expected {name}:{line}:{col} with {words}; got:\n" + "\n".join(texts)
+
+
+def test_all_problems_of_a_file_come_in_one_pass(tmp_path):
+    f = tmp_path / "mange.yaml"
+    f.write_text(
+        "sammenkart: 1\nid: mange\nnavn: Mange\ntjenester:\n"
+        "  - id: a\n    navn: A\n    niva: 8\n    sektor: kommune\n"
+        "  - id: b\n    navn: B\n    niva: 0\n    sektor: privat\n"
+        "    alder: [9, 2]\n",
+        encoding="utf-8",
+    )
+    _, problems = load_map_file(f)
+    lines = sorted(p.source.line for p in problems if p.is_error)
+    assert lines == [7, 12, 13]
+
+
+def test_file_over_five_megabytes_is_refused(tmp_path):
+    big = tmp_path / "stor.yaml"
+    big.write_text("sammenkart: 1\n# " + "x" * (5 * 1024 * 1024) + "\n", encoding="utf-8")
+    obj, problems = load_map_file(big)
+    assert obj is None
+    assert any("stor.yaml:1:1:" in str(p) and "5 MB" in str(p) for p in problems)
+
+
+def test_validate_command_exits_1_on_errors_without_traceback():
+    proc = subprocess.run(
+        [sys.executable, "-m", "sammenkart", "validate", str(BROKEN / "kart"), str(BROKEN / "kasus")],
+        capture_output=True, text=True, cwd=Path(__file__).parent.parent, timeout=60,
+    )
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr + proc.stdout
+    # every broken map file is named at least once
+    for f in (BROKEN / "kart").glob("*.yaml"):
+        assert f.name in proc.stdout, f.name
+
+
+def test_validate_usage_errors_exit_2(capsys):
+    assert main(["validate", "finnes-ikke.yaml"]) == 2
+    assert "finner ikke" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exc:
+        main(["validate", "--ukjent-flagg"])
+    assert exc.value.code == 2
+
+
+def test_bundled_data_validates_cleanly(capsys):
+    assert main(["validate"]) == 0
+
+
+def test_pathway_references_missing_from_a_map_are_warnings_not_errors(tmp_path):
+    kart = tmp_path / "kart"
+    (kart / "forlop").mkdir(parents=True)
+    (kart / "liten.yaml").write_text(
+        "sammenkart: 1\nid: liten\nnavn: Liten\ntjenester:\n  - id: skolen\n    type: skole\n    navn: Skolen\n"
+        "    niva: 0\n    sektor: kommune\n", encoding="utf-8")
+    (kart / "forlop" / "test.yaml").write_text(
+        "sammenkart: 1\nid: test\nnavn: Test\nflyt:\n  - fra: skole\n    til: ppt\n", encoding="utf-8")
+    from sammenkart.loader import load_workspace
+
+    ws = load_workspace(tmp_path)
+    assert "test" in ws.pathways and "liten" in ws.maps
+    warnings = [str(p) for p in ws.problems if not p.is_error]
+    assert any("Liten har ingen «ppt»" in w and "test.yaml:5:" in w for w in warnings), warnings
+    assert not ws.errors

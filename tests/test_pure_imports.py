@@ -1,0 +1,26 @@
+"""The core never imports Qt: it must run in scripts, CI and the poster exporter."""
+import subprocess
+import sys
+from pathlib import Path
+
+PURE = [
+    "sammenkart.model", "sammenkart.loader", "sammenkart.loading", "sammenkart.readers", "sammenkart.checks",
+    "sammenkart.yamlfile", "sammenkart.cli", "sammenkart.validation_run", "sammenkart.emphasis",
+    "sammenkart.graph", "sammenkart.style", "sammenkart.overlay", "sammenkart.layout.engine",
+    "sammenkart.layout.edges", "sammenkart.layout.metrics", "sammenkart.poster", "sammenkart.poster.command",
+    "sammenkart.session",
+]
+
+
+def test_core_modules_import_no_pyside6():
+    code = (
+        "import importlib, sys\n"
+        f"for name in {PURE!r}:\n"
+        "    importlib.import_module(name)\n"
+        "    assert not any(m.startswith('PySide6') for m in sys.modules), name\n"
+        "print('ok')\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=Path(__file__).parent.parent, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "ok"
