@@ -126,6 +126,7 @@ def test_play_the_whole_case_with_keys_and_clicks(qtbot, tmp_path):
     assert "Hvem tar ansvar?" in panel.questions.text()
     panel.arrow_button.setChecked(True)  # "Tegn henvisning": from, then to
     scene.service_clicked.emit("skolehelsetjeneste")
+    assert "Henvisning fra Skolehelsetjenesten" in panel.hint.text()
     scene.service_clicked.emit("kommunepsykolog")
     panel.arrow_button.setChecked(False)
     scene.service_clicked.emit("kommunepsykolog")

@@ -72,6 +72,9 @@ class BandGeom:
     label_lines: tuple[str, ...]
     label_rect: Rect
     label_font_size: float
+    # Labels run bottom-to-top in a narrow strip at the band's left side, so the
+    # cards get the width; label_rect is the strip (lines are columns, left first).
+    label_rotated: bool = False
 
 
 @dataclass(frozen=True)

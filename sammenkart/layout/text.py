@@ -61,8 +61,12 @@ def wrap(text: str, width: float, size: float, font: str = CONDENSED_BOLD) -> li
             lines.append(current)
             current = ""
         while text_width(word, size, font) > width:
-            cut = _longest_prefix(word, width, size, font)
-            lines.append(word[:cut] + "-")
+            cut = _hyphen_cut(word, width, size, font)
+            if cut:  # break after a hyphen the word already has
+                lines.append(word[:cut])
+            else:
+                cut = _longest_prefix(word, width, size, font)
+                lines.append(word[:cut] + "-")
             word = word[cut:]
         current = word
     if current:
@@ -70,7 +74,39 @@ def wrap(text: str, width: float, size: float, font: str = CONDENSED_BOLD) -> li
     return lines or [""]
 
 
+# Common last parts of Norwegian compound names: a long word is split before
+# one of these ("Habiliterings-|tjenesten") rather than at an arbitrary letter.
+_COMPOUND_PARTS = (
+    "tjenesten", "tjeneste", "tjenester", "kontoret", "kontor", "poliklinikk", "klinikken", "klinikk",
+    "avdelingen", "avdeling", "seksjon", "senteret", "senter", "stasjon", "stasjonen", "koordinator",
+    "psykiatrisk", "psykiatri", "terapeut", "terapi", "vakt", "vakten", "legen", "lege", "skolen", "skole",
+    "hagen", "hage", "huset", "team", "teamet", "enhet", "enheten", "mottak", "mottaket", "telefon",
+    "telefonen", "rekurs", "sirkelen", "psykologen", "psykolog", "helse", "tenesta", "teneste", "kontakt", "veiledning", "rettleiing",
+)
+
+
+def _hyphen_cut(word: str, width: float, size: float, font: str) -> int | None:
+    cuts = [i + 1 for i, ch in enumerate(word[:-1]) if ch == "-" and i > 0]
+    fitting = [c for c in cuts if text_width(word[:c], size, font) <= width]
+    return max(fitting) if fitting else None
+
+
+def _compound_cut(word: str, width: float, size: float, font: str) -> int | None:
+    hyphen = text_width("-", size, font)
+    low = word.lower()
+    best = None
+    for cut in range(3, len(word) - 2):
+        if not any(low.startswith(part, cut) for part in _COMPOUND_PARTS):
+            continue
+        if text_width(word[:cut], size, font) + hyphen <= width:
+            best = cut
+    return best
+
+
 def _longest_prefix(word: str, width: float, size: float, font: str) -> int:
+    compound = _compound_cut(word, width, size, font)
+    if compound:
+        return compound
     hyphen = text_width("-", size, font)
     cut = 1
     while cut < len(word) and text_width(word[: cut + 1], size, font) + hyphen <= width:

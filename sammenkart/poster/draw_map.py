@@ -12,6 +12,7 @@ import math
 from reportlab.lib.colors import HexColor
 
 from ..emphasis import PLAIN, Emphasis
+from ..layout.engine import band_label_runs
 from ..layout.geometry import MapLayout, Rect
 from ..layout.text import BOLD, CONDENSED_BOLD, register_fonts, text_width
 from . import compat
@@ -63,8 +64,14 @@ def draw_map(c, m, layout: MapLayout, pal, variant: str = "normal", emphasis: Em
         c.setFillColor(HexColor(pal.band_fill(pos, n)))
         c.rect(r.x, -r.bottom, r.w, r.h, stroke=0, fill=1)
         c.setFillColor(HexColor(pal.text))
-        _lines(c, band.label_lines, band.label_rect, band.label_font_size, band.label_font_size * 1.2, BOLD,
-               centred=False)
+        c.setFont(BOLD, band.label_font_size)
+        for text, x, y in band_label_runs(band):
+            c.saveState()
+            c.translate(x, -y)
+            if band.label_rotated:
+                c.rotate(90)
+            c.drawString(0, 0, text)
+            c.restoreState()
 
     if em.show_links and layout.links:
         c.saveState()

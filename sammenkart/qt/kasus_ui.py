@@ -215,9 +215,14 @@ class KasusController(QObject):
         if shift or arrow_mode:
             if self._arrow_from is None:
                 self._arrow_from = service_id
+                if self.panel is not None:
+                    self.panel.hint.setText(self.tr("Henvisning fra {navn}: klikk tjenesten som mottar.").format(
+                        navn=self.session.service_name(service_id)))
                 return
             fra, self._arrow_from = self._arrow_from, None
             if fra == service_id:
+                if self.panel is not None:
+                    self.panel.refresh()
                 return
             if (fra, service_id) in self.session.step.arrows:
                 self.session.remove_arrow(fra, service_id)  # a second drawing takes it away

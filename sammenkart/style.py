@@ -1,0 +1,201 @@
+"""Colours, card shapes and line styles, computed once for screen and print.
+
+Level fills come from one blue–green ramp whose lightness falls steadily from
+the base of the pyramid to the top, so the levels stay apart for colour-blind
+viewers and in grey-scale print; the sector is shown by the card's outline,
+not by colour. Colours are "#rrggbb" strings; shapes are path commands in map
+units, so the Qt view and the PDF draw exactly the same outline.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .i18n import _
+from .layout.geometry import Rect
+
+VARIANTS = ("normal", "hoykontrast", "gratone")
+
+# Light to dark, ordered by lightness (a sequential, colour-blind safe ramp).
+_RAMP = ("#edf8e9", "#c7e9c0", "#a1d99b", "#74c476", "#41ab5d", "#238b45", "#006d2c")
+_RAMP_BLUE = ("#eff3ff", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#084594")
+_GREYS = ("#f4f4f4", "#dddddd", "#c2c2c2", "#a3a3a3", "#858585", "#666666", "#474747")
+_CONTRAST = ("#fde725", "#5ec962", "#21918c", "#3b528b", "#440154")
+
+
+def _pick(ramp: tuple[str, ...], pos: int, n: int) -> str:
+    """Spread n levels evenly over the ramp, the base lightest."""
+    if n <= 1:
+        return ramp[1]
+    return ramp[min(len(ramp) - 1, round(pos * (len(ramp) - 1) / (n - 1)))]
+
+
+def hex_to_rgb(colour: str) -> tuple[float, float, float]:
+    c = colour.lstrip("#")
+    return tuple(int(c[i:i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
+
+
+def luminance(colour: str) -> float:
+    """Relative luminance (WCAG 2)."""
+    def lin(v: float) -> float:
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (lin(v) for v in hex_to_rgb(colour))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def readable_on(fill: str, dark: str = "#1a1a1a", light: str = "#ffffff") -> str:
+    return dark if contrast(fill, dark) >= contrast(fill, light) else light
+
+
+@dataclass(frozen=True)
+class Palette:
+    variant: str
+    background: str
+    text: str
+    muted_text: str
+    card_border: str
+    link: str
+    arrow: str
+    arrow_current: str
+    highlight: str
+    current: str
+    marked: str
+    found: str
+    missed: str
+    added: str
+    dim_opacity: float
+    ramp: tuple[str, ...]
+    bands: tuple[str, str]
+
+    def card_fill(self, level_pos: int, n_levels: int) -> str:
+        return _pick(self.ramp, level_pos, n_levels)
+
+    def card_text(self, level_pos: int, n_levels: int) -> str:
+        return readable_on(self.card_fill(level_pos, n_levels))
+
+    def band_fill(self, level_pos: int, n_levels: int) -> str:
+        return self.bands[level_pos % 2]
+
+    def fill_for(self, m, level_id: int) -> str:
+        """A level's own colour from the file wins in the normal palette."""
+        lv = m.level(level_id)
+        if self.variant == "normal" and lv is not None and lv.farge:
+            return lv.farge
+        return self.card_fill(level_position(m, level_id), len(m.nivaer))
+
+    def text_for(self, m, level_id: int) -> str:
+        return readable_on(self.fill_for(m, level_id))
+
+
+_PALETTES = {
+    "normal": Palette(
+        "normal", "#ffffff", "#1a1a1a", "#555555", "#3a3a3a", "#8c8c8c", "#2b4c7e", "#b2182b",
+        "#2b4c7e", "#b2182b", "#6a3d9a", "#1b7837", "#b2182b", "#8c510a", 0.25, _RAMP_BLUE,
+        ("#f7f7f7", "#efefef"),
+    ),
+    "hoykontrast": Palette(
+        "hoykontrast", "#000000", "#ffffff", "#dddddd", "#ffffff", "#bbbbbb", "#ffffff", "#ffcc00",
+        "#ffffff", "#ffcc00", "#ff66cc", "#66ff66", "#ff5555", "#66ccff", 0.3, _CONTRAST,
+        ("#111111", "#1c1c1c"),
+    ),
+    "gratone": Palette(
+        "gratone", "#ffffff", "#000000", "#444444", "#000000", "#777777", "#000000", "#000000",
+        "#000000", "#000000", "#000000", "#000000", "#000000", "#000000", 0.3, _GREYS,
+        ("#fafafa", "#f0f0f0"),
+    ),
+}
+
+
+def palette(variant: str = "normal") -> Palette:
+    return _PALETTES.get(variant, _PALETTES["normal"])
+
+
+def level_position(m, level_id: int) -> int:
+    """Index of a level counted from the base of the pyramid."""
+    ids = [lv.id for lv in m.levels_bottom_up()]
+    return ids.index(level_id) if level_id in ids else 0
+
+
+# Sector is shown by outline so it survives grey-scale print and colour blindness.
+SECTOR_SHAPES = {
+    "kommune": "rect",
+    "fastlege": "rounded",
+    "spesialist": "octagon",
+    "fylkeskommune": "slant",
+    "stat": "notched",
+    "frivillig": "pill",
+}
+SECTOR_ORDER = ("kommune", "fastlege", "fylkeskommune", "frivillig", "stat", "spesialist")
+
+
+def sector_label(sector: str) -> str:
+    return {
+        "kommune": _("Kommunen"),
+        "fastlege": _("Fastlege"),
+        "spesialist": _("Spesialisthelsetjenesten"),
+        "fylkeskommune": _("Fylkeskommunen"),
+        "stat": _("Staten"),
+        "frivillig": _("Frivillige og ideelle"),
+    }.get(sector, sector)
+
+
+ART_DASH: dict[str, tuple[float, ...]] = {
+    "henvisning": (),
+    "samarbeid": (7.0, 4.0),
+    "veiledning": (1.5, 3.5),
+    "tilbakemelding": (9.0, 3.5, 1.5, 3.5),
+}
+
+
+def art_label(art: str) -> str:
+    return {
+        "henvisning": _("henvisning"),
+        "samarbeid": _("samarbeid"),
+        "veiledning": _("veiledning"),
+        "tilbakemelding": _("tilbakemelding"),
+    }.get(art, art)
+
+
+_K = 0.5523  # Bézier handle length for a quarter circle
+
+
+def _rounded(x: float, y: float, w: float, h: float, r: float) -> list[tuple]:
+    r = min(r, w / 2, h / 2)
+    c = r * (1 - _K)
+    return [
+        ("M", x + r, y), ("L", x + w - r, y), ("C", x + w - c, y, x + w, y + c, x + w, y + r),
+        ("L", x + w, y + h - r), ("C", x + w, y + h - c, x + w - c, y + h, x + w - r, y + h),
+        ("L", x + r, y + h), ("C", x + c, y + h, x, y + h - c, x, y + h - r),
+        ("L", x, y + r), ("C", x, y + c, x + c, y, x + r, y), ("Z",),
+    ]
+
+
+def card_outline(shape: str, rect: Rect) -> list[tuple]:
+    """Closed outline of a card as path commands (M, L, C, Z) in map units."""
+    x, y, w, h = rect.x, rect.y, rect.w, rect.h
+    if shape == "rounded":
+        return _rounded(x, y, w, h, 7.0)
+    if shape == "pill":
+        return _rounded(x, y, w, h, h / 2)
+    if shape == "octagon":
+        k = min(9.0, h / 3)
+        return [("M", x + k, y), ("L", x + w - k, y), ("L", x + w, y + k), ("L", x + w, y + h - k),
+                ("L", x + w - k, y + h), ("L", x + k, y + h), ("L", x, y + h - k), ("L", x, y + k), ("Z",)]
+    if shape == "slant":
+        k = min(7.0, w / 10)
+        return [("M", x + k, y), ("L", x + w, y), ("L", x + w - k, y + h), ("L", x, y + h), ("Z",)]
+    if shape == "notched":
+        k = min(8.0, h / 3)
+        return [("M", x, y), ("L", x + w - k, y), ("L", x + w, y + k), ("L", x + w, y + h),
+                ("L", x, y + h), ("Z",)]
+    return [("M", x, y), ("L", x + w, y), ("L", x + w, y + h), ("L", x, y + h), ("Z",)]
+
+
+def card_inset(shape: str, rect: Rect) -> float:
+    """Horizontal room the outline takes from the text on each side."""
+    return {"pill": min(rect.h / 2, 14.0) * 0.6, "slant": 7.0, "octagon": 3.0}.get(shape, 0.0)
