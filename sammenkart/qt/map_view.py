@@ -1,0 +1,108 @@
+"""The view onto the map: zoom with the wheel or +/−, drag to pan, 0 to fit."""
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt, QTimer, QVariantAnimation
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QFrame, QGraphicsView
+
+from .map_scene import MapScene
+
+ZOOM_STEP = 1.25
+MIN_ZOOM, MAX_ZOOM = 0.05, 12.0
+
+
+class MapView(QGraphicsView):
+    def __init__(self, scene: MapScene, parent=None):
+        super().__init__(scene, parent)
+        self.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing | QPainter.SmoothPixmapTransform)
+        self.setDragMode(QGraphicsView.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.SmartViewportUpdate)
+        self.setFrameShape(QFrame.NoFrame)
+        self.setFocusPolicy(Qt.StrongFocus)
+        self.auto_fit = True  # refit on resize until the user zooms
+        self.fit_margin = 8
+        self.first_paint_done = False
+        self._flash_anim: QVariantAnimation | None = None
+
+    def map_scene(self) -> MapScene:
+        return self.scene()
+
+    def zoom_factor(self) -> float:
+        return self.transform().m11()
+
+    def zoom_by(self, factor: float) -> None:
+        new = self.zoom_factor() * factor
+        if MIN_ZOOM <= new <= MAX_ZOOM:
+            self.auto_fit = False
+            self.scale(factor, factor)
+
+    def fit(self) -> None:
+        rect = self.scene().sceneRect()
+        if rect.isEmpty():
+            return
+        m = self.fit_margin
+        self.fitInView(rect.adjusted(-m, -m, m, m), Qt.KeepAspectRatio)
+        self.auto_fit = True
+
+    def center_on_service(self, service_id: str, flash: bool = True) -> bool:
+        item = self.map_scene().cards.get(service_id)
+        if item is None:
+            return False
+        r: QRectF = item.card_rect() if hasattr(item, "card_rect") else item.sceneBoundingRect()
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        if not visible.contains(r):
+            self.auto_fit = False
+        self.centerOn(item)
+        if flash:
+            self._flash(item)
+        return True
+
+    def _flash(self, item) -> None:
+        if self._flash_anim is not None:
+            self._flash_anim.stop()
+        anim = QVariantAnimation(self)
+        anim.setDuration(1200)
+        anim.setStartValue(0)
+        anim.setEndValue(6)
+
+        def step(v):
+            item.flash = int(v) % 2 == 0
+            item.update()
+
+        anim.valueChanged.connect(step)
+        anim.finished.connect(lambda: (setattr(item, "flash", False), item.update()))
+        anim.start()
+        self._flash_anim = anim
+
+    # -- Qt overrides ----------------------------------------------------
+    def wheelEvent(self, event) -> None:
+        delta = event.angleDelta().y()
+        if delta:
+            self.zoom_by(ZOOM_STEP if delta > 0 else 1 / ZOOM_STEP)
+        event.accept()
+
+    def keyPressEvent(self, event) -> None:
+        key = event.key()
+        if key in (Qt.Key_Plus, Qt.Key_Equal):
+            self.zoom_by(ZOOM_STEP)
+        elif key in (Qt.Key_Minus, Qt.Key_Underscore):
+            self.zoom_by(1 / ZOOM_STEP)
+        elif key == Qt.Key_0:
+            self.fit()
+        else:
+            super().keyPressEvent(event)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.auto_fit:
+            QTimer.singleShot(0, self.fit)
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self.first_paint_done:
+            self.first_paint_done = True
+            hook = getattr(self, "on_first_paint", None)
+            if callable(hook):
+                hook()

@@ -1,0 +1,199 @@
+"""Side panels: a service's details, and a pathway with its current step.
+
+User text is escaped before it goes into rich text, so a service called
+"Barn & unge <13>" shows exactly so.
+"""
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QTextBrowser, QVBoxLayout, QWidget,
+)
+
+from ..graph import pathway_services, resolve_steps
+from ..model import ROLE_KEYS, Map, Pathway, Service
+from ..style import art_label, sector_label
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Panels", text)
+
+
+def role_heading(key: str) -> str:
+    return {
+        "rolle": tr("Rolle"), "kartlegging": tr("Kartlegging"), "tiltak": tr("Tiltak"),
+        "evaluering": tr("Evaluering"), "samarbeid": tr("Samarbeid"), "henvisning": tr("Henvisning"),
+    }[key]
+
+
+def _para(text: str | None) -> str:
+    return "<p>" + escape(text or "").replace("\n\n", "</p><p>").replace("\n", " ") + "</p>" if text else ""
+
+
+def roles_html(p: Pathway, s: Service, heading_tag: str = "h4") -> str:
+    out = []
+    for ref, role in p.roller.items():
+        if s.matches(ref):
+            for key, text in role.items():
+                out.append(f"<{heading_tag}>{escape(role_heading(key))}</{heading_tag}>{_para(text)}")
+    return "".join(out)
+
+
+class DetailsPanel(QWidget):
+    """Name, level, sector, description, ages, contacts and roles of one service."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.browser = QTextBrowser()
+        self.browser.setOpenExternalLinks(True)  # web links open in the user's browser
+        self.copy_phone = QPushButton(tr("Kopier telefon"))
+        self.copy_mail = QPushButton(tr("Kopier e-post"))
+        self.copy_phone.clicked.connect(lambda: self._copy(self.service.kontakt.telefon if self.service else None))
+        self.copy_mail.clicked.connect(lambda: self._copy(self.service.kontakt.epost if self.service else None))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.copy_phone)
+        buttons.addWidget(self.copy_mail)
+        buttons.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.browser, 1)
+        lay.addLayout(buttons)
+        self.service: Service | None = None
+        self.show_service(None, None, [])
+
+    def _copy(self, text: str | None) -> None:
+        if text:
+            QGuiApplication.clipboard().setText(text)
+
+    def show_service(self, m: Map | None, s: Service | None, pathways: list[Pathway]) -> None:
+        self.service = s
+        self.copy_phone.setEnabled(bool(s and s.kontakt.telefon))
+        self.copy_mail.setEnabled(bool(s and s.kontakt.epost))
+        if s is None or m is None:
+            self.browser.setHtml(f"<p><i>{escape(tr('Klikk en tjeneste på kartet for å se detaljer.'))}</i></p>")
+            return
+        level = m.level(s.niva)
+        rows = [
+            (tr("Nivå"), level.navn if level else str(s.niva)),
+            (tr("Sektor"), sector_label(s.sektor)),
+        ]
+        if s.kommune:
+            rows.append((tr("Kommune"), s.kommune))
+        if s.alder:
+            rows.append((tr("Alder"), tr("{a}–{b} år").format(a=s.alder[0], b=s.alder[1])))
+        k = s.kontakt
+        if k.telefon:
+            rows.append((tr("Telefon"), k.telefon))
+        if k.adresse:
+            rows.append((tr("Adresse"), k.adresse))
+        html = [f"<h2>{escape(s.navn)}</h2><table cellspacing='2'>"]
+        for label, value in rows:
+            html.append(f"<tr><td><b>{escape(label)}</b>&nbsp;</td><td>{escape(value)}</td></tr>")
+        if k.epost:
+            html.append(f"<tr><td><b>{escape(tr('E-post'))}</b>&nbsp;</td>"
+                        f"<td><a href='mailto:{escape(k.epost, quote=True)}'>{escape(k.epost)}</a></td></tr>")
+        if k.nettside:
+            html.append(f"<tr><td><b>{escape(tr('Nettside'))}</b>&nbsp;</td>"
+                        f"<td><a href='{escape(k.nettside, quote=True)}'>{escape(k.nettside)}</a></td></tr>")
+        html.append("</table>")
+        html.append(_para(s.beskrivelse))
+        for p in pathways:
+            if s.id in pathway_services(m, p):
+                body = roles_html(p, s)
+                if body:
+                    html.append(f"<h3>{escape(tr('I forløpet «{navn}»').format(navn=p.navn))}</h3>{body}")
+        self.browser.setHtml("".join(html))
+
+
+class PathwayPanel(QWidget):
+    """The chosen pathway: introduction, steps, the current step large, checklist."""
+
+    step_chosen = Signal(int)  # -1: the whole flow
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        self.condition = QLabel()  # the current step's `nar`, large
+        self.condition.setWordWrap(True)
+        self.condition.setStyleSheet("font-size: 15pt;")
+        self.condition.setTextFormat(Qt.RichText)
+        self.steps = QListWidget()
+        self.steps.currentRowChanged.connect(lambda row: self.step_chosen.emit(row - 1))
+        self.info = QTextBrowser()
+        self.info.setOpenExternalLinks(True)
+        nav = QHBoxLayout()
+        self.first_btn = QPushButton(tr("Første"))
+        self.prev_btn = QPushButton(tr("◀ Forrige"))
+        self.next_btn = QPushButton(tr("Neste ▶"))
+        self.last_btn = QPushButton(tr("Siste"))
+        self.first_btn.setToolTip(tr("Første steg (Home)"))
+        self.last_btn.setToolTip(tr("Siste steg (End)"))
+        self.prev_btn.setToolTip(tr("Forrige steg (PageUp, venstre pil)"))
+        self.next_btn.setToolTip(tr("Neste steg (PageDown, høyre pil, mellomrom)"))
+        for b in (self.first_btn, self.prev_btn, self.next_btn, self.last_btn):
+            b.setFocusPolicy(Qt.NoFocus)
+            nav.addWidget(b)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.title)
+        lay.addLayout(nav)
+        lay.addWidget(self.condition)
+        lay.addWidget(self.steps, 1)
+        lay.addWidget(self.info, 2)
+        self.map: Map | None = None
+        self.pathway: Pathway | None = None
+
+    def show_pathway(self, m: Map | None, p: Pathway | None) -> None:
+        self.map, self.pathway = m, p
+        self.steps.blockSignals(True)
+        self.steps.clear()
+        if p is None or m is None:
+            self.title.setText(tr("Ingen forløp valgt"))
+            self.condition.setText("")
+            self.info.setHtml(f"<p><i>{escape(tr('Velg et forløp i lista for å se flyten på kartet.'))}</i></p>")
+            self.steps.blockSignals(False)
+            return
+        self.title.setText(p.navn)
+        QListWidgetItem(tr("Hele forløpet"), self.steps)
+        for rs in resolve_steps(m, p):
+            names = lambda ids, ref: ", ".join(m.service(i).navn for i in ids) or tr("«{ref}» (finnes ikke i kartet)").format(ref=ref)
+            text = tr("{n}. {fra} → {til} ({art})").format(
+                n=rs.index + 1, fra=names(rs.fra, rs.step.fra), til=names(rs.til, rs.step.til), art=art_label(rs.step.art))
+            item = QListWidgetItem(text, self.steps)
+            if not rs.resolved:
+                item.setForeground(Qt.darkRed)
+        self.steps.setCurrentRow(0)
+        self.steps.blockSignals(False)
+        self.show_step(None)
+
+    def show_step(self, step: int | None) -> None:
+        p, m = self.pathway, self.map
+        if p is None or m is None:
+            return
+        self.steps.blockSignals(True)
+        self.steps.setCurrentRow(0 if step is None else step + 1)
+        self.steps.blockSignals(False)
+        html = []
+        if step is None:
+            self.condition.setText(escape(tr("{n} steg. Trykk Neste for å gå gjennom dem.").format(n=len(p.flyt))))
+            html.append(_para(p.beskrivelse))
+            if p.sjekkliste:
+                html.append(f"<h3>{escape(tr('Sjekkliste for henvisning'))}</h3><ul>")
+                html.extend(f"<li>{escape(item)}</li>" for item in p.sjekkliste)
+                html.append("</ul>")
+        else:
+            rs = resolve_steps(m, p)[step]
+            st = rs.step
+            when = st.nar or tr("(ingen betingelse oppgitt)")
+            self.condition.setText(f"<b>{escape(tr('Steg {n} av {total}').format(n=step + 1, total=len(p.flyt)))}:</b> {escape(when)}")
+            for ids in (rs.fra, rs.til):
+                for sid in ids:
+                    s = m.service(sid)
+                    body = roles_html(p, s, "h4")
+                    html.append(f"<h3>{escape(s.navn)}</h3>{body or _para(tr('Ingen rolletekst i forløpet.'))}")
+        self.info.setHtml("".join(html))

@@ -1,0 +1,71 @@
+"""Find a service by name or type as you type; the map centres on it."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+
+def matches(m, text: str) -> list:
+    """Services whose name, id or type contains every word typed (any case)."""
+    words = text.casefold().split()
+    if not words or m is None:
+        return []
+    out = []
+    for s in m.tjenester:
+        hay = f"{s.navn} {s.id} {s.role}".casefold()
+        if all(w in hay for w in words):
+            out.append(s)
+    return sorted(out, key=lambda s: (not s.navn.casefold().startswith(words[0]), s.navn))
+
+
+class SearchBox(QWidget):
+    def __init__(self, window):
+        super().__init__()
+        self.window = window
+        self.edit = QLineEdit()
+        self.edit.setPlaceholderText(self.tr("Søk etter tjeneste (Ctrl+F)"))
+        self.edit.setClearButtonEnabled(True)
+        self.results = QListWidget()
+        self.results.setMaximumHeight(140)
+        self.results.hide()
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.edit)
+        lay.addWidget(self.results)
+        self.edit.textChanged.connect(self.update_results)
+        self.edit.returnPressed.connect(self.choose_first)
+        self.results.itemActivated.connect(self._chosen)
+        self.results.currentItemChanged.connect(lambda item, _old: self._chosen(item) if item else None)
+
+    def focus(self) -> None:
+        self.window.left_dock.show()
+        self.edit.setFocus()
+        self.edit.selectAll()
+
+    def update_results(self, text: str) -> None:
+        found = matches(self.window.current_map(), text)
+        self.results.blockSignals(True)
+        self.results.clear()
+        for s in found[:50]:
+            item = QListWidgetItem(s.navn, self.results)
+            item.setData(Qt.UserRole, s.id)
+        self.results.blockSignals(False)
+        self.results.setVisible(bool(text.strip()))
+        if found:
+            self.window.map_view.center_on_service(found[0].id, flash=False)
+
+    def choose_first(self) -> None:
+        if self.results.count():
+            self._chosen(self.results.item(0))
+
+    def _chosen(self, item) -> None:
+        sid = item.data(Qt.UserRole)
+        self.window.map_view.center_on_service(sid)
+        self.window.show_details(sid)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key_Escape:
+            self.edit.clear()
+            self.window.map_view.setFocus()
+        else:
+            super().keyPressEvent(event)
