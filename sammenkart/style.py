@@ -19,7 +19,7 @@ VARIANTS = ("normal", "hoykontrast", "gratone")
 _RAMP = ("#edf8e9", "#c7e9c0", "#a1d99b", "#74c476", "#41ab5d", "#238b45", "#006d2c")
 _RAMP_BLUE = ("#eff3ff", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#084594")
 _GREYS = ("#f4f4f4", "#dddddd", "#c2c2c2", "#a3a3a3", "#858585", "#666666", "#474747")
-_CONTRAST = ("#fde725", "#5ec962", "#21918c", "#3b528b", "#440154")
+_CONTRAST = ("#fde725", "#7ad151", "#22a884", "#2a788e", "#440154")
 
 
 def _pick(ramp: tuple[str, ...], pos: int, n: int) -> str:

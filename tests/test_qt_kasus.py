@@ -244,7 +244,7 @@ def test_dialog_defaults_to_current_map_and_notes_gaps_per_map(qtbot):
     havby.tjenester.append(Service("ppt", "PPT Havby", 1, "kommune"))
     mw = FakeMainWindow(Workspace(maps={m.id: m, havby.id: havby}, cases={case.id: case}), havby)
     switched = []
-    mw.set_current_map = switched.append
+    mw.select_map = switched.append
     qtbot.addWidget(mw)
     ctl = kasus_ui.install(mw)
     dlg = ctl.choose_and_start()

@@ -158,6 +158,7 @@ class KasusController(QObject):
         self.panel.arrow_mode_changed.connect(self._arrow_mode)
         self.dock = self.mw.add_side_panel(self.panel, self.tr("Kasus"))
         self._connect_clicks(True)
+        self._follow_window(True)
         session.subscribe(self._on_change)
         self._set_stepper(self)
         self.show_facilitator()
@@ -178,7 +179,7 @@ class KasusController(QObject):
         if current is not None and current.id == m.id:
             return
         # The map window's API for switching maps; the first name that exists wins.
-        for name in ("set_current_map", "show_map", "open_map", "select_map"):
+        for name in ("select_map", "set_current_map"):
             fn = getattr(self.mw, name, None)
             if callable(fn):
                 try:
@@ -205,6 +206,24 @@ class KasusController(QObject):
             except (RuntimeError, TypeError):
                 pass
             self._connected = None
+
+    def _follow_window(self, on: bool) -> None:
+        # The window redraws its own emphasis when the map or pathway changes;
+        # while a case runs, put the case's emphasis back on top.
+        for name in ("map_changed", "pathway_changed"):
+            sig = getattr(self.mw, name, None)
+            if sig is None:
+                continue
+            try:
+                if on:
+                    sig.connect(self._reapply)
+                else:
+                    sig.disconnect(self._reapply)
+            except (RuntimeError, TypeError):
+                pass
+
+    def _reapply(self, *_args) -> None:
+        self._apply_emphasis()
 
     # --- while running -------------------------------------------------------
     def service_clicked(self, service_id: str) -> None:
@@ -305,6 +324,7 @@ class KasusController(QObject):
             self.clock.deleteLater()
         self.session.unsubscribe(self._on_change)
         self._connect_clicks(False)
+        self._follow_window(False)
         self._set_stepper(None)
         if self.facilitator is not None:
             self.facilitator.close()
