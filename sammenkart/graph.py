@@ -26,6 +26,23 @@ class ResolvedStep:
         return bool(self.fra and self.til)
 
 
+def step_pairs(m: Map, rs: ResolvedStep) -> list[tuple[str, str]]:
+    """The concrete (from, to) service pairs a step joins.
+
+    On a region map a step stays inside one municipality: Stord's school
+    refers to Stord's GP, not to every GP of the region. Shared services
+    (no ``kommune``, such as BUP) pair with everyone.
+    """
+    out = []
+    for a in rs.fra:
+        ka = m.service(a).kommune if m.type == "region" else None
+        for b in rs.til:
+            kb = m.service(b).kommune if m.type == "region" else None
+            if a != b and (ka is None or kb is None or ka == kb):
+                out.append((a, b))
+    return out
+
+
 def _ids(m: Map, reference: str) -> tuple[str, ...]:
     return tuple(s.id for s in m.resolve(reference))
 
@@ -42,10 +59,8 @@ def build_graph(m: Map, pathways: tuple[Pathway, ...] | list[Pathway] = ()) -> n
                     g.add_edge(b, a, kind="samarbeid", merknad=link.merknad)
     for p in pathways:
         for rs in resolve_steps(m, p):
-            for a in rs.fra:
-                for b in rs.til:
-                    if a != b:
-                        g.add_edge(a, b, kind="flyt", pathway=p.id, step=rs.index, art=rs.step.art)
+            for a, b in step_pairs(m, rs):
+                g.add_edge(a, b, kind="flyt", pathway=p.id, step=rs.index, art=rs.step.art)
     return g
 
 

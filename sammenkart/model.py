@@ -113,11 +113,23 @@ class Map:
     path: Path | None = None
     source: Source = UNKNOWN_SOURCE
 
+    def _indexes(self) -> tuple[dict, dict]:
+        # Region maps hold thousands of services; look-ups must not scan them.
+        # The index is rebuilt whenever the list of services changes.
+        key = (id(self.tjenester), len(self.tjenester), tuple((s.id, s.type) for s in self.tjenester[:1]))
+        if getattr(self, "_index_key", None) != key:
+            by_id: dict[str, Service] = {}
+            by_ref: dict[str, list[Service]] = {}
+            for s in self.tjenester:
+                by_id.setdefault(s.id, s)
+                by_ref.setdefault(s.id, []).append(s)
+                if s.role != s.id:
+                    by_ref.setdefault(s.role, []).append(s)
+            self._index, self._index_key = (by_id, by_ref), key
+        return self._index
+
     def service(self, service_id: str) -> Service | None:
-        for s in self.tjenester:
-            if s.id == service_id:
-                return s
-        return None
+        return self._indexes()[0].get(service_id)
 
     def level(self, level_id: int) -> Level | None:
         for lv in self.nivaer:
@@ -127,7 +139,7 @@ class Map:
 
     def resolve(self, reference: str) -> list[Service]:
         """Every service whose id or type equals ``reference`` (format: References)."""
-        return [s for s in self.tjenester if s.matches(reference)]
+        return list(self._indexes()[1].get(reference, ()))
 
     def levels_bottom_up(self) -> list[Level]:
         return sorted(self.nivaer, key=lambda lv: lv.id)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .emphasis import Arrow, Emphasis
-from .graph import pathway_services, resolve_steps
+from .graph import pathway_services, resolve_steps, step_pairs
 from .model import Map, Pathway
 
 
@@ -17,10 +17,8 @@ def pathway_emphasis(m: Map, p: Pathway, step: int | None = None) -> Emphasis:
         if is_current:
             current.update(rs.fra)
             current.update(rs.til)
-        for a in rs.fra:
-            for b in rs.til:
-                if a != b:
-                    arrows.append(Arrow(a, b, rs.step.art, rs.index + 1, is_current, later))
+        for a, b in step_pairs(m, rs):
+            arrows.append(Arrow(a, b, rs.step.art, rs.index + 1, is_current, later))
     return Emphasis(
         highlighted=frozenset(pathway_services(m, p)),
         dim_others=True,

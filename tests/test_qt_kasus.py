@@ -114,7 +114,7 @@ def test_play_the_whole_case_with_keys_and_clicks(qtbot, tmp_path):
     assert s.step.revealed
     items = panel.comparison_lines()
     assert items[0] == "✓ Fastlegene i Fjordvik – funnet"
-    assert "○ Skolehelsetjenesten – ikke valgt" in items
+    assert "? Skolehelsetjenesten – ikke valgt" in items
     assert "+ BUP Vestkyst – lagt til" in items
     assert any("ikke feil – et poeng for diskusjonen" in t for t in items)
     assert scene.emphasis.revealed == {"fastlege", "skolehelsetjeneste"}
@@ -256,4 +256,21 @@ def test_dialog_defaults_to_current_map_and_notes_gaps_per_map(qtbot):
     assert ctl.session.map.id == "fjordvik"
     assert switched == ["fjordvik"]
     qtbot.addWidget(ctl.facilitator)
+    ctl.end()
+
+
+def test_recent_sessions_menu_resumes_where_the_team_left(qtbot):
+    mw, ctl = _window(qtbot)
+    s = _start(qtbot, mw, ctl)
+    s.toggle_mark("bup")
+    ctl.next_step()
+    ctl.end()
+    ctl._fill_recent()  # what the menu does as it opens
+    actions = ctl.recent_menu.actions()
+    assert len(actions) == 1 and "Emma (14) holder seg hjemme" in actions[0].text()
+    assert "steg 2/3" in actions[0].text()
+    actions[0].trigger()
+    qtbot.addWidget(ctl.facilitator)
+    assert ctl.session.index == 1 and ctl.panel.title.text() == "Tre uker senere"
+    assert ctl.session.state.steps[0].marked == ["bup"]
     ctl.end()

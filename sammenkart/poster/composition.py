@@ -132,7 +132,7 @@ def plan_poster(m, layout: MapLayout, pal, paper: str = "A0", landscape: bool = 
         best = (min(area.w / ext.w, area.h / ext.h), area, [])
     scale, map_box, placed = best
     mw, mh = ext.w * scale, ext.h * scale
-    map_rect = Rect(map_box.x + (map_box.w - mw) / 2, map_box.y, mw, mh)
+    map_rect = Rect(map_box.x + max(0.0, (map_box.w - mw) / 2), map_box.y, mw, mh)
 
     plan = PosterPlan(paper, landscape, pm, content, title, sub, header, map_rect, scale, (ext.x, ext.y),
                       placed, extra, footer, foot_lines, qr_rect, m.nettside)

@@ -13,11 +13,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..session.controller import Session
+from ..style import palette
 from .kasus_clock import SessionClock, TimerWidget
 
-FOUND_COLOUR = "#1a7f37"
-MISSED_COLOUR = "#9a6700"
-ADDED_COLOUR = "#0550ae"
+# The map's own colours, so a ✓ in the list and a ✓ on a card look alike.
+_PAL = palette()
+FOUND_COLOUR, MISSED_COLOUR, ADDED_COLOUR = _PAL.found, _PAL.missed, _PAL.added
 
 
 def _label(pt: int, bold: bool = False, wrap: bool = True) -> QLabel:
@@ -101,7 +102,8 @@ class KasusPanel(QWidget):
         self.gap_note.setStyleSheet("color: #7a4b00; font-style: italic;")
         self.hint = _label(12)
         self.hint.setStyleSheet("color: #555555;")
-        self.marked_list = _label(15)
+        self.marked_list = _label(16, bold=True)
+        self.marked_list.setStyleSheet(f"color: {_PAL.marked};")
         for w in (self.progress, self.title, self.story, self.questions, self.gap_note):
             lay.addWidget(w)
 
@@ -215,7 +217,7 @@ class KasusPanel(QWidget):
         for sid in cmp.found:
             add(self.tr("✓ {navn} – funnet").format(navn=s.service_name(sid)), FOUND_COLOUR)
         for sid in cmp.missed:
-            add(self.tr("○ {navn} – ikke valgt").format(navn=s.service_name(sid)), MISSED_COLOUR)
+            add(self.tr("? {navn} – ikke valgt").format(navn=s.service_name(sid)), MISSED_COLOUR)
         for sid in cmp.added:
             add(self.tr("+ {navn} – lagt til").format(navn=s.service_name(sid)), ADDED_COLOUR)
         if cmp.added:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDockWidget, QInputDialog, QMainWindow, QMessageBox, QWidget
 
 from ..emphasis import PLAIN
 from ..session import store
@@ -157,6 +157,7 @@ class KasusController(QObject):
         self.panel.next_button.clicked.connect(self.next_step)
         self.panel.arrow_mode_changed.connect(self._arrow_mode)
         self.dock = self.mw.add_side_panel(self.panel, self.tr("Kasus"))
+        self._give_room(self.dock)
         self._connect_clicks(True)
         self._follow_window(True)
         session.subscribe(self._on_change)
@@ -206,6 +207,26 @@ class KasusController(QObject):
             except (RuntimeError, TypeError):
                 pass
             self._connected = None
+
+    def _give_room(self, dock) -> None:
+        """Put the step view in front of the other side panels and make it wide.
+
+        The story must be readable from the back of the room, so it gets the
+        whole side (as a tab over the window's own panels) and about a third
+        of the width.
+        """
+        mw = self.mw
+        if not isinstance(mw, QMainWindow) or dock is None:
+            return
+        area = mw.dockWidgetArea(dock)
+        others = [d for d in mw.findChildren(QDockWidget)
+                  if d is not dock and d.isVisible() and mw.dockWidgetArea(d) == area and not d.isFloating()]
+        if others:
+            mw.tabifyDockWidget(others[0], dock)
+        dock.show()
+        dock.raise_()
+        width = max(520, int(mw.width() * 0.33))
+        mw.resizeDocks([dock], [width], Qt.Horizontal)
 
     def _follow_window(self, on: bool) -> None:
         # The window redraws its own emphasis when the map or pathway changes;

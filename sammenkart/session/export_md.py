@@ -42,7 +42,10 @@ def render(summary: SessionSummary, facilitator_copy: bool = False) -> str:
             out.append(f"- **{_('Forslag')}:** {_list(st.suggested)}")
             out.append(f"- **{_('Funnet')} ✓:** {_list(st.found)}")
             out.append(f"- **{_('Ikke valgt')}:** {_list(st.missed)}")
-            out.append(f"- **{_('Lagt til')}** ({_('ikke feil – et poeng for diskusjonen')}): {_list(st.added)}")
+            if st.added:
+                out.append(f"- **{_('Lagt til')}** ({_('ikke feil – et poeng for diskusjonen')}): {_list(st.added)}")
+            else:
+                out.append(f"- **{_('Lagt til')}:** {_list(st.added)}")
         else:
             out.append(f"- **{_('Forslag')}:** {_('ikke vist')}")
         for g in st.unresolved:

@@ -65,9 +65,8 @@ def story(summary: SessionSummary, facilitator_copy: bool = False) -> list:
             flow.append(Paragraph(_row(_("Forslag"), _names(st.suggested)), s["body"]))
             flow.append(Paragraph(_row(_("Funnet") + " ✓", _names(st.found)), s["body"]))
             flow.append(Paragraph(_row(_("Ikke valgt"), _names(st.missed)), s["body"]))
-            flow.append(Paragraph(
-                _row(_("Lagt til"), _names(st.added) + " " + _p(_("(ikke feil – et poeng for diskusjonen)"))),
-                s["body"]))
+            note = (" " + _p(_("(ikke feil – et poeng for diskusjonen)"))) if st.added else ""
+            flow.append(Paragraph(_row(_("Lagt til"), _names(st.added) + note), s["body"]))
         else:
             flow.append(Paragraph(_row(_("Forslag"), _p(_("ikke vist"))), s["body"]))
         for g in st.unresolved:
