@@ -23,7 +23,7 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, _("{prog}: feil: {message}\n").format(prog=self.prog, message=message))
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(export_options: bool = True) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="sammenkart",
         description=_("Kart over tjenester for barn og unge, samhandlingsforløp og kasusøvelser."),
@@ -33,12 +33,12 @@ def build_parser() -> argparse.ArgumentParser:
     v = sub.add_parser("validate", help=_("sjekk kart-, forløps- og kasusfiler"))
     v.add_argument("paths", nargs="*", metavar=_("STI"), help=_("filer eller mapper (uten STI: eksempeldataene)"))
     v.add_argument("--stille", action="store_true", help=_("vis bare feil, ikke advarsler"))
-    try:
+    if export_options:
         from .poster import command as poster_command
-    except ImportError:
-        poster_command = None
-    if poster_command is not None:
+
         poster_command.configure_parser(sub)
+    else:  # listed in --help; the poster code loads only when it is used
+        sub.add_parser("export", help=_("lag plakat eller brosjyre som PDF"), add_help=False)
     o = sub.add_parser("open", help=_("start programmet (det samme som uten kommando)"))
     o.add_argument("path", nargs="?", metavar=_("MAPPE_ELLER_KART"))
     return parser
@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     # `sammenkart PATH` starts the app; anything else is a subcommand or an option.
     if argv and not argv[0].startswith("-") and argv[0] not in ("validate", "export", "open"):
         argv = ["open", *argv]
-    parser = build_parser()
+    parser = build_parser(export_options=bool(argv) and argv[0] in ("export", "-h", "--help"))
     args = parser.parse_args(argv)
     if args.command == "validate":
         return run_validate(args.paths, quiet=args.stille)

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import networkx as nx
-
 from .model import Case, FlowStep, Map, Pathway
 
 
@@ -47,7 +45,10 @@ def _ids(m: Map, reference: str) -> tuple[str, ...]:
     return tuple(s.id for s in m.resolve(reference))
 
 
-def build_graph(m: Map, pathways: tuple[Pathway, ...] | list[Pathway] = ()) -> nx.MultiDiGraph:
+def build_graph(m: Map, pathways: tuple[Pathway, ...] | list[Pathway] = ()):
+    """A networkx MultiDiGraph of the map (imported here: the window starts faster)."""
+    import networkx as nx
+
     g = nx.MultiDiGraph(map_id=m.id)
     for s in m.tjenester:
         g.add_node(s.id, level=s.niva, sector=s.sektor, type=s.role, navn=s.navn)

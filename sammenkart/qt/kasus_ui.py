@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDockWidget, QInputDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from ..emphasis import PLAIN
 from ..session import store
@@ -21,6 +21,7 @@ from .kasus_dialog import KasusDialog
 from .kasus_facilitator import FacilitatorWindow
 from .kasus_panel import KasusPanel
 from .kasus_summary import SummaryDialog
+from . import kasus_window as kw
 
 
 class KasusController(QObject):
@@ -114,18 +115,11 @@ class KasusController(QObject):
         if not recent:
             self.warn(self.tr("Ingen lagrede økter ennå."))
             return
-        labels = [self._recent_label(r) for r in recent]
+        labels = [kw.recent_label(r) for r in recent]
         label, ok = QInputDialog.getItem(self.mw if isinstance(self.mw, QWidget) else None,
                                          self.tr("Fortsett økt"), self.tr("Velg økt:"), labels, 0, False)
         if ok:
             self.resume_path(recent[labels.index(label)].path)
-
-    def _recent_label(self, r: store.RecentSession) -> str:
-        from ..session.summary import format_time
-        done = self.tr(" (ferdig)") if r.finished else ""
-        return self.tr("{kasus} – {kart} – steg {n}/{total} – {tid}{ferdig}").format(
-            kasus=r.case_title or r.case_id, kart=r.map_name, n=r.current + 1, total=r.n_steps,
-            tid=format_time(r.updated), ferdig=done)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -134,7 +128,7 @@ class KasusController(QObject):
             a = self.recent_menu.addAction(self.tr("Ingen lagrede økter"))
             a.setEnabled(False)
         for r in recent:
-            a = self.recent_menu.addAction(self._recent_label(r))
+            a = self.recent_menu.addAction(kw.recent_label(r))
             a.triggered.connect(lambda _c=False, p=r.path: self.resume_path(p))
 
     def resume_path(self, path: Path) -> bool:
@@ -151,13 +145,13 @@ class KasusController(QObject):
         if self.session is not None:
             self.end()
         self.session = session
-        self._show_map(session.map)
+        kw.switch_map(self.mw, session.map)
         self.clock = SessionClock(session, self)
         self.panel = KasusPanel(session, self.clock)
         self.panel.next_button.clicked.connect(self.next_step)
         self.panel.arrow_mode_changed.connect(self._arrow_mode)
         self.dock = self.mw.add_side_panel(self.panel, self.tr("Kasus"))
-        self._give_room(self.dock)
+        kw.give_room(self.mw, self.dock)
         self._connect_clicks(True)
         self._follow_window(True)
         session.subscribe(self._on_change)
@@ -171,77 +165,23 @@ class KasusController(QObject):
         if session.last_error:
             self.warn(session.last_error)
 
-    def _show_map(self, m) -> None:
-        current = None
-        try:
-            current = self.mw.current_map()
-        except Exception:
-            pass
-        if current is not None and current.id == m.id:
-            return
-        # The map window's API for switching maps; the first name that exists wins.
-        for name in ("select_map", "set_current_map"):
-            fn = getattr(self.mw, name, None)
-            if callable(fn):
-                try:
-                    fn(m.id)
-                except TypeError:
-                    fn(m)
-                return
-
     def _connect_clicks(self, on: bool) -> None:
-        view = getattr(self.mw, "map_view", None)
-        source = None
-        for obj in (view, self._scene()):
-            if obj is not None and hasattr(obj, "service_clicked"):
-                source = obj
-                break
-        if source is None:
-            return
         if on:
-            source.service_clicked.connect(self.service_clicked)
-            self._connected = source
+            self._connected = kw.click_source(self.mw)
+            if self._connected is not None:
+                self._connected.service_clicked.connect(self.service_clicked)
         elif self._connected is not None:
-            try:
-                self._connected.service_clicked.disconnect(self.service_clicked)
-            except (RuntimeError, TypeError):
-                pass
+            kw.disconnect(self._connected.service_clicked, self.service_clicked)
             self._connected = None
-
-    def _give_room(self, dock) -> None:
-        """Put the step view in front of the other side panels and make it wide.
-
-        The story must be readable from the back of the room, so it gets the
-        whole side (as a tab over the window's own panels) and about a third
-        of the width.
-        """
-        mw = self.mw
-        if not isinstance(mw, QMainWindow) or dock is None:
-            return
-        area = mw.dockWidgetArea(dock)
-        others = [d for d in mw.findChildren(QDockWidget)
-                  if d is not dock and d.isVisible() and mw.dockWidgetArea(d) == area and not d.isFloating()]
-        if others:
-            mw.tabifyDockWidget(others[0], dock)
-        dock.show()
-        dock.raise_()
-        width = max(520, int(mw.width() * 0.33))
-        mw.resizeDocks([dock], [width], Qt.Horizontal)
 
     def _follow_window(self, on: bool) -> None:
         # The window redraws its own emphasis when the map or pathway changes;
         # while a case runs, put the case's emphasis back on top.
-        for name in ("map_changed", "pathway_changed"):
-            sig = getattr(self.mw, name, None)
-            if sig is None:
-                continue
-            try:
-                if on:
-                    sig.connect(self._reapply)
-                else:
-                    sig.disconnect(self._reapply)
-            except (RuntimeError, TypeError):
-                pass
+        for sig in kw.change_signals(self.mw):
+            if on:
+                sig.connect(self._reapply)
+            else:
+                kw.disconnect(sig, self._reapply)
 
     def _reapply(self, *_args) -> None:
         self._apply_emphasis()
