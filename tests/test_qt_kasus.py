@@ -274,3 +274,14 @@ def test_recent_sessions_menu_resumes_where_the_team_left(qtbot):
     assert ctl.session.index == 1 and ctl.panel.title.text() == "Tre uker senere"
     assert ctl.session.state.steps[0].marked == ["bup"]
     ctl.end()
+
+
+def test_caption_for_presentation_mode_is_the_step_and_its_questions(qtbot):
+    mw, ctl = _window(qtbot)
+    s = _start(qtbot, mw, ctl)
+    s.case.steg[0].tittel = "Mandag <morgen>"
+    text = ctl.caption_text()
+    assert "1/3 · Mandag &lt;morgen&gt;" in text and "Hva kan de gjøre?" in text
+    assert "HEMMELIG" not in text
+    ctl.end()
+    assert ctl.caption_text() == ""

@@ -6,6 +6,7 @@ knows nothing about sessions.
 """
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
@@ -231,6 +232,18 @@ class KasusController(QObject):
         scene = self._scene()
         if scene is not None and hasattr(scene, "set_emphasis"):
             scene.set_emphasis(self.session.emphasis() if self.session else PLAIN)
+        presentation = getattr(self.mw, "presentation", None)
+        if presentation is not None and hasattr(presentation, "update_caption"):
+            presentation.update_caption()
+
+    def caption_text(self) -> str:
+        """The step for presentation mode's large caption (panels are hidden there)."""
+        s = self.session
+        if s is None:
+            return ""
+        head = escape(f"{s.index + 1}/{s.n_steps} · {s.case_step.tittel}")
+        questions = "<br>".join(escape(q) for q in s.questions())
+        return f"<b>{head}</b><br>{questions}"
 
     # The stepper API the map window calls for clicker keys.
     def next_step(self) -> None:
