@@ -47,9 +47,17 @@ def validate_paths(paths: list[str]) -> tuple[list[Problem], dict[str, int]]:
             ws.maps = dict(bundled.maps)
             if not ws.pathways:
                 ws.pathways = dict(bundled.pathways)
-        ws.problems.extend(loading.reference_problems(ws))
+        given = [Path(p).resolve() for p in paths]
+        ws.problems.extend(
+            p for p in loading.reference_problems(ws) if _inside(Path(p.source.path).resolve(), given)
+        )
     counts = {"maps": len(ws.maps), "pathways": len(ws.pathways), "cases": len(ws.cases)}
     return _unique(ws.problems), counts
+
+
+def _inside(path: Path, roots: list[Path]) -> bool:
+    """Only report on what the user asked to check, not on bundled files used as context."""
+    return any(path == r or r in path.parents for r in roots)
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:
