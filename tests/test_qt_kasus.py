@@ -285,3 +285,13 @@ def test_caption_for_presentation_mode_is_the_step_and_its_questions(qtbot):
     assert "HEMMELIG" not in text
     ctl.end()
     assert ctl.caption_text() == ""
+
+
+def test_facilitator_window_waits_for_the_menu_on_a_single_screen(qtbot):
+    mw, ctl = _window(qtbot)
+    _start(qtbot, mw, ctl)
+    assert len(QApplication.screens()) == 1
+    assert not ctl.facilitator.isVisible()  # one screen may be the projector
+    ctl.facilitator_action.trigger()
+    assert ctl.facilitator.isVisible() and ctl.facilitator.isWindow()
+    ctl.end()

@@ -112,3 +112,9 @@ def test_emphasis_shows_involved_marked_and_reveal():
     e = emphasis(m, case.steg[0], st.step)
     assert e.revealed == {"fastlege", "skolehelsetjeneste"}
     assert e.found == {"fastlege"} and e.missed == {"skolehelsetjeneste"} and e.added == {"bup"}
+
+
+def test_gap_sentence_reads_naturally_for_hyphenated_roles():
+    m, case = fjordvik(), emma()
+    case.steg[0].forslag.append("helsestasjon-ungdom")
+    assert "Fjordvik har ingen helsestasjon for ungdom i kartet" in gaps(case, m)

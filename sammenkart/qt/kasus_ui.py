@@ -157,7 +157,7 @@ class KasusController(QObject):
         self._follow_window(True)
         session.subscribe(self._on_change)
         self._set_stepper(self)
-        self.show_facilitator()
+        self.show_facilitator(auto=True)
         self._apply_emphasis()
         self._update_actions()
         view = getattr(self.mw, "map_view", None)
@@ -266,13 +266,21 @@ class KasusController(QObject):
         if self.session is not None:
             self.session.last_step()
 
-    def show_facilitator(self) -> None:
+    def show_facilitator(self, auto: bool = False) -> None:
+        """Open the facilitator's window.
+
+        On its own at the start only when there is a second screen: with one
+        screen (or a mirrored projector) the notes would be on the shared
+        screen, so the facilitator opens it from the Kasus menu when it is safe.
+        """
         if self.session is None:
             return
         if self.facilitator is None:
             self.facilitator = FacilitatorWindow(self.session, self.clock)
             self.facilitator.next_button.clicked.connect(self.next_step)
-            self.facilitator.place_on_other_screen(self.mw if isinstance(self.mw, QWidget) else None)
+        if auto and len(QGuiApplication.screens()) < 2:
+            return
+        self.facilitator.place_on_other_screen(self.mw if isinstance(self.mw, QWidget) else None)
         self.facilitator.show()
         self.facilitator.raise_()
 

@@ -21,8 +21,8 @@ class Caption(QLabel):
         self.setTextFormat(Qt.RichText)
         self.setAttribute(Qt.WA_TransparentForMouseEvents)
         self.setStyleSheet(
-            "QLabel { background: rgba(20, 20, 20, 215); color: white; font-size: 26pt;"
-            " padding: 14px 24px; border-radius: 10px; }"
+            "QLabel { background: rgba(20, 20, 20, 225); color: white; font-size: 21pt;"
+            " padding: 10px 22px; border-radius: 8px; }"
         )
         self.hide()
 
@@ -30,10 +30,11 @@ class Caption(QLabel):
         parent = self.parentWidget()
         if parent is None:
             return
-        width = int(parent.width() * 0.9)
+        width = int(parent.width() * 0.96)
         self.setFixedWidth(width)
-        self.adjustSize()
-        self.move((parent.width() - width) // 2, parent.height() - self.height() - 18)
+        height = self.heightForWidth(width)  # word-wrapped rich text: ask, don't guess
+        self.setFixedHeight(height if height > 0 else self.sizeHint().height())
+        self.move((parent.width() - width) // 2, parent.height() - self.height() - 8)
         self.raise_()
 
 
@@ -91,6 +92,7 @@ class Presentation(QObject):
         self.active = False
         self.black.hide()
         self.caption.hide()
+        w.map_view.setViewportMargins(0, 0, 0, 0)
         for x in self._visible:
             x.show()
         if self._was_maximized:
@@ -104,9 +106,15 @@ class Presentation(QObject):
 
     def update_caption(self) -> None:
         text = self.window.caption_text() if self.active else ""
+        view = self.window.map_view
         if text:
             self.caption.setText(text)
             self.caption.show()
             self.caption.place()
+            # the map fits in the space above the caption, so nothing hides behind it
+            view.setViewportMargins(0, 0, 0, self.caption.height() + 16)
         else:
             self.caption.hide()
+            view.setViewportMargins(0, 0, 0, 0)
+        if view.auto_fit:
+            view.fit()

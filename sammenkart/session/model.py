@@ -18,8 +18,15 @@ SCHEMA_VERSION = 1
 DEFAULT_TIMER_SECONDS = 5 * 60
 NOTE_KEYS = ("hindringer", "muligheter", "fritekst")
 
-# Role types users know as acronyms; any other reference reads fine as written.
-_ACRONYMS = {"ppt": "PPT", "bup": "BUP", "nav": "NAV", "habu": "HABU", "bup-akutt": "BUP akutt"}
+# How a standard role reads in a sentence where the plain id would not
+# ("ppt" → "PPT"); any other reference reads fine as written.
+_LABELS = {
+    "ppt": "PPT", "bup": "BUP", "nav": "NAV", "habu": "HABU", "bup-akutt": "BUP akutteam",
+    "bup-dogn": "døgnavdeling i BUP", "helsestasjon-ungdom": "helsestasjon for ungdom",
+    "statens-barnehus": "Statens barnehus", "frivillig-stotte": "frivillig støttetilbud",
+    "psykisk-helse": "psykisk helsetjeneste", "videregaende": "videregående skole",
+    "oppfolgingstjenesten": "oppfølgingstjeneste", "fysio-ergo": "fysio- og ergoterapi",
+}
 
 
 def now_iso() -> str:
@@ -28,7 +35,8 @@ def now_iso() -> str:
 
 def reference_label(reference: str) -> str:
     """How a reference reads in a sentence ("ppt" → "PPT")."""
-    return _ACRONYMS.get(reference, reference.replace("-", " "))
+    label = _LABELS.get(reference)
+    return _(label) if label else reference.replace("-", " ")
 
 
 @dataclass
@@ -211,10 +219,12 @@ def emphasis(m: Map, case_step: CaseStep, step: StepState) -> Emphasis:
         if fra in known and til in known
     )
     marked = tuple(s for s in step.marked if s in known)
+    # Involved services get the calm "highlighted" accent, not "current": after a
+    # reveal the strong colour belongs to what the team missed.
     return Emphasis(
         highlighted=involved,
         dim_others=False,
-        current=involved,
+        current=frozenset(),
         marked=marked,
         revealed=revealed,
         arrows=arrows,
