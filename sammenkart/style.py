@@ -179,7 +179,7 @@ def card_outline(shape: str, rect: Rect) -> list[tuple]:
     """Closed outline of a card as path commands (M, L, C, Z) in map units."""
     x, y, w, h = rect.x, rect.y, rect.w, rect.h
     if shape == "rounded":
-        return _rounded(x, y, w, h, 7.0)
+        return _rounded(x, y, w, h, min(7.0, h / 5))
     if shape == "pill":
         return _rounded(x, y, w, h, h / 2)
     if shape == "octagon":

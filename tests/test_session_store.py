@@ -129,3 +129,14 @@ def test_two_sessions_of_one_case_get_their_own_files():
     b.state.created = a.state.created
     c = Session(emma(), fjordvik(), state=b.state)
     assert len({a.path, b.path, c.path}) == 3
+
+
+def test_resume_after_the_case_lost_a_step_keeps_what_fits(tmp_path):
+    s = _played(tmp_path)
+    s.last_step()
+    shorter = emma()
+    del shorter.steg[2]
+    back = resume(s.path, {"emma-test": shorter}, {"fjordvik": fjordvik()})
+    assert back.n_steps == 2 and len(back.state.steps) == 2
+    assert back.index == 1
+    assert back.state.steps[0].marked == ["fastlege", "nordvik-skole"]

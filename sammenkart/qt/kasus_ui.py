@@ -17,12 +17,12 @@ from ..emphasis import PLAIN
 from ..session import store
 from ..session.controller import Session, resume
 from ..session.store import SessionError
+from . import kasus_window as kw
 from .kasus_clock import SessionClock
 from .kasus_dialog import KasusDialog
 from .kasus_facilitator import FacilitatorWindow
 from .kasus_panel import KasusPanel
 from .kasus_summary import SummaryDialog
-from . import kasus_window as kw
 
 
 class KasusController(QObject):

@@ -9,8 +9,8 @@ from ..layout.geometry import Rect
 from ..style import SECTOR_ORDER, SECTOR_SHAPES, Palette, card_outline, sector_label
 from .items import outline_path
 
-ROW = 24
-SWATCH_W, SWATCH_H = 34, 17
+ROW = 28
+SWATCH_W, SWATCH_H = 42, 22
 
 
 class LegendWidget(QWidget):
@@ -33,6 +33,8 @@ class LegendWidget(QWidget):
             for sector in SECTOR_ORDER:
                 if sector in used:
                     self.rows.append(("sector", sector, sector_label(sector)))
+        widest = max((self.fontMetrics().horizontalAdvance(t) for _, _, t in self.rows), default=0)
+        self.setMinimumWidth(8 + SWATCH_W + 8 + widest + 12)
         self.setMinimumHeight(len(self.rows) * ROW + 8)
         self.updateGeometry()
         self.update()

@@ -137,7 +137,11 @@ class MainWindow(QMainWindow):
         self.problems_list.clear()
         for p in ws.problems:
             self.problems_list.addItem(str(p))
-        self.problems_dock.setVisible(bool(ws.problems))
+        # Warnings (a pathway naming a service this map lacks) are expected and
+        # shown where they matter; the dock opens by itself only for errors.
+        self.problems_dock.setVisible(bool(ws.errors))
+        if ws.problems:
+            self.problems_dock.setWindowTitle(self.tr("Problemer i filene ({n})").format(n=len(ws.problems)))
         if ws.maps:
             self.maps_list.setCurrentRow(0)
         else:
