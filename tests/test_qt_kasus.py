@@ -85,7 +85,6 @@ def _start(qtbot, mw, ctl):
     assert "Fjordvik har ingen PPT i kartet" in dlg.gap_note.text()
     dlg.accept()
     assert ctl.session is not None
-    qtbot.addWidget(ctl.facilitator)
     return ctl.session
 
 
@@ -255,7 +254,6 @@ def test_dialog_defaults_to_current_map_and_notes_gaps_per_map(qtbot):
     dlg.accept()
     assert ctl.session.map.id == "fjordvik"
     assert switched == ["fjordvik"]
-    qtbot.addWidget(ctl.facilitator)
     ctl.end()
 
 
@@ -270,7 +268,6 @@ def test_recent_sessions_menu_resumes_where_the_team_left(qtbot):
     assert len(actions) == 1 and "Emma (14) holder seg hjemme" in actions[0].text()
     assert "steg 2/3" in actions[0].text()
     actions[0].trigger()
-    qtbot.addWidget(ctl.facilitator)
     assert ctl.session.index == 1 and ctl.panel.title.text() == "Tre uker senere"
     assert ctl.session.state.steps[0].marked == ["bup"]
     ctl.end()
@@ -294,4 +291,5 @@ def test_facilitator_window_waits_for_the_menu_on_a_single_screen(qtbot):
     assert not ctl.facilitator.isVisible()  # one screen may be the projector
     ctl.facilitator_action.trigger()
     assert ctl.facilitator.isVisible() and ctl.facilitator.isWindow()
+    assert ctl.facilitator.parent() is mw  # goes away with the map window, never left behind
     ctl.end()

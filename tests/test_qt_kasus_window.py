@@ -58,7 +58,6 @@ def test_case_in_the_real_window(window, qtbot, tmp_path):
     assert ctl.dialog.maps.currentData() == "fjordvik"  # the current map by default
     ctl.dialog.accept()
     s = ctl.session
-    qtbot.addWidget(ctl.facilitator)
     assert w.stepper is ctl
     m = w.current_map()
     assert m.id == "fjordvik"

@@ -96,10 +96,7 @@ class KasusController(QObject):
         if ws is None:
             self.warn(self.tr("Åpne en mappe med kart først."))
             return None
-        try:
-            current = self.mw.current_map()
-        except Exception:  # no map open yet: the dialog still lists the cases
-            current = None
+        current = self.mw.current_map()  # None with no map open: the dialog still lists the cases
         dlg = KasusDialog(ws, current, self.mw if isinstance(self.mw, QWidget) else None)
         dlg.accepted.connect(lambda: self._start_from(dlg))
         dlg.open()  # window-modal, returns at once (tests drive it)
@@ -276,7 +273,9 @@ class KasusController(QObject):
         if self.session is None:
             return
         if self.facilitator is None:
-            self.facilitator = FacilitatorWindow(self.session, self.clock)
+            # Parented (as its own window) so it closes with the map window.
+            parent = self.mw if isinstance(self.mw, QWidget) else None
+            self.facilitator = FacilitatorWindow(self.session, self.clock, parent)
             self.facilitator.next_button.clicked.connect(self.next_step)
         if auto and len(QGuiApplication.screens()) < 2:
             return
