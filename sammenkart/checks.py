@@ -1,6 +1,6 @@
 """The format's value rules, as small checks that collect problems.
 
-A ``Checker`` walks one file's data (from ``yamlsource``) and records every
+A ``Checker`` walks one file's data (from ``yamlfile``) and records every
 problem with its place, so a user sees all of them in one pass. Each check
 returns a usable value or ``None``; callers build the model from what is good.
 """

@@ -33,10 +33,8 @@ def build_parser(export_options: bool = True) -> argparse.ArgumentParser:
     v = sub.add_parser("validate", help=_("sjekk kart-, forløps- og kasusfiler"))
     v.add_argument("paths", nargs="*", metavar=_("STI"), help=_("filer eller mapper (uten STI: eksempeldataene)"))
     v.add_argument("--stille", action="store_true", help=_("vis bare feil, ikke advarsler"))
-    if export_options:
-        from .poster import command as poster_command
-
-        poster_command.configure_parser(sub)
+    if export_options and _poster_command() is not None:
+        _poster_command().configure_parser(sub)
     else:  # listed in --help; the poster code loads only when it is used
         sub.add_parser("export", help=_("lag plakat eller brosjyre som PDF"), add_help=False)
     o = sub.add_parser("open", help=_("start programmet (det samme som uten kommando)"))
@@ -49,15 +47,29 @@ def main(argv: list[str] | None = None) -> int:
     # `sammenkart PATH` starts the app; anything else is a subcommand or an option.
     if argv and not argv[0].startswith("-") and argv[0] not in ("validate", "export", "open"):
         argv = ["open", *argv]
+    if argv and argv[0] == "export" and _poster_command() is None:
+        print(_("sammenkart export: plakatmodulen er ikke installert"), file=sys.stderr)
+        return EXIT_USAGE
     parser = build_parser(export_options=bool(argv) and argv[0] in ("export", "-h", "--help"))
     args = parser.parse_args(argv)
     if args.command == "validate":
         return run_validate(args.paths, quiet=args.stille)
     if args.command == "export":
-        from .poster import command as poster_command
-
-        return poster_command.run(args)
+        command = _poster_command()
+        if command is None:
+            print(_("sammenkart export: plakatmodulen er ikke installert"), file=sys.stderr)
+            return EXIT_USAGE
+        return command.run(args)
     return run_gui(getattr(args, "path", None))
+
+
+def _poster_command():
+    """The poster module's command, or None when that part is not installed."""
+    try:
+        from .poster import command
+    except ImportError:
+        return None
+    return command
 
 
 def run_gui(path: str | None) -> int:

@@ -32,10 +32,13 @@ def step_pairs(m: Map, rs: ResolvedStep) -> list[tuple[str, str]]:
     (no ``kommune``, such as BUP) pair with everyone.
     """
     out = []
+    # Look each service up once, not once per pair (regions pair 60 x 60 services).
+    region = m.type == "region"
+    kommune = {sid: (m.service(sid).kommune if region else None) for sid in (*rs.fra, *rs.til)}
     for a in rs.fra:
-        ka = m.service(a).kommune if m.type == "region" else None
+        ka = kommune[a]
         for b in rs.til:
-            kb = m.service(b).kommune if m.type == "region" else None
+            kb = kommune[b]
             if a != b and (ka is None or kb is None or ka == kb):
                 out.append((a, b))
     return out

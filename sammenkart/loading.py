@@ -32,7 +32,11 @@ def _load(path, reader):
     data, problems = load_yaml(path)
     if data is None:
         return None, problems
-    obj, more = reader(data, path, shown)
+    try:
+        obj, more = reader(data, path, shown)
+    except Exception as exc:  # noqa: BLE001 - a bug of ours must not become a user's traceback
+        return None, problems + [Problem(Source(shown), _("intern feil ved lesing av filen ({error}); meld gjerne fra").format(
+            error=f"{type(exc).__name__}: {exc}"))]
     return obj, problems + more
 
 

@@ -178,14 +178,16 @@ def read_pathway(data, path: Path, shown: str) -> tuple[Pathway | None, list[Pro
     if "roller" in obj:
         roller = ck.mapping(obj["roller"], ck.at(obj, "roller"), "«roller»")
         for ref, body in (roller or {}).items():
-            if not SLUG.match(ref):
+            good_ref = bool(SLUG.match(ref))
+            if not good_ref:
                 ck.error(ck.key_at(roller, ref), _("«{ref}» under «roller» er ikke en gyldig tjeneste-id eller type").format(ref=ref))
-                continue
             r = ck.mapping(body, ck.at(roller, ref), _("rollen til «{ref}»").format(ref=ref))
             if r is None:
                 continue
+            # the body is still checked so every problem shows in one pass
             ck.keys(r, ROLE_KEYS, (), _("rollen til «{ref}»").format(ref=ref))
-            roles[ref] = Role(**{k: ck.text(r, k) for k in ROLE_KEYS}, source=r.source)
+            if good_ref:
+                roles[ref] = Role(**{k: ck.text(r, k) for k in ROLE_KEYS}, source=r.source)
     steps = []
     for i, st in _items(ck, obj, "flyt", required=True):
         ck.keys(st, STEP_KEYS, ("fra", "til"), _("steg {n} i «flyt»").format(n=i + 1))
@@ -215,7 +217,8 @@ def read_case(data, path: Path, shown: str) -> tuple[Case | None, list[Problem]]
     for i, st in _items(ck, obj, "steg", required=True):
         ck.keys(st, CASE_STEP_KEYS, ("tittel", "tekst"), _("steg {n}").format(n=i + 1))
         for key in ("involverte", "forslag"):
-            for j, ref in enumerate(st.get(key) or []):
+            refs = st.get(key)
+            for j, ref in enumerate(refs if isinstance(refs, list) else []):
                 if isinstance(ref, str) and not SLUG.match(ref):
                     ck.error(ck.at(st[key], j), _("«{ref}» i «{key}» er ikke en gyldig tjeneste-id eller type").format(ref=ref, key=key))
         tittel, tekst = ck.text(st, "tittel", required=True), ck.text(st, "tekst", required=True)

@@ -16,6 +16,9 @@ from yaml.constructor import SafeConstructor
 from .i18n import _
 from .model import Problem, Source
 
+# libyaml composes about five times faster and gives the same nodes and marks.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 MAX_BYTES = 5 * 1024 * 1024
 MAX_NODES = 100_000  # after expanding aliases; guards against "billion laughs"
 
@@ -140,7 +143,7 @@ def load_yaml(path: str | os.PathLike) -> tuple[object | None, list[Problem]]:
 def parse_yaml(text: str, shown: str) -> tuple[object | None, list[Problem]]:
     problems: list[Problem] = []
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)

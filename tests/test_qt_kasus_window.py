@@ -53,7 +53,8 @@ def _key(qtbot, w, key):
 def test_case_in_the_real_window(window, qtbot, tmp_path):
     w, case = window
     ctl = w.kasus
-    ctl.start_action.trigger()
+    qtbot.keyClick(QApplication.focusWidget() or w, Qt.Key_K, Qt.ControlModifier)  # "Start kasus…"
+    assert ctl.dialog is not None and ctl.dialog.isVisible()
     ctl.dialog.select(case.id, "fjordvik")
     assert ctl.dialog.maps.currentData() == "fjordvik"  # the current map by default
     ctl.dialog.accept()

@@ -174,3 +174,29 @@ def test_settings_remember_map_and_pathway(qtbot, tmp_path):
     qtbot.addWidget(w2)
     assert w2.current_map().id == "fjordvik"
     assert w2.current_pathway().id == offered[0].id
+
+
+def test_synthetic_region_scene_has_no_overlapping_cards(qtbot):
+    """~2,500 services: every card's outline is clear of every other card."""
+    import sys
+    from pathlib import Path
+
+    from sammenkart.layout.engine import layout_map
+    from sammenkart.qt.items import CardItem
+    from sammenkart.qt.map_scene import MapScene
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from gen_region import generate_region
+
+    make_app()
+    m = generate_region()
+    layout = layout_map(m)
+    scene = MapScene()
+    scene.set_content(m, layout)
+    assert len(scene.cards) == len(m.tjenester) > 2000
+    for item in scene.cards.values():
+        # The scene's spatial index finds the neighbours; compare real outlines.
+        for other in scene.items(item.sceneBoundingRect()):
+            if other is not item and isinstance(other, CardItem):
+                assert not item.mapToScene(item.path).intersects(other.mapToScene(other.path)), (
+                    item.service_id, other.service_id)

@@ -49,9 +49,16 @@ def _neighbours(m: Map, pathways: Iterable[Pathway]) -> dict[str, set[str]]:
 
     for link in m.samarbeid:
         join(*link.mellom)
+    kommune = {s.id: s.kommune for s in m.tjenester} if m.type == "region" else {}
     for p in pathways:
         for st in p.flyt:
-            join(st.fra, st.til)
+            # on a region map a step stays inside one municipality (see graph.step_pairs)
+            for a in index.get(st.fra, ()):
+                for b in index.get(st.til, ()):
+                    ka, kb = kommune.get(a), kommune.get(b)
+                    if a != b and (ka is None or kb is None or ka == kb):
+                        nb[a].add(b)
+                        nb[b].add(a)
     return nb
 
 

@@ -108,11 +108,12 @@ def plan_poster(m, layout: MapLayout, pal, paper: str = "A0", landscape: bool = 
     # Contacts are read close up: they may shrink (never under the paper's floor) to stay on
     # the poster. Prefer the largest contact type that costs the map at most a fifth of its
     # type; else any that keeps the map legible; else the contacts get their own page(s).
-    trials = []
+    trials, last = [], None
     for factor in (1.0, 0.8, 0.65, 0.5):
         size = max(floor, pm.body_size * factor)
-        if trials and size >= trials[-1][0]:
+        if last is not None and size >= last:
             break
+        last = size
         cw = columns(size / pm.body_size)
         legend.width = cw
         trial = _arrange(area, ext, [legend] + contact_blocks(m.tjenester, pal, pm, cw, size=size), cw, gap)

@@ -97,12 +97,16 @@ class CardItem(QGraphicsObject):
         self.update()
 
     def set_mark(self, number: int | None, colour: str | None = None) -> None:
+        if number == self.mark and (colour is None or QColor(colour) == self.mark_colour):
+            return
         self.mark = number
         if colour:
             self.mark_colour = QColor(colour)
         self.update()
 
     def set_verdict(self, verdict: str | None, colour: str | None = None) -> None:
+        if verdict == self.verdict and (colour is None or QColor(colour) == self.verdict_colour):
+            return
         self.verdict = verdict
         if colour:
             self.verdict_colour = QColor(colour)
@@ -126,6 +130,12 @@ class CardItem(QGraphicsObject):
         else:
             painter.setPen(QPen(colour, width))
         painter.setBrush(self.fill)
+        # Far out (a whole region on screen) shapes and text a few pixels high cannot
+        # be read; a plain box keeps painting thousands of cards fast.
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if lod * self.card.font_size < 3.0:
+            painter.drawRect(qrect(self.card.rect))
+            return
         painter.drawPath(self.path)
         self._paint_label(painter)
         if self.mark is not None:
@@ -180,6 +190,8 @@ class LineItem(QGraphicsItem):
         self._bounds = path.boundingRect().adjusted(-16, -16, 16, 16)
 
     def set_look(self, colour: str, width: float, opacity: float, current: bool) -> None:
+        if (QColor(colour), width, opacity, current) == (self.colour, self.width, self.opacity(), self.current):
+            return
         self.colour, self.width, self.current = QColor(colour), width, current
         self.setOpacity(opacity)
         self.setZValue(8 if current else (5 if self.arrow else 0))
@@ -189,7 +201,8 @@ class LineItem(QGraphicsItem):
         return self._bounds
 
     def paint(self, painter, option, widget=None) -> None:
-        painter.setRenderHint(painter.RenderHint.Antialiasing)
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        painter.setRenderHint(painter.RenderHint.Antialiasing, lod > 0.25)
         pen = QPen(self.colour, self.width)
         dash = ART_DASH.get(self.art, ())
         if dash:
@@ -210,6 +223,8 @@ class LineItem(QGraphicsItem):
             painter.setBrush(QBrush(QColor("#ffffff")))
             painter.setPen(QPen(self.colour, 2.0))
             painter.drawEllipse(QPointF(x, y), r, r)
+            if lod * 10 < 3.0:  # number too small to read: the circle is enough
+                return
             painter.setPen(self.colour)
             painter.setFont(scene_font(BAND_FONT, 12 if self.current else 10))
             painter.drawText(QRectF(x - r, y - r, 2 * r, 2 * r), Qt.AlignCenter, str(self.number))
