@@ -143,16 +143,45 @@ def load_yaml(path: str | os.PathLike) -> tuple[object | None, list[Problem]]:
 def parse_yaml(text: str, shown: str) -> tuple[object | None, list[Problem]]:
     problems: list[Problem] = []
     try:
-        node = yaml.compose(text, Loader=_LOADER)
+        node = yaml.compose(text, Loader=_loader_for(text))
+    except RecursionError:
+        return None, [Problem(Source(shown, 1, 1), _("filen er for dypt nøstet til å leses"))]
+    except yaml.YAMLError:
+        # Only a broken file gets here: the pure-Python parser names the bad character.
+        return _syntax_problem(text, shown)
+    if node is None:
+        return None, [Problem(Source(shown, 1, 1), _("filen er tom"))]
+    return _convert(node, shown, problems)
+
+
+def _loader_for(text: str):
+    """libyaml crashes the process on absurdly deep nesting; such text goes to the
+    pure-Python parser, which stops with a RecursionError instead."""
+    brackets = text.count("[") + text.count("{")
+    lead = max((len(line) - len(line.lstrip(" -?:")) for line in text.splitlines()), default=0)
+    return _LOADER if brackets + lead < 5000 else yaml.SafeLoader
+
+
+def _syntax_problem(text: str, shown: str) -> tuple[None, list[Problem]]:
+    try:
+        yaml.compose(text, Loader=yaml.SafeLoader)
+    except RecursionError:
+        return None, [Problem(Source(shown, 1, 1), _("filen er for dypt nøstet til å leses"))]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = exc.problem or str(exc)
         return None, [Problem(Source(shown, line, col), _("YAML-syntaksfeil: {problem}").format(problem=what))]
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        where = Source(shown, before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1)
+        return None, [Problem(where, _("tegnet U+{code:04X} er ikke tillatt i en YAML-fil").format(code=exc.character))]
     except yaml.YAMLError as exc:
         return None, [Problem(Source(shown, 1, 1), _("YAML-feil: {error}").format(error=exc))]
-    if node is None:
-        return None, [Problem(Source(shown, 1, 1), _("filen er tom"))]
+    return None, [Problem(Source(shown, 1, 1), _("YAML-feil"))]
+
+
+def _convert(node, shown: str, problems: list[Problem]) -> tuple[object | None, list[Problem]]:
     conv = _Converter(shown, problems)
     try:
         data = conv.convert(node)

@@ -70,3 +70,17 @@ def test_python_tag_is_refused_with_its_place(tmp_path):
     m, problems = load_map_file(f)
     assert m is None
     assert _has(_errors(problems), "tag.yaml:3:7:", "python/object")
+
+
+def test_absurd_nesting_is_refused_without_crashing(tmp_path):
+    f = tmp_path / "dyp.yaml"
+    f.write_text("sammenkart: 1\nid: " + "[" * 100_000 + "\n", encoding="utf-8")
+    m, problems = load_map_file(f)
+    assert m is None and _has(_errors(problems), "dyp.yaml:1:1:", "dypt nøstet")
+
+
+def test_control_character_is_named_at_its_place(tmp_path):
+    f = tmp_path / "kontroll.yaml"
+    f.write_text("sammenkart: 1\nid: ab\x00c\n", encoding="utf-8")
+    m, problems = load_map_file(f)
+    assert m is None and _has(_errors(problems), "kontroll.yaml:2:7:", "U+0000")

@@ -24,6 +24,10 @@ class MapScene(QGraphicsScene):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        # Overlays swap hundreds of arrows on a region; the BSP index made each
+        # removal cost about a millisecond. A linear scan of a few thousand
+        # rectangles per paint or click is far cheaper than that.
+        self.setItemIndexMethod(QGraphicsScene.NoIndex)
         self.map: Map | None = None
         self.layout: MapLayout | None = None
         self.variant = "normal"
