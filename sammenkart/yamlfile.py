@@ -81,7 +81,10 @@ class _Converter:
         try:
             return self.constructor.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
-            self.problems.append(Problem(self.src(node), _("ugyldig verdi: {error}").format(error=exc)))
+            # e.g. "!!int x" or the date 2026-13-45: say which value, not Python's words
+            self.problems.append(Problem(self.src(node), _("«{value}» er ikke en gyldig {kind}").format(
+                value=node.value, kind=_("dato") if node.tag.endswith("timestamp") else _("verdi av typen {tag}").format(
+                    tag=node.tag.rsplit(":", 1)[-1]))))
             return None
 
     def _mapping(self, node: yaml.MappingNode) -> YMap:

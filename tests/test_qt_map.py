@@ -192,6 +192,7 @@ def test_synthetic_region_scene_has_no_overlapping_cards(qtbot):
     m = generate_region()
     layout = layout_map(m)
     scene = MapScene()
+    scene.setItemIndexMethod(scene.ItemIndexMethod.BspTreeIndex)  # fast neighbour queries for the check
     scene.set_content(m, layout)
     assert len(scene.cards) == len(m.tjenester) > 2000
     for item in scene.cards.values():

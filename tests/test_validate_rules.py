@@ -84,3 +84,10 @@ def test_control_character_is_named_at_its_place(tmp_path):
     f.write_text("sammenkart: 1\nid: ab\x00c\n", encoding="utf-8")
     m, problems = load_map_file(f)
     assert m is None and _has(_errors(problems), "kontroll.yaml:2:7:", "U+0000")
+
+
+def test_impossible_date_names_the_value(tmp_path):
+    f = tmp_path / "dato.yaml"
+    f.write_text("sammenkart: 1\nid: dato\nnavn: D\noppdatert: 2026-13-45\ntjenester: []\n", encoding="utf-8")
+    m, problems = load_map_file(f)
+    assert m is None and _has(_errors(problems), "dato.yaml:4:12:", "«2026-13-45»", "dato")

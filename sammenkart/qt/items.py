@@ -217,7 +217,7 @@ class LineItem(QGraphicsItem):
         painter.setPen(Qt.NoPen)
         painter.setBrush(self.colour)
         painter.drawPolygon(QPolygonF([QPointF(x, y) for x, y in head]))
-        if self.number is not None:
+        if self.number is not None and option.levelOfDetailFromTransform(painter.worldTransform()) > 0.25:
             x, y = badge_point(self.raw)
             r = 11.0 if self.current else 9.0
             painter.setBrush(QBrush(QColor("#ffffff")))

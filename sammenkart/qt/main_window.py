@@ -234,7 +234,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text)
 
     def caption_text(self) -> str:
-        """What presentation mode shows large: the current step and its condition."""
+        """What presentation mode shows large: the current step and its condition
+        (or, while a case runs, the case's step and questions)."""
+        if self.stepper is not None and hasattr(self.stepper, "caption_text"):
+            return self.stepper.caption_text()
         p, m = self._pathway, self._map
         if p is None or m is None or self.step is None:
             return f"<b>{escape(p.navn)}</b>" if p else ""

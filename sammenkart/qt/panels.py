@@ -191,9 +191,12 @@ class PathwayPanel(QWidget):
             st = rs.step
             when = st.nar or tr("(ingen betingelse oppgitt)")
             self.condition.setText(f"<b>{escape(tr('Steg {n} av {total}').format(n=step + 1, total=len(p.flyt)))}:</b> {escape(when)}")
-            for ids in (rs.fra, rs.til):
-                for sid in ids:
-                    s = m.service(sid)
-                    body = roles_html(p, s, "h4")
-                    html.append(f"<h3>{escape(s.navn)}</h3>{body or _para(tr('Ingen rolletekst i forløpet.'))}")
+            # One entry per reference: on a region map "fastlege" may be sixty
+            # offices with the same role text, so name a few and show the text once.
+            for ref, ids in ((st.fra, rs.fra), (st.til, rs.til)):
+                names = [m.service(sid).navn for sid in ids]
+                shown = ", ".join(names[:3]) + (tr(" og {n} til").format(n=len(names) - 3) if len(names) > 3 else "")
+                role = p.roller.get(ref) or next((r for k, r in p.roller.items() if any(m.service(i).matches(k) for i in ids)), None)
+                body = "".join(f"<h4>{escape(role_heading(k))}</h4>{_para(t)}" for k, t in role.items()) if role else ""
+                html.append(f"<h3>{escape(shown or ref)}</h3>{body or _para(tr('Ingen rolletekst i forløpet.'))}")
         self.info.setHtml("".join(html))
