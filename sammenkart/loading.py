@@ -112,16 +112,12 @@ def load_workspace(path) -> Workspace:
 
 
 def load_bundled() -> Workspace:
-    """The example maps, pathways and cases shipped with Sammenkart."""
-    ws = Workspace(root=paths.kart_dir().parent)
-    for f in _yaml_files(paths.kart_dir()):
-        _add(ws, ws.maps, *load_map_file(f), _("kartet"))
-    for f in _yaml_files(paths.kart_dir() / "forlop"):
-        _add(ws, ws.pathways, *load_pathway_file(f), _("forløpet"))
-    for f in _yaml_files(paths.kasus_dir()):
-        _add(ws, ws.cases, *load_case_file(f), _("kasuset"))
-    ws.problems.extend(reference_problems(ws))
-    return ws
+    """The example maps, pathways and cases shipped with Sammenkart.
+
+    Installed or in a checkout, ``kart/`` and ``kasus/`` sit side by side, so
+    the bundled data is just a workspace folder like any user's.
+    """
+    return load_workspace(paths.kart_dir().parent)
 
 
 def merge(into: Workspace, other: Workspace) -> None:
