@@ -50,7 +50,10 @@ def main() -> int:
         w.contrast_action.trigger()
     if args.presentasjon:
         w.presentation.enter()
-        w.setGeometry(0, 0, width, height)  # off screen "full screen" has no real size
+        # The off-screen platform's "full screen" is its 800x800 screen; show the
+        # presentation (panels hidden, large type) at the asked size instead.
+        w.showNormal()
+        w.setGeometry(0, 0, width, height)
 
     def snap() -> None:
         w.map_view.fit()

@@ -201,3 +201,13 @@ def test_synthetic_region_scene_has_no_overlapping_cards(qtbot):
             if other is not item and isinstance(other, CardItem):
                 assert not item.mapToScene(item.path).intersects(other.mapToScene(other.path)), (
                     item.service_id, other.service_id)
+
+
+def test_presentation_on_a_1920x1080_screen_shows_card_text_at_least_24_px(window):
+    window.presentation.enter()
+    window.showNormal()  # the off-screen platform has no 1920×1080 screen to fill
+    window.setGeometry(0, 0, 1920, 1080)
+    window.map_view.fit()
+    scale = window.map_view.zoom_factor()
+    sizes = {c.card.font_size for c in window.scene.cards.values()}
+    assert min(sizes) * scale >= 24, (min(sizes), scale)

@@ -23,11 +23,11 @@ FONT_SIZE = 12.0
 LINE_HEIGHT = 13.2
 CARD_W = 146.0
 PAD_X, PAD_Y = 6.0, 5.0
-GAP_X, GAP_Y = 6.0, 7.0
+GAP_X, GAP_Y = 5.0, 7.0
 BAND_PAD = 6.0
 BAND_FONT_SIZE = 10.0
 BAND_LINE = BAND_FONT_SIZE * 1.25
-MARGIN = 4.0
+MARGIN = 2.0
 SWEEPS = 4
 SCREEN = (1920.0, 1080.0)  # the shape the example map is fitted to in a meeting room
 

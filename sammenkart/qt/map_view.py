@@ -22,7 +22,7 @@ class MapView(QGraphicsView):
         self.setFrameShape(QFrame.NoFrame)
         self.setFocusPolicy(Qt.StrongFocus)
         self.auto_fit = True  # refit on resize until the user zooms
-        self.fit_margin = 8
+        self.fit_margin = 4
         self.first_paint_done = False
         self._flash_anim: QVariantAnimation | None = None
 

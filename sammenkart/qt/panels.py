@@ -123,6 +123,9 @@ class PathwayPanel(QWidget):
         self.condition.setStyleSheet("font-size: 15pt;")
         self.condition.setTextFormat(Qt.RichText)
         self.steps = QListWidget()
+        # Step names are long sentences: wrap them rather than scroll sideways.
+        self.steps.setWordWrap(True)
+        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.steps.currentRowChanged.connect(lambda row: self.step_chosen.emit(row - 1))
         self.info = QTextBrowser()
         self.info.setOpenExternalLinks(True)
