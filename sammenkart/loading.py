@@ -21,15 +21,16 @@ YAML_SUFFIXES = (".yaml", ".yml")
 def _shown(path: Path) -> str:
     """The path as users will recognise it: relative to the working folder when inside it."""
     try:
-        return os.path.relpath(path)
+        rel = Path(os.path.relpath(path))
     except ValueError:  # another drive on Windows
         return str(path)
+    return str(path) if rel.parts[:1] == ("..",) else str(rel)
 
 
 def _load(path, reader):
     path = Path(path)
     shown = _shown(path)
-    data, problems = load_yaml(path)
+    data, problems = load_yaml(path, shown)
     if data is None:
         return None, problems
     try:

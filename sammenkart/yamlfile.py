@@ -124,9 +124,9 @@ def _decode(raw: bytes, path: str, problems: list[Problem]) -> str | None:
         return None
 
 
-def load_yaml(path: str | os.PathLike) -> tuple[object | None, list[Problem]]:
+def load_yaml(path: str | os.PathLike, shown: str | None = None) -> tuple[object | None, list[Problem]]:
     """Read one YAML file; returns (data, problems). Never raises for bad content."""
-    shown = str(path)
+    shown = shown or str(path)
     problems: list[Problem] = []
     where = Source(shown, 1, 1)
     try:
