@@ -99,8 +99,9 @@ _PALETTES = {
         ("#f7f7f7", "#efefef"),
     ),
     "hoykontrast": Palette(
-        "hoykontrast", "#000000", "#ffffff", "#dddddd", "#ffffff", "#bbbbbb", "#ffffff", "#ffcc00",
-        "#ffffff", "#ffcc00", "#ff66cc", "#66ff66", "#ff5555", "#66ccff", 0.3, _CONTRAST,
+        # current step in cyan: it stands out on black and on every level fill, yellow included
+        "hoykontrast", "#000000", "#ffffff", "#dddddd", "#ffffff", "#bbbbbb", "#ffffff", "#00e5ff",
+        "#ffffff", "#00e5ff", "#ff66cc", "#66ff66", "#ff5555", "#66ccff", 0.3, _CONTRAST,
         ("#111111", "#1c1c1c"),
     ),
     "gratone": Palette(

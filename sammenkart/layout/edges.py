@@ -12,6 +12,7 @@ from .geometry import MapLayout, Rect
 
 Point = tuple[float, float]
 LANE_GAP = 7.0
+HOP = 9.0  # how far above a row an arrow between two cards of that row runs
 
 
 def border_point(r: Rect, tx: float, ty: float) -> Point:
@@ -37,6 +38,11 @@ def arrow_points(layout: MapLayout, fra_id: str, til_id: str, lane: int = 0) -> 
     """
     ra, rb = layout.cards[fra_id].rect, layout.cards[til_id].rect
     (ax, ay), (bx, by) = ra.center, rb.center
+    if ra.y == rb.y and _cards_between(layout, ra, rb):
+        # Same row with cards in between: a straight line would strike through
+        # their names, so hop over the row instead (lanes stack the hops).
+        top = ra.y - HOP - lane * LANE_GAP
+        return ((ax, ra.y), (ax, top), (bx, top), (bx, rb.y))
     if lane == 0:
         return (border_point(ra, bx, by), border_point(rb, ax, ay))
     dx, dy = bx - ax, by - ay
@@ -46,6 +52,18 @@ def arrow_points(layout: MapLayout, fra_id: str, til_id: str, lane: int = 0) -> 
     off = side * LANE_GAP * 2 * ((lane + 1) // 2)
     mx, my = (ax + bx) / 2 + nx * off, (ay + by) / 2 + ny * off
     return (border_point(ra, mx, my), (mx, my), border_point(rb, mx, my))
+
+
+def _cards_between(layout: MapLayout, ra: Rect, rb: Rect) -> bool:
+    """Is any card of the same row between the two? (rows indexed once per layout)"""
+    rows = layout.__dict__.get("_rows")
+    if rows is None:
+        rows = {}
+        for c in layout.cards.values():
+            rows.setdefault(c.rect.y, []).append(c.rect.x)
+        layout.__dict__["_rows"] = rows
+    lo, hi = min(ra.x, rb.x), max(ra.x, rb.x)
+    return any(lo < x < hi for x in rows.get(ra.y, ()))
 
 
 def badge_point(points: tuple[Point, ...]) -> Point:

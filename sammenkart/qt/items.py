@@ -181,6 +181,7 @@ class LineItem(QGraphicsItem):
         self.colour = QColor(colour)
         self.art, self.arrow, self.number = art, arrow, number
         self.width = 1.2 if not arrow else 2.6
+        self.badge_fill = QColor("#ffffff")  # the map's background, so the number reads in every palette
         self.current = False
         self.setZValue(5 if arrow else 0)
         path = QPainterPath(self.points[0])
@@ -220,7 +221,7 @@ class LineItem(QGraphicsItem):
         if self.number is not None and option.levelOfDetailFromTransform(painter.worldTransform()) > 0.25:
             x, y = badge_point(self.raw)
             r = 11.0 if self.current else 9.0
-            painter.setBrush(QBrush(QColor("#ffffff")))
+            painter.setBrush(QBrush(self.badge_fill))
             painter.setPen(QPen(self.colour, 2.0))
             painter.drawEllipse(QPointF(x, y), r, r)
             if lod * 10 < 3.0:  # number too small to read: the circle is enough

@@ -125,6 +125,7 @@ class MapScene(QGraphicsScene):
             item = self.arrows.get(self._arrow_key(a))
             if item is None:
                 continue
+            item.badge_fill = QColor(self.pal.background)
             if a.current:
                 item.set_look(self.pal.arrow_current, 4.0, 1.0, True)
             else:
