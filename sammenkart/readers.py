@@ -44,13 +44,18 @@ def _items(ck: Checker, obj, key: str, required: bool):
     return out
 
 
-def _header(ck: Checker, data, keys, required, what: str):
+def _header(ck: Checker, data, keys, required, what: str, stem: str):
+    """The checks every file kind shares: a mapping, known keys, version, id = file stem.
+
+    Returns (mapping or None, id or None)."""
     obj = ck.mapping(data, getattr(data, "source", None) or _src(ck), what)
     if obj is None:
-        return None
+        return None, None
     ck.keys(obj, keys, required, what)
     ck.version(obj, FORMAT_VERSION)
-    return obj
+    ident = ck.slug(obj, "id", what)
+    ck.stem(obj, ident, stem)
+    return obj, ident
 
 
 def _src(ck: Checker) -> Source:
@@ -59,11 +64,9 @@ def _src(ck: Checker) -> Source:
 
 def read_map(data, path: Path, shown: str) -> tuple[Map | None, list[Problem]]:
     ck = Checker(shown)
-    obj = _header(ck, data, MAP_KEYS, ("sammenkart", "id", "navn", "tjenester"), _("kartet"))
+    obj, ident = _header(ck, data, MAP_KEYS, ("sammenkart", "id", "navn", "tjenester"), _("kartet"), path.stem)
     if obj is None:
         return None, ck.problems
-    ident = ck.slug(obj, "id", _("kartet"))
-    ck.stem(obj, ident, path.stem)
     levels = _levels(ck, obj)
     level_ids = {lv.id for lv in levels}
     services: list[Service] = []
@@ -169,11 +172,9 @@ def _hint(ref: str, names) -> str:
 
 def read_pathway(data, path: Path, shown: str) -> tuple[Pathway | None, list[Problem]]:
     ck = Checker(shown)
-    obj = _header(ck, data, PATHWAY_KEYS, ("sammenkart", "id", "navn", "flyt"), _("forløpet"))
+    obj, ident = _header(ck, data, PATHWAY_KEYS, ("sammenkart", "id", "navn", "flyt"), _("forløpet"), path.stem)
     if obj is None:
         return None, ck.problems
-    ident = ck.slug(obj, "id", _("forløpet"))
-    ck.stem(obj, ident, path.stem)
     roles: dict[str, Role] = {}
     if "roller" in obj:
         roller = ck.mapping(obj["roller"], ck.at(obj, "roller"), "«roller»")
@@ -205,11 +206,9 @@ def read_pathway(data, path: Path, shown: str) -> tuple[Pathway | None, list[Pro
 
 def read_case(data, path: Path, shown: str) -> tuple[Case | None, list[Problem]]:
     ck = Checker(shown)
-    obj = _header(ck, data, CASE_KEYS, ("sammenkart", "id", "tittel", "steg"), _("kasuset"))
+    obj, ident = _header(ck, data, CASE_KEYS, ("sammenkart", "id", "tittel", "steg"), _("kasuset"), path.stem)
     if obj is None:
         return None, ck.problems
-    ident = ck.slug(obj, "id", _("kasuset"))
-    ck.stem(obj, ident, path.stem)
     alder = ck.integer(obj, "alder")
     if alder is not None and alder < 0:
         ck.error(ck.at(obj, "alder"), _("«alder» kan ikke være negativ"))
