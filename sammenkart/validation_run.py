@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import loading
+from . import loader
 from .model import Problem, Workspace
 
 
@@ -11,7 +11,7 @@ def _kind(path: Path) -> str:
     """map, pathway or case, from where the file sits (and, failing that, its content)."""
     if path.parent.name == "forlop":
         return "pathway"
-    if path.parent.name == "kasus" or loading._looks_like_case(path):
+    if path.parent.name == "kasus" or loader.looks_like_case(path):
         return "case"
     try:
         head = path.read_text(encoding="utf-8", errors="replace")[:4000]
@@ -23,33 +23,33 @@ def _kind(path: Path) -> str:
 def validate_paths(paths: list[str]) -> tuple[list[Problem], dict[str, int]]:
     ws = Workspace()
     if not paths:
-        ws = loading.load_bundled()
+        ws = loader.load_bundled()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            part = loading.load_workspace(path)
+            part = loader.load_workspace(path)
             part.problems = [p for p in part.problems if p.is_error or p.severity != "warning"]
             ws.problems.extend(part.problems)
-            loading.merge(ws, part)
+            loader.merge(ws, part)
             continue
         kind = _kind(path)
         if kind == "map":
-            loading._add(ws, ws.maps, *loading.load_map_file(path), "kart")
+            loader.add(ws, ws.maps, *loader.load_map_file(path), "kart")
         elif kind == "pathway":
-            loading._add(ws, ws.pathways, *loading.load_pathway_file(path), "forløp")
+            loader.add(ws, ws.pathways, *loader.load_pathway_file(path), "forløp")
         else:
-            loading._add(ws, ws.cases, *loading.load_case_file(path), "kasus")
+            loader.add(ws, ws.cases, *loader.load_case_file(path), "kasus")
     if paths:
         # References are checked once, over everything given together; loose
         # pathways or cases are checked against the bundled maps.
         if not ws.maps and (ws.pathways or ws.cases):
-            bundled = loading.load_bundled()
+            bundled = loader.load_bundled()
             ws.maps = dict(bundled.maps)
             if not ws.pathways:
                 ws.pathways = dict(bundled.pathways)
         given = [Path(p).resolve() for p in paths]
         ws.problems.extend(
-            p for p in loading.reference_problems(ws) if _inside(Path(p.source.path).resolve(), given)
+            p for p in loader.reference_problems(ws) if _inside(Path(p.source.path).resolve(), given)
         )
     counts = {"maps": len(ws.maps), "pathways": len(ws.pathways), "cases": len(ws.cases)}
     return _unique(ws.problems), counts

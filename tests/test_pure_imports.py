@@ -4,7 +4,7 @@ import sys
 from pathlib import Path
 
 PURE = [
-    "sammenkart.model", "sammenkart.loader", "sammenkart.loading", "sammenkart.readers", "sammenkart.checks",
+    "sammenkart.model", "sammenkart.loader", "sammenkart.readers", "sammenkart.checks",
     "sammenkart.yamlfile", "sammenkart.cli", "sammenkart.validation_run", "sammenkart.emphasis",
     "sammenkart.graph", "sammenkart.style", "sammenkart.overlay", "sammenkart.layout.engine",
     "sammenkart.layout.edges", "sammenkart.layout.metrics", "sammenkart.poster", "sammenkart.poster.command",

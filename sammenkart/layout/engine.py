@@ -8,13 +8,13 @@ service id. ``plassering`` in the file pins a card; others make room.
 """
 from __future__ import annotations
 
-import math
 from collections import defaultdict
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from ..model import Map, Pathway
-from ..style import SECTOR_ORDER, SECTOR_SHAPES, card_inset
+from ..style import SECTOR_SHAPES, card_inset
 from .geometry import BandGeom, CardGeom, EdgeGeom, MapLayout, Rect
+from .ordering import REFINE_LIMIT, group_key, neighbours, order, refine
 from .text import BOLD, CONDENSED_BOLD, text_width, wrap
 
 LABEL_FONT = CONDENSED_BOLD  # card labels; Qt draws them in the same face
@@ -28,45 +28,7 @@ BAND_PAD = 6.0
 BAND_FONT_SIZE = 10.0
 BAND_LINE = BAND_FONT_SIZE * 1.25
 MARGIN = 2.0
-SWEEPS = 4
 SCREEN = (1920.0, 1080.0)  # the shape the example map is fitted to in a meeting room
-
-
-def _neighbours(m: Map, pathways: Iterable[Pathway]) -> dict[str, set[str]]:
-    """Services joined by a collaboration link or a pathway step (undirected)."""
-    index: dict[str, list[str]] = defaultdict(list)
-    for s in m.tjenester:
-        index[s.id].append(s.id)
-        if s.role != s.id:
-            index[s.role].append(s.id)
-    nb: dict[str, set[str]] = defaultdict(set)
-
-    def join(a_ref: str, b_ref: str) -> None:
-        for a in index.get(a_ref, ()):
-            for b in index.get(b_ref, ()):
-                if a != b:
-                    nb[a].add(b)
-                    nb[b].add(a)
-
-    for link in m.samarbeid:
-        join(*link.mellom)
-    kommune = {s.id: s.kommune for s in m.tjenester} if m.type == "region" else {}
-    for p in pathways:
-        for st in p.flyt:
-            # on a region map a step stays inside one municipality (see graph.step_pairs)
-            for a in index.get(st.fra, ()):
-                for b in index.get(st.til, ()):
-                    ka, kb = kommune.get(a), kommune.get(b)
-                    if a != b and (ka is None or kb is None or ka == kb):
-                        nb[a].add(b)
-                        nb[b].add(a)
-    return nb
-
-
-def _group_key(m: Map, s) -> tuple:
-    if m.type == "region":
-        return (0 if s.kommune is None else 1, s.kommune or "")
-    return (SECTOR_ORDER.index(s.sektor) if s.sektor in SECTOR_ORDER else 99, s.sektor)
 
 
 def _columns(counts: list[int], heights: list[list[float]]) -> int:
@@ -87,144 +49,6 @@ def _columns(counts: list[int], heights: list[list[float]]) -> int:
         if best is None or scale > best[0] + 1e-9:
             best = (scale, cols)
     return best[1] if best else 1
-
-
-def _order(m: Map, bands: list[list], nb: dict[str, set[str]], cols: int) -> list[list]:
-    """Barycentre ordering within groups; groups ordered by their mean barycentre."""
-    pos: dict[str, float] = {}
-
-    def place(level_services: list) -> None:
-        n = len(level_services)
-        for i, s in enumerate(level_services):
-            pos[s.id] = (i % cols - (min(n, cols) - 1) / 2) if cols else 0.0
-
-    for services in bands:
-        place(services)
-    for sweep in range(SWEEPS):
-        sequence = bands if sweep % 2 == 0 else list(reversed(bands))
-        for services in sequence:
-            def bary(s) -> float:
-                ns = [pos[o] for o in nb.get(s.id, ()) if o in pos]
-                return sum(ns) / len(ns) if ns else pos[s.id]
-
-            groups: dict[tuple, list] = defaultdict(list)
-            for s in services:
-                groups[_group_key(m, s)].append(s)
-            bc = {s.id: bary(s) for s in services}
-            ordered_groups = sorted(
-                groups.items(), key=lambda kv: (sum(bc[s.id] for s in kv[1]) / len(kv[1]), kv[0])
-            )
-            services[:] = [s for _, g in ordered_groups for s in sorted(g, key=lambda s: (bc[s.id], s.id))]
-            place(services)
-    return bands
-
-
-REFINE_LIMIT = 250  # services; local search is quadratic and regions do not need it
-
-
-def _slots(bands: list[list], cols: int) -> dict[str, tuple[float, float]]:
-    """Approximate card centres (column, row) for counting crossings during ordering."""
-    pos, y = {}, 0.0
-    for services in bands:
-        n = len(services)
-        for i, s in enumerate(services):
-            in_row = min(cols, n - (i // cols) * cols)
-            pos[s.id] = ((i % cols) - (in_row - 1) / 2, y + (i // cols) * 0.6)
-        y += max(1, math.ceil(n / cols)) * 0.6 + 0.4
-    return pos
-
-
-def _crossings_of(edges_idx: list[int], edges: list[tuple[str, str]], pos) -> int:
-    """Crossings between the given edges and all others (each pair counted once)."""
-    chosen = set(edges_idx)
-    segs = [(pos[a], pos[b]) for a, b in edges]
-    count = 0
-    for i in edges_idx:
-        a, b = edges[i]
-        (ax, ay), (bx, by) = segs[i]
-        lox, hix, loy, hiy = min(ax, bx), max(ax, bx), min(ay, by), max(ay, by)
-        for j, ((cx, cy), (dx, dy)) in enumerate(segs):
-            # cheap rejections first: disjoint boxes, shared end, already counted
-            if max(cx, dx) <= lox or min(cx, dx) >= hix or max(cy, dy) <= loy or min(cy, dy) >= hiy:
-                continue
-            if j == i or (j < i and j in chosen):
-                continue
-            c, d = edges[j]
-            if c == a or c == b or d == a or d == b:
-                continue
-            d1 = (dx - cx) * (ay - cy) - (dy - cy) * (ax - cx)
-            d2 = (dx - cx) * (by - cy) - (dy - cy) * (bx - cx)
-            if d1 * d2 >= 0:
-                continue
-            d3 = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax)
-            d4 = (bx - ax) * (dy - ay) - (by - ay) * (dx - ax)
-            if d3 * d4 < 0:
-                count += 1
-    return count
-
-
-def _refine(m: Map, bands: list[list], nb: dict[str, set[str]], cols: int) -> None:
-    """Swap services inside a sector group while that removes line crossings.
-
-    Barycentre sweeps see only columns; this pass sees the rows too, so the
-    picture the room looks at has fewer lines across each other.
-    """
-    placed = {s.id for services in bands for s in services}  # pinned cards stay out of it
-    edges = sorted({tuple(sorted((a, b))) for a, bs in nb.items() for b in bs if a in placed and b in placed})
-    incident: dict[str, list[int]] = defaultdict(list)
-    for i, (a, b) in enumerate(edges):
-        incident[a].append(i)
-        incident[b].append(i)
-    for _ in range(4):
-        improved = False
-        pos = _slots(bands, cols)
-        for services in bands:
-            improved |= _swap_groups(m, services, edges, incident, pos)
-            for i in range(len(services)):
-                # neighbours only: beside it, two along, and the card below it
-                for j in (i + 1, i + 2, i + cols):
-                    if j >= len(services):
-                        continue
-                    u, v = services[i], services[j]
-                    if _group_key(m, u) != _group_key(m, v) or not (incident[u.id] or incident[v.id]):
-                        continue
-                    affected = sorted(set(incident[u.id]) | set(incident[v.id]))
-                    before = _crossings_of(affected, edges, pos)
-                    pos[u.id], pos[v.id] = pos[v.id], pos[u.id]
-                    if _crossings_of(affected, edges, pos) < before:
-                        services[i], services[j] = v, u
-                        improved = True
-                    else:
-                        pos[u.id], pos[v.id] = pos[v.id], pos[u.id]
-        if not improved:
-            break
-
-
-def _swap_groups(m: Map, services: list, edges, incident, pos) -> bool:
-    """Try each pair of neighbouring sector groups in the other order."""
-    improved = False
-    keys = list(dict.fromkeys(_group_key(m, s) for s in services))
-    for k in range(len(keys) - 1):
-        groups = [[s for s in services if _group_key(m, s) == key] for key in keys]
-        trial = [s for g in groups[:k] + [groups[k + 1], groups[k]] + groups[k + 2:] for s in g]
-        moved = [s.id for s in groups[k] + groups[k + 1]]
-        affected = sorted({i for sid in moved for i in incident[sid]})
-        if not affected:
-            continue
-        before = _crossings_of(affected, edges, pos)
-        old = {sid: pos[sid] for sid in moved}
-        slots = [pos[s.id] for s in services]
-        trial_pos = dict(pos)
-        for s, slot in zip(trial, slots):
-            trial_pos[s.id] = slot
-        if _crossings_of(affected, edges, trial_pos) < before:
-            services[:] = trial
-            pos.update({s.id: slot for s, slot in zip(trial, slots)})
-            keys[k], keys[k + 1] = keys[k + 1], keys[k]
-            improved = True
-        else:
-            pos.update(old)
-    return improved
 
 
 def _card(s, x: float, y: float, h: float, lines: tuple[str, ...]) -> CardGeom:
@@ -248,12 +72,12 @@ def layout_map(m: Map, pathways: Sequence[Pathway] = ()) -> MapLayout:
     free = [s for s in m.tjenester if s.plassering is None]
     pinned = [s for s in m.tjenester if s.plassering is not None]
     lines = {s.id: _lines(s) for s in m.tjenester}
-    bands = [sorted((s for s in free if s.niva == lv.id), key=lambda s: (_group_key(m, s), s.id)) for lv in levels]
+    bands = [sorted((s for s in free if s.niva == lv.id), key=lambda s: (group_key(m, s), s.id)) for lv in levels]
     cols = _columns([len(b) for b in bands], [[_card_height(lines[s.id]) for s in b] for b in bands])
-    nb = _neighbours(m, pathways)
-    bands = _order(m, bands, nb, cols)
+    nb = neighbours(m, pathways)
+    bands = order(m, bands, nb, cols)
     if len(m.tjenester) <= REFINE_LIMIT:
-        _refine(m, bands, nb, cols)
+        refine(m, bands, nb, cols)
 
     # Band heights first: the rotated labels are wrapped to them.
     band_rows = []

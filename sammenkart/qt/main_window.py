@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QMessageBox, QPlainTextEdit, QSpinBox, QTextEdit, QToolBar, QVBoxLayout, QWidget,
 )
 
-from .. import __version__
 from ..emphasis import PLAIN
 from ..graph import resolve_steps
 from ..layout.engine import layout_map

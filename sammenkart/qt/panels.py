@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..graph import pathway_services, resolve_steps
-from ..model import ROLE_KEYS, Map, Pathway, Service
+from ..model import Map, Pathway, Service
 from ..style import art_label, sector_label
 
 
