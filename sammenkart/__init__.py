@@ -1,7 +1,5 @@
 """Sammenkart: kart over tjenester for barn og unge."""
-from importlib.metadata import PackageNotFoundError, version as _version
 
-try:
-    __version__ = _version("sammenkart")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0.1.0"
+# The one place the version is written; pyproject.toml reads it from here
+# (reading package metadata at start-up cost ~50 ms before the window showed).
+__version__ = "0.1.0"

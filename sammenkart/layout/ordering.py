@@ -144,8 +144,8 @@ def refine(m: Map, bands: list[list], nb: dict[str, set[str]], cols: int) -> Non
         for services in bands:
             improved |= _swap_groups(m, services, edges, incident, pos)
             for i in range(len(services)):
-                # neighbours only: beside it, two along, and the card below it
-                for j in (i + 1, i + 2, i + cols):
+                # neighbours only: the card beside it and the card below it
+                for j in (i + 1, i + cols):
                     if j >= len(services):
                         continue
                     u, v = services[i], services[j]
