@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import gettext
 import os
+from contextlib import contextmanager
+from functools import wraps
 
 from .paths import resources_dir
 
@@ -30,3 +32,26 @@ def _(text: str) -> str:
 
 
 set_language(os.environ.get("SAMMENKART_LANG"))
+
+
+@contextmanager
+def language(lang: str | None):
+    """Use another catalogue for a while: a poster of a nynorsk map speaks nynorsk."""
+    global _translation
+    saved = _translation
+    set_language(lang)
+    try:
+        yield
+    finally:
+        _translation = saved
+
+
+def in_map_language(fn):
+    """Run ``fn(map, ...)`` in the map's own målform (its ``malform``)."""
+
+    @wraps(fn)
+    def wrapper(m, *args, **kwargs):
+        with language(getattr(m, "malform", None)):
+            return fn(m, *args, **kwargs)
+
+    return wrapper

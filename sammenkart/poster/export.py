@@ -7,7 +7,7 @@ from pathlib import Path
 from reportlab.pdfgen.canvas import Canvas
 
 from .. import __version__
-from ..i18n import _
+from ..i18n import _, in_map_language
 from ..layout.text import REGULAR, register_fonts
 from . import compat
 from .composition import PosterPlan, plan_poster
@@ -43,6 +43,7 @@ def new_canvas(out, size, m, subject: str) -> Canvas:
     return c
 
 
+@in_map_language
 def export_poster(m, out, paper="A0", landscape=False, pathway=None, tile=None, greyscale=False,
                   workspace=None) -> ExportResult:
     """Write the poster; ``tile`` ("A4"/"A3") splits it over sheets with an assembly page first.

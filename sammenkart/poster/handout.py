@@ -6,7 +6,7 @@ from pathlib import Path
 from reportlab.lib.colors import HexColor
 
 from .. import __version__
-from ..i18n import _
+from ..i18n import _, in_map_language
 from ..layout.text import BOLD, REGULAR, register_fonts, text_width, wrap
 from . import compat
 from .composition import date_text
@@ -111,6 +111,7 @@ class _Writer:
         self.c.showPage()
 
 
+@in_map_language
 def export_handout(m, pathway, out, greyscale: bool = False) -> Path:
     from .export import new_canvas
 
