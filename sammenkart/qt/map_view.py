@@ -50,7 +50,7 @@ class MapView(QGraphicsView):
         item = self.map_scene().cards.get(service_id)
         if item is None:
             return False
-        r: QRectF = item.card_rect() if hasattr(item, "card_rect") else item.sceneBoundingRect()
+        r: QRectF = item.sceneBoundingRect()
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
         if not visible.contains(r):
             self.auto_fit = False
