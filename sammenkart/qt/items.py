@@ -1,4 +1,4 @@
-"""Graphics items for the map: bands, service cards, links and flow arrows.
+"""Graphics items for the map: bands, service cards and collaboration links.
 
 Items only draw what the pure layout and style computed; their look changes
 through small state setters so a pathway step restyles, never rebuilds.
@@ -6,10 +6,9 @@ through small state setters so a pathway step restyles, never rebuilds.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject
 
-from ..layout.edges import arrow_head, badge_point
 from ..layout.engine import BAND_FONT, LABEL_FONT, band_label_runs
 from ..layout.geometry import BandGeom, CardGeom
 from ..style import ART_DASH, SECTOR_SHAPES, card_inset, card_outline
@@ -64,6 +63,7 @@ class CardItem(QGraphicsObject):
         self.card = card
         self.path = outline_path(card_outline(SECTOR_SHAPES.get(card.sector, "rect"), card.rect))
         self.inset = card_inset(SECTOR_SHAPES.get(card.sector, "rect"), card.rect)
+        self._bounds = self.path.boundingRect().adjusted(-14, -14, 14, 14)  # room for badges
         self.fill, self.text, self.border = QColor(fill), QColor(text), QColor(border)
         self.state = "normal"
         self.accent = QColor(border)
@@ -113,7 +113,7 @@ class CardItem(QGraphicsObject):
         self.update()
 
     def boundingRect(self) -> QRectF:
-        return self.path.boundingRect().adjusted(-14, -14, 14, 14)
+        return self._bounds
 
     def shape(self) -> QPainterPath:
         return self.path
@@ -172,30 +172,25 @@ class CardItem(QGraphicsObject):
 
 
 class LineItem(QGraphicsItem):
-    """A collaboration link or a numbered flow arrow along a polyline."""
+    """A standing collaboration link: a dashed line between two cards."""
 
-    def __init__(self, points, colour: str, art: str = "samarbeid", arrow: bool = False, number: int | None = None):
+    def __init__(self, points, colour: str, art: str = "samarbeid"):
         super().__init__()
-        self.points = [QPointF(x, y) for x, y in points]
-        self.raw = tuple(points)
         self.colour = QColor(colour)
-        self.art, self.arrow, self.number = art, arrow, number
-        self.width = 1.2 if not arrow else 2.6
-        self.badge_fill = QColor("#ffffff")  # the map's background, so the number reads in every palette
-        self.current = False
-        self.setZValue(5 if arrow else 0)
-        path = QPainterPath(self.points[0])
-        for p in self.points[1:]:
-            path.lineTo(p)
+        self.art = art
+        self.width = 1.2
+        self.setZValue(0)
+        path = QPainterPath(QPointF(*points[0]))
+        for x, y in points[1:]:
+            path.lineTo(x, y)
         self.path = path
-        self._bounds = path.boundingRect().adjusted(-16, -16, 16, 16)
+        self._bounds = path.boundingRect().adjusted(-4, -4, 4, 4)
 
-    def set_look(self, colour: str, width: float, opacity: float, current: bool) -> None:
-        if (QColor(colour), width, opacity, current) == (self.colour, self.width, self.opacity(), self.current):
+    def set_look(self, colour: str, width: float, opacity: float, current: bool = False) -> None:
+        if (QColor(colour), width, opacity) == (self.colour, self.width, self.opacity()):
             return
-        self.colour, self.width, self.current = QColor(colour), width, current
+        self.colour, self.width = QColor(colour), width
         self.setOpacity(opacity)
-        self.setZValue(8 if current else (5 if self.arrow else 0))
         self.update()
 
     def boundingRect(self) -> QRectF:
@@ -212,20 +207,3 @@ class LineItem(QGraphicsItem):
         painter.setPen(pen)
         painter.setBrush(Qt.NoBrush)
         painter.drawPath(self.path)
-        if not self.arrow:
-            return
-        head = arrow_head(self.raw, 8.0 + self.width * 1.5)
-        painter.setPen(Qt.NoPen)
-        painter.setBrush(self.colour)
-        painter.drawPolygon(QPolygonF([QPointF(x, y) for x, y in head]))
-        if self.number is not None and option.levelOfDetailFromTransform(painter.worldTransform()) > 0.25:
-            x, y = badge_point(self.raw)
-            r = 11.0 if self.current else 9.0
-            painter.setBrush(QBrush(self.badge_fill))
-            painter.setPen(QPen(self.colour, 2.0))
-            painter.drawEllipse(QPointF(x, y), r, r)
-            if lod * 10 < 3.0:  # number too small to read: the circle is enough
-                return
-            painter.setPen(self.colour)
-            painter.setFont(scene_font(BAND_FONT, 12 if self.current else 10))
-            painter.drawText(QRectF(x - r, y - r, 2 * r, 2 * r), Qt.AlignCenter, str(self.number))

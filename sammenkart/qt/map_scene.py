@@ -15,6 +15,7 @@ from ..layout.edges import arrow_points, lanes
 from ..layout.geometry import MapLayout
 from ..model import Map
 from ..style import Palette, level_position, palette
+from .arrow_layer import ArrowLayer, ArrowMark
 from .items import BandItem, CardItem, LineItem
 
 
@@ -35,14 +36,19 @@ class MapScene(QGraphicsScene):
         self.cards: dict[str, CardItem] = {}
         self.bands: list[BandItem] = []
         self.links: list[LineItem] = []
-        self.arrows: dict[tuple, LineItem] = {}
+        self.arrow_layer = ArrowLayer()
+        self._arrow_pairs: list = []
+        self._arrow_points: list = []
         self.emphasis: Emphasis = PLAIN
 
     # -- building ---------------------------------------------------------
     def set_content(self, m: Map, layout: MapLayout) -> None:
         self.clear()
         self.map, self.layout = m, layout
-        self.cards, self.bands, self.links, self.arrows = {}, [], [], {}
+        self.cards, self.bands, self.links = {}, [], []
+        self.arrow_layer = ArrowLayer()
+        self.addItem(self.arrow_layer)
+        self._arrow_pairs, self._arrow_points = [], []
         n = len(m.nivaer)
         for band in layout.bands:
             pos = level_position(m, band.level_id)
@@ -103,33 +109,19 @@ class MapScene(QGraphicsScene):
             item.set_verdict(verdict, {"found": pal.found, "missed": pal.missed, "added": pal.added}.get(verdict))
         link_opacity = 1.0 if em.show_links else 0.0
         for item in self.links:
-            item.set_look(pal.link, 1.2, link_opacity * (0.5 if em.dim_others else 1.0), False)
+            item.set_look(pal.link, 1.2, link_opacity * (0.5 if em.dim_others else 1.0))
         self._apply_arrows(em)
         self.emphasis_changed.emit()
 
-    def _arrow_key(self, a) -> tuple:
-        return (a.fra, a.til, a.art, a.number)
-
     def _apply_arrows(self, em: Emphasis) -> None:
-        keys = [self._arrow_key(a) for a in em.arrows if a.fra in self.cards and a.til in self.cards]
-        if set(keys) != set(self.arrows):
-            for item in self.arrows.values():
-                self.removeItem(item)
-            self.arrows = {}
-            valid = [a for a in em.arrows if a.fra in self.cards and a.til in self.cards]
-            for a, lane in zip(valid, lanes([(a.fra, a.til) for a in valid])):
-                item = LineItem(arrow_points(self.layout, a.fra, a.til, lane), self.pal.arrow, a.art, True, a.number)
-                self.addItem(item)
-                self.arrows[self._arrow_key(a)] = item
-        for a in em.arrows:
-            item = self.arrows.get(self._arrow_key(a))
-            if item is None:
-                continue
-            item.badge_fill = QColor(self.pal.background)
-            if a.current:
-                item.set_look(self.pal.arrow_current, 4.0, 1.0, True)
-            else:
-                item.set_look(self.pal.arrow, 2.6, 0.22 if a.faded else 1.0, False)
+        valid = [a for a in em.arrows if a.fra in self.cards and a.til in self.cards]
+        pairs = [(a.fra, a.til) for a in valid]
+        if pairs != self._arrow_pairs:  # a new pathway: route the lines once
+            self._arrow_pairs = pairs
+            self._arrow_points = [arrow_points(self.layout, a, b, lane) for (a, b), lane in zip(pairs, lanes(pairs))]
+        marks = [ArrowMark(a.fra, a.til, pts, a.art, a.number, a.current, a.faded)
+                 for a, pts in zip(valid, self._arrow_points)]
+        self.arrow_layer.set_marks(marks, self.pal.arrow, self.pal.arrow_current, self.pal.background)
 
     # -- queries used by the window and tests ------------------------------
     def highlighted_ids(self) -> set[str]:
@@ -138,5 +130,5 @@ class MapScene(QGraphicsScene):
     def current_ids(self) -> set[str]:
         return {sid for sid, item in self.cards.items() if item.state == "current"}
 
-    def arrow_items(self) -> list[LineItem]:
-        return sorted(self.arrows.values(), key=lambda it: (it.number or 0))
+    def arrow_items(self) -> list[ArrowMark]:
+        return sorted(self.arrow_layer.marks, key=lambda m: (m.number or 0))
