@@ -84,10 +84,10 @@ def dot_source(m: Map) -> str:
 
 def bench(name: str, m: Map, tmp: Path) -> None:
     out = tmp / f"{name}.pdf"
-    from sammenkart.poster import compat
+    from sammenkart.layout.engine import layout_map
 
     t0 = time.perf_counter()
-    compat.layout_map(m)
+    layout_map(m)
     layout_s = time.perf_counter() - t0
     t0 = time.perf_counter()
     result = export_poster(m, out, "A0")
@@ -111,9 +111,9 @@ def bench(name: str, m: Map, tmp: Path) -> None:
 
 
 def main() -> None:
-    from sammenkart.poster import compat
+    from sammenkart.layout.engine import layout_map
 
-    print(f"layout: {compat.layout_map.__module__}.layout_map", flush=True)
+    print(f"layout: {layout_map.__module__}.layout_map", flush=True)
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
         export_poster(example_map(), tmp / "warm.pdf", "A4")  # font loading once, as in a running app

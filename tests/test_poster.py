@@ -181,7 +181,7 @@ def test_contacts_that_do_not_fit_go_to_extra_pages(tmp_path):
 
 
 def test_legend_lists_only_levels_and_sectors_in_use():
-    from sammenkart.poster import compat
+    from sammenkart.style import sector_label
 
     m = sample_map(contacts=False)
     m.tjenester = [s for s in m.tjenester if s.niva != 2 and s.sektor != "stat"]
@@ -191,8 +191,8 @@ def test_legend_lists_only_levels_and_sectors_in_use():
     words = " ".join(op[3] for op in legends[0].ops if op[0] == "text")
     assert "For alle" in words and "Spesialisthelsetjenesten" in words
     assert "Oppfølging og behandling i kommunen" not in words  # level 2 has no service now
-    assert compat.sector_label("frivillig") in words
-    assert compat.sector_label("stat") not in words
+    assert sector_label("frivillig") in words
+    assert sector_label("stat") not in words
     # one swatch per level in use, one outline per sector in use
     assert sum(op[0] == "swatch" for op in legends[0].ops) == len({s.niva for s in m.tjenester})
     assert sum(op[0] == "shape" for op in legends[0].ops) == len({s.sektor for s in m.tjenester})

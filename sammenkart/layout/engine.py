@@ -8,7 +8,6 @@ service id. ``plassering`` in the file pins a card; others make room.
 """
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Sequence
 
 from ..model import Map, Pathway
@@ -150,14 +149,10 @@ def link_edges(m: Map, layout: MapLayout) -> list[EdgeGeom]:
     from .edges import link_points
 
     seen, edges = set(), []
-    by_ref: dict[str, list[str]] = defaultdict(list)
-    for s in m.tjenester:
-        by_ref[s.id].append(s.id)
-        if s.role != s.id:
-            by_ref[s.role].append(s.id)
     for link in m.samarbeid:
-        for a in by_ref.get(link.mellom[0], ()):
-            for b in by_ref.get(link.mellom[1], ()):
+        for sa in m.resolve(link.mellom[0]):
+            for sb in m.resolve(link.mellom[1]):
+                a, b = sa.id, sb.id
                 key = tuple(sorted((a, b)))
                 if a != b and key not in seen and a in layout.cards and b in layout.cards:
                     seen.add(key)

@@ -11,6 +11,7 @@ import math
 from collections import defaultdict
 from typing import Iterable
 
+from ..graph import resolve_steps, step_pairs
 from ..model import Map, Pathway
 from ..style import SECTOR_ORDER
 
@@ -19,33 +20,25 @@ REFINE_LIMIT = 250  # services; the local search is quadratic and regions do not
 
 
 def neighbours(m: Map, pathways: Iterable[Pathway]) -> dict[str, set[str]]:
-    """Services joined by a collaboration link or a pathway step (undirected)."""
-    index: dict[str, list[str]] = defaultdict(list)
-    for s in m.tjenester:
-        index[s.id].append(s.id)
-        if s.role != s.id:
-            index[s.role].append(s.id)
+    """Services joined by a collaboration link or a pathway step (undirected).
+
+    Steps are paired by ``graph.step_pairs``, the same rule the overlay draws
+    (on a region map a step stays inside one municipality)."""
     nb: dict[str, set[str]] = defaultdict(set)
 
-    def join(a_ref: str, b_ref: str) -> None:
-        for a in index.get(a_ref, ()):
-            for b in index.get(b_ref, ()):
-                if a != b:
-                    nb[a].add(b)
-                    nb[b].add(a)
+    def join(a: str, b: str) -> None:
+        if a != b:
+            nb[a].add(b)
+            nb[b].add(a)
 
     for link in m.samarbeid:
-        join(*link.mellom)
-    kommune = {s.id: s.kommune for s in m.tjenester} if m.type == "region" else {}
+        for a in m.resolve(link.mellom[0]):
+            for b in m.resolve(link.mellom[1]):
+                join(a.id, b.id)
     for p in pathways:
-        for st in p.flyt:
-            # on a region map a step stays inside one municipality (see graph.step_pairs)
-            for a in index.get(st.fra, ()):
-                for b in index.get(st.til, ()):
-                    ka, kb = kommune.get(a), kommune.get(b)
-                    if a != b and (ka is None or kb is None or ka == kb):
-                        nb[a].add(b)
-                        nb[b].add(a)
+        for rs in resolve_steps(m, p):
+            for a, b in step_pairs(m, rs):
+                join(a, b)
     return nb
 
 

@@ -7,15 +7,14 @@ what the screen shows.
 """
 from __future__ import annotations
 
-import math
-
 from reportlab.lib.colors import HexColor
 
 from ..emphasis import PLAIN, Emphasis
 from ..layout.engine import band_label_runs
 from ..layout.geometry import MapLayout, Rect
 from ..layout.text import BOLD, CONDENSED_BOLD, register_fonts, text_width
-from . import compat
+from ..layout.edges import arrow_head, arrow_points, badge_point, lanes
+from ..style import ART_DASH, SECTOR_SHAPES, card_outline, level_position
 
 
 def level_fill(m, pal, variant: str, level_id: int) -> str:
@@ -23,7 +22,7 @@ def level_fill(m, pal, variant: str, level_id: int) -> str:
     lv = m.level(level_id)
     if variant == "normal" and lv is not None and lv.farge:
         return lv.farge
-    return pal.card_fill(compat.level_position(m, level_id), len(m.nivaer))
+    return pal.card_fill(level_position(m, level_id), len(m.nivaer))
 
 
 def faded(colour: str, pal, opacity: float | None = None) -> str:
@@ -59,7 +58,7 @@ def draw_map(c, m, layout: MapLayout, pal, variant: str = "normal", emphasis: Em
     em = emphasis or PLAIN
     n = len(m.nivaer)
     for band in layout.bands:
-        pos = compat.level_position(m, band.level_id)
+        pos = level_position(m, band.level_id)
         r = band.rect
         c.setFillColor(HexColor(pal.band_fill(pos, n)))
         c.rect(r.x, -r.bottom, r.w, r.h, stroke=0, fill=1)
@@ -77,7 +76,7 @@ def draw_map(c, m, layout: MapLayout, pal, variant: str = "normal", emphasis: Em
         c.saveState()
         c.setStrokeColor(HexColor(faded(pal.link, pal) if em.dim_others else pal.link))
         c.setLineWidth(1.0)
-        c.setDash(list(compat.ART_DASH.get("samarbeid", ())) or [])
+        c.setDash(list(ART_DASH.get("samarbeid", ())) or [])
         for e in layout.links:
             _polyline(c, e.points)
         c.restoreState()
@@ -90,9 +89,9 @@ def draw_map(c, m, layout: MapLayout, pal, variant: str = "normal", emphasis: Em
         border = pal.current if sid in em.current else pal.highlight if (em.dim_others and not dim) else pal.card_border
         c.setStrokeColor(HexColor(look(border)))
         c.setLineWidth(2.2 if border != pal.card_border else 0.8)
-        shape = compat.SECTOR_SHAPES.get(card.sector, "rect")
-        c.drawPath(outline_path(c, compat.card_outline(shape, card.rect)), stroke=1, fill=1)
-        pos = compat.level_position(m, card.level)
+        shape = SECTOR_SHAPES.get(card.sector, "rect")
+        c.drawPath(outline_path(c, card_outline(shape, card.rect)), stroke=1, fill=1)
+        pos = level_position(m, card.level)
         # Dimmed names stay readable: text fades less than the card.
         text = pal.card_text(pos, n)
         c.setFillColor(HexColor(faded(text, pal, max(pal.dim_opacity, 0.55)) if dim else text))
@@ -122,15 +121,10 @@ def _polyline(c, pts) -> None:
 
 
 def _arrows(c, layout: MapLayout, pal, em: Emphasis) -> None:
-    lanes: dict[frozenset, int] = {}
     badges = []
-    for a in em.arrows:
-        if a.fra not in layout.cards or a.til not in layout.cards:
-            continue
-        key = frozenset((a.fra, a.til))
-        lane = lanes.get(key, 0)
-        lanes[key] = lane + 1
-        pts = tuple(compat.arrow_points(layout, a.fra, a.til, lane))
+    valid = [a for a in em.arrows if a.fra in layout.cards and a.til in layout.cards]
+    for a, lane in zip(valid, lanes([(a.fra, a.til) for a in valid])):
+        pts = tuple(arrow_points(layout, a.fra, a.til, lane))
         if len(pts) < 2:
             continue
         base = pal.arrow_current if a.current else pal.arrow
@@ -139,13 +133,13 @@ def _arrows(c, layout: MapLayout, pal, em: Emphasis) -> None:
         c.setStrokeColor(colour)
         c.setFillColor(colour)
         c.setLineWidth(3.0 if a.current else 2.0)
-        c.setDash(list(compat.ART_DASH.get(a.art, ())) or [])
+        c.setDash(list(ART_DASH.get(a.art, ())) or [])
         _polyline(c, pts)
         c.setDash([])
-        _head(c, pts[-2], pts[-1], 9.0)
+        _head(c, pts, 9.0)
         c.restoreState()
         if a.number is not None:
-            badges.append((compat.badge_point(pts), a.number, colour, a.faded))
+            badges.append((badge_point(pts), a.number, colour, a.faded))
     r = 7.5
     placed: list[tuple[float, float]] = []
     for (x, y), number, colour, _faded in badges:
@@ -166,13 +160,11 @@ def _arrows(c, layout: MapLayout, pal, em: Emphasis) -> None:
         c.restoreState()
 
 
-def _head(c, p0, p1, length: float) -> None:
-    ang = math.atan2(p1[1] - p0[1], p1[0] - p0[0])
-    x, y = p1
-    left = (x - length * math.cos(ang - 0.4), y - length * math.sin(ang - 0.4))
-    right = (x - length * math.cos(ang + 0.4), y - length * math.sin(ang + 0.4))
+def _head(c, points, length: float) -> None:
+    """The same arrow head the screen draws (``layout.edges.arrow_head``)."""
+    tip, left, right = arrow_head(points, length)
     p = c.beginPath()
-    p.moveTo(x, -y)
+    p.moveTo(tip[0], -tip[1])
     p.lineTo(left[0], -left[1])
     p.lineTo(right[0], -right[1])
     p.close()

@@ -9,7 +9,9 @@ from reportlab.pdfgen.canvas import Canvas
 from .. import __version__
 from ..i18n import _, in_map_language
 from ..layout.text import REGULAR, register_fonts
-from . import compat
+from ..layout.engine import layout_map
+from ..overlay import pathway_emphasis
+from ..style import palette
 from .composition import PosterPlan, plan_poster
 from .render import draw_contact_page, draw_poster_page
 
@@ -26,9 +28,9 @@ def prepare(m, paper="A0", landscape=False, pathway=None, greyscale=False):
     """Layout, palette, emphasis and plan for a poster: what the preview and the PDF share."""
     register_fonts()
     variant = "gratone" if greyscale else "normal"
-    pal = compat.palette(variant)
-    layout = compat.layout_map(m, (pathway,) if pathway else ())
-    emphasis = compat.pathway_emphasis(m, pathway, None) if pathway else None
+    pal = palette(variant)
+    layout = layout_map(m, (pathway,) if pathway else ())
+    emphasis = pathway_emphasis(m, pathway, None) if pathway else None
     plan = plan_poster(m, layout, pal, paper, landscape, pathway, emphasis, variant)
     return layout, pal, variant, emphasis, plan
 

@@ -8,7 +8,7 @@ from reportlab.lib.colors import HexColor
 from .. import __version__
 from ..i18n import _, in_map_language
 from ..layout.text import BOLD, REGULAR, register_fonts, text_width, wrap
-from . import compat
+from ..style import art_label, palette
 from .composition import date_text
 from .contacts import contact_lines
 from .pages import MM, page_size
@@ -26,7 +26,7 @@ def step_texts(m, pathway) -> list[str]:
     """'Skolehelsetjenesten → Fastlegen: henvisning når …' for each step, numbered from 1."""
     out = []
     for i, st in enumerate(pathway.flyt, start=1):
-        what = compat.art_label(st.art)
+        what = art_label(st.art)
         text = f"{i}. {names(m, st.fra)} → {names(m, st.til)}: {what}"
         if st.nar:
             nar = st.nar.strip().rstrip(".")
@@ -116,7 +116,7 @@ def export_handout(m, pathway, out, greyscale: bool = False) -> Path:
     from .export import new_canvas
 
     register_fonts()
-    pal = compat.palette("gratone" if greyscale else "normal")
+    pal = palette("gratone" if greyscale else "normal")
     out = Path(out)
     c = new_canvas(out, page_size("A4"), m, pathway.navn)
     c.setTitle(f"{pathway.navn} – {m.navn}")

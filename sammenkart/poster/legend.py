@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..i18n import _
 from ..layout.geometry import Rect
 from ..layout.text import BOLD, REGULAR, text_width
-from . import compat
+from ..style import ART_DASH, SECTOR_SHAPES, art_label, sector_label
 from .blocks import Block
 from .draw_map import level_fill
 from .pages import PageMetrics
@@ -18,7 +18,7 @@ def legend_block(m, pal, pm: PageMetrics, emphasis=None, variant: str = "normal"
     levels = [lv for lv in reversed(m.levels_bottom_up()) if lv.id in used_levels]
     sectors = [s for s in dict.fromkeys(s.sektor for s in m.tjenester)]
     arts = list(dict.fromkeys(a.art for a in emphasis.arrows)) if emphasis and emphasis.arrows else []
-    labels = [lv.navn for lv in levels] + [compat.sector_label(s) for s in sectors] + [compat.art_label(a) for a in arts]
+    labels = [lv.navn for lv in levels] + [sector_label(s) for s in sectors] + [art_label(a) for a in arts]
     natural = indent + max((text_width(t, size, REGULAR) for t in labels), default=0.0)
     b = Block(max(natural, text_width(_("Sektorer"), head, BOLD)), kind="legend")
 
@@ -32,15 +32,15 @@ def legend_block(m, pal, pm: PageMetrics, emphasis=None, variant: str = "normal"
     b.text(0, head, _("Sektorer"), BOLD, pal.text)
     for sector in sectors:
         top = b.height
-        shape = compat.SECTOR_SHAPES.get(sector, "rect")
+        shape = SECTOR_SHAPES.get(sector, "rect")
         b.ops.append(("shape", shape, Rect(0, top + size * 0.1, sw, size * 1.05), "#ffffff", pal.card_border))
-        b.wrapped(indent, size, compat.sector_label(sector), REGULAR, pal.text)
+        b.wrapped(indent, size, sector_label(sector), REGULAR, pal.text)
     if arts:
         b.space(size * 0.6)
         b.text(0, head, _("Forløpet"), BOLD, pal.text)
         for art in arts:
             top = b.height
-            b.ops.append(("dash", 0, top + size * 0.65, sw, tuple(compat.ART_DASH.get(art, ())), pal.arrow, size / 8))
-            b.wrapped(indent, size, compat.art_label(art), REGULAR, pal.text)
+            b.ops.append(("dash", 0, top + size * 0.65, sw, tuple(ART_DASH.get(art, ())), pal.arrow, size / 8))
+            b.wrapped(indent, size, art_label(art), REGULAR, pal.text)
         b.wrapped(0, size, _("Tallene viser rekkefølgen i forløpet."), REGULAR, pal.muted_text)
     return b

@@ -7,7 +7,7 @@ from reportlab.lib.colors import HexColor
 from ..i18n import _
 from ..layout.geometry import Rect
 from ..layout.text import BOLD, REGULAR, register_fonts
-from . import compat
+from ..style import card_outline
 from .blocks import Placed
 from .composition import PosterPlan
 from .draw_map import _polyline, draw_map, outline_path
@@ -117,7 +117,7 @@ def draw_block(c, p: Placed, H: float) -> None:
             c.setFillColor(HexColor(fill))
             c.setStrokeColor(HexColor(stroke))
             c.setLineWidth(max(0.5, r.h / 14))
-            c.drawPath(outline_path(c, compat.card_outline(shape, r)), stroke=1, fill=1)
+            c.drawPath(outline_path(c, card_outline(shape, r)), stroke=1, fill=1)
             c.restoreState()
         elif kind == "dash":
             _, x, y, w, dash, colour, width = op

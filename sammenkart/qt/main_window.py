@@ -21,7 +21,7 @@ from ..overlay import pathway_emphasis
 from .legend import LegendWidget
 from .map_scene import MapScene
 from .map_view import MapView
-from .panels import DetailsPanel, PathwayPanel
+from .panels import DetailsPanel, PathwayPanel, service_names
 from .presentation import Presentation
 from .search import SearchBox
 from . import window_actions
@@ -241,8 +241,8 @@ class MainWindow(QMainWindow):
         if p is None or m is None or self.step is None:
             return f"<b>{escape(p.navn)}</b>" if p else ""
         rs = resolve_steps(m, p)[self.step]
-        names = lambda ids, ref: ", ".join(m.service(i).navn for i in ids) or ref
-        head = self.tr("Steg {n}: {fra} → {til}").format(n=self.step + 1, fra=names(rs.fra, rs.step.fra), til=names(rs.til, rs.step.til))
+        head = self.tr("Steg {n}: {fra} → {til}").format(
+            n=self.step + 1, fra=service_names(m, rs.fra, rs.step.fra), til=service_names(m, rs.til, rs.step.til))
         return f"<b>{escape(head)}</b>" + (f"<br>{escape(rs.step.nar)}" if rs.step.nar else "")
 
     # -- stepping (clicker keys) ------------------------------------------

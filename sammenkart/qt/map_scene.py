@@ -81,9 +81,7 @@ class MapScene(QGraphicsScene):
         for item in self.cards.values():
             lv = item.card.level
             item.set_colours(self.pal.fill_for(self.map, lv), self.pal.text_for(self.map, lv), self.pal.card_border)
-        for item in self.links:
-            item.colour = QColor(self.pal.link)
-        self.set_emphasis(self.emphasis, force=True)
+        self.set_emphasis(self.emphasis, force=True)  # restyles links and arrows too
 
     # -- emphasis ---------------------------------------------------------
     def set_emphasis(self, em: Emphasis, force: bool = False) -> None:

@@ -22,6 +22,11 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Panels", text)
 
 
+def service_names(m: Map, ids, ref: str) -> str:
+    """The names a step's reference matched, or the reference when the map lacks it."""
+    return ", ".join(m.service(i).navn for i in ids) or ref
+
+
 def role_heading(key: str) -> str:
     return {
         "rolle": tr("Rolle"), "kartlegging": tr("Kartlegging"), "tiltak": tr("Tiltak"),
@@ -163,8 +168,10 @@ class PathwayPanel(QWidget):
             return
         self.title.setText(p.navn)
         QListWidgetItem(tr("Hele forløpet"), self.steps)
+        def names(ids, ref):
+            return service_names(m, ids, tr("«{ref}» (finnes ikke i kartet)").format(ref=ref))
+
         for rs in resolve_steps(m, p):
-            names = lambda ids, ref: ", ".join(m.service(i).navn for i in ids) or tr("«{ref}» (finnes ikke i kartet)").format(ref=ref)
             text = tr("{n}. {fra} → {til} ({art})").format(
                 n=rs.index + 1, fra=names(rs.fra, rs.step.fra), til=names(rs.til, rs.step.til), art=art_label(rs.step.art))
             item = QListWidgetItem(text, self.steps)

@@ -147,10 +147,10 @@ class PosterDialog(QDialog):
         p.drawText(QRectF(plan.header.x, plan.header.y, plan.header.w, plan.pm.title_size * 1.3),
                    plan.title_lines[0] if plan.title_lines else "")
         n = len(self.map.nivaer)
-        from ..poster import compat
+        from ..style import level_position
 
         for band in layout.bands:
-            box(plan.to_page(band.rect), pal.band_fill(compat.level_position(self.map, band.level_id), n))
+            box(plan.to_page(band.rect), pal.band_fill(level_position(self.map, band.level_id), n))
         for card in layout.cards.values():
             box(plan.to_page(card.rect), level_fill(self.map, pal, variant, card.level), pal.card_border)
         for placed in plan.blocks:

@@ -112,9 +112,12 @@ class Presentation(QObject):
             self.caption.show()
             self.caption.place()
             # the map fits in the space above the caption, so nothing hides behind it
-            view.setViewportMargins(0, 0, 0, self.caption.height() + 16)
+            bottom = self.caption.height() + 16
         else:
             self.caption.hide()
-            view.setViewportMargins(0, 0, 0, 0)
-        if view.auto_fit:
-            view.fit()
+            bottom = 0
+        # Refit only when the room for the map changed, not on every step.
+        if view.viewportMargins().bottom() != bottom:
+            view.setViewportMargins(0, 0, 0, bottom)
+            if view.auto_fit:
+                view.fit()
