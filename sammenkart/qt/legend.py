@@ -9,8 +9,8 @@ from ..layout.geometry import Rect
 from ..style import SECTOR_ORDER, SECTOR_SHAPES, Palette, card_outline, sector_label
 from .items import outline_path
 
-ROW = 28
-SWATCH_W, SWATCH_H = 42, 22
+ROW = 22
+SWATCH_W, SWATCH_H = 38, 18
 
 
 class LegendWidget(QWidget):

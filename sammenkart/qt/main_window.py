@@ -141,6 +141,9 @@ class MainWindow(QMainWindow):
         self.problems_dock.setVisible(bool(ws.errors))
         if ws.problems:
             self.problems_dock.setWindowTitle(self.tr("Problemer i filene ({n})").format(n=len(ws.problems)))
+        # The map list is short; give the pathways the room.
+        rows = max(2, min(6, self.maps_list.count()))
+        self.maps_list.setMaximumHeight(rows * self.maps_list.sizeHintForRow(0) + 8)
         if ws.maps:
             self.maps_list.setCurrentRow(0)
         else:
