@@ -74,6 +74,11 @@ class Checker:
     def error(self, where: Source, message: str) -> None:
         self.problems.append(Problem(where, message))
 
+    def error_count(self) -> int:
+        """How many errors so far; a reader compares it before and after one item
+        to leave out just the item that has an error."""
+        return sum(1 for p in self.problems if p.is_error)
+
     def warning(self, where: Source, message: str) -> None:
         self.problems.append(Problem(where, message, "warning"))
 

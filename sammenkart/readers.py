@@ -2,7 +2,10 @@
 
 Each reader reports every problem it finds through a ``Checker`` and builds
 the object from the parts that are good, so one typo never hides the rest.
-An object is returned only when the file has no errors.
+A file with errors still gives an object when something in it can be used:
+a service, step or link with an error is left out (and reported), so one
+typo on the morning of a meeting never takes the whole map away. Only a file
+that has nothing usable (no service, no step) gives ``None``.
 """
 from __future__ import annotations
 
@@ -52,7 +55,8 @@ def _header(ck: Checker, data, keys, required, what: str, stem: str):
     if obj is None:
         return None, None
     ck.keys(obj, keys, required, what)
-    ck.version(obj, FORMAT_VERSION)
+    if not ck.version(obj, FORMAT_VERSION) and "sammenkart" in obj:
+        return None, None  # a format we do not know: its content cannot be trusted
     ident = ck.slug(obj, "id", what)
     ck.stem(obj, ident, stem)
     return obj, ident
@@ -73,10 +77,12 @@ def read_map(data, path: Path, shown: str) -> tuple[Map | None, list[Problem]]:
     seen: dict[str, object] = {}
     for i, s in _items(ck, obj, "tjenester", required=True):
         label = _("tjenesten «{id}»").format(id=s["id"]) if isinstance(s.get("id"), str) else _("tjeneste {n}").format(n=i + 1)
+        errors_before = ck.error_count()
         ck.keys(s, SERVICE_KEYS, ("id", "navn", "niva", "sektor"), label)
         sid = ck.slug(s, "id", _("tjenesten"))
         if sid in seen:
             ck.error(ck.at(s, "id"), _("tjeneste-id «{id}» er brukt før (linje {line})").format(id=sid, line=seen[sid].line))
+            sid = None  # the first one wins; the second is left out
         elif sid:
             seen[sid] = ck.at(s, "id")
         niva = ck.integer(s, "niva")
@@ -92,15 +98,14 @@ def read_map(data, path: Path, shown: str) -> tuple[Map | None, list[Problem]]:
             alder = None
         kontakt = _contact(ck, s)
         navn = ck.text(s, "navn", required=True)
-        if sid and navn and niva is not None and sektor and role is not None:
-            services.append(Service(
-                id=sid, navn=navn, niva=niva, sektor=sektor, type=role or "",
-                beskrivelse=ck.text(s, "beskrivelse"), alder=alder, kontakt=kontakt,
-                plassering=ck.number_pair(s, "plassering", integers=False), kommune=ck.text(s, "kommune"),
-                source=s.source,
-            ))
-        else:
-            ck.number_pair(s, "plassering", integers=False)
+        service = Service(
+            id=sid or "", navn=navn or "", niva=niva if niva is not None else 0, sektor=sektor or "", type=role or "",
+            beskrivelse=ck.text(s, "beskrivelse"), alder=alder, kontakt=kontakt,
+            plassering=ck.number_pair(s, "plassering", integers=False), kommune=ck.text(s, "kommune"),
+            source=s.source,
+        )
+        if ck.error_count() == errors_before:
+            services.append(service)
     links = _links(ck, obj, _declared_names(obj))
     m = Map(
         id=ident or path.stem, navn=ck.text(obj, "navn", required=True) or path.stem, tjenester=services,
@@ -108,7 +113,7 @@ def read_map(data, path: Path, shown: str) -> tuple[Map | None, list[Problem]]:
         malform=ck.choice(obj, "malform", MALFORMER, "nb"), oppdatert=ck.date(obj, "oppdatert"),
         nettside=ck.url(obj, "nettside"), samarbeid=links, path=path, source=obj.source,
     )
-    return (None if any(p.is_error for p in ck.problems) else m), ck.problems
+    return (m if services else None), ck.problems
 
 
 def _levels(ck: Checker, obj) -> list:
@@ -151,6 +156,7 @@ def _declared_names(obj) -> set[str]:
 def _links(ck: Checker, obj, names: set[str]) -> list[Link]:
     links = []
     for i, ln in _items(ck, obj, "samarbeid", required=False):
+        errors_before = ck.error_count()
         ck.keys(ln, LINK_KEYS, ("mellom",), _("samarbeid {n}").format(n=i + 1))
         refs = ck.text_list(ln, "mellom")
         if "mellom" in ln and len(refs) != 2:
@@ -160,8 +166,9 @@ def _links(ck: Checker, obj, names: set[str]) -> list[Link]:
         for r in bad:
             ck.error(ck.at(ln, "mellom"), _("«{ref}» i «mellom» viser ikke til noen tjeneste-id eller type i kartet").format(ref=r)
                      + _hint(r, names))
-        if refs and not bad:
-            links.append(Link((refs[0], refs[1]), ck.text(ln, "merknad"), ln.source))
+        merknad = ck.text(ln, "merknad")
+        if refs and ck.error_count() == errors_before:
+            links.append(Link((refs[0], refs[1]), merknad, ln.source))
     return links
 
 
@@ -191,17 +198,19 @@ def read_pathway(data, path: Path, shown: str) -> tuple[Pathway | None, list[Pro
                 roles[ref] = Role(**{k: ck.text(r, k) for k in ROLE_KEYS}, source=r.source)
     steps = []
     for i, st in _items(ck, obj, "flyt", required=True):
+        errors_before = ck.error_count()
         ck.keys(st, STEP_KEYS, ("fra", "til"), _("steg {n} i «flyt»").format(n=i + 1))
         fra, til = ck.slug(st, "fra", _("referansen")), ck.slug(st, "til", _("referansen"))
         art = ck.choice(st, "art", ARTS, "henvisning")
-        if fra and til:
-            steps.append(FlowStep(fra, til, art, ck.text(st, "nar"), st.source))
+        nar = ck.text(st, "nar")
+        if ck.error_count() == errors_before:
+            steps.append(FlowStep(fra, til, art, nar, st.source))
     p = Pathway(
         id=ident or path.stem, navn=ck.text(obj, "navn", required=True) or path.stem, flyt=steps,
         malform=ck.choice(obj, "malform", MALFORMER, "nb"), beskrivelse=ck.text(obj, "beskrivelse"),
         roller=roles, sjekkliste=ck.text_list(obj, "sjekkliste"), path=path, source=obj.source,
     )
-    return (None if any(p.is_error for p in ck.problems) else p), ck.problems
+    return (p if steps else None), ck.problems
 
 
 def read_case(data, path: Path, shown: str) -> tuple[Case | None, list[Problem]]:
@@ -214,6 +223,7 @@ def read_case(data, path: Path, shown: str) -> tuple[Case | None, list[Problem]]
         ck.error(ck.at(obj, "alder"), _("«alder» kan ikke være negativ"))
     steps = []
     for i, st in _items(ck, obj, "steg", required=True):
+        errors_before = ck.error_count()
         ck.keys(st, CASE_STEP_KEYS, ("tittel", "tekst"), _("steg {n}").format(n=i + 1))
         for key in ("involverte", "forslag"):
             refs = st.get(key)
@@ -222,14 +232,13 @@ def read_case(data, path: Path, shown: str) -> tuple[Case | None, list[Problem]]
                     ck.error(ck.at(st[key], j), _("«{ref}» i «{key}» er ikke en gyldig tjeneste-id eller type").format(ref=ref, key=key))
         tittel, tekst = ck.text(st, "tittel", required=True), ck.text(st, "tekst", required=True)
         questions = ck.text_list(st, "sporsmal") if "sporsmal" in st else None
-        if tittel and tekst:
-            steps.append(CaseStep(tittel, tekst, questions or None, ck.text_list(st, "involverte"),
-                                  ck.text_list(st, "forslag"), ck.text(st, "fasilitator"), st.source))
-        else:
-            ck.text_list(st, "involverte"), ck.text_list(st, "forslag")
+        step = CaseStep(tittel or "", tekst or "", questions or None, ck.text_list(st, "involverte"),
+                        ck.text_list(st, "forslag"), ck.text(st, "fasilitator"), st.source)
+        if ck.error_count() == errors_before:
+            steps.append(step)
     c = Case(
         id=ident or path.stem, tittel=ck.text(obj, "tittel", required=True) or path.stem, steg=steps,
         malform=ck.choice(obj, "malform", MALFORMER, "nb"), forlop=ck.slug(obj, "forlop", _("forløpet")),
         alder=alder, ingress=ck.text(obj, "ingress"), path=path, source=obj.source,
     )
-    return (None if any(p.is_error for p in ck.problems) else c), ck.problems
+    return (c if steps else None), ck.problems
