@@ -46,6 +46,15 @@ class MapView(QGraphicsView):
         self.fitInView(rect.adjusted(-m, -m, m, m), Qt.KeepAspectRatio)
         self.auto_fit = True
 
+    def fit_scale_for(self, width: float, height: float) -> float | None:
+        """The zoom ``fit`` would choose for a view of ``width`` × ``height`` px
+        (None with no map): lets the window weigh where panels may go."""
+        rect = self.scene().sceneRect() if self.scene() is not None else None
+        if rect is None or rect.isEmpty() or width <= 0 or height <= 0:
+            return None
+        m = self.fit_margin
+        return min((width - 2 * m) / (rect.width() + 2 * m), (height - 2 * m) / (rect.height() + 2 * m))
+
     def center_on_service(self, service_id: str, flash: bool = True) -> bool:
         item = self.map_scene().cards.get(service_id)
         if item is None:
