@@ -149,6 +149,11 @@ def child(scenario: str, argv: list[str]) -> int:
             "window": [w.geometry().x(), w.geometry().y(), w.width(), w.height()],
             "map_view": [w.map_view.viewport().width(), w.map_view.viewport().height()],
             "zoom": w.map_view.zoom_factor(),
+            "case": w.stepper is not None,
+            "presentation": w.presentation.active,
+            "story": w.room.caption.story.isVisible(),
+            "side": w.room.mode(),
+            "caption": w.room.caption.height() if w.room.caption.isVisible() else 0,
         }), flush=True)
         app.quit()
 
@@ -178,7 +183,8 @@ def main(argv: list[str]) -> int:
             r = run_child(screen, scenario)
             results[(screen, scenario)] = r["share"]
             print(f"{screen:14s} {scenario:18s} {r['share'] * 100:5.1f} %  window {r['window']}  "
-                  f"map {r['map_view']}  zoom {r['zoom']:.3f}", flush=True)
+                  f"map {r['map_view']}  zoom {r['zoom']:.3f}  side {r['side']}  caption {r['caption']}",
+                  flush=True)
     print()
     print(table(results))
     return 0

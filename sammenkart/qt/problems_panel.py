@@ -87,8 +87,7 @@ class ProblemsPanel(QWidget):
         self.window = window
         self.list = QListWidget()
         self.list.setWordWrap(True)
-        self.list.itemActivated.connect(self.open_item)
-        self.list.itemDoubleClicked.connect(self.open_item)
+        self.list.itemActivated.connect(self.open_item)  # double-click or Enter
         hint = QLabel(tr("Dobbeltklikk en linje for å se stedet i filen. Det som kunne leses, vises på kartet."))
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555555;")

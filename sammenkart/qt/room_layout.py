@@ -225,7 +225,7 @@ class RoomLayout(QWidget):
         self._mode = ""
         self.handle = Chip(tr("☰ Paneler"), map_view)
         self.handle.setToolTip(tr("Vis sidepanelet: kart og forløp, forløpet, tjenesten (F9)"))
-        self.handle.clicked.connect(self.show_side)
+        self.handle.clicked.connect(lambda: self.show_side())
         self.notice = Chip("", map_view, " QPushButton { background: #fff1c4; border-color: #b58900; }")
         self.typing_hint = TypingHint(map_view)
         self.overlay_extra: list[QWidget] = []  # e.g. the legend; placed by their owners
