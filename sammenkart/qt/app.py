@@ -32,13 +32,6 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def app_settings() -> QSettings:
-    """The user's settings; ``SAMMENKART_SETTINGS`` (an .ini path) replaces them
-    (tests, benchmarks and screenshots never touch the user's own)."""
-    path = os.environ.get("SAMMENKART_SETTINGS")
-    return QSettings(path, QSettings.IniFormat) if path else QSettings()
-
-
 def open_window(ws, start=None, settings: QSettings | None = None):
     """Create, place and show the window in ``start``'s state (a ``start_options.Start``)."""
     from .main_window import MainWindow
@@ -46,7 +39,7 @@ def open_window(ws, start=None, settings: QSettings | None = None):
     app = QApplication.instance()
     screens = app.screens()
     screen = screens[start.screen] if start is not None and start.screen is not None else app.primaryScreen()
-    window = MainWindow(ws, settings if settings is not None else app_settings(), restore=False)
+    window = MainWindow(ws, settings, restore=False)
     if screen is not None:
         window.setGeometry(screen.availableGeometry())
     from . import window_state

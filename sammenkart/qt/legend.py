@@ -1,12 +1,14 @@
 """The legend, compact, on the map: levels (colour) and sectors (card shape).
 
-It sits in the map's lower left corner. Folded it is one small button
-("Tegnforklaring ▸"); a click (or L) unfolds two short columns. It starts
-unfolded only where the map has room to spare (``UNFOLD_FROM`` px wide).
+Unfolded (two short columns) it goes where the view has room beside the
+drawn map (below, right or left of it), so it never covers a card; where
+there is no such room it folds into one small button in a corner
+("Tegnforklaring ▸"). A click or L unfolds or folds it by hand, and then it
+stays as the user chose. Hidden in presentation mode unless L asks for it.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QPoint, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -18,7 +20,7 @@ from .items import outline_path
 ROW = 17
 SWATCH_W, SWATCH_H = 24, 12
 PAD = 6
-UNFOLD_FROM = 1100
+MARGIN = 8
 
 
 class LegendWidget(QWidget):
@@ -104,16 +106,45 @@ class LegendWidget(QWidget):
     def _folded_text(self) -> str:
         return self.tr("Tegnforklaring ▸")
 
-    def place(self) -> None:
-        """Lower left corner of the map view (the parent)."""
-        parent = self.parentWidget()
-        if parent is None or self.map is None:
-            return
-        if not self.user_chose and not self.presenting:
-            self.folded = parent.width() < UNFOLD_FROM
+    def _unfolded_size(self) -> QSize:
+        folded = self.folded
+        self.folded = False
         size = self.sizeHint()
+        self.folded = folded
+        return size
+
+    def _free_spot(self, size: QSize):
+        """A top-left point where ``size`` fits in the view without covering the
+        drawn map, or None: below the map first, then right, then left."""
+        view = self.parentWidget()
+        vp = view.rect()
+        drawn = view.map_rect_in_view() if hasattr(view, "map_rect_in_view") else None
+        if drawn is None or drawn.isEmpty():
+            return None
+        w, h, m = size.width(), size.height(), MARGIN
+        if vp.bottom() - drawn.bottom() >= h + 2 * m:
+            return QPoint(max(m, drawn.left()), vp.bottom() - h - m)
+        if vp.right() - drawn.right() >= w + 2 * m:
+            return QPoint(vp.right() - w - m, vp.bottom() - h - m)
+        if drawn.left() - vp.left() >= w + 2 * m:
+            return QPoint(m, vp.bottom() - h - m)
+        if drawn.top() - vp.top() >= h + 2 * m:
+            return QPoint(max(m, drawn.left()), m)
+        return None
+
+    def place(self) -> None:
+        """Unfolded where the view has room beside the map, else folded in a corner."""
+        view = self.parentWidget()
+        if view is None or self.map is None:
+            return
+        spot = self._free_spot(self._unfolded_size())
+        if not self.user_chose and not self.presenting:
+            self.folded = spot is None
+        size = self.sizeHint()
+        if self.folded or spot is None:
+            spot = self._free_spot(size) or QPoint(MARGIN, view.height() - size.height() - MARGIN)
         self.resize(size)
-        self.move(8, max(0, parent.height() - size.height() - 8))
+        self.move(spot)
         self.raise_()
         self.update()
 

@@ -39,7 +39,7 @@ class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace, settings: QSettings | None = None, restore: bool = True):
         super().__init__()
         self.workspace = workspace
-        self.settings = settings if settings is not None else QSettings()
+        self.settings = settings if settings is not None else window_state.app_settings()
         self.setWindowTitle("Sammenkart")
         self.layouts: dict[str, object] = {}
         self._map: Map | None = None
@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self.scene.service_clicked.connect(self.show_details)
         self.legend = LegendWidget(self.map_view)
         self.room.overlay_extra.append(self.legend)
+        self.map_view.view_changed.connect(self.legend.place)
 
         self._build_side()
         window_actions.build(self)

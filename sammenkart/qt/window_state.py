@@ -9,8 +9,17 @@ as it was before. The map, pathway and contrast are remembered across screens.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt
+import os
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
+
+
+def app_settings() -> QSettings:
+    """The user's settings; ``SAMMENKART_SETTINGS`` (an .ini path) replaces them
+    (tests, benchmarks and screenshots never touch the user's own)."""
+    path = os.environ.get("SAMMENKART_SETTINGS")
+    return QSettings(path, QSettings.IniFormat) if path else QSettings()
 
 
 def screen_key(screen) -> str:
