@@ -140,7 +140,9 @@ def regional_view(region: Map, kommuner: Iterable[str] | None = None) -> Regiona
     ``kommuner``: count and show only these municipalities (default: all);
     names the region does not have raise ``ValueError``. Labels are in the
     region's målform. Card order follows the file: a card appears where its
-    first service is written.
+    first service is written. The grouped map's id is ``<region id>--regional``,
+    so nothing keyed by map id (layouts, remembered positions) mixes it up
+    with the region itself or with a municipality's map (``<region id>-<kommune>``).
     """
     all_k = municipalities(region)
     chosen = all_k if kommuner is None else [k for k in all_k if k in set(kommuner)]
@@ -178,7 +180,7 @@ def regional_view(region: Map, kommuner: Iterable[str] | None = None) -> Regiona
         services = [_card_service(c, region) for c in cards]
     card_of = {sid: c.id for c in cards for sid in c.members}
     gm = GroupedMap(
-        id=region.id, navn=region.navn, tjenester=services, nivaer=region.nivaer, type="kommune",
+        id=f"{region.id}--regional", navn=region.navn, tjenester=services, nivaer=region.nivaer, type="kommune",
         malform=region.malform, oppdatert=region.oppdatert, nettside=region.nettside,
         samarbeid=_grouped_links(region, card_of, cards), path=None, source=region.source,
         region=region, card_of=card_of)

@@ -78,6 +78,8 @@ def test_the_grouped_pyramid_keeps_levels_and_is_a_map_the_layout_draws(region):
     assert all(re.match(r"^[a-z0-9][a-z0-9-]*$", c.id) for c in view.cards)
     lay = layout_map(view.map)
     assert set(lay.cards) == {c.id for c in view.cards}
+    ids = {region.id, view.map.id, *(regional.municipality_map(region, k).id for k in KOMMUNER)}
+    assert len(ids) == 2 + len(KOMMUNER)
 
 
 def test_a_role_at_two_levels_is_two_cards_counted_apart():
