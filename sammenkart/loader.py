@@ -13,7 +13,7 @@ from .i18n import _
 from .model import Case, Map, Pathway, Problem, Source, Workspace
 from .readers import read_case, read_map, read_pathway
 from .yamlfile import load_yaml
-from . import paths
+from . import figures, paths
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -109,6 +109,7 @@ def load_workspace(path) -> Workspace:
     for f in _yaml_files(kasus) if kasus else []:
         add(ws, ws.cases, *load_case_file(f), _("kasuset"))
     ws.problems.extend(reference_problems(ws))
+    ws.problems.extend(figures.load_into(ws, path, _shown, load_map_file))  # tal/*.csv beside kart/
     return ws
 
 

@@ -266,6 +266,7 @@ class Workspace:
     cases: dict[str, Case] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     root: Path | None = None
+    figures: dict = field(default_factory=dict)  # map id -> figures.FigureTable (tal/<id>.csv)
 
     @property
     def errors(self) -> list[Problem]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import loader
+from . import figures, loader
 from .model import Problem, Workspace
 
 
@@ -29,8 +29,12 @@ def validate_paths(paths: list[str]) -> tuple[list[Problem], dict[str, int]]:
         if path.is_dir():
             part = loader.load_workspace(path)
             part.problems = [p for p in part.problems if p.is_error or p.severity != "warning"]
+            part.problems += [p for p in figures.problems_of(part) if not p.is_error]  # not rechecked below
             ws.problems.extend(part.problems)
             loader.merge(ws, part)
+            continue
+        if path.suffix.lower() == figures.SUFFIX:
+            ws.problems.extend(figures.load_files([path], {}, loader._shown, loader.load_map_file)[1])
             continue
         kind = _kind(path)
         if kind == "map":
