@@ -36,7 +36,7 @@ def validate_paths(paths: list[str]) -> tuple[list[Problem], dict[str, int]]:
         if kind == "map":
             loader.add(ws, ws.maps, *loader.load_map_file(path), "kart")
         elif kind == "pathway":
-            loader.add(ws, ws.pathways, *loader.load_pathway_file(path), "forløp")
+            loader.add_pathway(ws, *loader.load_pathway_file(path))
         else:
             loader.add(ws, ws.cases, *loader.load_case_file(path), "kasus")
     if paths:
@@ -47,11 +47,12 @@ def validate_paths(paths: list[str]) -> tuple[list[Problem], dict[str, int]]:
             ws.maps = dict(bundled.maps)
             if not ws.pathways:
                 ws.pathways = dict(bundled.pathways)
+                ws.pathway_versions = {pid: dict(v) for pid, v in bundled.pathway_versions.items()}
         given = [Path(p).resolve() for p in paths]
         ws.problems.extend(
             p for p in loader.reference_problems(ws) if _inside(Path(p.source.path).resolve(), given)
         )
-    counts = {"maps": len(ws.maps), "pathways": len(ws.pathways), "cases": len(ws.cases)}
+    counts = {"maps": len(ws.maps), "pathways": len(ws.all_pathways()), "cases": len(ws.cases)}
     return _unique(ws.problems), counts
 
 
