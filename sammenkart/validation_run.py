@@ -28,7 +28,10 @@ def validate_paths(paths: list[str]) -> tuple[list[Problem], dict[str, int]]:
         path = Path(raw)
         if path.is_dir():
             part = loader.load_workspace(path)
-            part.problems = [p for p in part.problems if p.is_error or p.severity != "warning"]
+            # reference warnings are checked again below, over everything given together;
+            # other warnings (a file's own, e.g. in henvisningsrett) stay
+            again = set(loader.reference_problems(part))
+            part.problems = [p for p in part.problems if p not in again]
             ws.problems.extend(part.problems)
             loader.merge(ws, part)
             continue

@@ -168,3 +168,13 @@ def test_validate_counts_and_checks_both_versions(tmp_path):
     problems, counts = validate_paths([str(root)])
     assert counts == {"maps": 2, "pathways": 3, "cases": 0}
     assert not [p for p in problems if p.is_error]
+
+
+def test_validate_of_a_folder_keeps_a_maps_own_warnings(tmp_path):
+    root = _two_malformer(tmp_path)
+    f = root / "kart" / "vik.yaml"
+    f.write_text(f.read_text(encoding="utf-8").replace("bup: [fastlege, hfu]", "bup: [fastlege, fastelge]"),
+                 encoding="utf-8")
+    problems, _counts = validate_paths([str(root)])
+    texts = [str(p) for p in problems]
+    assert sum("«fastelge»" in t and "advarsel" in t for t in texts) == 1, texts
