@@ -52,6 +52,7 @@ ROLE_NAMES: dict[str, str] = {
     "barneavdeling": N_("Barne- og ungdomsklinikken"),
     "spiseforstyrrelser": N_("Seksjon for spiseforstyrrelser"),
     "overgrepsmottak": N_("Overgrepsmottak"),
+    "dps": N_("Distriktspsykiatrisk senter (DPS)"),
 }
 
 

@@ -151,5 +151,7 @@ def test_pathway_overlay_follows_the_filter(region, pathways):
 
 def test_every_standard_role_in_the_docs_has_a_name():
     table = (paths.kart_dir().parent / "docs" / "roller.md").read_text(encoding="utf-8")
-    documented = [t for t in re.findall(r"^\| ([a-z0-9-]+) \|", table, flags=re.M) if t != "type"]
+    # the role table: from its header row "| type | …" to the first line that is not a row
+    roles_table = table[table.index("\n| type |"):].split("\n\n", 1)[0]
+    documented = [t for t in re.findall(r"^\| ([a-z0-9-]+) \|", roles_table, flags=re.M) if t != "type"]
     assert documented and set(documented) == set(ROLE_NAMES)
