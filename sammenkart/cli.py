@@ -39,6 +39,9 @@ def build_parser(export_options: bool = True) -> argparse.ArgumentParser:
         _poster_command().configure_parser(sub)
     else:  # listed in --help; the poster code loads only when it is used
         sub.add_parser("export", help=_("lag plakat eller brosjyre som PDF"), add_help=False)
+    from . import figures_command
+
+    figures_command.configure_parser(sub)
     o = sub.add_parser("open", help=_("start programmet (det samme som uten kommando)"))
     add_start_options(o)
     return parser
@@ -60,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     # `sammenkart [PATH] [--kart ID ...]` starts the app; a subcommand, --help or
     # --version is anything else.
-    if not argv or (argv[0] not in ("validate", "export", "open", "-h", "--help", "--version")):
+    if not argv or (argv[0] not in ("validate", "export", "open", "tal", "-h", "--help", "--version")):
         argv = ["open", *argv]
     if argv and argv[0] == "export" and _poster_command() is None:
         print(_("sammenkart export: plakatmodulen er ikke installert"), file=sys.stderr)
@@ -69,6 +72,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "validate":
         return run_validate(args.paths, quiet=args.stille)
+    if args.command == "tal":
+        from . import figures_command
+
+        return figures_command.run(args)
     if args.command == "export":
         command = _poster_command()
         if command is None:

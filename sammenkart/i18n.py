@@ -14,11 +14,18 @@ from functools import wraps
 from .paths import resources_dir
 
 _translation: gettext.NullTranslations = gettext.NullTranslations()
+_language = "nb"
+
+
+def current_language() -> str:
+    """The language ``_`` speaks now: "nb", "nn" or "en" (data tables pick their column by it)."""
+    return _language
 
 
 def set_language(lang: str | None) -> None:
     """Switch the catalogue; ``None`` or "nb" means bokmål (the source text)."""
-    global _translation
+    global _translation, _language
+    _language = lang or "nb"
     if not lang or lang == "nb":
         _translation = gettext.NullTranslations()
         return
@@ -37,13 +44,13 @@ set_language(os.environ.get("SAMMENKART_LANG"))
 @contextmanager
 def language(lang: str | None):
     """Use another catalogue for a while: a poster of a nynorsk map speaks nynorsk."""
-    global _translation
-    saved = _translation
+    global _translation, _language
+    saved = _translation, _language
     set_language(lang)
     try:
         yield
     finally:
-        _translation = saved
+        _translation, _language = saved
 
 
 def in_map_language(fn):

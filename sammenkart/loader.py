@@ -13,7 +13,7 @@ from .i18n import _
 from .model import Case, Map, Pathway, Problem, Source, Workspace
 from .readers import read_case, read_map, read_pathway
 from .yamlfile import load_yaml
-from . import paths
+from . import figures, paths
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -71,6 +71,23 @@ def add(ws: Workspace, store: dict, obj, problems: list[Problem], what: str) -> 
     store[obj.id] = obj
 
 
+def add_pathway(ws: Workspace, obj: Pathway | None, problems: list[Problem]) -> None:
+    """Keep one version of a pathway per målform (``angst.yaml`` and ``angst.nn.yaml``
+    share the id ``angst``); ``ws.pathways`` keeps the bokmål one, or the first."""
+    ws.problems.extend(problems)
+    if obj is None:
+        return
+    versions = ws.pathway_versions.setdefault(obj.id, {})
+    first = versions.get(obj.malform)
+    if first is not None:
+        ws.problems.append(Problem(obj.source, _("forløpet «{id}» på «{malform}» finnes allerede i {other}").format(
+            id=obj.id, malform=obj.malform, other=_shown(first.path) if first.path else "?")))
+        return
+    versions[obj.malform] = obj
+    if obj.id not in ws.pathways or obj.malform == "nb":
+        ws.pathways[obj.id] = obj
+
+
 def _find_folders(path: Path) -> tuple[list[Path], Path | None, Path | None]:
     """(map files, pathway folder, case folder) for a path the user gave."""
     if path.is_file():
@@ -105,10 +122,11 @@ def load_workspace(path) -> Workspace:
     for f in maps:
         add(ws, ws.maps, *load_map_file(f), _("kartet"))
     for f in _yaml_files(forlop) if forlop else []:
-        add(ws, ws.pathways, *load_pathway_file(f), _("forløpet"))
+        add_pathway(ws, *load_pathway_file(f))
     for f in _yaml_files(kasus) if kasus else []:
         add(ws, ws.cases, *load_case_file(f), _("kasuset"))
     ws.problems.extend(reference_problems(ws))
+    ws.problems.extend(figures.load_into(ws, path, _shown, load_map_file))  # tal/*.csv beside kart/
     return ws
 
 
@@ -126,18 +144,25 @@ def merge(into: Workspace, other: Workspace) -> None:
     for store, extra in ((into.maps, other.maps), (into.pathways, other.pathways), (into.cases, other.cases)):
         for key, obj in extra.items():
             store.setdefault(key, obj)
+    for pid in other.pathway_ids():
+        for malform, p in other.versions(pid).items():
+            into.pathway_versions.setdefault(pid, {}).setdefault(malform, p)
 
 
 def reference_problems(ws: Workspace) -> list[Problem]:
-    """Warnings for pathway and case references a map cannot resolve (never errors)."""
+    """Warnings for pathway and case references a map cannot resolve (never errors).
+
+    Each map is checked against what it is offered: the pathway version in its
+    målform, and the cases written in its målform (``cases_for_map``)."""
     out: list[Problem] = []
     for m in ws.maps.values():
-        for p in ws.pathways.values():
+        for pid in ws.pathway_ids():
+            p = ws.pathway(pid, m.malform)
             for ref in p.references():
                 if not m.resolve(ref):
                     out.append(Problem(_ref_source(p, ref), _("{map} har ingen «{ref}» i kartet (forløpet «{p}»)").format(
                         map=m.navn, ref=ref, p=p.navn), "warning"))
-        for c in ws.cases.values():
+        for c in cases_for_map(ws, m):
             seen = set()
             for step in c.steg:
                 for ref in [*step.involverte, *step.forslag]:
@@ -146,9 +171,16 @@ def reference_problems(ws: Workspace) -> list[Problem]:
                         out.append(Problem(step.source, _("{map} har ingen «{ref}» i kartet (kasuset «{c}»)").format(
                             map=m.navn, ref=ref, c=c.tittel), "warning"))
     for c in ws.cases.values():
-        if c.forlop and ws.pathways and c.forlop not in ws.pathways:
+        if c.forlop and ws.pathway_ids() and ws.pathway(c.forlop) is None:
             out.append(Problem(c.source, _("kasuset viser til forløpet «{f}», som ikke finnes").format(f=c.forlop), "warning"))
     return out
+
+
+def cases_for_map(ws: Workspace, m) -> list[Case]:
+    """The cases written for a map: those in its målform, or every case when
+    none is (a case names no map; its language says which maps it fits)."""
+    same = [c for c in ws.cases.values() if c.malform == m.malform]
+    return same or list(ws.cases.values())
 
 
 def _ref_source(p: Pathway, ref: str) -> Source:

@@ -13,15 +13,18 @@ from pathlib import Path
 
 from .i18n import _
 from .model import (
-    ARTS, FORMAT_VERSION, MALFORMER, MAP_TYPES, ROLE_KEYS, SECTORS, Case, CaseStep, Contact, FlowStep, Level,
+    ACCESS, ARTS, FORMAT_VERSION, MALFORMER, MAP_TYPES, ROLE_KEYS, SECTORS, Case, CaseStep, Contact, FlowStep, Level,
     Link, Map, Pathway, Problem, Role, Service, Source, default_levels,
 )
 from .checks import SLUG, Checker, suggestion, type_name
+from .malform import split_stem
 
-MAP_KEYS = ("sammenkart", "id", "navn", "type", "malform", "oppdatert", "nettside", "nivaer", "tjenester", "samarbeid")
+MAP_KEYS = ("sammenkart", "id", "navn", "type", "malform", "oppdatert", "nettside", "nivaer", "tjenester", "samarbeid",
+            "henvisningsrett")
 LEVEL_KEYS = ("id", "navn", "beskrivelse", "farge")
-SERVICE_KEYS = ("id", "navn", "type", "niva", "sektor", "beskrivelse", "alder", "kontakt", "plassering", "kommune")
-CONTACT_KEYS = ("telefon", "epost", "nettside", "adresse")
+SERVICE_KEYS = ("id", "navn", "type", "niva", "sektor", "beskrivelse", "alder", "kontakt", "plassering", "kommune",
+                "tilgang")
+CONTACT_KEYS = ("telefon", "epost", "nettside", "adresse", "intern")
 LINK_KEYS = ("mellom", "merknad")
 PATHWAY_KEYS = ("sammenkart", "id", "navn", "malform", "beskrivelse", "roller", "flyt", "sjekkliste")
 STEP_KEYS = ("fra", "til", "art", "nar")
@@ -102,16 +105,18 @@ def read_map(data, path: Path, shown: str) -> tuple[Map | None, list[Problem]]:
             id=sid or "", navn=navn or "", niva=niva if niva is not None else 0, sektor=sektor or "", type=role or "",
             beskrivelse=ck.text(s, "beskrivelse"), alder=alder, kontakt=kontakt,
             plassering=ck.number_pair(s, "plassering", integers=False), kommune=ck.text(s, "kommune"),
-            source=s.source,
+            tilgang=ck.choice(s, "tilgang", ACCESS), source=s.source,
         )
         if ck.error_count() == errors_before:
             services.append(service)
-    links = _links(ck, obj, _declared_names(obj))
+    names = _declared_names(obj)
+    links = _links(ck, obj, names)
     m = Map(
         id=ident or path.stem, navn=ck.text(obj, "navn", required=True) or path.stem, tjenester=services,
         nivaer=levels, type=ck.choice(obj, "type", MAP_TYPES, "kommune"),
         malform=ck.choice(obj, "malform", MALFORMER, "nb"), oppdatert=ck.date(obj, "oppdatert"),
-        nettside=ck.url(obj, "nettside"), samarbeid=links, path=path, source=obj.source,
+        nettside=ck.url(obj, "nettside"), samarbeid=links, henvisningsrett=_referral_rights(ck, obj, names),
+        path=path, source=obj.source,
     )
     return (m if services else None), ck.problems
 
@@ -140,7 +145,37 @@ def _contact(ck: Checker, s) -> Contact:
     if k is None:
         return Contact()
     ck.keys(k, CONTACT_KEYS, (), "«kontakt»")
-    return Contact(ck.text(k, "telefon"), ck.text(k, "epost"), ck.url(k, "nettside"), ck.text(k, "adresse"))
+    intern = k.get("intern", False)
+    if not isinstance(intern, bool):
+        ck.error(ck.at(k, "intern"), _("«intern» skal være true eller false, ikke {found}").format(found=type_name(intern)))
+        intern = False
+    return Contact(ck.text(k, "telefon"), ck.text(k, "epost"), ck.url(k, "nettside"), ck.text(k, "adresse"), intern)
+
+
+def _referral_rights(ck: Checker, obj, names: set[str]) -> dict[str, list[str]]:
+    """``henvisningsrett`` (1.1): receiver reference -> the references that may refer to it.
+
+    Rights may name roles the map lacks (a shared rule), so a name that matches
+    no service is a warning with a suggestion, not an error."""
+    if "henvisningsrett" not in obj:
+        return {}
+    rights = ck.mapping(obj["henvisningsrett"], ck.at(obj, "henvisningsrett"), "«henvisningsrett»")
+    out: dict[str, list[str]] = {}
+    for receiver, senders in (rights or {}).items():
+        if not isinstance(receiver, str) or not SLUG.match(receiver):
+            ck.error(ck.key_at(rights, receiver), _("«{ref}» under «henvisningsrett» er ikke en gyldig tjeneste-id eller type").format(ref=receiver))
+            continue
+        refs = ck.text_list(rights, receiver)
+        raw = rights[receiver]
+        for j, item in enumerate(raw if isinstance(raw, list) else []):
+            if isinstance(item, str) and item.strip() and not SLUG.match(item.strip()):
+                ck.error(ck.at(raw, j), _("«{ref}» i «henvisningsrett» er ikke en gyldig tjeneste-id eller type").format(ref=item))
+        for ref in [receiver, *refs]:
+            if SLUG.match(ref) and ref not in names:
+                ck.warning(ck.key_at(rights, receiver), _("«{ref}» i «henvisningsrett» treffer ingen tjeneste i kartet").format(ref=ref)
+                           + _hint(ref, names))
+        out[receiver] = [r for r in refs if SLUG.match(r)]
+    return out
 
 
 def _declared_names(obj) -> set[str]:
@@ -179,9 +214,15 @@ def _hint(ref: str, names) -> str:
 
 def read_pathway(data, path: Path, shown: str) -> tuple[Pathway | None, list[Problem]]:
     ck = Checker(shown)
-    obj, ident = _header(ck, data, PATHWAY_KEYS, ("sammenkart", "id", "navn", "flyt"), _("forløpet"), path.stem)
+    stem, suffix = split_stem(path.stem)
+    obj, ident = _header(ck, data, PATHWAY_KEYS, ("sammenkart", "id", "navn", "flyt"), _("forløpet"), stem)
     if obj is None:
         return None, ck.problems
+    malform = ck.choice(obj, "malform", MALFORMER, "nb")
+    if suffix and malform != suffix:
+        ck.error(ck.at(obj, "malform") if "malform" in obj else obj.source,
+                 _("filnavnet «{name}» sier målform «{suffix}», men «malform» er «{malform}»; skriv «malform: {suffix}»").format(
+                     name=path.name, suffix=suffix, malform=malform))
     roles: dict[str, Role] = {}
     if "roller" in obj:
         roller = ck.mapping(obj["roller"], ck.at(obj, "roller"), "«roller»")
@@ -206,8 +247,8 @@ def read_pathway(data, path: Path, shown: str) -> tuple[Pathway | None, list[Pro
         if ck.error_count() == errors_before:
             steps.append(FlowStep(fra, til, art, nar, st.source))
     p = Pathway(
-        id=ident or path.stem, navn=ck.text(obj, "navn", required=True) or path.stem, flyt=steps,
-        malform=ck.choice(obj, "malform", MALFORMER, "nb"), beskrivelse=ck.text(obj, "beskrivelse"),
+        id=ident or stem, navn=ck.text(obj, "navn", required=True) or stem, flyt=steps,
+        malform=suffix or malform, beskrivelse=ck.text(obj, "beskrivelse"),
         roller=roles, sjekkliste=ck.text_list(obj, "sjekkliste"), path=path, source=obj.source,
     )
     return (p if steps else None), ck.problems

@@ -83,9 +83,12 @@ def resolve(ws: Workspace, req: StartRequest) -> Start:
     m = ws.maps.get(req.kart) if req.kart else None
     if m is None and req.kasus:
         m = first_map_for_case(ws, req.kasus)
+    def offered(x: Map) -> set[str]:
+        return {p.id for p in ws.pathways_for(x)}
+
     if m is None and req.forlop:
-        m = next((x for x in map_order(ws) if ws.pathways[req.forlop] in ws.pathways_for(x)), None)
-    if req.forlop is not None and m is not None and ws.pathways[req.forlop] not in ws.pathways_for(m):
+        m = next((x for x in map_order(ws) if req.forlop in offered(x)), None)
+    if req.forlop is not None and m is not None and req.forlop not in offered(m):
         raise StartError(_("forløpet «{id}» viser ikke til noen tjeneste i kartet «{kart}». Forløp for kartet: {ids}").format(
             id=req.forlop, kart=m.id, ids=_listed(p.id for p in ws.pathways_for(m))))
 
@@ -94,7 +97,8 @@ def resolve(ws: Workspace, req: StartRequest) -> Start:
         if req.kasus:
             n = len(ws.cases[req.kasus].steg)
         elif req.forlop:
-            n = len(ws.pathways[req.forlop].flyt)
+            # the version in the map's målform (nb and nn may differ in steps)
+            n = len(ws.pathway(req.forlop, m.malform if m else None).flyt)
         else:
             raise StartError(_("--steg gjelder et forløp eller et kasus: bruk det med --forlop eller --kasus"))
         if not 1 <= req.steg <= n:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import loader
+from . import figures, loader
 from .model import Problem, Workspace
 
 
@@ -28,15 +28,21 @@ def validate_paths(paths: list[str]) -> tuple[list[Problem], dict[str, int]]:
         path = Path(raw)
         if path.is_dir():
             part = loader.load_workspace(path)
-            part.problems = [p for p in part.problems if p.is_error or p.severity != "warning"]
+            # reference warnings are checked again below, over everything given together;
+            # other warnings (a file's own, e.g. in henvisningsrett) stay
+            again = set(loader.reference_problems(part))
+            part.problems = [p for p in part.problems if p not in again]
             ws.problems.extend(part.problems)
             loader.merge(ws, part)
+            continue
+        if path.suffix.lower() == figures.SUFFIX:
+            ws.problems.extend(figures.load_files([path], {}, loader._shown, loader.load_map_file)[1])
             continue
         kind = _kind(path)
         if kind == "map":
             loader.add(ws, ws.maps, *loader.load_map_file(path), "kart")
         elif kind == "pathway":
-            loader.add(ws, ws.pathways, *loader.load_pathway_file(path), "forløp")
+            loader.add_pathway(ws, *loader.load_pathway_file(path))
         else:
             loader.add(ws, ws.cases, *loader.load_case_file(path), "kasus")
     if paths:
@@ -47,11 +53,12 @@ def validate_paths(paths: list[str]) -> tuple[list[Problem], dict[str, int]]:
             ws.maps = dict(bundled.maps)
             if not ws.pathways:
                 ws.pathways = dict(bundled.pathways)
+                ws.pathway_versions = {pid: dict(v) for pid, v in bundled.pathway_versions.items()}
         given = [Path(p).resolve() for p in paths]
         ws.problems.extend(
             p for p in loader.reference_problems(ws) if _inside(Path(p.source.path).resolve(), given)
         )
-    counts = {"maps": len(ws.maps), "pathways": len(ws.pathways), "cases": len(ws.cases)}
+    counts = {"maps": len(ws.maps), "pathways": len(ws.all_pathways()), "cases": len(ws.cases)}
     return _unique(ws.problems), counts
 
 

@@ -80,7 +80,7 @@ class _Converter:
             return out
         try:
             return self.constructor.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        except (yaml.YAMLError, ValueError, OverflowError):
             # e.g. "!!int x" or the date 2026-13-45: say which value, not Python's words
             self.problems.append(Problem(self.src(node), _("«{value}» er ikke en gyldig {kind}").format(
                 value=node.value, kind=_("dato") if node.tag.endswith("timestamp") else _("verdi av typen {tag}").format(
@@ -124,8 +124,13 @@ def _decode(raw: bytes, path: str, problems: list[Problem]) -> str | None:
         return None
 
 
-def load_yaml(path: str | os.PathLike, shown: str | None = None) -> tuple[object | None, list[Problem]]:
-    """Read one YAML file; returns (data, problems). Never raises for bad content."""
+def read_text(path: str | os.PathLike, shown: str | None = None) -> tuple[str | None, list[Problem]]:
+    """A user's data file as text, under the limits every data file shares.
+
+    Returns (text, problems); text is None when the file is too big, cannot
+    be read or is not UTF-8 (a byte-order mark is allowed). Used for the YAML
+    files and for the figures (``tal/*.csv``), so both follow the same rules.
+    """
     shown = shown or str(path)
     problems: list[Problem] = []
     where = Source(shown, 1, 1)
@@ -137,7 +142,13 @@ def load_yaml(path: str | os.PathLike, shown: str | None = None) -> tuple[object
         raw = Path(path).read_bytes()
     except OSError as exc:
         return None, [Problem(where, _("kan ikke lese filen: {error}").format(error=exc.strerror or exc))]
-    text = _decode(raw, shown, problems)
+    return _decode(raw, shown, problems), problems
+
+
+def load_yaml(path: str | os.PathLike, shown: str | None = None) -> tuple[object | None, list[Problem]]:
+    """Read one YAML file; returns (data, problems). Never raises for bad content."""
+    shown = shown or str(path)
+    text, problems = read_text(path, shown)
     if text is None:
         return None, problems
     return parse_yaml(text, shown)

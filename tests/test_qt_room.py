@@ -92,14 +92,14 @@ def test_a_step_whose_service_the_map_lacks_is_named_by_its_role(qtbot, tmp_path
     w = MainWindow(load_bundled(), _settings(tmp_path))
     qtbot.addWidget(w)
     w.select_map("fjordvik")
-    assert w.select_pathway("selvskading")
+    assert w.select_pathway("tristhet-depresjon")
     m, p = w.current_map(), w.current_pathway()
     index = next(rs.index for rs in resolve_steps(m, p) if rs.step.til == "bup-dogn" and not rs.til)
     w.set_step(index)
     caption = w.caption_text()
-    assert "Døgnavdeling i BUP (finnes ikke i kartet)" in caption
+    assert "Ungdomspsykiatrisk døgnavdeling (finnes ikke i kartet)" in caption
     assert "bup-dogn" not in caption and "bup-dogn" not in w.pathway_panel.steps.currentItem().text()
-    assert "Døgnavdeling i BUP (finnes ikke i kartet)" in w.pathway_panel.info.toPlainText()
+    assert "Ungdomspsykiatrisk døgnavdeling (finnes ikke i kartet)" in w.pathway_panel.info.toPlainText()
 
 
 def test_caption_is_laid_out_for_the_final_size_and_every_resize(qtbot, tmp_path):

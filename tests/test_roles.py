@@ -2,14 +2,16 @@
 import re
 from pathlib import Path
 
-from sammenkart.roles import LANGUAGES, in_sentence, role_label, standard_roles
+from sammenkart.i18n import language
+from sammenkart.roles import LANGUAGES, ROLE_NAMES, role_in_sentence, role_label, role_name, standard_roles
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _doc_types() -> list[str]:
-    rows = (ROOT / "docs" / "roller.md").read_text(encoding="utf-8").splitlines()
-    return [m.group(1) for line in rows if (m := re.match(r"\|\s*([a-z][a-z0-9-]*)\s*\|", line)) and m.group(1) != "type"]
+    text = (ROOT / "docs" / "roller.md").read_text(encoding="utf-8")
+    table = text[text.index("\n| type |"):].split("\n\n", 1)[0]  # the role table, not the referral one
+    return [t for t in re.findall(r"^\| ([a-z0-9-]+) \|", table, flags=re.M) if t != "type"]
 
 
 def test_docs_and_data_file_list_the_same_types_in_the_same_order():
@@ -17,25 +19,29 @@ def test_docs_and_data_file_list_the_same_types_in_the_same_order():
     assert len(standard_roles()) >= 30
 
 
-def test_every_role_has_a_label_in_bokmal_nynorsk_and_english():
+def test_every_role_has_both_columns_in_bokmal_nynorsk_and_english():
     for role in standard_roles().values():
-        assert set(role.navn) == set(LANGUAGES), role.type
-        assert all(v.strip() and v == v.strip() for v in role.navn.values()), role.type
+        for column in (role.navn, role.kort):
+            assert set(column) == set(LANGUAGES), role.type
+            assert all(v.strip() and v == v.strip() for v in column.values()), role.type
 
 
 def test_every_type_the_example_data_uses_is_in_the_table():
     used = set()
-    for folder in ("kart", "kasus"):
+    for folder in ("kart", "kasus", "region"):
         for f in (ROOT / folder).rglob("*.yaml"):
             used |= set(re.findall(r"^\s*(?:- )?type: ([a-z0-9-]+)\s*$", f.read_text(encoding="utf-8"), re.M))
     used -= {"kommune", "region"}  # a map's own type, not a service's
     assert used and used <= set(standard_roles()), used - set(standard_roles())
 
 
-def test_labels_read_as_names_and_in_sentences():
-    assert role_label("bup-dogn") == "Døgnavdeling i BUP"
-    assert role_label("skolehelsetjeneste", "nn") == "Skulehelseteneste"
-    assert role_label("bup", "en") == "Child and adolescent psychiatry (BUP)"
-    assert role_label("eget-team") == "eget team"  # not a standard role: its words, not its id
-    assert in_sentence(role_label("fastlege")) == "fastlege"
-    assert in_sentence(role_label("ppt")) == "PPT"
+def test_names_follow_the_language_and_never_show_an_id():
+    assert role_label("bup-dogn") == "Ungdomspsykiatrisk døgnavdeling"
+    assert role_name("skolehelsetjeneste", "nn") == "Skulehelsetenesta"
+    with language("nn"):
+        assert role_name("barnevern") == "Barnevernstenesta"
+    assert role_name("barnevern") == ROLE_NAMES["barnevern"] == "Barneverntjenesten"
+    assert role_name("eget-team") is None
+    assert role_label("eget-team") == "eget team"  # not a standard role: its words
+    assert role_in_sentence("ppt") == "PPT" and role_in_sentence("fastlege", "nn") == "fastlege"
+    assert role_in_sentence("helsestasjon-ungdom") == "helsestasjon for ungdom"

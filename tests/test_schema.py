@@ -25,11 +25,12 @@ DOCS = Path(__file__).resolve().parent.parent / "docs" / "format.md"
 # A path is a list of steps: a key name, "[]" for list items, "*" for a free key.
 FORMAT_KEYS = {
     "kart": {
-        (): ["sammenkart", "id", "navn", "type", "malform", "oppdatert", "nettside", "nivaer", "tjenester", "samarbeid"],
+        (): ["sammenkart", "id", "navn", "type", "malform", "oppdatert", "nettside", "nivaer", "tjenester", "samarbeid",
+             "henvisningsrett"],
         ("nivaer", "[]"): ["id", "navn", "beskrivelse", "farge"],
         ("tjenester", "[]"): ["id", "navn", "type", "niva", "sektor", "beskrivelse", "alder", "kontakt",
-                              "plassering", "kommune"],
-        ("tjenester", "[]", "kontakt"): ["telefon", "epost", "nettside", "adresse"],
+                              "plassering", "kommune", "tilgang"],
+        ("tjenester", "[]", "kontakt"): ["telefon", "epost", "nettside", "adresse", "intern"],
         ("samarbeid", "[]"): ["mellom", "merknad"],
     },
     "forlop": {
@@ -72,6 +73,7 @@ _TYPES = {
     "string": lambda v: isinstance(v, str),
     "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
     "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    "boolean": lambda v: isinstance(v, bool),
 }
 
 

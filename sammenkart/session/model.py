@@ -13,12 +13,11 @@ from dataclasses import dataclass, field
 from ..emphasis import Arrow, Emphasis
 from ..i18n import _
 from ..model import Case, CaseStep, Map
-from ..roles import in_sentence, role_label
+from ..roles import role_in_sentence
 
 SCHEMA_VERSION = 1
 DEFAULT_TIMER_SECONDS = 5 * 60
 NOTE_KEYS = ("hindringer", "muligheter", "fritekst")
-
 
 
 def now_iso() -> str:
@@ -28,7 +27,7 @@ def now_iso() -> str:
 def reference_label(reference: str, lang: str = "nb") -> str:
     """How a reference reads in a sentence ("ppt" → "PPT", "fastlege" → "fastlege"),
     from the one role table (``sammenkart.roles``)."""
-    return in_sentence(role_label(reference, lang))
+    return role_in_sentence(reference, lang)
 
 
 @dataclass
