@@ -216,3 +216,40 @@ def test_narrow_window_folds_the_side_panel_into_a_drawer_that_closes_on_a_map_c
     w.resize(1700, 1000)
     QApplication.processEvents()
     assert room.mode() == "column" and w.map_view.width() < room.width()
+
+
+@pytest.mark.parametrize("size", [(1020, 740), (1276, 690), (1916, 1050)])
+def test_a_case_step_is_readable_without_scrolling_and_the_map_keeps_most(qtbot, tmp_path, size):
+    """Story, questions, the team's answer (after the reveal too) and the
+    buttons are on screen at once; the map keeps more room than the case."""
+    from sammenkart.session.controller import Session
+
+    make_app()
+    ws = load_bundled()
+    w = MainWindow(ws, _settings(tmp_path))
+    qtbot.addWidget(w)
+    w.setWindowState(Qt.WindowNoState)
+    w.resize(*size)
+    w.show()
+    qtbot.waitExposed(w)
+    m = ws.maps["eksempelkommune"]
+    w.kasus.start(Session(ws.cases["emma-14"], m))
+    s, panel = w.kasus.session, w.kasus.panel
+    s.go_to(1)
+    for sid in [x.id for x in m.tjenester][:4]:
+        s.toggle_mark(sid)
+    s.reveal()
+    qtbot.wait(50)
+    panel.fit()
+    QApplication.processEvents()
+    assert panel.body_fits(), (size, panel.orientation, panel.scale)
+    assert not panel.scroll.verticalScrollBar().isVisible()
+    for widget in (panel.story, panel.questions, panel.comparison, panel.reveal_button,
+                   panel.next_button, panel.prev_button, panel.arrow_button):
+        assert widget.isVisible(), widget
+        top_left = widget.mapTo(w, widget.rect().topLeft())
+        bottom = widget.mapTo(w, widget.rect().bottomRight())
+        assert w.rect().contains(top_left) and w.rect().contains(bottom), widget
+    assert s.case_step.tekst.split()[0] in panel.story.text()
+    assert w.map_view.width() * w.map_view.height() > panel.width() * panel.height()
+    w.kasus.end()

@@ -102,9 +102,12 @@ class KasusPanel(QWidget):
         self._fit_pending = False
         self.setMinimumWidth(280)
         self.outer = QBoxLayout(QBoxLayout.TopToBottom, self)
-        self.outer.setContentsMargins(6, 6, 6, 6)
+        self.outer.setContentsMargins(4, 4, 4, 4)
         self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
+        # The panel sizes the step itself (``_size_body``): Qt's own sizing of a
+        # scrolled widget asks nested word-wrapping layouts for heights they
+        # do not report reliably, and then scrolls what would have fitted.
+        self.scroll.setWidgetResizable(False)
         self.scroll.setFrameShape(QFrame.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.body = QWidget()
@@ -144,7 +147,10 @@ class KasusPanel(QWidget):
         lay.addWidget(self.questions)
         lay.addWidget(self.hint)
         lay.addWidget(self.marked_list)
-        row = QHBoxLayout()
+        # The answer's buttons: under the answer in a column, beside the notes in a band.
+        self.answer_buttons = QWidget()
+        row = QHBoxLayout(self.answer_buttons)
+        row.setContentsMargins(0, 0, 0, 0)
         self.arrow_button = QPushButton(self.tr("Tegn henvisning"))
         self.arrow_button.setCheckable(True)
         self.arrow_button.setToolTip(self.tr("Klikk først tjenesten som henviser, så den som mottar"))
@@ -154,7 +160,7 @@ class KasusPanel(QWidget):
         for b in (self.arrow_button, self.reveal_button):
             b.setFocusPolicy(Qt.NoFocus)  # keep the keyboard on the map for the clicker
             row.addWidget(b)
-        lay.addLayout(row)
+        lay.addWidget(self.answer_buttons)
 
         self.comparison_title = _label(15, bold=True)
         # Labels rather than a list view: they wrap, so long names never scroll sideways.
@@ -167,8 +173,9 @@ class KasusPanel(QWidget):
         lay.addWidget(self.comparison_title)
         lay.addWidget(self.comparison)
         lay.addStretch(1)
-        self.body_layout.addWidget(self.part_story, 55)
-        self.body_layout.addWidget(self.part_answer, 45)
+        self.body_layout.addWidget(self.part_story)
+        self.body_layout.addWidget(self.part_answer)
+        self.body_layout.addStretch(0)  # a column's spare height goes below the answer
 
         # Part C: timer, notes (folding) and the way on.
         self.part_tools = QWidget()
@@ -219,6 +226,18 @@ class KasusPanel(QWidget):
         self.body_layout.setSpacing(18 if band else 8)
         self.outer.setDirection(QBoxLayout.LeftToRight if band else QBoxLayout.TopToBottom)
         self.outer.setStretchFactor(self.scroll, 1)
+        share = int(self.STORY_SHARE * 100)
+        self.body_layout.setStretchFactor(self.part_story, share if band else 0)
+        self.body_layout.setStretchFactor(self.part_answer, 100 - share if band else 0)
+        # In a band the answer's buttons join the timer and notes, so the
+        # answer (and after the reveal, the comparison) has the height.
+        answer_layout, tools_layout = self.part_answer.layout(), self.part_tools.layout()
+        if band:
+            answer_layout.removeWidget(self.answer_buttons)
+            tools_layout.insertWidget(1, self.answer_buttons)
+        else:
+            tools_layout.removeWidget(self.answer_buttons)
+            answer_layout.insertWidget(answer_layout.indexOf(self.marked_list) + 1, self.answer_buttons)
         if band:
             self.part_tools.setFixedWidth(min(340, max(260, self.width() // 4)))
             self.notes.setMaximumHeight(16777215)
@@ -251,20 +270,45 @@ class KasusPanel(QWidget):
             f.setPointSizeF(max(9.0, 13 * scale))
             b.setFont(f)
 
-    def body_fits(self) -> bool:
-        """True when the whole step is visible in the column (no scrolling)."""
-        # Measured part by part at the widths they get: the scroll area's own
-        # size (a scroll bar shown for a larger text must not narrow the
-        # measure), split by the parts' stretch in a band.
-        width, height = self.scroll.width(), self.scroll.height()
+    STORY_SHARE = 0.46  # of a band's text width; the answer (and comparison) gets the rest
+
+    def body_height(self, width: int) -> int:
+        """Height (px) the step needs at ``width``, measured part by part at the
+        widths they get."""
+        # Text sizes just changed: drop every cached size under the step first
+        # (nested layouts otherwise answer with the previous font's heights).
+        for w in (*self.body.findChildren(QWidget), self.body):
+            if w.layout() is not None:
+                w.layout().invalidate()
+            w.updateGeometry()
+        spacing = self.body_layout.spacing()
         if self.orientation == "band":
-            spacing = self.body_layout.spacing()
-            w_story = int((width - spacing) * 0.55)
-            need = max(self.part_story.heightForWidth(w_story), self.part_answer.heightForWidth(width - spacing - w_story))
+            w_story = int((width - spacing) * self.STORY_SHARE)
+            return max(self.part_story.heightForWidth(w_story),
+                       self.part_answer.heightForWidth(width - spacing - w_story))
+        return self.part_story.heightForWidth(width) + spacing + self.part_answer.heightForWidth(width)
+
+    def body_fits(self) -> bool:
+        """True when the whole step is visible (no scrolling)."""
+        return self.body_height(self.scroll.width()) <= self.scroll.height()
+
+    def _size_body(self) -> None:
+        width, height = self.scroll.width(), self.scroll.height()
+        need = self.body_height(width)
+        if need > height:  # scrolling after all: the scroll bar takes its width
+            width -= self.scroll.verticalScrollBar().sizeHint().width()
+            need = self.body_height(width)
+        # Each part at least as tall as its text needs (the box layout would
+        # otherwise share the height out by size hints and cut a part short).
+        spacing = self.body_layout.spacing()
+        if self.orientation == "band":
+            w_story = int((width - spacing) * self.STORY_SHARE)
+            widths = (w_story, width - spacing - w_story)
         else:
-            need = (self.part_story.heightForWidth(width) + self.body_layout.spacing()
-                    + self.part_answer.heightForWidth(width))
-        return need <= height
+            widths = (width, width)
+        for part, w in zip((self.part_story, self.part_answer), widths):
+            part.setMinimumHeight(part.heightForWidth(w))
+        self.body.setFixedSize(max(1, width), max(need, height))
 
     def fit(self) -> None:
         self._fit_pending = False
@@ -278,7 +322,8 @@ class KasusPanel(QWidget):
         for scale in self.SCALES:
             self._apply_scale(scale)
             if self.body_fits():
-                return
+                break
+        self._size_body()
 
     def fit_later(self) -> None:
         if not self._fit_pending:
@@ -305,19 +350,32 @@ class KasusPanel(QWidget):
         gaps = s.step_gaps()
         self.gap_note.setText("\n".join(gaps))
         self.gap_note.setVisible(bool(gaps))
+        # How to answer, until the team has begun; then the room goes to the answer.
         self.hint.setText(self.tr("Klikk tjenestene dere vil involvere. Shift+klikk fra–til tegner en henvisning."))
-        if st.marked:
+        self.hint.setVisible(not st.marked and not st.revealed)
+        arrows = [self.tr("→ {fra} til {til}").format(fra=s.service_name(a), til=s.service_name(b))
+                  for a, b in st.arrows]
+        if st.revealed:
+            # The comparison names every service the team chose; only the referrals stay here.
+            self.marked_list.setText(self.tr("Våre henvisninger:") + "\n" + "\n".join(arrows) if arrows else "")
+        elif st.marked:
             lines = [f"{i}. {s.service_name(sid)}" for i, sid in enumerate(st.marked, 1)]
-            lines += [f"→ {s.service_name(a)} til {s.service_name(b)}" for a, b in st.arrows]
-            self.marked_list.setText(self.tr("Vårt svar:") + "\n" + "\n".join(lines))
+            self.marked_list.setText(self.tr("Vårt svar:") + "\n" + "\n".join(lines + arrows))
         else:
             self.marked_list.setText(self.tr("Vårt svar: ingen valgt ennå"))
+        self.marked_list.setVisible(bool(self.marked_list.text()))
         self.reveal_button.setEnabled(not st.revealed)
         self._fill_comparison()
         self.next_button.setText(self.tr("Oppsummering ▶") if s.state.at_end else self.tr("Neste ▶"))
         self.prev_button.setEnabled(s.index > 0)
         self.status.setText(s.last_error or "")
         self.status.setVisible(bool(s.last_error))
+        self.fit_later()
+
+    def show_hint(self, text: str) -> None:
+        """A short instruction above the answer (drawing a referral: "click the receiver")."""
+        self.hint.setText(text)
+        self.hint.setVisible(bool(text))
         self.fit_later()
 
     def comparison_lines(self) -> list[str]:

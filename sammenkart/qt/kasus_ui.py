@@ -194,7 +194,7 @@ class KasusController(QObject):
             if self._arrow_from is None:
                 self._arrow_from = service_id
                 if self.panel is not None:
-                    self.panel.hint.setText(self.tr("Henvisning fra {navn}: klikk tjenesten som mottar.").format(
+                    self.panel.show_hint(self.tr("Henvisning fra {navn}: klikk tjenesten som mottar.").format(
                         navn=self.session.service_name(service_id)))
                 return
             fra, self._arrow_from = self._arrow_from, None

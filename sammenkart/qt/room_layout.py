@@ -52,7 +52,7 @@ def column_width(width: int, case: bool) -> int:
 
 def band_height(height: int) -> int:
     """A case's band under the map, where the map's shape leaves room below it."""
-    return max(200, min(320, int(height * 0.35)))
+    return max(200, min(330, int(height * 0.36)))
 
 
 def drawer_width(width: int) -> int:
@@ -319,6 +319,8 @@ class RoomLayout(QWidget):
         W, H = self.width(), self.height()
         mode = self.mode()
         map_w = W
+        if mode != "band":
+            self.side.setTabPosition(QTabWidget.North)
         if mode == "column":
             cw = column_width(W, self.case_running)
             map_w = W - cw
@@ -326,6 +328,7 @@ class RoomLayout(QWidget):
             self.side.show()
         elif mode == "band":
             bh = band_height(H)
+            self.side.setTabPosition(QTabWidget.West)  # tabs beside the band: its height is for the case
             self.side.setGeometry(0, H - bh, W, bh)
             self.side.show()
             H -= bh
