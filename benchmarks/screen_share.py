@@ -54,9 +54,21 @@ def screen_config(name: str, folder: Path) -> Path:
 
 def run_child(screen: str, scenario: str, extra: list[str] | None = None, timeout: float = 120) -> dict:
     """Start the app on one screen in its own process; return what the probe measured."""
+    return run_app_on(None, SCENARIOS[scenario][0] + list(extra or []), scenario, screen, timeout)
+
+
+def run_app_on(screens: list[dict] | None, args: list[str], scenario: str = "custom", screen: str | None = None,
+               timeout: float = 120) -> dict:
+    """Start ``sammenkart ARGS`` on the given screens (offscreen config entries,
+    or the named ``screen``); the probe's measurement, or {"exit": code, "stderr": …}
+    when the app ended without showing a window."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        config = screen_config(screen, folder)
+        if screens is None:
+            config = screen_config(screen, folder)
+        else:
+            config = folder / "screens.json"
+            config.write_text(json.dumps({"screens": screens}), encoding="utf-8")
         env = dict(
             os.environ,
             QT_QPA_PLATFORM=f"offscreen:configfile={config}",
@@ -67,12 +79,13 @@ def run_child(screen: str, scenario: str, extra: list[str] | None = None, timeou
             SAMMENKART_DATA_DIR=str(folder / "data"),
             SAMMENKART_LANG="nb",
         )
-        args = SCENARIOS[scenario][0] + list(extra or [])
         cmd = [sys.executable, str(Path(__file__).resolve()), "--child", scenario, "--", *args]
         proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
         for line in proc.stdout.splitlines():
             if line.startswith("{"):
                 return json.loads(line)
+        if proc.returncode != 0 and "Traceback" not in proc.stderr:
+            return {"exit": proc.returncode, "stderr": proc.stderr}
         raise RuntimeError(f"no measurement from {cmd}:\n{proc.stdout[-2000:]}\n{proc.stderr[-3000:]}")
 
 
@@ -115,6 +128,18 @@ def map_share(window, grid: int = GRID) -> float:
     return seen / total if total else 0.0
 
 
+def _facilitator(w) -> str | None:
+    """The screen the facilitator's window is shown on, or None when it is not shown."""
+    kasus = getattr(w, "kasus", None)
+    f = kasus.facilitator if kasus is not None else None
+    if f is None or not f.isVisible():
+        return None
+    from PySide6.QtGui import QGuiApplication
+
+    screen = QGuiApplication.screenAt(f.geometry().center())
+    return screen.name() if screen is not None else "?"
+
+
 def child(scenario: str, argv: list[str]) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -154,6 +179,8 @@ def child(scenario: str, argv: list[str]) -> int:
             "story": w.room.caption.story.isVisible(),
             "side": w.room.mode(),
             "caption": w.room.caption.height() if w.room.caption.isVisible() else 0,
+            "window_screen": scr.name(),
+            "facilitator": _facilitator(w),
         }), flush=True)
         app.quit()
 
