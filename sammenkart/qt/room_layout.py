@@ -383,8 +383,10 @@ class RoomLayout(QWidget):
         else:
             self.notice.hide()
         if self.typing_hint.text():
+            # Centred over the part of the map that shows (not under an open drawer).
+            seen = map_w - (self.side.width() if self.mode() == "drawer" else 0)
             self.typing_hint.adjustSize()
-            self.typing_hint.move(max(m, (map_w - self.typing_hint.width()) // 2), m)
+            self.typing_hint.move(max(m, (seen - self.typing_hint.width()) // 2), m)
             self.typing_hint.show()
             self.typing_hint.raise_()
         for w in self.overlay_extra:
