@@ -60,11 +60,13 @@ def map_order(ws: Workspace) -> list[Map]:
 
 
 def first_map_for_case(ws: Workspace, case_id: str) -> Map | None:
-    """The first map (in list order) the case fits: every role it names is on
-    the map; when none has them all, the one that lacks the fewest."""
+    """The first map (in list order) the case fits: a map in the case's own
+    målform with every role the case names; failing that, the one that lacks
+    the fewest (a map in the case's målform first)."""
     case = ws.cases[case_id]
-    ranked = [(len(gaps(case, m)), i, m) for i, m in enumerate(map_order(ws))]
-    return min(ranked, key=lambda t: t[:2])[2] if ranked else None
+    ranked = [(len(gaps(case, m)) > 0, m.malform != case.malform, len(gaps(case, m)), i, m)
+              for i, m in enumerate(map_order(ws))]
+    return min(ranked, key=lambda t: t[:4])[4] if ranked else None
 
 
 def resolve(ws: Workspace, req: StartRequest) -> Start:

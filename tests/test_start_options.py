@@ -74,3 +74,11 @@ def test_validate_and_export_still_work_beside_the_start_options(capsys, tmp_pat
     assert cli.main(["validate"]) == 0
     out = tmp_path / "p.pdf"
     assert cli.main(["export", "eksempelkommune", "--out", str(out)]) == 0 and out.stat().st_size > 1000
+
+
+def test_a_case_prefers_a_map_in_its_own_malform(ws):
+    nn_cases = [c for c in ws.cases.values() if c.malform == "nn"]
+    assert nn_cases
+    for case in nn_cases:
+        m = first_map_for_case(ws, case.id)
+        assert m.malform == "nn", (case.id, m.id)

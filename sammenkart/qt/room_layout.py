@@ -408,6 +408,7 @@ class RoomLayout(QWidget):
     def set_empty(self, widget: QWidget | None) -> None:
         if self.empty is not None and self.empty is not widget:
             self.empty.hide()
+            self.empty.deleteLater()
         self.empty = widget
         if widget is not None:
             widget.setParent(self)
