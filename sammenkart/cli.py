@@ -92,15 +92,18 @@ def run_validate(paths: list[str], quiet: bool = False) -> int:
         for p in missing:
             print(_("sammenkart validate: finner ikke «{path}»").format(path=p), file=sys.stderr)
         return EXIT_USAGE
-    problems, counts = validate_paths(paths)
-    shown = [p for p in problems if p.is_error or not quiet]
-    for p in shown:
-        print(p)
+    result = validate_paths(paths)
+    problems = result.problems
+    for p in problems:
+        if p.is_error or not quiet:
+            print(p)  # Problem.__str__ shows control characters from a file as U+XXXX
     errors = sum(1 for p in problems if p.is_error)
     warnings = len(problems) - errors
+    for note in result.notes:
+        print(note, file=sys.stderr)
     print(
         _("{maps} kart, {pathways} forløp, {cases} kasus sjekket: {errors} feil, {warnings} advarsler").format(
-            **counts, errors=errors, warnings=warnings
+            **result.counts, errors=errors, warnings=warnings
         ),
         file=sys.stderr,
     )
