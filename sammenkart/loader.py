@@ -85,7 +85,7 @@ def workspace_files(path: Path, siblings: bool = True) -> tuple[list[Path], list
         kart = path.parent
         kasus = kart.parent / "kasus"
         return [path], _yaml_files(kart / "forlop") if siblings else [], _yaml_files(kasus) if siblings else []
-    if (path / "kart").is_dir():
+    if (path / "kart").is_dir() or (path / "kasus").is_dir():
         return _yaml_files(path / "kart"), _yaml_files(path / "kart" / "forlop"), _yaml_files(path / "kasus")
     if path.name == "forlop":
         return [], _yaml_files(path), []

@@ -35,10 +35,12 @@ def _kind(path: Path) -> str:
     return "pathway" if "\nflyt:" in head and "\ntjenester:" not in head else "map"
 
 
-def _files(paths: list[str]) -> tuple[dict[str, list[Path]], bool]:
-    """Files per kind for what the user gave, each once; and whether a folder was given."""
+def _files(paths: list[str]) -> tuple[dict[str, list[Path]], bool, list[str]]:
+    """Files per kind for what the user gave, each once; whether a folder was given;
+    the folders in which nothing was found."""
     found: dict[str, list[Path]] = {"maps": [], "pathways": [], "cases": []}
     folder_given = False
+    empty: list[str] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -47,6 +49,8 @@ def _files(paths: list[str]) -> tuple[dict[str, list[Path]], bool]:
             found["maps"] += maps
             found["pathways"] += pathways
             found["cases"] += cases
+            if not (maps or pathways or cases):
+                empty.append(raw)
         else:
             found[{"map": "maps", "pathway": "pathways", "case": "cases"}[_kind(path)]].append(path)
     for kind, files in found.items():
@@ -57,14 +61,14 @@ def _files(paths: list[str]) -> tuple[dict[str, list[Path]], bool]:
                 seen.add(key)
                 unique.append(f)
         found[kind] = unique
-    return found, folder_given
+    return found, folder_given, empty
 
 
 def validate_paths(paths: list[str]) -> Result:
     """Check the given files and folders (none: the bundled data); never raises for bad data."""
     shown_root = paths or None
     paths = paths or [str(data_paths.kart_dir().parent)]
-    files, folder_given = _files(paths)
+    files, folder_given, empty = _files(paths)
     ws = Workspace()
     for f in files["maps"]:
         loader.add(ws, ws.maps, *loader.load_map_file(f), _("kartet"))
@@ -72,7 +76,8 @@ def validate_paths(paths: list[str]) -> Result:
         loader.add(ws, ws.pathways, *loader.load_pathway_file(f), _("forløpet"))
     for f in files["cases"]:
         loader.add(ws, ws.cases, *loader.load_case_file(f), _("kasuset"))
-    notes = []
+    notes = [_("Fant ingen kart, forløp eller kasus i «{path}» (ventet .yaml-filer i kart/, kart/forlop/ eller kasus/).").format(
+        path=p) for p in empty]
     context = ws
     if not folder_given and not files["maps"] and (files["pathways"] or files["cases"]):
         # Loose pathways or cases: their references are checked against the bundled maps.

@@ -171,7 +171,10 @@ class _Stop(Exception):
 
 
 def _short_tag(tag: str) -> str:
-    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+    """A tag as it is usually written: !!int for YAML's own, !<...> for a full one."""
+    if tag.startswith("tag:yaml.org,2002:"):
+        return "!!" + tag[len("tag:yaml.org,2002:"):]
+    return tag if tag.startswith("!") else f"!<{tag}>"
 
 
 class _Builder:
@@ -210,11 +213,17 @@ class _Builder:
         return value
 
     def _clean(self, ev, value: str) -> str:
-        """Report each forbidden character (from an escape) and replace it with U+FFFD."""
+        """Report each forbidden character at the escape that wrote it, and
+        replace it with U+FFFD so nothing raw reaches a screen or a terminal."""
+        places = _escape_places(self.text, ev.start_mark.index, ev.end_mark.index)
         for m in _BAD_CHAR.finditer(value):
             code = ord(m.group())
             what = _("en halv surrogat (ugyldig Unicode)") if 0xD800 <= code <= 0xDFFF else _("et kontrolltegn")
-            self.problem(ev.start_mark, _("teksten inneholder U+{code:04X}, {what}, som ikke er tillatt").format(code=code, what=what))
+            found = places.get(code)
+            index = found.pop(0) if found else ev.start_mark.index
+            line, col = _line_col(self.text, index)
+            self.problems.append(Problem(Source(self.shown, line, col), _(
+                "teksten inneholder U+{code:04X}, {what}, som ikke er tillatt").format(code=code, what=what)))
         return _BAD_CHAR.sub("\ufffd", value)
 
     def build(self, loader) -> object | None:
@@ -329,6 +338,24 @@ class _Builder:
 
 
 _NO_KEY = object()
+_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.S)
+_SHORT_ESCAPES = {"0": 0, "a": 7, "b": 8, "t": 9, "n": 10, "v": 11, "f": 12, "r": 13, "e": 27, "N": 0x85}
+
+
+def _escape_places(text: str, start: int, end: int) -> dict[int, list[int]]:
+    """Character code -> text indexes of the escapes in text[start:end] that write it."""
+    places: dict[int, list[int]] = {}
+    for m in _ESCAPE.finditer(text, start, end):
+        body = m.group(1)
+        code = int(body[1:], 16) if len(body) > 1 else _SHORT_ESCAPES.get(body)
+        if code is not None:
+            places.setdefault(code, []).append(m.start())
+    return places
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1
 
 
 def parse_yaml(text: str, shown: str) -> tuple[object | None, list[Problem]]:
