@@ -82,7 +82,15 @@ def _expected(n: schema.Node) -> str:
     }.get(n.kind, _("tekst"))
 
 
+def _words(what) -> str:
+    """A label given as text or, to spare the work on the good path, as a function giving it."""
+    return what() if callable(what) else what
+
+
 class Checker:
+    """Collects the problems of one file. Labels (``what``) name the place in a
+    message; they may be given as functions, called only when a message is made."""
+
     def __init__(self, path: str):
         self.path = path
         self.problems: list[Problem] = []
@@ -118,7 +126,7 @@ class Checker:
     def mapping(self, value, where: Source, what: str) -> YMap | None:
         if isinstance(value, YMap):
             return value
-        self.error(where, _("{what} skal være en tabell med nøkler, ikke {found}").format(what=what, found=type_name(value)))
+        self.error(where, _("{what} skal være en tabell med nøkler, ikke {found}").format(what=_words(what), found=type_name(value)))
         return None
 
     def keys(self, obj: YMap, node: schema.Node, what: str) -> None:
@@ -128,6 +136,7 @@ class Checker:
             for key in obj:
                 if key in node.properties:
                     continue
+                what = _words(what)
                 near = suggestion(key, allowed)
                 if near:
                     msg = _("ukjent nøkkel «{key}» i {what} – mente du «{near}»?").format(key=visible(key), what=what, near=near)
@@ -137,7 +146,7 @@ class Checker:
                 self.error(self.key_at(obj, key), msg)
         for key in node.required:
             if key not in obj:
-                self.error(obj.source, _("{what} mangler den påkrevde nøkkelen «{key}»").format(what=what, key=key))
+                self.error(obj.source, _("{what} mangler den påkrevde nøkkelen «{key}»").format(what=_words(what), key=key))
 
     def items(self, obj: YMap, node: schema.Node, key: str) -> list[tuple[int, YMap]]:
         """(index, table) for a list of tables under ``key``."""
@@ -150,7 +159,7 @@ class Checker:
         self._count(obj, key, value, field)
         out = []
         for i, item in enumerate(value):
-            m = self.mapping(item, self.at(value, i), _("punkt {n} i «{key}»").format(n=i + 1, key=key))
+            m = self.mapping(item, self.at(value, i), lambda i=i: _("punkt {n} i «{key}»").format(n=i + 1, key=key))
             if m is not None:
                 out.append((i, m))
         return out
@@ -219,12 +228,12 @@ class Checker:
 
     def _scalar(self, text: str, field: schema.Node, where: Source, key: str, what: str | None, n: int | None = None):
         """Check and convert one text by its schema; None when it is reported."""
-        label = _("punkt {n} i «{key}»").format(n=n, key=key) if n else f"«{key}»"
         kind = field.kind
         if kind in schema.CONVERTERS:
             try:
                 value = schema.CONVERTERS[kind](text)
             except schema.NotValid as exc:
+                label = self._label(key, n)
                 if exc.reason == "size":
                     self.error(where, _("{label}: tallet «{value}» er for stort").format(label=label, value=visible(text, 40)))
                 else:
@@ -232,6 +241,7 @@ class Checker:
                         label=label, expected=_expected(field), value=visible(text, 60)))
                 return None
             if field.minimum is not None and value < field.minimum:
+                label = self._label(key, n)
                 if field.minimum == 0:
                     self.error(where, _("{label} kan ikke være negativ").format(label=label))
                 else:
@@ -240,18 +250,23 @@ class Checker:
             return value
         value = text.strip() if "\n" not in text.strip() else text.rstrip()
         if len(value) < max(field.min_length, 0) or (n and not value):
-            self.error(where, _("{label} kan ikke være tom").format(label=label))
+            self.error(where, _("{label} kan ikke være tom").format(label=self._label(key, n)))
             return None
         if field.enum is not None and value not in field.enum:
+            label = self._label(key, n)
             near = suggestion(value, field.enum)
             hint = _(" – mente du «{near}»?").format(near=near) if near else ""
             self.error(where, _("{label} må være en av {choices}, ikke «{value}»{hint}").format(
                 label=label, choices=", ".join(field.enum), value=visible(value), hint=hint))
             return None
         if field.regex is not None and not field.regex.search(value):
-            self.error(where, self._pattern_message(field.pattern, label, key, value, what))
+            self.error(where, self._pattern_message(field.pattern, self._label(key, n), key, value, what))
             return None
         return value
+
+    @staticmethod
+    def _label(key: str, n: int | None) -> str:
+        return _("punkt {n} i «{key}»").format(n=n, key=key) if n else f"«{key}»"
 
     @staticmethod
     def _pattern_message(pattern: str, label: str, key: str, value: str, what: str | None) -> str:
@@ -259,7 +274,7 @@ class Checker:
         if pattern == SLUG_PATTERN:
             rule = _("bruk bare små bokstaver a–z, tall og bindestrek, og begynn med bokstav eller tall")
             if what:
-                return _("«{value}» er ikke en gyldig id for {what}: {rule}").format(value=shown, what=what, rule=rule)
+                return _("«{value}» er ikke en gyldig id for {what}: {rule}").format(value=shown, what=_words(what), rule=rule)
             return _("«{value}» i «{key}» er ikke en gyldig tjeneste-id eller type: {rule}").format(value=shown, key=key, rule=rule)
         if pattern == COLOUR_PATTERN:
             return _("{label} skal være en farge som \"#1b9e77\", ikke «{value}»").format(label=label, value=shown)

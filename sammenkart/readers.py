@@ -60,8 +60,10 @@ def read_map(data, path: Path, shown: str) -> tuple[Map | None, list[Problem]]:
     services: list[Service] = []
     seen: dict[str, Source] = {}
     for i, s in ck.items(obj, MAP, "tjenester"):
-        label = (_("tjenesten «{id}»").format(id=visible(s["id"])) if isinstance(s.get("id"), str)
-                 else _("tjeneste {n}").format(n=i + 1))
+        def label(s=s, i=i):
+            return (_("tjenesten «{id}»").format(id=visible(s["id"])) if isinstance(s.get("id"), str)
+                    else _("tjeneste {n}").format(n=i + 1))
+
         errors_before = ck.error_count()
         ck.keys(s, SERVICE, label)
         sid = ck.get(s, SERVICE, "id", _("tjenesten"))
@@ -109,7 +111,7 @@ def _levels(ck: Checker, obj) -> list:
         return default_levels()
     levels, seen = [], set()
     for i, lv in ck.items(obj, MAP, "nivaer"):
-        ck.keys(lv, LEVEL, _("nivå {n}").format(n=i + 1))
+        ck.keys(lv, LEVEL, lambda i=i: _("nivå {n}").format(n=i + 1))
         lid = ck.get(lv, LEVEL, "id")
         if lid in seen:
             ck.error(ck.at(lv, "id"), _("nivå-id {id} er brukt før").format(id=lid))
@@ -143,7 +145,7 @@ def _links(ck: Checker, obj, names: set[str], m: Map) -> list[Link]:
     links = []
     for i, ln in ck.items(obj, MAP, "samarbeid"):
         errors_before = ck.error_count()
-        ck.keys(ln, LINK, _("samarbeid {n}").format(n=i + 1))
+        ck.keys(ln, LINK, lambda i=i: _("samarbeid {n}").format(n=i + 1))
         refs = ck.get(ln, LINK, "mellom")
         merknad = ck.get(ln, LINK, "merknad")
         if refs is None or len(refs) != 2:
@@ -198,7 +200,7 @@ def read_pathway(data, path: Path, shown: str) -> tuple[Pathway | None, list[Pro
     steps = []
     for i, st in ck.items(obj, PATHWAY, "flyt"):
         errors_before = ck.error_count()
-        ck.keys(st, STEP, _("steg {n} i «flyt»").format(n=i + 1))
+        ck.keys(st, STEP, lambda i=i: _("steg {n} i «flyt»").format(n=i + 1))
         fra, til = ck.get(st, STEP, "fra", _("referansen")), ck.get(st, STEP, "til", _("referansen"))
         art = ck.get(st, STEP, "art") or STEP.prop("art").raw.get("default", "henvisning")
         nar = ck.get(st, STEP, "nar")
@@ -225,7 +227,7 @@ def read_case(data, path: Path, shown: str) -> tuple[Case | None, list[Problem]]
     steps = []
     for i, st in ck.items(obj, CASE, "steg"):
         errors_before = ck.error_count()
-        ck.keys(st, CASE_STEP, _("steg {n}").format(n=i + 1))
+        ck.keys(st, CASE_STEP, lambda i=i: _("steg {n}").format(n=i + 1))
         tittel, tekst = ck.get(st, CASE_STEP, "tittel"), ck.get(st, CASE_STEP, "tekst")
         questions = ck.get(st, CASE_STEP, "sporsmal")
         step = CaseStep(tittel or "", tekst or "", questions or None, ck.get(st, CASE_STEP, "involverte") or [],

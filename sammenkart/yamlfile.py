@@ -106,22 +106,31 @@ def read_limited(path: str | os.PathLike, limit: int = MAX_BYTES) -> tuple[bytes
     The type and size are checked before reading (stat follows links, so a link
     to /dev/zero is a device), the file is opened without blocking (a FIFO
     would otherwise wait for a writer), checked again on the open handle, and
-    the read itself stops after ``limit + 1`` bytes in case the file grows."""
+    the read itself stops after ``limit + 1`` bytes in case the file grows or
+    its size says nothing (files in /proc)."""
+    raw, reason = _read_regular(path, limit + 1, limit)
+    if raw is not None and len(raw) > limit:
+        return None, _too_big_message(len(raw))
+    return raw, reason
+
+
+def _read_regular(path, most: int, size_limit: int | None) -> tuple[bytes | None, str | None]:
+    """At most ``most`` bytes of a regular file; refused when its stated size
+    is over ``size_limit`` (None: any size, only the start is read)."""
     try:
         st = os.stat(path)
         if not _is_regular(st.st_mode):
             return None, _not_regular_message(st.st_mode)
-        if st.st_size > limit:
+        if size_limit is not None and st.st_size > size_limit:
             return None, _too_big_message(st.st_size)
         flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
         fd = os.open(path, flags)
         try:
-            st = os.fstat(fd)
-            if not _is_regular(st.st_mode):  # replaced between stat and open
-                return None, _not_regular_message(st.st_mode)
+            if not _is_regular(os.fstat(fd).st_mode):  # replaced between stat and open
+                return None, _not_regular_message(os.fstat(fd).st_mode)
             chunks, total = [], 0
-            while total <= limit:
-                chunk = os.read(fd, min(1 << 20, limit + 1 - total))
+            while total < most:
+                chunk = os.read(fd, min(1 << 20, most - total))
                 if not chunk:
                     break
                 chunks.append(chunk)
@@ -130,16 +139,14 @@ def read_limited(path: str | os.PathLike, limit: int = MAX_BYTES) -> tuple[bytes
             os.close(fd)
     except OSError as exc:
         return None, _("kan ikke lese filen: {error}").format(error=exc.strerror or exc)
-    if total > limit:
-        return None, _too_big_message(total)
     return b"".join(chunks), None
 
 
 def read_head(path: str | os.PathLike, chars: int = 4000) -> str:
     """The first characters of a regular file ("" for anything else), for
     guessing what kind of file it is without ever blocking on a FIFO."""
-    raw, _reason = read_limited(path)
-    return raw[: chars * 4].decode("utf-8", errors="replace")[:chars] if raw else ""
+    raw, _reason = _read_regular(path, chars * 4, None)
+    return raw.decode("utf-8", errors="replace")[:chars] if raw else ""
 
 
 def _decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:

@@ -271,3 +271,30 @@ def test_every_enum_value_of_the_schema_loads_and_others_are_refused(tmp_path):
                 assert not errors and _model_value(obj, path) == value, (path, value, errors)
             else:
                 assert any(f"«{value}»" in e and ", ".join(n.enum) in e for e in errors), (path, value, errors)
+
+
+# ----------------------------------------------------------------- conversion rules, one by one
+def test_boolean_fields_take_only_true_and_false(tmp_path):
+    # no boolean field in format 1 yet (1.1 adds kontakt.intern); the rule is ready and checked here
+    from sammenkart.checks import Checker
+    from sammenkart.yamlfile import parse_yaml
+
+    node = schema.Node({"type": "object", "properties": {"intern": {"type": "boolean"}}})
+    for written, expected in [("true", True), ("False", False), ("TRUE", True)]:
+        data, _ = parse_yaml(f"intern: {written}\n", "f.yaml")
+        assert Checker("f.yaml").get(data, node, "intern") is expected
+    for written in ["yes", "no", "on", "Off", "1", "~", "sann"]:
+        data, _ = parse_yaml(f"intern: {written}\n", "f.yaml")
+        ck = Checker("f.yaml")
+        assert ck.get(data, node, "intern") is None
+        assert [str(p) for p in ck.problems] == [f"f.yaml:1:9: feil: «intern» skal være true eller false, ikke teksten «{written}»"]
+
+
+def test_integers_are_decimal_only():
+    assert [schema.to_integer(t) for t in ("0", "0301", "+7", "-12", " 3 ")] == [0, 301, 7, -12, 3]
+    for bad in ("0x1F", "0o17", "0b1", "1_000", "1.0", "1e3", "08:15", "", "+", "٣"):
+        try:
+            schema.to_integer(bad)
+        except schema.NotValid:
+            continue
+        raise AssertionError(bad)
