@@ -46,7 +46,8 @@ def generate_region(municipalities: int = 60) -> Map:
             b_refs = [ids[s.id] for s in base.resolve(link.mellom[1]) if s.id in ids]
             # links between two local services stay inside the municipality
             links.extend(Link((a, b), link.merknad) for a in a_refs for b in b_refs if a != b)
-    return Map("region", "Syntetisk region", services, type="region", samarbeid=links,
+    # the example map's own levels: its services sit on them
+    return Map("region", "Syntetisk region", services, nivaer=list(base.nivaer), type="region", samarbeid=links,
                nettside="https://region.example.no")
 
 
@@ -60,6 +61,7 @@ def to_yaml(m: Map) -> str:
         return d
 
     doc = {"sammenkart": 1, "id": m.id, "navn": m.navn, "type": "region",
+           "nivaer": [{"id": lv.id, "navn": lv.navn} for lv in m.nivaer],
            "tjenester": [service(s) for s in m.tjenester],
            "samarbeid": [{"mellom": list(link.mellom)} for link in m.samarbeid]}
     return yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)

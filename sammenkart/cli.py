@@ -37,6 +37,9 @@ def build_parser(export_options: bool = True) -> argparse.ArgumentParser:
         _poster_command().configure_parser(sub)
     else:  # listed in --help; the poster code loads only when it is used
         sub.add_parser("export", help=_("lag plakat eller brosjyre som PDF"), add_help=False)
+    from . import figures_command
+
+    figures_command.configure_parser(sub)
     o = sub.add_parser("open", help=_("start programmet (det samme som uten kommando)"))
     o.add_argument("path", nargs="?", metavar=_("MAPPE_ELLER_KART"))
     return parser
@@ -45,7 +48,7 @@ def build_parser(export_options: bool = True) -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     # `sammenkart PATH` starts the app; anything else is a subcommand or an option.
-    if argv and not argv[0].startswith("-") and argv[0] not in ("validate", "export", "open"):
+    if argv and not argv[0].startswith("-") and argv[0] not in ("validate", "export", "open", "tal"):
         argv = ["open", *argv]
     if argv and argv[0] == "export" and _poster_command() is None:
         print(_("sammenkart export: plakatmodulen er ikke installert"), file=sys.stderr)
@@ -54,6 +57,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "validate":
         return run_validate(args.paths, quiet=args.stille)
+    if args.command == "tal":
+        from . import figures_command
+
+        return figures_command.run(args)
     if args.command == "export":
         command = _poster_command()
         if command is None:
@@ -85,14 +92,14 @@ def run_gui(path: str | None) -> int:
 
 
 def run_validate(paths: list[str], quiet: bool = False) -> int:
-    from .validation_run import validate_paths
+    from .validation_run import validate
 
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         for p in missing:
             print(_("sammenkart validate: finner ikke «{path}»").format(path=p), file=sys.stderr)
         return EXIT_USAGE
-    result = validate_paths(paths)
+    result = validate(paths)
     problems = result.problems
     for p in problems:
         if p.is_error or not quiet:
@@ -101,12 +108,12 @@ def run_validate(paths: list[str], quiet: bool = False) -> int:
     warnings = len(problems) - errors
     for note in result.notes:
         print(note, file=sys.stderr)
-    print(
-        _("{maps} kart, {pathways} forløp, {cases} kasus sjekket: {errors} feil, {warnings} advarsler").format(
-            **result.counts, errors=errors, warnings=warnings
-        ),
-        file=sys.stderr,
-    )
+    counts = result.counts
+    read = _("{maps} kart, {pathways} forløp, {cases} kasus").format(**counts)
+    if counts.get("figures"):
+        read = _("{read} og {figures} talfiler").format(read=read, figures=counts["figures"])
+    print(_("{read} sjekket: {errors} feil, {warnings} advarsler").format(read=read, errors=errors, warnings=warnings),
+          file=sys.stderr)
     return EXIT_ERRORS if errors else EXIT_OK
 
 

@@ -14,6 +14,7 @@ from . import graph, paths
 from .model import Case, Map, Pathway, Problem, Source, Workspace
 from .readers import read_case, read_map, read_pathway
 from .yamlfile import load_yaml, read_head
+from . import figures
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -73,6 +74,23 @@ def add(ws: Workspace, store: dict, obj, problems: list[Problem], what: str) -> 
     store[obj.id] = obj
 
 
+def add_pathway(ws: Workspace, obj: Pathway | None, problems: list[Problem]) -> None:
+    """Keep one version of a pathway per målform (``angst.yaml`` and ``angst.nn.yaml``
+    share the id ``angst``); ``ws.pathways`` keeps the bokmål one, or the first."""
+    ws.problems.extend(problems)
+    if obj is None:
+        return
+    versions = ws.pathway_versions.setdefault(obj.id, {})
+    first = versions.get(obj.malform)
+    if first is not None:
+        ws.problems.append(Problem(obj.source, _("forløpet «{id}» på «{malform}» finnes allerede i {other}").format(
+            id=obj.id, malform=obj.malform, other=_shown(first.path) if first.path else "?")))
+        return
+    versions[obj.malform] = obj
+    if obj.id not in ws.pathways or obj.malform == "nb":
+        ws.pathways[obj.id] = obj
+
+
 def workspace_files(path: Path, siblings: bool = True) -> tuple[list[Path], list[Path], list[Path]]:
     """(map files, pathway files, case files) for a path the user gave.
 
@@ -111,10 +129,11 @@ def load_workspace(path) -> Workspace:
     for f in maps:
         add(ws, ws.maps, *load_map_file(f), _("kartet"))
     for f in pathways:
-        add(ws, ws.pathways, *load_pathway_file(f), _("forløpet"))
+        add_pathway(ws, *load_pathway_file(f))
     for f in cases:
         add(ws, ws.cases, *load_case_file(f), _("kasuset"))
     ws.problems.extend(reference_problems(ws))
+    ws.problems.extend(figures.load_into(ws, path, _shown, load_map_file))  # tal/*.csv beside kart/
     return ws
 
 
@@ -132,21 +151,26 @@ def merge(into: Workspace, other: Workspace) -> None:
     for store, extra in ((into.maps, other.maps), (into.pathways, other.pathways), (into.cases, other.cases)):
         for key, obj in extra.items():
             store.setdefault(key, obj)
+    for pid in other.pathway_ids():
+        for malform, p in other.versions(pid).items():
+            into.pathway_versions.setdefault(pid, {}).setdefault(malform, p)
 
 
 def reference_problems(ws: Workspace) -> list[Problem]:
     """Warnings for pathway and case references a map cannot resolve, and for
     pathway steps a map cannot draw (never errors).
 
-    A step is drawn between the services its references match on the map
+    Each map is checked against what it is offered: the pathway version in its
+    målform, and the cases written in its målform (``cases_for_map``). A step
+    is drawn between the services its references match on the map
     (``graph.step_pairs``); one with no such pair is warned at the step's line,
     per map, saying why: a reference the map lacks, a step from a service to
     itself, or (on a region map) services in different municipalities."""
     out: list[Problem] = []
     for m in ws.maps.values():
-        for p in ws.pathways.values():
-            out.extend(_pathway_problems(m, p))
-        for c in ws.cases.values():
+        for pid in ws.pathway_ids():
+            out.extend(_pathway_problems(m, ws.pathway(pid, m.malform)))
+        for c in cases_for_map(ws, m):
             seen = set()
             for step in c.steg:
                 for ref in [*step.involverte, *step.forslag]:
@@ -155,7 +179,7 @@ def reference_problems(ws: Workspace) -> list[Problem]:
                         out.append(Problem(step.source, _("{map} har ingen «{ref}» i kartet (kasuset «{c}»)").format(
                             map=m.navn, ref=ref, c=c.tittel), "warning"))
     for c in ws.cases.values():
-        if c.forlop and ws.pathways and c.forlop not in ws.pathways:
+        if c.forlop and ws.pathway_ids() and ws.pathway(c.forlop) is None:
             out.append(Problem(c.source, _("kasuset viser til forløpet «{f}», som ikke finnes").format(f=c.forlop), "warning"))
     return out
 
@@ -183,3 +207,10 @@ def _pathway_problems(m, p: Pathway) -> list[Problem]:
             out.append(Problem(st.source, _("steg {n} i forløpet «{p}» kan ikke tegnes som en pil: {why}").format(
                 n=n, p=p.navn, why=why), "warning"))
     return out
+
+
+def cases_for_map(ws: Workspace, m) -> list[Case]:
+    """The cases written for a map: those in its målform, or every case when
+    none is (a case names no map; its language says which maps it fits)."""
+    same = [c for c in ws.cases.values() if c.malform == m.malform]
+    return same or list(ws.cases.values())

@@ -17,7 +17,9 @@ from . import schema as _schema
 # Written once, in the JSON Schemas (resources/schema/); named here for code that lists them.
 FORMAT_VERSION = _schema.node("kart", "sammenkart").const
 SECTORS = _schema.node("kart", "tjenester", "[]", "sektor").enum
-ARTS = _schema.node("forlop", "flyt", "[]", "art").enum
+ARTS = _schema.node("forlop", "flyt", "[]", "art").enum  # 1.1 added bekymringsmelding and kontakt
+# tilgang (1.1): families may contact the service themselves, or it needs a referral.
+ACCESS = _schema.node("kart", "tjenester", "[]", "tilgang").enum
 MALFORMER = _schema.node("kart", "malform").enum
 MAP_TYPES = _schema.node("kart", "type").enum
 # The six headings of "who does what" in a pathway, in the order users know.
@@ -54,6 +56,7 @@ class Contact:
     epost: str | None = None
     nettside: str | None = None
     adresse: str | None = None
+    intern: bool = False  # for professionals only: never printed on public material (1.1)
 
     def is_empty(self) -> bool:
         return not (self.telefon or self.epost or self.nettside or self.adresse)
@@ -71,6 +74,7 @@ class Service:
     kontakt: Contact = field(default_factory=Contact)
     plassering: tuple[float, float] | None = None
     kommune: str | None = None
+    tilgang: str | None = None  # "direkte" | "henvisning" | None (not stated), format 1.1
     source: Source = UNKNOWN_SOURCE
 
     @property
@@ -95,7 +99,7 @@ def default_levels() -> list[Level]:
     """The built-in tiltakspyramide, base first."""
     return [
         Level(0, "For alle", "Helsefremmende og forebyggende arbeid for alle barn og unge."),
-        Level(1, "Tidlig innsats", "Tidlig hjelp med lav terskel i kommunen."),
+        Level(1, "Tidlig innsats", "Tidlig hjelp med lav terskel, nær barnet."),
         Level(2, "Oppfølging og behandling i kommunen", "Tverrfaglig oppfølging og behandling."),
         Level(3, "Spesialisthelsetjenesten", "Utredning og behandling i spesialisthelsetjenesten."),
     ]
@@ -112,6 +116,9 @@ class Map:
     oppdatert: _dt.date | None = None
     nettside: str | None = None
     samarbeid: list[Link] = field(default_factory=list)
+    # who may send a formal referral to whom (1.1): receiver reference -> sender references;
+    # an entry replaces the built-in rights for that receiver (docs/roller.md)
+    henvisningsrett: dict[str, list[str]] = field(default_factory=dict)
     path: Path | None = None
     source: Source = UNKNOWN_SOURCE
 
@@ -270,18 +277,59 @@ _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\
 
 @dataclass
 class Workspace:
-    """Everything loaded from one folder: maps, the pathways beside them, cases."""
+    """Everything loaded from one folder: maps, the pathways beside them, cases.
+
+    A pathway may exist in both målformer (``angst.yaml`` and ``angst.nn.yaml``,
+    same id). ``pathways`` holds one version per id (bokmål when there is one)
+    for callers that need just any; ``pathway_versions`` holds every version,
+    id -> målform -> Pathway. Ask ``pathway(id, malform)`` or
+    ``pathways_for(map)`` for the version a reader should see.
+    """
 
     maps: dict[str, Map] = field(default_factory=dict)
     pathways: dict[str, Pathway] = field(default_factory=dict)
     cases: dict[str, Case] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     root: Path | None = None
+    figures: dict = field(default_factory=dict)  # map id -> figures.FigureTable (tal/<id>.csv)
+    pathway_versions: dict[str, dict[str, Pathway]] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.is_error]
 
+    def versions(self, pathway_id: str) -> dict[str, Pathway]:
+        """Every målform version of one pathway: {"nb": ..., "nn": ...} (may be empty)."""
+        out = dict(self.pathway_versions.get(pathway_id, {}))
+        default = self.pathways.get(pathway_id)
+        if default is not None:
+            out.setdefault(default.malform, default)
+        return out
+
+    def pathway(self, pathway_id: str, malform: str | None = None) -> Pathway | None:
+        """The version in ``malform``; the other målform only when it is the only one.
+
+        ``malform`` None gives the default version (as in ``pathways``)."""
+        found = self.versions(pathway_id)
+        if malform in found:
+            return found[malform]
+        return self.pathways.get(pathway_id) or next(iter(found.values()), None)
+
+    def all_pathways(self) -> list[Pathway]:
+        """Every version of every pathway, ids in load order."""
+        return [p for pid in self.pathway_ids() for p in self.versions(pid).values()]
+
+    def pathway_ids(self) -> list[str]:
+        return list(dict.fromkeys([*self.pathways, *self.pathway_versions]))
+
     def pathways_for(self, m: Map) -> list[Pathway]:
-        """Pathways offered for a map: those naming at least one of its services."""
-        return [p for p in self.pathways.values() if any(m.resolve(r) for r in p.references())]
+        """Pathways offered for a map, in the map's målform: one version per id
+        (the other målform only when it is the only one), and only those naming
+        at least one of the map's services. A list never mixes målformer where
+        both exist."""
+        out = []
+        for pid in self.pathway_ids():
+            p = self.pathway(pid, m.malform)
+            if p is not None and any(m.resolve(r) for r in p.references()):
+                out.append(p)
+        return out

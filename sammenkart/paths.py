@@ -21,6 +21,11 @@ def kasus_dir() -> Path:
     return _bundled("kasus")
 
 
+def region_dir() -> Path:
+    """The bundled example region: a workspace folder with ``kart/`` and ``tal/``."""
+    return _bundled("region")
+
+
 def resources_dir() -> Path:
     return _bundled("resources")
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from . import schema
 from .checks import Checker, suggestion
 from .i18n import _
+from .malform import split_stem
 from .model import (
     Case, CaseStep, Contact, FlowStep, Level, Link, Map, Pathway, Problem, Role, Service, Source, default_levels,
 )
@@ -26,6 +27,7 @@ MAP = schema.load("kart")
 LEVEL = MAP.at("nivaer", "[]")
 SERVICE = MAP.at("tjenester", "[]")
 CONTACT = SERVICE.at("kontakt")
+RIGHTS = MAP.at("henvisningsrett")
 LINK = MAP.at("samarbeid", "[]")
 PATHWAY = schema.load("forlop")
 ROLES = PATHWAY.at("roller")
@@ -88,7 +90,7 @@ def read_map(data, path: Path, shown: str) -> tuple[Map | None, list[Problem]]:
             beskrivelse=ck.get(s, SERVICE, "beskrivelse"),
             alder=tuple(alder) if alder and len(alder) == 2 else None, kontakt=_contact(ck, s),
             plassering=tuple(plassering) if plassering and len(plassering) == 2 else None,
-            kommune=ck.get(s, SERVICE, "kommune"), source=s.source,
+            kommune=ck.get(s, SERVICE, "kommune"), tilgang=ck.get(s, SERVICE, "tilgang"), source=s.source,
         )
         if ck.error_count() == errors_before:
             services.append(service)
@@ -98,7 +100,9 @@ def read_map(data, path: Path, shown: str) -> tuple[Map | None, list[Problem]]:
         malform=_malform(ck, obj, MAP), oppdatert=ck.get(obj, MAP, "oppdatert"),
         nettside=ck.get(obj, MAP, "nettside"), samarbeid=[], path=path, source=obj.source,
     )
-    m.samarbeid = _links(ck, obj, _declared_names(obj), m)
+    names = _declared_names(obj)
+    m.samarbeid = _links(ck, obj, names, m)
+    m.henvisningsrett = _referral_rights(ck, obj, names)
     return (m if services else None), ck.problems
 
 
@@ -128,7 +132,30 @@ def _contact(ck: Checker, s) -> Contact:
     if k is None:
         return Contact()
     ck.keys(k, CONTACT, "«kontakt»")
-    return Contact(*(ck.get(k, CONTACT, key) for key in ("telefon", "epost", "nettside", "adresse")))
+    intern = ck.get(k, CONTACT, "intern")
+    return Contact(*(ck.get(k, CONTACT, key) for key in ("telefon", "epost", "nettside", "adresse")),
+                   intern=CONTACT.prop("intern").raw.get("default", False) if intern is None else intern)
+
+
+def _referral_rights(ck: Checker, obj, names: set[str]) -> dict[str, list[str]]:
+    """``henvisningsrett`` (1.1): receiver reference -> the references that may refer to it.
+
+    Rights may name roles the map lacks (a shared rule), so a name that matches
+    no service is a warning with a suggestion, not an error."""
+    rights = ck.get(obj, MAP, "henvisningsrett")
+    out: dict[str, list[str]] = {}
+    for receiver in rights or {}:
+        if not ck.name(rights, RIGHTS, receiver, "«henvisningsrett»"):
+            continue
+        senders = ck.get(rights, RIGHTS, receiver)
+        if senders is None:
+            continue
+        for ref in [receiver, *senders]:
+            if ref not in names:
+                ck.warning(ck.key_at(rights, receiver), _("«{ref}» i «henvisningsrett» treffer ingen tjeneste i kartet").format(
+                    ref=ref) + _hint(ref, names))
+        out[receiver] = senders
+    return out
 
 
 def _declared_names(obj) -> set[str]:
@@ -181,9 +208,15 @@ def _hint(ref: str, names) -> str:
 
 def read_pathway(data, path: Path, shown: str) -> tuple[Pathway | None, list[Problem]]:
     ck = Checker(shown)
-    obj, ident = _header(ck, data, PATHWAY, _("forløpet"), path.stem)
+    stem, suffix = split_stem(path.stem)  # angst.nn.yaml: id angst, written in nynorsk
+    obj, ident = _header(ck, data, PATHWAY, _("forløpet"), stem)
     if obj is None:
         return None, ck.problems
+    malform = _malform(ck, obj, PATHWAY)
+    if suffix and malform != suffix:
+        ck.error(ck.at(obj, "malform") if "malform" in obj else obj.source,
+                 _("filnavnet «{name}» sier målform «{suffix}», men «malform» er «{malform}»; skriv «malform: {suffix}»").format(
+                     name=path.name, suffix=suffix, malform=malform))
     roles: dict[str, Role] = {}
     roller = ck.get(obj, PATHWAY, "roller")
     for ref, body in (roller or {}).items():
@@ -211,8 +244,8 @@ def read_pathway(data, path: Path, shown: str) -> tuple[Pathway | None, list[Pro
                     "skriv hvem steget går til, eller beskriv det i rollen").format(n=i + 1, ref=fra))
             steps.append(FlowStep(fra, til, art, nar, st.source))
     p = Pathway(
-        id=ident or path.stem, navn=ck.get(obj, PATHWAY, "navn") or path.stem, flyt=steps,
-        malform=_malform(ck, obj, PATHWAY), beskrivelse=ck.get(obj, PATHWAY, "beskrivelse"),
+        id=ident or stem, navn=ck.get(obj, PATHWAY, "navn") or stem, flyt=steps,
+        malform=suffix or malform, beskrivelse=ck.get(obj, PATHWAY, "beskrivelse"),
         roller=roles, sjekkliste=ck.get(obj, PATHWAY, "sjekkliste") or [], path=path, source=obj.source,
     )
     return (p if steps else None), ck.problems

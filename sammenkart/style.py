@@ -150,6 +150,8 @@ ART_DASH: dict[str, tuple[float, ...]] = {
     "samarbeid": (7.0, 4.0),
     "veiledning": (1.5, 3.5),
     "tilbakemelding": (9.0, 3.5, 1.5, 3.5),
+    "bekymringsmelding": (10.0, 2.5, 1.5, 2.5, 1.5, 2.5),  # dash-dot-dot
+    "kontakt": (3.0, 2.0, 3.0, 6.0),  # pairs of short dashes
 }
 
 
@@ -159,6 +161,8 @@ def art_label(art: str) -> str:
         "samarbeid": _("samarbeid"),
         "veiledning": _("veiledning"),
         "tilbakemelding": _("tilbakemelding"),
+        "bekymringsmelding": _("bekymringsmelding"),
+        "kontakt": _("kontakt"),
     }.get(art, art)
 
 

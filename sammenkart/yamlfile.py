@@ -100,7 +100,7 @@ def _too_big_message(size: int) -> str:
         mb=size / (1024 * 1024), limit=MAX_BYTES // (1024 * 1024))
 
 
-def read_limited(path: str | os.PathLike, limit: int = MAX_BYTES) -> tuple[bytes | None, str | None]:
+def read_limited(path: str | os.PathLike, limit: int | None = None) -> tuple[bytes | None, str | None]:
     """The bytes of a regular file of at most ``limit`` bytes, or (None, reason).
 
     The type and size are checked before reading (stat follows links, so a link
@@ -108,6 +108,7 @@ def read_limited(path: str | os.PathLike, limit: int = MAX_BYTES) -> tuple[bytes
     would otherwise wait for a writer), checked again on the open handle, and
     the read itself stops after ``limit + 1`` bytes in case the file grows or
     its size says nothing (files in /proc)."""
+    limit = MAX_BYTES if limit is None else limit
     raw, reason = _read_regular(path, limit + 1, limit)
     if raw is not None and len(raw) > limit:
         return None, _too_big_message(len(raw))
@@ -160,13 +161,24 @@ def _decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
             byte=raw[exc.start]))]
 
 
-def load_yaml(path: str | os.PathLike, shown: str | None = None) -> tuple[object | None, list[Problem]]:
-    """Read one YAML file; returns (data, problems). Never raises for bad content."""
+def read_text(path: str | os.PathLike, shown: str | None = None) -> tuple[str | None, list[Problem]]:
+    """A user's data file as text, under the limits every data file shares.
+
+    Returns (text, problems); text is None when the file is not a regular
+    file, is too big, cannot be read or is not UTF-8 (a byte-order mark is
+    allowed). Used for the YAML files and for the figures (``tal/*.csv``), so
+    both follow the same rules."""
     shown = shown or str(path)
     raw, reason = read_limited(path)
     if raw is None:
         return None, [Problem(Source(shown, 1, 1), reason)]
-    text, problems = _decode(raw, shown)
+    return _decode(raw, shown)
+
+
+def load_yaml(path: str | os.PathLike, shown: str | None = None) -> tuple[object | None, list[Problem]]:
+    """Read one YAML file; returns (data, problems). Never raises for bad content."""
+    shown = shown or str(path)
+    text, problems = read_text(path, shown)
     if text is None:
         return None, problems
     return parse_yaml(text, shown)

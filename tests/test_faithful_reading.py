@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from sammenkart import cli, yamlfile
-from sammenkart.loader import load_case_file, load_map_file, load_pathway_file, load_workspace
+from sammenkart.loader import load_map_file, load_pathway_file, load_workspace
 from sammenkart.model import Problem, Source
 
 HUNT = Path(__file__).parent / "data" / "hunt"

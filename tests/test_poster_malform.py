@@ -13,9 +13,8 @@ def test_nynorsk_map_prints_nynorsk_headings_and_bokmal_map_bokmal(tmp_path):
     ws = load_bundled()
     fj, ek = ws.maps["fjordvik"], ws.maps["eksempelkommune"]
     assert fj.malform == "nn" and ek.malform == "nb"
-    p = ws.pathways["oppmerksomhet-uro"]
-    export_poster(fj, tmp_path / "fj.pdf", "A3", landscape=True, pathway=p)
-    export_poster(ek, tmp_path / "ek.pdf", "A3", landscape=True, pathway=p)
+    export_poster(fj, tmp_path / "fj.pdf", "A3", landscape=True, pathway=ws.pathway("oppmerksomhet-uro", "nn"))
+    export_poster(ek, tmp_path / "ek.pdf", "A3", landscape=True, pathway=ws.pathway("oppmerksomhet-uro", "nb"))
     nn, nb = _text(tmp_path / "fj.pdf"), _text(tmp_path / "ek.pdf")
     assert "Sektorar" in nn and "Sektorer" not in nn
     assert "tilvising" in nn  # the arrow kinds in the legend
@@ -26,6 +25,6 @@ def test_nynorsk_map_prints_nynorsk_headings_and_bokmal_map_bokmal(tmp_path):
 def test_handout_for_a_nynorsk_map_uses_nynorsk_headings(tmp_path):
     ws = load_bundled()
     fj = ws.maps["fjordvik"]
-    export_handout(fj, ws.pathways["oppmerksomhet-uro"], tmp_path / "h.pdf")
+    export_handout(fj, ws.pathway("oppmerksomhet-uro", "nn"), tmp_path / "h.pdf")
     text = _text(tmp_path / "h.pdf")
     assert "Kven gjer kva" in text and "Hvem gjør hva" not in text

@@ -8,7 +8,8 @@ PURE = [
     "sammenkart.yamlfile", "sammenkart.cli", "sammenkart.validation_run", "sammenkart.emphasis",
     "sammenkart.graph", "sammenkart.style", "sammenkart.overlay", "sammenkart.layout.engine",
     "sammenkart.layout.edges", "sammenkart.layout.metrics", "sammenkart.poster", "sammenkart.poster.command",
-    "sammenkart.session",
+    "sammenkart.session", "sammenkart.figures", "sammenkart.figures_report", "sammenkart.figures_pdf",
+    "sammenkart.figures_command", "sammenkart.regional", "sammenkart.roles",
 ]
 
 

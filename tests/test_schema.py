@@ -27,11 +27,12 @@ DOCS = Path(__file__).resolve().parent.parent / "docs" / "format.md"
 # A path is a list of steps: a key name, "[]" for list items, "*" for a free key.
 FORMAT_KEYS = {
     "kart": {
-        (): ["sammenkart", "id", "navn", "type", "malform", "oppdatert", "nettside", "nivaer", "tjenester", "samarbeid"],
+        (): ["sammenkart", "id", "navn", "type", "malform", "oppdatert", "nettside", "nivaer", "tjenester", "samarbeid",
+             "henvisningsrett"],
         ("nivaer", "[]"): ["id", "navn", "beskrivelse", "farge"],
         ("tjenester", "[]"): ["id", "navn", "type", "niva", "sektor", "beskrivelse", "alder", "kontakt",
-                              "plassering", "kommune"],
-        ("tjenester", "[]", "kontakt"): ["telefon", "epost", "nettside", "adresse"],
+                              "plassering", "kommune", "tilgang"],
+        ("tjenester", "[]", "kontakt"): ["telefon", "epost", "nettside", "adresse", "intern"],
         ("samarbeid", "[]"): ["mellom", "merknad"],
     },
     "forlop": {

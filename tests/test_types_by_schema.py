@@ -3,9 +3,9 @@
 Hypothesis writes plain, unquoted scalars that a YAML 1.1 reader would take
 for something else (times, octal-looking and signed numbers, yes/no/on/off,
 ~, dates, underscores, floats such as 1e3 and .inf) into every field of the
-JSON Schemas. A text field must give back exactly what was written; a number
-field must give the number the schema's rule reads, or an error at the
-value's line that quotes what was written.
+JSON Schemas. A text field must give back exactly what was written; a
+number, date or boolean field must give the value the schema's rule reads,
+or an error at the value's line that quotes what was written.
 """
 from __future__ import annotations
 
@@ -40,15 +40,16 @@ def _fields(want) -> list[tuple[str, tuple]]:
 
 
 TEXT_FIELDS = _fields(lambda n: n.is_text)
-NUMBER_FIELDS = _fields(lambda n: n.kind in ("integer", "number") and n.const is None)
+# integer, number, boolean and date fields: converted from the text by the schema's rule
+TYPED_FIELDS = _fields(lambda n: n.kind in schema.CONVERTERS and n.const is None)
 
 
 def test_the_schemas_have_the_fields_this_test_walks():
     assert len(TEXT_FIELDS) >= 25 and ("kart", ("tjenester", "[]", "kontakt", "telefon")) in TEXT_FIELDS
     assert ("kasus", ("steg", "[]", "tittel")) in TEXT_FIELDS and ("forlop", ("roller", "*", "henvisning")) in TEXT_FIELDS
-    assert {p for _, p in NUMBER_FIELDS} == {("nivaer", "[]", "id"), ("tjenester", "[]", "niva"),
-                                             ("tjenester", "[]", "alder", "[]"), ("tjenester", "[]", "plassering", "[]"),
-                                             ("alder",)}
+    assert {p for _, p in TYPED_FIELDS} == {("oppdatert",), ("nivaer", "[]", "id"), ("tjenester", "[]", "niva"),
+                                            ("tjenester", "[]", "alder", "[]"), ("tjenester", "[]", "plassering", "[]"),
+                                            ("tjenester", "[]", "kontakt", "intern"), ("alder",)}
 
 
 # ----------------------------------------------------------------- scalars YAML 1.1 would guess
@@ -184,9 +185,9 @@ def test_every_text_field_loads_back_exactly_as_written(field, written):
     assert _model_value(obj, path) == written
 
 
-@settings(max_examples=250, deadline=None)
-@given(field=st.sampled_from(NUMBER_FIELDS), written=GUESSABLE)
-def test_every_number_field_reads_by_the_schema_or_quotes_the_text_at_its_line(field, written):
+@settings(max_examples=300, deadline=None)
+@given(field=st.sampled_from(TYPED_FIELDS), written=GUESSABLE)
+def test_every_number_date_or_boolean_field_reads_by_the_schema_or_quotes_the_text_at_its_line(field, written):
     kind, path = field
     node = schema.load(kind).at(*path)
     with tempfile.TemporaryDirectory() as tmp:
@@ -261,7 +262,7 @@ def test_every_required_key_of_the_schema_is_required(tmp_path):
 
 def test_every_enum_value_of_the_schema_loads_and_others_are_refused(tmp_path):
     enums = [(kind, path, n) for kind in schema.KINDS for path, n in schema.walk(schema.load(kind)) if n.enum]
-    assert {p[-1] for _, p, _n in enums} == {"type", "malform", "sektor", "art"}
+    assert {p[-1] for _, p, _n in enums} == {"type", "malform", "sektor", "art", "tilgang"}
     for kind, path, n in enums:
         for value in (*n.enum, n.enum[0] + "x"):
             doc = _put(copy.deepcopy(BASE[kind]), path, value)

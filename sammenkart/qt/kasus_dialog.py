@@ -43,7 +43,7 @@ class KasusDialog(QDialog):
         f.setPointSize(12)
         self.cases.setFont(f)
         for case in sorted(workspace.cases.values(), key=lambda c: c.tittel):
-            p = workspace.pathways.get(case.forlop) if case.forlop else None
+            p = workspace.pathway(case.forlop, case.malform) if case.forlop else None
             item = QListWidgetItem(case_line(case, p.navn if p else case.forlop))
             item.setData(Qt.UserRole, case.id)
             self.cases.addItem(item)

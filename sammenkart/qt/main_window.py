@@ -199,7 +199,8 @@ class MainWindow(QMainWindow):
     def _pathway_row_changed(self, row: int) -> None:
         item = self.pathways_list.item(row) if row >= 0 else None
         pid = item.data(Qt.UserRole) if item else None
-        self._pathway = self.workspace.pathways.get(pid) if pid else None
+        malform = self._map.malform if self._map else None
+        self._pathway = self.workspace.pathway(pid, malform) if pid else None  # the map's målform
         self.step = None
         self.pathway_panel.show_pathway(self._map, self._pathway)
         if self._pathway is not None:

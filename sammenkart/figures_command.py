@@ -1,0 +1,80 @@
+"""``sammenkart tal MAPPE [--ar AR] [--out F.md|F.pdf|F.csv]``: the figures summary.
+
+Prints the summary of ``tal/<id>.csv`` for every map of the folder that has
+figures, in the map's målform: a terminal table by default, or writes
+Markdown, PDF or CSV (chosen by the ending of ``--out``; written atomically).
+Exit codes as ``validate``: 0, 1 when the folder has errors (the summary of
+what is usable is still given), 2 for wrong usage (no such folder or year,
+an unknown ending).
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .i18n import _
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+OUTPUTS = (".md", ".pdf", ".csv")
+
+
+def configure_parser(sub) -> None:
+    t = sub.add_parser("tal", help=_("vis henvisninger og avslag (tal/*.csv) som tabell"))
+    t.add_argument("path", metavar=_("MAPPE"), help=_("mappe med kart/ og tal/ (eller én kartfil)"))
+    t.add_argument("--ar", type=int, metavar=_("ÅR"), help=_("året tabellen gjelder (standard: det siste)"))
+    t.add_argument("--out", metavar=_("FIL"), help=_("skriv til FIL.md, FIL.pdf eller FIL.csv i stedet for å vise tabellen"))
+
+
+def run(args) -> int:
+    from .figures import problems_of
+    from .figures_report import build_report, to_csv, to_markdown, to_text
+    from .loader import load_workspace
+
+    path = Path(args.path)
+    if not path.exists():
+        print(_("sammenkart tal: finner ikke «{path}»").format(path=path), file=sys.stderr)
+        return EXIT_USAGE
+    out = Path(args.out) if args.out else None
+    if out is not None and out.suffix.lower() not in OUTPUTS:
+        print(_("sammenkart tal: --out må slutte på {endings}, ikke «{name}»").format(
+            endings=", ".join(OUTPUTS), name=out.name), file=sys.stderr)
+        return EXIT_USAGE
+
+    ws = load_workspace(path)
+    # The figures' own problems, and errors anywhere (they decide the exit code);
+    # a pathway's warnings about a map are no business of this command.
+    mine = set(problems_of(ws))
+    for p in ws.problems:
+        if p.is_error or p in mine:
+            print(p, file=sys.stderr)
+    usable = [(m, ws.figures[m.id]) for m in ws.maps.values() if m.id in ws.figures and ws.figures[m.id].rows]
+    if not usable:
+        print(_("sammenkart tal: fant ingen tall (tal/<kart-id>.csv) for kartene i «{path}»").format(path=path),
+              file=sys.stderr)
+        return EXIT_ERRORS
+    reports = []
+    for m, table in usable:
+        try:
+            reports.append(build_report(m, table, args.ar))
+        except ValueError as exc:
+            print(_("sammenkart tal: {map}: {error}").format(map=m.navn, error=exc), file=sys.stderr)
+            return EXIT_USAGE
+
+    try:
+        if out is None:
+            sys.stdout.write(to_text(reports))
+        elif out.suffix.lower() == ".pdf":
+            from .figures_pdf import write_pdf
+
+            write_pdf(reports, out)
+        else:
+            from .atomic import write_text
+
+            write_text(out, to_markdown(reports) if out.suffix.lower() == ".md" else to_csv(reports))
+    except OSError as exc:
+        print(_("sammenkart tal: kan ikke skrive «{path}»: {error}").format(path=out, error=exc.strerror or exc),
+              file=sys.stderr)
+        return EXIT_ERRORS
+    if out is not None:
+        print(_("skrev {path}").format(path=out), file=sys.stderr)
+    return EXIT_ERRORS if ws.errors else EXIT_OK
