@@ -74,7 +74,10 @@ m, problems = load_map_file(region)
 print(f"services {len(m.tjenester) if m else 0}  links {len(m.samarbeid) if m else 0}  errors {sum(p.is_error for p in problems)}")
 print(f"parse region file        {med(lambda: load_yaml(region)):7.1f} ms")
 print(f"read region into a map   {med(lambda: load_map_file(region)):7.1f} ms  (parse included)")
-print(f"load whole workspace     {med(lambda: load_workspace(ws_path)):7.1f} ms  (+7 pathways, 9 cases, references)")
+ws = load_workspace(ws_path)
+n_pathways = len(list(ws.all_pathways())) if hasattr(ws, "all_pathways") else len(ws.pathways)
+print(f"load whole workspace     {med(lambda: load_workspace(ws_path)):7.1f} ms  "
+      f"(+{n_pathways} pathways, {len(ws.cases)} cases, references)")
 """
 
 
