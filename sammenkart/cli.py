@@ -111,7 +111,9 @@ def run_validate(paths: list[str], quiet: bool = False) -> int:
     counts = result.counts
     read = _("{maps} kart, {pathways} forløp, {cases} kasus").format(**counts)
     if counts.get("figures"):
-        read = _("{read} og {figures} talfiler").format(read=read, figures=counts["figures"])
+        many = counts["figures"] != 1
+        read = (_("{read} og {figures} talfiler") if many else _("{read} og {figures} talfil")).format(
+            read=read, figures=counts["figures"])
     print(_("{read} sjekket: {errors} feil, {warnings} advarsler").format(read=read, errors=errors, warnings=warnings),
           file=sys.stderr)
     return EXIT_ERRORS if errors else EXIT_OK

@@ -424,3 +424,10 @@ def test_a_link_between_a_service_and_itself_by_id_and_type_is_warned(tmp_path):
     m, problems = load_map_file(f)
     assert not _errors(problems) and len(m.samarbeid) == 1
     assert any(not p.is_error and "k.yaml:11:13:" in str(p) and "seg selv" in str(p) for p in problems)
+
+
+def test_validate_the_bundled_region_counts_its_figures_file(capsys):
+    from sammenkart import paths
+
+    assert cli.main(["validate", str(paths.region_dir())]) == 0
+    assert "1 kart, 0 forløp, 0 kasus og 1 talfil sjekket: 0 feil" in capsys.readouterr().err
