@@ -8,22 +8,22 @@ file to an object needs no dictionary to read.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-FORMAT_VERSION = 1
+from . import schema as _schema
 
-SECTORS = ("kommune", "fastlege", "spesialist", "fylkeskommune", "stat", "frivillig")
-# bekymringsmelding (report of concern to barnevernet) and kontakt (direct
-# contact, no referral) were added in format 1.1.
-ARTS = ("henvisning", "samarbeid", "veiledning", "tilbakemelding", "bekymringsmelding", "kontakt")
+# Written once, in the JSON Schemas (resources/schema/); named here for code that lists them.
+FORMAT_VERSION = _schema.node("kart", "sammenkart").const
+SECTORS = _schema.node("kart", "tjenester", "[]", "sektor").enum
+ARTS = _schema.node("forlop", "flyt", "[]", "art").enum  # 1.1 added bekymringsmelding and kontakt
 # tilgang (1.1): families may contact the service themselves, or it needs a referral.
-ACCESS = ("direkte", "henvisning")
-MALFORMER = ("nb", "nn")
-MAP_TYPES = ("kommune", "region")
-
+ACCESS = _schema.node("kart", "tjenester", "[]", "tilgang").enum
+MALFORMER = _schema.node("kart", "malform").enum
+MAP_TYPES = _schema.node("kart", "type").enum
 # The six headings of "who does what" in a pathway, in the order users know.
-ROLE_KEYS = ("rolle", "kartlegging", "tiltak", "evaluering", "samarbeid", "henvisning")
+ROLE_KEYS = _schema.node("forlop", "roller", "*").keys
 
 
 @dataclass(frozen=True)
@@ -263,7 +263,16 @@ class Problem:
         from .i18n import _
 
         word = _("feil") if self.is_error else _("advarsel")
-        return f"{self.source}: {word}: {self.message}"
+        return _printable(f"{self.source}: {word}: {self.message}")
+
+
+def _printable(text: str) -> str:
+    """One line that is safe on a terminal: control characters, lone surrogates
+    and text-direction overrides from a user's file are shown as U+XXXX."""
+    return _UNPRINTABLE.sub(lambda m: f"U+{ord(m.group()):04X}", text)
+
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass
