@@ -12,7 +12,7 @@ from pathlib import Path
 from .i18n import _
 from .model import Case, Map, Pathway, Problem, Source, Workspace
 from .readers import read_case, read_map, read_pathway
-from .yamlfile import load_yaml
+from .yamlfile import load_yaml, parse_yaml
 from . import paths
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -31,6 +31,10 @@ def _load(path, reader):
     path = Path(path)
     shown = _shown(path)
     data, problems = load_yaml(path, shown)
+    return _read(data, problems, path, shown, reader)
+
+
+def _read(data, problems: list[Problem], path: Path, shown: str, reader):
     if data is None:
         return None, problems
     try:
@@ -39,6 +43,19 @@ def _load(path, reader):
         return None, problems + [Problem(Source(shown), _("intern feil ved lesing av filen ({error}); meld gjerne fra").format(
             error=f"{type(exc).__name__}: {exc}"))]
     return obj, problems + more
+
+
+READERS = {"map": read_map, "pathway": read_pathway, "case": read_case}
+
+
+def load_text(text: str, path, kind: str):
+    """Read a file's text held in memory (the editor's unsaved state) exactly
+    as ``load_*_file`` reads the file: (object or None, problems).
+    ``kind``: "map", "pathway" or "case"."""
+    path = Path(path)
+    shown = _shown(path)
+    data, problems = parse_yaml(text, shown)
+    return _read(data, problems, path, shown, READERS[kind])
 
 
 def load_map_file(path) -> tuple[Map | None, list[Problem]]:
