@@ -258,7 +258,7 @@ class Editor:
                 continue
             tree = self._tree(doc)
             old = tree.node((*path, key))
-            if isinstance(value, dict) and isinstance(old, MappingNode) and not old.flow_style:
+            if isinstance(value, dict) and isinstance(old, MappingNode) and old.value:
                 sub = self._set_fields(tx, doc, (*path, key), (*where, key), value, f"«{key}»")
                 if sub:
                     written.append(key)

@@ -15,7 +15,7 @@ file could change where the user edited nothing. Splicing cannot.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -163,8 +163,12 @@ class Tree:
                     stack += [it for it in v.value if isinstance(it, MappingNode)]
         nl = "\r\n" if "\r\n" in self.text else "\n"
         d = render.DEFAULT_STYLE
-        return Style(indent=indent if indent and indent > 0 else d.indent, dash=dash if dash is not None and dash >= 0 else d.dash,
-                     after_dash=after if after and after > 0 else d.after_dash, newline=nl)
+        after = after if after and after > 0 else None
+        # no nested mapping to learn from: a file that puts items 4 columns after
+        # their dash most likely indents by 4 too
+        indent = indent if indent and indent > 0 else (after or d.indent)
+        return Style(indent=indent, dash=dash if dash is not None and dash >= 0 else d.dash,
+                     after_dash=after or d.after_dash, newline=nl)
 
     # --- edits of a mapping ---------------------------------------------------
     def set_value(self, path: Path_, key: str, value, order: tuple[str, ...] = ()) -> Splice:
@@ -217,7 +221,18 @@ class Tree:
             return Splice(first_key.start_mark.index, first_key.start_mark.index,
                           rendered + st.newline + " " * col)
         k, v = before[-1]
-        return self._insert_lines(self.line_after(self.end(v)), " " * col + rendered + st.newline)
+        pos = self.line_after(self.end(v))
+        lines = " " * col + rendered + st.newline
+        if isinstance(v, (MappingNode, SequenceNode)) and not v.flow_style and self._blank_at(pos):
+            # a section after a section: keep the blank line between them
+            while pos < len(self.text) and self._blank_at(pos):
+                pos = self.line_after(pos)
+            if pos < len(self.text):
+                lines += st.newline
+        return self._insert_lines(pos, lines)
+
+    def _blank_at(self, pos: int) -> bool:
+        return pos < len(self.text) and not self.text[pos:self.line_after(pos)].strip()
 
     def _insert_lines(self, pos: int, lines: str) -> Splice:
         """Insert whole lines at ``pos`` (a line start, or the end of a file that
@@ -311,8 +326,13 @@ class Tree:
             return Splice(seq.start_mark.index, seq.end_mark.index, "[" + ", ".join(parts) + "]")
         nl = self.style.newline
         if raw is None:
-            dash_col = self.dash(seq, 0) - self.line_start(self.dash(seq, 0))
-            raw = " " * dash_col + render.item(value, dash_col=dash_col, style=self.style) + nl
+            dash = self.dash(seq, 0)
+            dash_col = dash - self.line_start(dash)
+            style = self.style
+            first = seq.value[0]
+            if first.start_mark.line == seq.value[0].start_mark.line and self.text.count("\n", dash, first.start_mark.index) == 0:
+                style = replace(style, after_dash=max(1, first.start_mark.column - dash_col))  # this list's own spacing
+            raw = " " * dash_col + render.item(value, dash_col=dash_col, style=style) + nl
         gap = nl if self.separated(seq) else ""
         if index == 0 or (before_next and index < len(seq.value)):
             at = self.line_start(self.dash(seq, index))
