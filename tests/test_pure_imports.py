@@ -8,7 +8,7 @@ PURE = [
     "sammenkart.yamlfile", "sammenkart.cli", "sammenkart.validation_run", "sammenkart.emphasis",
     "sammenkart.graph", "sammenkart.style", "sammenkart.overlay", "sammenkart.layout.engine",
     "sammenkart.layout.edges", "sammenkart.layout.metrics", "sammenkart.poster", "sammenkart.poster.command",
-    "sammenkart.session",
+    "sammenkart.session", "sammenkart.editing", "sammenkart.roles",
 ]
 
 

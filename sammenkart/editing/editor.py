@@ -750,11 +750,11 @@ class Editor:
         doc_kind = {"map": "map", "service": "map", "link": "map", "pathway": "pathway", "role": "pathway",
                     "step": "pathway", "case": "case", "case_step": "case"}[kind]
         doc = self.document(doc_kind, file_id)
-        path, where = self._target_path(doc, kind, rest)
+        path, where, what = self._target_path(doc, kind, rest)
         tx = _Transaction()
         try:
             try:
-                self._set_fields(tx, doc, path, where, {key: value}, key)
+                self._set_fields(tx, doc, path, where, {key: value}, what)
             except EditError as exc:
                 node = self._tree(doc).node(path)
                 line = node.start_mark.line + 1 if node is not None else 1
@@ -781,23 +781,27 @@ class Editor:
                 out.append(p)
         return out
 
-    def _target_path(self, doc: Document, kind: str, rest: list) -> tuple[tuple, tuple]:
+    def _target_path(self, doc: Document, kind: str, rest: list) -> tuple[tuple, tuple, str]:
+        """(path in the file, place in the schema, words for messages) of a check_field target."""
         if kind in ("map", "pathway", "case"):
-            return (), ()
+            return (), (), _(_WHAT[kind])
         if kind == "service":
-            return ("tjenester", self._service_index(doc, rest[0])), ("tjenester", "[]")
+            return (("tjenester", self._service_index(doc, rest[0])), ("tjenester", "[]"),
+                    _("tjenesten «{id}»").format(id=rest[0]))
         if kind == "link":
             j = self._link_index(doc, rest[0], rest[1])
             if j is None:
                 raise EditError(_("det finnes ikke noe samarbeid mellom «{a}» og «{b}»").format(a=rest[0], b=rest[1]))
-            return ("samarbeid", j), ("samarbeid", "[]")
+            return ("samarbeid", j), ("samarbeid", "[]"), _("samarbeidet")
         if kind == "role":
             if not isinstance(self._tree(doc).node(("roller", rest[0])), MappingNode):
                 raise EditError(_("forløpet «{id}» har ingen rolle for «{ref}»").format(id=doc.id, ref=rest[0]))
-            return ("roller", rest[0]), ("roller", "*")
+            return ("roller", rest[0]), ("roller", "*"), _("rollen til «{ref}»").format(ref=rest[0])
         if kind == "step":
-            return ("flyt", self._index(doc, ("flyt",), rest[0], _("steget"))), ("flyt", "[]")
-        return ("steg", self._index(doc, ("steg",), rest[0], _("steget"))), ("steg", "[]")
+            i = self._index(doc, ("flyt",), rest[0], _("steget"))
+            return ("flyt", i), ("flyt", "[]"), _("steg {n} i «flyt»").format(n=i + 1)
+        i = self._index(doc, ("steg",), rest[0], _("steget"))
+        return ("steg", i), ("steg", "[]"), _("steg {n}").format(n=i + 1)
 
     # --- files ----------------------------------------------------------------------
     def save(self, paths=None, *, overwrite: bool = False) -> list[Path]:
