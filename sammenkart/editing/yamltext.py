@@ -130,6 +130,8 @@ class Tree:
 
     # --- style -------------------------------------------------------------
     def _has_aliases(self) -> bool:
+        if "*" not in self.text:
+            return False  # an alias is written *name; no star, no alias (saves a walk of a big tree)
         seen: set[int] = set()
         stack = [self.root] if self.root is not None else []
         while stack:
