@@ -78,7 +78,7 @@ class Document:
         self.disk: DiskState | None = None
         self._unreadable: tuple | None = None  # (object, problems) of a file without text
         self._snapshots: dict[str, tuple] = {}
-        self._tree: Tree | None = None
+        self._trees: dict[str, Tree] = {}  # by text: the current one and the one a trial edit comes back to
 
     @property
     def id(self) -> str:
@@ -126,7 +126,6 @@ class Document:
 
     def _set(self, text: str | None) -> None:
         self.text = text
-        self._tree = None
 
     @property
     def dirty(self) -> bool:
@@ -140,8 +139,9 @@ class Document:
     def tree(self) -> Tree:
         """The text's node tree. Raises ``EditError`` when the file cannot be
         edited now (not text, a YAML syntax error, anchors and aliases)."""
-        if self._tree is not None and self._tree.text == self.text:
-            return self._tree
+        hit = self._trees.get(self.text)
+        if hit is not None:
+            return hit
         if self.text is None:
             raise EditError(_("«{path}» kan ikke redigeres: {why}").format(
                 path=loader._shown(self.path), why="; ".join(p.message for p in self.problems()) or "?"))
@@ -157,7 +157,9 @@ class Document:
         if tree.has_aliases:
             raise EditError(_("«{path}» bruker ankere og alias (& og *); slike filer kan bare redigeres for hånd").format(
                 path=loader._shown(self.path)))
-        self._tree = tree
+        if len(self._trees) >= 3:
+            self._trees.pop(next(iter(self._trees)))
+        self._trees[self.text] = tree
         return tree
 
     def snapshot(self) -> tuple:
