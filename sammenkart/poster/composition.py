@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from .. import __version__
 from ..i18n import _
 from ..layout.geometry import MapLayout, Rect
-from ..layout.text import BOLD, REGULAR, text_width, wrap
+from ..layout.text import BOLD, REGULAR, wrap
 from .blocks import Block, Placed, balanced_flow, flow
 from .contacts import contact_blocks
 from .legend import legend_block
