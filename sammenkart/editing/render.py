@@ -33,6 +33,9 @@ from ruamel.yaml.nodes import ScalarNode as RScalarNode
 from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
+from ..i18n import _
+from .changes import EditError
+
 _STR = "tag:yaml.org,2002:str"
 _RESOLVER_11 = yaml.resolver.Resolver()
 _RESOLVER_12 = VersionedResolver(version=(1, 2))
@@ -160,10 +163,11 @@ def scalar(value, *, col: int, content_col: int, style: Style = DEFAULT_STYLE, o
     elif old_style == ">":
         candidates.append(_folded(value, old_width or 80, content_col, style.newline))
     candidates.append(_single_line_text(value, old_style if old_style in ("'", '"') else None))
+    candidates.append(_emit(DoubleQuotedScalarString(value)))
     for text in candidates:
         if text is not None and _reads_back(text.replace(style.newline, "\n"), col, value):
             return text
-    return _emit(DoubleQuotedScalarString(value))
+    raise EditError(_("teksten {text} kan ikke skrives i en YAML-fil").format(text=repr(value)))
 
 
 def is_scalar(value) -> bool:
@@ -171,14 +175,18 @@ def is_scalar(value) -> bool:
 
 
 def flow_list(values: list, *, col: int) -> str:
-    """``[a, b]`` with each item written as above (quoted where needed)."""
+    """``[a, b]`` with each item written as above (quoted where needed), read
+    back with PyYAML before it is used. Raises EditError when it cannot be."""
     parts = []
     for v in values:
         text = scalar(v, col=col, content_col=col)
-        if "\n" in text or (isinstance(v, str) and text == v and re.search(r"[,\[\]{}]", v)):
+        if "\n" in text or (isinstance(v, str) and text == v and re.search(r"[,\[\]{}#]", v)):
             text = _emit(DoubleQuotedScalarString(v)) if isinstance(v, str) else text
         parts.append(text)
-    return "[" + ", ".join(parts) + "]"
+    out = "[" + ", ".join(parts) + "]"
+    if not _reads_back(out, col, list(values)):
+        raise EditError(_("lista {text} kan ikke skrives i en YAML-fil").format(text=repr(values)))
+    return out
 
 
 def wants_flow(values: list) -> bool:
