@@ -95,6 +95,30 @@ def test_reload_is_undoable_so_unsaved_edits_come_back(ed):
     assert ed.document("map", MAP).text == mine and ed.dirty
 
 
+def test_a_file_deleted_on_disk_keeps_what_is_open_and_save_writes_it_back(ed):
+    path = ed.document("map", MAP).path
+    ed.set_service(MAP, "ppt", navn="Mitt navn")
+    path.unlink()
+    assert ed.changed_on_disk() == [path]
+    ed.reload(path)
+    assert ed.dirty and ed.map(MAP).service("ppt").navn == "Mitt navn"
+    assert ed.changed_on_disk() == []
+    assert ed.save() == [path]
+    assert load_map_file(path)[0].service("ppt").navn == "Mitt navn"
+
+
+def test_a_file_that_becomes_unreadable_on_disk_is_reloaded_with_its_problem(ed):
+    ed.set_service(MAP, "ppt", navn="Mitt navn")
+    ed.set_step("angst", 0, nar="Nytt vilkår")
+    path = ed.document("map", MAP).path
+    path.write_bytes(b"sammenkart: 1\nnavn: \xff\n")
+    ed.reload(path)
+    assert any("UTF-8" in p.message for p in ed.problems())
+    assert len(ed.history) == 1 and ed.history_index == 1, "the other file's edit stays undoable"
+    ed.undo()
+    assert not ed.document("pathway", "angst").dirty
+
+
 def test_disk_state_compares_content_not_just_time(tmp_path):
     p = tmp_path / "a.yaml"
     p.write_text("a: 1\n")

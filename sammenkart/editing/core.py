@@ -388,18 +388,23 @@ class EditorCore:
         """Read a file again from disk. Recorded as an edit, so an unsaved
         state it replaced comes back with undo; None when nothing differs."""
         doc = self.document_at(path)
+        shown = loader._shown(doc.path)
+        if doc.text is not None and not doc.path.exists():
+            # deleted by another program: keep what is open, unsaved; saving writes it back
+            doc.disk, doc.saved_text = None, None
+            return self._changed(self._change(ch.FILE_RELOAD, doc, _(
+                "«{path}» finnes ikke lenger på disken; lagre for å skrive den på nytt").format(path=shown)))
         new = doc.disk_text()
         if new is None or doc.text is None:
             # not text (now or before): start over with what is there; nothing to undo into
-            self._history = [e for e in self._history if all(s[0] is not doc for s in e.steps)]
-            self._done = min(self._done, len(self._history))
+            kept = [(i, e) for i, e in enumerate(self._history) if all(s[0] is not doc for s in e.steps)]
+            self._done = sum(1 for i, _e in kept if i < self._done)
+            self._history = [e for _i, e in kept]
             doc.load_from_disk()
-            return self._changed(self._change(ch.FILE_RELOAD, doc, _("Les «{path}» på nytt").format(
-                path=loader._shown(doc.path))))
+            return self._changed(self._change(ch.FILE_RELOAD, doc, _("Les «{path}» på nytt").format(path=shown)))
         doc.disk = disk_state(doc.path)
         doc.saved_text = new
-        return self._replace_text(doc, new, ch.FILE_RELOAD, _("Les «{path}» på nytt").format(
-            path=loader._shown(doc.path)))
+        return self._replace_text(doc, new, ch.FILE_RELOAD, _("Les «{path}» på nytt").format(path=shown))
 
     def restore(self, path, text: str) -> Change | None:
         """Take back an unsaved state (a recovery copy's text) as an undoable edit."""
