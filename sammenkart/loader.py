@@ -13,7 +13,7 @@ from .i18n import _
 from . import graph, paths
 from .model import Case, Map, Pathway, Problem, Source, Workspace
 from .readers import read_case, read_map, read_pathway
-from .yamlfile import load_yaml, read_head
+from .yamlfile import load_yaml, parse_yaml, read_head
 from . import figures
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -32,6 +32,10 @@ def _load(path, reader):
     path = Path(path)
     shown = _shown(path)
     data, problems = load_yaml(path, shown)
+    return _read(data, problems, path, shown, reader)
+
+
+def _read(data, problems: list[Problem], path: Path, shown: str, reader):
     if data is None:
         return None, problems
     try:
@@ -40,6 +44,19 @@ def _load(path, reader):
         return None, problems + [Problem(Source(shown), _("intern feil ved lesing av filen ({error}); meld gjerne fra").format(
             error=f"{type(exc).__name__}: {exc}"))]
     return obj, problems + more
+
+
+READERS = {"map": read_map, "pathway": read_pathway, "case": read_case}
+
+
+def load_text(text: str, path, kind: str):
+    """Read a file's text held in memory (the editor's unsaved state) exactly
+    as ``load_*_file`` reads the file: (object or None, problems).
+    ``kind``: "map", "pathway" or "case"."""
+    path = Path(path)
+    shown = _shown(path)
+    data, problems = parse_yaml(text, shown)
+    return _read(data, problems, path, shown, READERS[kind])
 
 
 def load_map_file(path) -> tuple[Map | None, list[Problem]]:
@@ -121,19 +138,31 @@ def looks_like_case(path: Path) -> bool:
 def load_workspace(path) -> Workspace:
     """Load a folder holding kart/ (and kasus/), a kart/ folder, or one map file."""
     path = Path(path)
-    ws = Workspace(root=path)
     if not path.exists():
+        ws = Workspace(root=path)
         ws.problems.append(Problem(Source(str(path)), _("finner ikke «{path}»").format(path=path)))
         return ws
     maps, pathways, cases = workspace_files(path)
-    for f in maps:
-        add(ws, ws.maps, *load_map_file(f), _("kartet"))
-    for f in pathways:
-        add_pathway(ws, *load_pathway_file(f))
-    for f in cases:
-        add(ws, ws.cases, *load_case_file(f), _("kasuset"))
+    files = [(f, "map") for f in maps] + [(f, "pathway") for f in pathways] + [(f, "case") for f in cases]
+    return assemble(path, files, lambda f, kind: _load(f, READERS[kind]))
+
+
+def assemble(root: Path, files, read) -> Workspace:
+    """A Workspace from ``files`` [(path, kind)], each read by ``read(path, kind)``
+    -> (object or None, problems); kind is "map", "pathway" or "case".
+
+    The one place that puts a workspace together (ids, målform versions,
+    reference warnings, figures beside ``kart/``): ``load_workspace`` reads the
+    files on disk, the editor its unsaved texts."""
+    ws = Workspace(root=root)
+    for f, kind in files:
+        obj, problems = read(f, kind)
+        if kind == "pathway":
+            add_pathway(ws, obj, problems)
+        else:
+            add(ws, ws.maps if kind == "map" else ws.cases, obj, problems, _("kartet") if kind == "map" else _("kasuset"))
     ws.problems.extend(reference_problems(ws))
-    ws.problems.extend(figures.load_into(ws, path, _shown, load_map_file))  # tal/*.csv beside kart/
+    ws.problems.extend(figures.load_into(ws, root, _shown, load_map_file))  # tal/*.csv beside kart/
     return ws
 
 

@@ -48,6 +48,13 @@ ALIAS_MIN_CHARS = 1_000_000
 _BAD_CHAR = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
+def forbidden_characters(text: str) -> list[str]:
+    """The characters a text value may not hold (control characters other than
+    tab and newline, lone surrogates), as "U+XXXX", in order; the rule the
+    reader reports and the editor refuses to write."""
+    return [f"U+{ord(c):04X}" for c in _BAD_CHAR.findall(text)]
+
+
 class YMap(dict):
     """A mapping that knows where it, its keys and its values were written."""
 
