@@ -131,25 +131,30 @@ def run_gui(path: str | None, request=None) -> int:
 
 
 def run_validate(paths: list[str], quiet: bool = False) -> int:
-    from .validation_run import validate_paths
+    from .validation_run import validate
 
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
         for p in missing:
             print(_("sammenkart validate: finner ikke «{path}»").format(path=p), file=sys.stderr)
         return EXIT_USAGE
-    problems, counts = validate_paths(paths)
-    shown = [p for p in problems if p.is_error or not quiet]
-    for p in shown:
-        print(p)
+    result = validate(paths)
+    problems = result.problems
+    for p in problems:
+        if p.is_error or not quiet:
+            print(p)  # Problem.__str__ shows control characters from a file as U+XXXX
     errors = sum(1 for p in problems if p.is_error)
     warnings = len(problems) - errors
-    print(
-        _("{maps} kart, {pathways} forløp, {cases} kasus sjekket: {errors} feil, {warnings} advarsler").format(
-            **counts, errors=errors, warnings=warnings
-        ),
-        file=sys.stderr,
-    )
+    for note in result.notes:
+        print(note, file=sys.stderr)
+    counts = result.counts
+    read = _("{maps} kart, {pathways} forløp, {cases} kasus").format(**counts)
+    if counts.get("figures"):
+        many = counts["figures"] != 1
+        read = (_("{read} og {figures} talfiler") if many else _("{read} og {figures} talfil")).format(
+            read=read, figures=counts["figures"])
+    print(_("{read} sjekket: {errors} feil, {warnings} advarsler").format(read=read, errors=errors, warnings=warnings),
+          file=sys.stderr)
     return EXIT_ERRORS if errors else EXIT_OK
 
 

@@ -14,24 +14,24 @@ from functools import wraps
 from .paths import resources_dir
 
 _translation: gettext.NullTranslations = gettext.NullTranslations()
-_language = "nb"
-
-
-def current_language() -> str:
-    """The language ``_`` speaks now: "nb", "nn" or "en" (data tables pick their column by it)."""
-    return _language
+_current = "nb"
 
 
 def set_language(lang: str | None) -> None:
     """Switch the catalogue; ``None`` or "nb" means bokmål (the source text)."""
-    global _translation, _language
-    _language = lang or "nb"
+    global _translation, _current
+    _current = lang if lang in ("nn", "en") else "nb"
     if not lang or lang == "nb":
         _translation = gettext.NullTranslations()
         return
     _translation = gettext.translation(
         "sammenkart", localedir=str(resources_dir() / "translations"), languages=[lang], fallback=True
     )
+
+
+def current_language() -> str:
+    """The language texts are given in now: "nb", "nn" or "en"."""
+    return _current
 
 
 def _(text: str) -> str:
@@ -44,13 +44,13 @@ set_language(os.environ.get("SAMMENKART_LANG"))
 @contextmanager
 def language(lang: str | None):
     """Use another catalogue for a while: a poster of a nynorsk map speaks nynorsk."""
-    global _translation, _language
-    saved = _translation, _language
+    global _translation, _current
+    saved = _translation, _current
     set_language(lang)
     try:
         yield
     finally:
-        _translation, _language = saved
+        _translation, _current = saved
 
 
 def in_map_language(fn):

@@ -10,10 +10,11 @@ import os
 from pathlib import Path
 
 from .i18n import _
+from . import graph, paths
 from .model import Case, Map, Pathway, Problem, Source, Workspace
 from .readers import read_case, read_map, read_pathway
-from .yamlfile import load_yaml
-from . import figures, paths
+from .yamlfile import load_yaml, parse_yaml, read_head
+from . import figures
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -31,6 +32,10 @@ def _load(path, reader):
     path = Path(path)
     shown = _shown(path)
     data, problems = load_yaml(path, shown)
+    return _read(data, problems, path, shown, reader)
+
+
+def _read(data, problems: list[Problem], path: Path, shown: str, reader):
     if data is None:
         return None, problems
     try:
@@ -39,6 +44,19 @@ def _load(path, reader):
         return None, problems + [Problem(Source(shown), _("intern feil ved lesing av filen ({error}); meld gjerne fra").format(
             error=f"{type(exc).__name__}: {exc}"))]
     return obj, problems + more
+
+
+READERS = {"map": read_map, "pathway": read_pathway, "case": read_case}
+
+
+def load_text(text: str, path, kind: str):
+    """Read a file's text held in memory (the editor's unsaved state) exactly
+    as ``load_*_file`` reads the file: (object or None, problems).
+    ``kind``: "map", "pathway" or "case"."""
+    path = Path(path)
+    shown = _shown(path)
+    data, problems = parse_yaml(text, shown)
+    return _read(data, problems, path, shown, READERS[kind])
 
 
 def load_map_file(path) -> tuple[Map | None, list[Problem]]:
@@ -54,9 +72,11 @@ def load_case_file(path) -> tuple[Case | None, list[Problem]]:
 
 
 def _yaml_files(folder: Path) -> list[Path]:
+    """The YAML entries of a folder. Anything that is not a folder is listed, so
+    a FIFO or device named like a data file is reported (and never read)."""
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in YAML_SUFFIXES)
+    return sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and not p.is_dir())
 
 
 def add(ws: Workspace, store: dict, obj, problems: list[Problem], what: str) -> None:
@@ -88,45 +108,61 @@ def add_pathway(ws: Workspace, obj: Pathway | None, problems: list[Problem]) -> 
         ws.pathways[obj.id] = obj
 
 
-def _find_folders(path: Path) -> tuple[list[Path], Path | None, Path | None]:
-    """(map files, pathway folder, case folder) for a path the user gave."""
-    if path.is_file():
+def workspace_files(path: Path, siblings: bool = True) -> tuple[list[Path], list[Path], list[Path]]:
+    """(map files, pathway files, case files) for a path the user gave.
+
+    ``path`` is a folder holding ``kart/`` (and ``kasus/``), a ``kart/`` folder
+    (its ``forlop/`` inside), a ``forlop/`` or ``kasus/`` folder, or one map file.
+    With ``siblings`` a map file or ``kart/`` folder also brings the ``kasus/``
+    folder beside it (the app opens a whole workspace); without, only what is
+    inside the path is listed (``validate MAPPE`` checks that folder and nothing else)."""
+    if not path.is_dir():  # a file, or something that is not a folder: read (or refused) as a map
         kart = path.parent
         kasus = kart.parent / "kasus"
-        return [path], kart / "forlop", kasus if kasus.is_dir() else None
-    if (path / "kart").is_dir():
-        return _yaml_files(path / "kart"), path / "kart" / "forlop", path / "kasus"
+        return [path], _yaml_files(kart / "forlop") if siblings else [], _yaml_files(kasus) if siblings else []
+    if (path / "kart").is_dir() or (path / "kasus").is_dir():
+        return _yaml_files(path / "kart"), _yaml_files(path / "kart" / "forlop"), _yaml_files(path / "kasus")
     if path.name == "forlop":
-        return [], path, None
+        return [], _yaml_files(path), []
     if path.name == "kasus" or (_yaml_files(path) and all(looks_like_case(p) for p in _yaml_files(path))):
-        return [], None, path
-    return _yaml_files(path), path / "forlop", path.parent / "kasus" if (path.parent / "kasus").is_dir() else None
+        return [], [], _yaml_files(path)
+    kasus = path.parent / "kasus"
+    return _yaml_files(path), _yaml_files(path / "forlop"), _yaml_files(kasus) if siblings else []
 
 
 def looks_like_case(path: Path) -> bool:
-    try:
-        head = path.read_text(encoding="utf-8", errors="replace")[:4000]
-    except OSError:
-        return False
+    head = read_head(path)
     return "\nsteg:" in head and "\ntjenester:" not in head
 
 
 def load_workspace(path) -> Workspace:
     """Load a folder holding kart/ (and kasus/), a kart/ folder, or one map file."""
     path = Path(path)
-    ws = Workspace(root=path)
     if not path.exists():
+        ws = Workspace(root=path)
         ws.problems.append(Problem(Source(str(path)), _("finner ikke «{path}»").format(path=path)))
         return ws
-    maps, forlop, kasus = _find_folders(path)
-    for f in maps:
-        add(ws, ws.maps, *load_map_file(f), _("kartet"))
-    for f in _yaml_files(forlop) if forlop else []:
-        add_pathway(ws, *load_pathway_file(f))
-    for f in _yaml_files(kasus) if kasus else []:
-        add(ws, ws.cases, *load_case_file(f), _("kasuset"))
+    maps, pathways, cases = workspace_files(path)
+    files = [(f, "map") for f in maps] + [(f, "pathway") for f in pathways] + [(f, "case") for f in cases]
+    return assemble(path, files, lambda f, kind: _load(f, READERS[kind]))
+
+
+def assemble(root: Path, files, read) -> Workspace:
+    """A Workspace from ``files`` [(path, kind)], each read by ``read(path, kind)``
+    -> (object or None, problems); kind is "map", "pathway" or "case".
+
+    The one place that puts a workspace together (ids, målform versions,
+    reference warnings, figures beside ``kart/``): ``load_workspace`` reads the
+    files on disk, the editor its unsaved texts."""
+    ws = Workspace(root=root)
+    for f, kind in files:
+        obj, problems = read(f, kind)
+        if kind == "pathway":
+            add_pathway(ws, obj, problems)
+        else:
+            add(ws, ws.maps if kind == "map" else ws.cases, obj, problems, _("kartet") if kind == "map" else _("kasuset"))
     ws.problems.extend(reference_problems(ws))
-    ws.problems.extend(figures.load_into(ws, path, _shown, load_map_file))  # tal/*.csv beside kart/
+    ws.problems.extend(figures.load_into(ws, root, _shown, load_map_file))  # tal/*.csv beside kart/
     return ws
 
 
@@ -150,18 +186,19 @@ def merge(into: Workspace, other: Workspace) -> None:
 
 
 def reference_problems(ws: Workspace) -> list[Problem]:
-    """Warnings for pathway and case references a map cannot resolve (never errors).
+    """Warnings for pathway and case references a map cannot resolve, and for
+    pathway steps a map cannot draw (never errors).
 
     Each map is checked against what it is offered: the pathway version in its
-    målform, and the cases written in its målform (``cases_for_map``)."""
+    målform, and the cases written in its målform (``cases_for_map``). A step
+    is drawn between the services its references match on the map
+    (``graph.step_pairs``); one with no such pair is warned at the step's line,
+    per map, saying why: a reference the map lacks, a step from a service to
+    itself, or (on a region map) services in different municipalities."""
     out: list[Problem] = []
     for m in ws.maps.values():
         for pid in ws.pathway_ids():
-            p = ws.pathway(pid, m.malform)
-            for ref in p.references():
-                if not m.resolve(ref):
-                    out.append(Problem(_ref_source(p, ref), _("{map} har ingen «{ref}» i kartet (forløpet «{p}»)").format(
-                        map=m.navn, ref=ref, p=p.navn), "warning"))
+            out.extend(_pathway_problems(m, ws.pathway(pid, m.malform)))
         for c in cases_for_map(ws, m):
             seen = set()
             for step in c.steg:
@@ -176,17 +213,33 @@ def reference_problems(ws: Workspace) -> list[Problem]:
     return out
 
 
+def _pathway_problems(m, p: Pathway) -> list[Problem]:
+    out = []
+    in_steps = {ref for st in p.flyt for ref in (st.fra, st.til)}
+    for ref, role in p.roller.items():
+        if ref not in in_steps and not m.resolve(ref):
+            out.append(Problem(role.source, _("{map} har ingen «{ref}» i kartet (forløpet «{p}»)").format(
+                map=m.navn, ref=ref, p=p.navn), "warning"))
+    for rs in graph.resolve_steps(m, p):
+        st, n = rs.step, rs.index + 1
+        if st.fra == st.til:
+            continue  # a step written from a reference to itself is warned once, by the reader
+        missing = [ref for ref, ids in ((st.fra, rs.fra), (st.til, rs.til)) if not ids]
+        if missing:
+            out.append(Problem(st.source, _("{map} har ingen «{ref}» i kartet, så steg {n} i forløpet «{p}» kan ikke tegnes").format(
+                map=m.navn, ref="», «".join(missing), n=n, p=p.navn), "warning"))
+        elif not graph.step_pairs(m, rs):
+            if set(rs.fra) == set(rs.til):
+                why = _("«{fra}» og «{til}» er samme tjeneste i {map}").format(fra=st.fra, til=st.til, map=m.navn)
+            else:
+                why = _("«{fra}» og «{til}» hører til ulike kommuner i {map}").format(fra=st.fra, til=st.til, map=m.navn)
+            out.append(Problem(st.source, _("steg {n} i forløpet «{p}» kan ikke tegnes som en pil: {why}").format(
+                n=n, p=p.navn, why=why), "warning"))
+    return out
+
+
 def cases_for_map(ws: Workspace, m) -> list[Case]:
     """The cases written for a map: those in its målform, or every case when
     none is (a case names no map; its language says which maps it fits)."""
     same = [c for c in ws.cases.values() if c.malform == m.malform]
     return same or list(ws.cases.values())
-
-
-def _ref_source(p: Pathway, ref: str) -> Source:
-    if ref in p.roller:
-        return p.roller[ref].source
-    for st in p.flyt:
-        if ref in (st.fra, st.til):
-            return st.source
-    return p.source

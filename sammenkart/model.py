@@ -8,22 +8,22 @@ file to an object needs no dictionary to read.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-FORMAT_VERSION = 1
+from . import schema as _schema
 
-SECTORS = ("kommune", "fastlege", "spesialist", "fylkeskommune", "stat", "frivillig")
-# bekymringsmelding (report of concern to barnevernet) and kontakt (direct
-# contact, no referral) were added in format 1.1.
-ARTS = ("henvisning", "samarbeid", "veiledning", "tilbakemelding", "bekymringsmelding", "kontakt")
+# Written once, in the JSON Schemas (resources/schema/); named here for code that lists them.
+FORMAT_VERSION = _schema.node("kart", "sammenkart").const
+SECTORS = _schema.node("kart", "tjenester", "[]", "sektor").enum
+ARTS = _schema.node("forlop", "flyt", "[]", "art").enum  # 1.1 added bekymringsmelding and kontakt
 # tilgang (1.1): families may contact the service themselves, or it needs a referral.
-ACCESS = ("direkte", "henvisning")
-MALFORMER = ("nb", "nn")
-MAP_TYPES = ("kommune", "region")
-
+ACCESS = _schema.node("kart", "tjenester", "[]", "tilgang").enum
+MALFORMER = _schema.node("kart", "malform").enum
+MAP_TYPES = _schema.node("kart", "type").enum
 # The six headings of "who does what" in a pathway, in the order users know.
-ROLE_KEYS = ("rolle", "kartlegging", "tiltak", "evaluering", "samarbeid", "henvisning")
+ROLE_KEYS = _schema.node("forlop", "roller", "*").keys
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,24 @@ class Contact:
         return not (self.telefon or self.epost or self.nettside or self.adresse)
 
 
+class _Generation:
+    """Counts changes that can move a service between look-up keys.
+
+    ``Map`` indexes its services by id and type. The count goes up when a
+    service's ``id`` or ``type`` is reassigned, when a map's list of services is
+    changed or replaced; an index built at another count is rebuilt. Counting
+    costs nothing while reading files (building a service does not count)."""
+
+    value = 0
+
+    @classmethod
+    def bump(cls) -> None:
+        cls.value += 1
+
+
+_INDEXED_FIELDS = ("id", "type")
+
+
 @dataclass
 class Service:
     id: str
@@ -76,6 +94,11 @@ class Service:
     kommune: str | None = None
     tilgang: str | None = None  # "direkte" | "henvisning" | None (not stated), format 1.1
     source: Source = UNKNOWN_SOURCE
+
+    def __setattr__(self, name, value) -> None:
+        if name in _INDEXED_FIELDS and name in self.__dict__ and self.__dict__[name] != value:
+            _Generation.bump()
+        object.__setattr__(self, name, value)
 
     @property
     def role(self) -> str:
@@ -105,6 +128,25 @@ def default_levels() -> list[Level]:
     ]
 
 
+def _counting(method):
+    def wrapper(self, *args, **kwargs):
+        _Generation.bump()
+        return method(self, *args, **kwargs)
+
+    wrapper.__name__ = method.__name__
+    return wrapper
+
+
+class ServiceList(list):
+    """A map's services: a plain list that counts its changes (see ``_Generation``)."""
+
+
+for _name in ("__setitem__", "__delitem__", "__iadd__", "__imul__", "append", "extend", "insert", "pop",
+              "remove", "clear", "sort", "reverse"):
+    setattr(ServiceList, _name, _counting(getattr(list, _name)))
+del _name
+
+
 @dataclass
 class Map:
     id: str
@@ -122,10 +164,18 @@ class Map:
     path: Path | None = None
     source: Source = UNKNOWN_SOURCE
 
+    def __setattr__(self, name, value) -> None:
+        if name == "tjenester":
+            if not isinstance(value, ServiceList):
+                value = ServiceList(value)
+            _Generation.bump()
+        object.__setattr__(self, name, value)
+
     def _indexes(self) -> tuple[dict, dict]:
         # Region maps hold thousands of services; look-ups must not scan them.
-        # The index is rebuilt whenever the list of services changes.
-        key = (id(self.tjenester), len(self.tjenester), tuple((s.id, s.type) for s in self.tjenester[:1]))
+        # The index is rebuilt after any change that can alter it (``_Generation``):
+        # a retyped or renamed service, a service added, removed or replaced.
+        key = _Generation.value
         if getattr(self, "_index_key", None) != key:
             by_id: dict[str, Service] = {}
             by_ref: dict[str, list[Service]] = {}
@@ -263,7 +313,16 @@ class Problem:
         from .i18n import _
 
         word = _("feil") if self.is_error else _("advarsel")
-        return f"{self.source}: {word}: {self.message}"
+        return _printable(f"{self.source}: {word}: {self.message}")
+
+
+def _printable(text: str) -> str:
+    """One line that is safe on a terminal: control characters, lone surrogates
+    and text-direction overrides from a user's file are shown as U+XXXX."""
+    return _UNPRINTABLE.sub(lambda m: f"U+{ord(m.group()):04X}", text)
+
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass

@@ -2,8 +2,11 @@
 
 Each reader reports every problem it finds through a ``Checker`` and builds
 the object from the parts that are good, so one typo never hides the rest.
-A file with errors still gives an object when something in it can be used:
-a service, step or link with an error is left out (and reported), so one
+Which keys exist, which are required, enums and field types come from the
+JSON Schemas (``schema.py``); this module adds the rules that span fields
+(niva among nivaer, unique ids, alder from <= to, links and steps that can be
+drawn). A file with errors still gives an object when something in it can be
+used: a service, step or link with an error is left out (and reported), so one
 typo on the morning of a meeting never takes the whole map away. Only a file
 that has nothing usable (no service, no step) gives ``None``.
 """
@@ -11,145 +14,127 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from . import schema
+from .checks import Checker, suggestion
 from .i18n import _
-from .model import (
-    ACCESS, ARTS, FORMAT_VERSION, MALFORMER, MAP_TYPES, ROLE_KEYS, SECTORS, Case, CaseStep, Contact, FlowStep, Level,
-    Link, Map, Pathway, Problem, Role, Service, Source, default_levels,
-)
-from .checks import SLUG, Checker, suggestion, type_name
 from .malform import split_stem
+from .model import (
+    Case, CaseStep, Contact, FlowStep, Level, Link, Map, Pathway, Problem, Role, Service, Source, default_levels,
+)
+from .yamlfile import visible
 
-MAP_KEYS = ("sammenkart", "id", "navn", "type", "malform", "oppdatert", "nettside", "nivaer", "tjenester", "samarbeid",
-            "henvisningsrett")
-LEVEL_KEYS = ("id", "navn", "beskrivelse", "farge")
-SERVICE_KEYS = ("id", "navn", "type", "niva", "sektor", "beskrivelse", "alder", "kontakt", "plassering", "kommune",
-                "tilgang")
-CONTACT_KEYS = ("telefon", "epost", "nettside", "adresse", "intern")
-LINK_KEYS = ("mellom", "merknad")
-PATHWAY_KEYS = ("sammenkart", "id", "navn", "malform", "beskrivelse", "roller", "flyt", "sjekkliste")
-STEP_KEYS = ("fra", "til", "art", "nar")
-CASE_KEYS = ("sammenkart", "id", "tittel", "malform", "forlop", "alder", "ingress", "steg")
-CASE_STEP_KEYS = ("tittel", "tekst", "sporsmal", "involverte", "forslag", "fasilitator")
-
-
-def _items(ck: Checker, obj, key: str, required: bool):
-    """(index, item mapping) for a list of mappings under ``key``."""
-    if key not in obj:
-        return []
-    value = obj[key]
-    if not isinstance(value, list):
-        ck.error(ck.at(obj, key), _("«{key}» skal være en liste, ikke {found}").format(key=key, found=type_name(value)))
-        return []
-    if required and not value:
-        ck.error(ck.at(obj, key), _("«{key}» må ha minst ett punkt").format(key=key))
-    out = []
-    for i, item in enumerate(value):
-        m = ck.mapping(item, ck.at(value, i), _("punkt {n} i «{key}»").format(n=i + 1, key=key))
-        if m is not None:
-            out.append((i, m))
-    return out
+MAP = schema.load("kart")
+LEVEL = MAP.at("nivaer", "[]")
+SERVICE = MAP.at("tjenester", "[]")
+CONTACT = SERVICE.at("kontakt")
+RIGHTS = MAP.at("henvisningsrett")
+LINK = MAP.at("samarbeid", "[]")
+PATHWAY = schema.load("forlop")
+ROLES = PATHWAY.at("roller")
+ROLE = ROLES.at("*")
+STEP = PATHWAY.at("flyt", "[]")
+CASE = schema.load("kasus")
+CASE_STEP = CASE.at("steg", "[]")
 
 
-def _header(ck: Checker, data, keys, required, what: str, stem: str):
+def _header(ck: Checker, data, node: schema.Node, what: str, stem: str):
     """The checks every file kind shares: a mapping, known keys, version, id = file stem.
 
     Returns (mapping or None, id or None)."""
-    obj = ck.mapping(data, getattr(data, "source", None) or _src(ck), what)
+    obj = ck.mapping(data, getattr(data, "source", None) or Source(ck.path, 1, 1), what)
     if obj is None:
         return None, None
-    ck.keys(obj, keys, required, what)
-    if not ck.version(obj, FORMAT_VERSION) and "sammenkart" in obj:
+    ck.keys(obj, node, what)
+    if not ck.version(obj, node) and "sammenkart" in obj:
         return None, None  # a format we do not know: its content cannot be trusted
-    ident = ck.slug(obj, "id", what)
+    ident = ck.get(obj, node, "id", what)
     ck.stem(obj, ident, stem)
     return obj, ident
 
 
-def _src(ck: Checker) -> Source:
-    return Source(ck.path, 1, 1)
-
-
 def read_map(data, path: Path, shown: str) -> tuple[Map | None, list[Problem]]:
     ck = Checker(shown)
-    obj, ident = _header(ck, data, MAP_KEYS, ("sammenkart", "id", "navn", "tjenester"), _("kartet"), path.stem)
+    obj, ident = _header(ck, data, MAP, _("kartet"), path.stem)
     if obj is None:
         return None, ck.problems
     levels = _levels(ck, obj)
     level_ids = {lv.id for lv in levels}
     services: list[Service] = []
-    seen: dict[str, object] = {}
-    for i, s in _items(ck, obj, "tjenester", required=True):
-        label = _("tjenesten «{id}»").format(id=s["id"]) if isinstance(s.get("id"), str) else _("tjeneste {n}").format(n=i + 1)
+    seen: dict[str, Source] = {}
+    for i, s in ck.items(obj, MAP, "tjenester"):
+        def label(s=s, i=i):
+            return (_("tjenesten «{id}»").format(id=visible(s["id"])) if isinstance(s.get("id"), str)
+                    else _("tjeneste {n}").format(n=i + 1))
+
         errors_before = ck.error_count()
-        ck.keys(s, SERVICE_KEYS, ("id", "navn", "niva", "sektor"), label)
-        sid = ck.slug(s, "id", _("tjenesten"))
+        ck.keys(s, SERVICE, label)
+        sid = ck.get(s, SERVICE, "id", _("tjenesten"))
         if sid in seen:
             ck.error(ck.at(s, "id"), _("tjeneste-id «{id}» er brukt før (linje {line})").format(id=sid, line=seen[sid].line))
             sid = None  # the first one wins; the second is left out
         elif sid:
             seen[sid] = ck.at(s, "id")
-        niva = ck.integer(s, "niva")
+        niva = ck.get(s, SERVICE, "niva")
         if niva is not None and niva not in level_ids:
             ck.error(ck.at(s, "niva"), _("nivå {niva} finnes ikke; kjente nivåer er {ids}").format(
                 niva=niva, ids=", ".join(str(x) for x in sorted(level_ids))))
             niva = None
-        sektor = ck.choice(s, "sektor", SECTORS)
-        role = ck.slug(s, "type", _("tjenestetypen")) if "type" in s else ""
-        alder = ck.number_pair(s, "alder", integers=True)
-        if alder and (alder[0] < 0 or alder[0] > alder[1]):
-            ck.error(ck.at(s, "alder"), _("«alder» [{a}, {b}]: fra-alderen må være 0 eller mer og ikke større enn til-alderen").format(a=alder[0], b=alder[1]))
-            alder = None
-        kontakt = _contact(ck, s)
-        navn = ck.text(s, "navn", required=True)
+        alder = ck.get(s, SERVICE, "alder")
+        if alder is not None and len(alder) == 2 and alder[0] > alder[1]:
+            ck.error(ck.at(s, "alder"), _("«alder» [{a}, {b}]: fra-alderen må være 0 eller mer og ikke større enn til-alderen").format(
+                a=alder[0], b=alder[1]))
+        plassering = ck.get(s, SERVICE, "plassering")
         service = Service(
-            id=sid or "", navn=navn or "", niva=niva if niva is not None else 0, sektor=sektor or "", type=role or "",
-            beskrivelse=ck.text(s, "beskrivelse"), alder=alder, kontakt=kontakt,
-            plassering=ck.number_pair(s, "plassering", integers=False), kommune=ck.text(s, "kommune"),
-            tilgang=ck.choice(s, "tilgang", ACCESS), source=s.source,
+            id=sid or "", navn=ck.get(s, SERVICE, "navn") or "", niva=niva if niva is not None else 0,
+            sektor=ck.get(s, SERVICE, "sektor") or "", type=ck.get(s, SERVICE, "type", _("tjenestetypen")) or "",
+            beskrivelse=ck.get(s, SERVICE, "beskrivelse"),
+            alder=tuple(alder) if alder and len(alder) == 2 else None, kontakt=_contact(ck, s),
+            plassering=tuple(plassering) if plassering and len(plassering) == 2 else None,
+            kommune=ck.get(s, SERVICE, "kommune"), tilgang=ck.get(s, SERVICE, "tilgang"), source=s.source,
         )
         if ck.error_count() == errors_before:
             services.append(service)
-    names = _declared_names(obj)
-    links = _links(ck, obj, names)
     m = Map(
-        id=ident or path.stem, navn=ck.text(obj, "navn", required=True) or path.stem, tjenester=services,
-        nivaer=levels, type=ck.choice(obj, "type", MAP_TYPES, "kommune"),
-        malform=ck.choice(obj, "malform", MALFORMER, "nb"), oppdatert=ck.date(obj, "oppdatert"),
-        nettside=ck.url(obj, "nettside"), samarbeid=links, henvisningsrett=_referral_rights(ck, obj, names),
-        path=path, source=obj.source,
+        id=ident or path.stem, navn=ck.get(obj, MAP, "navn") or path.stem, tjenester=services,
+        nivaer=levels, type=ck.get(obj, MAP, "type") or MAP.prop("type").raw.get("default", "kommune"),
+        malform=_malform(ck, obj, MAP), oppdatert=ck.get(obj, MAP, "oppdatert"),
+        nettside=ck.get(obj, MAP, "nettside"), samarbeid=[], path=path, source=obj.source,
     )
+    names = _declared_names(obj)
+    m.samarbeid = _links(ck, obj, names, m)
+    m.henvisningsrett = _referral_rights(ck, obj, names)
     return (m if services else None), ck.problems
+
+
+def _malform(ck: Checker, obj, node: schema.Node) -> str:
+    return ck.get(obj, node, "malform") or node.prop("malform").raw.get("default", "nb")
 
 
 def _levels(ck: Checker, obj) -> list:
     if "nivaer" not in obj:
         return default_levels()
     levels, seen = [], set()
-    for i, lv in _items(ck, obj, "nivaer", required=True):
-        ck.keys(lv, LEVEL_KEYS, ("id", "navn"), _("nivå {n}").format(n=i + 1))
-        lid = ck.integer(lv, "id")
+    for i, lv in ck.items(obj, MAP, "nivaer"):
+        ck.keys(lv, LEVEL, lambda i=i: _("nivå {n}").format(n=i + 1))
+        lid = ck.get(lv, LEVEL, "id")
         if lid in seen:
             ck.error(ck.at(lv, "id"), _("nivå-id {id} er brukt før").format(id=lid))
             continue
-        navn = ck.text(lv, "navn", required=True)
+        navn = ck.get(lv, LEVEL, "navn")
         if lid is not None and navn:
             seen.add(lid)
-            levels.append(Level(lid, navn, ck.text(lv, "beskrivelse"), ck.colour(lv, "farge"), lv.source))
+            levels.append(Level(lid, navn, ck.get(lv, LEVEL, "beskrivelse"), ck.get(lv, LEVEL, "farge"), lv.source))
     return levels
 
 
 def _contact(ck: Checker, s) -> Contact:
-    if "kontakt" not in s:
-        return Contact()
-    k = ck.mapping(s["kontakt"], ck.at(s, "kontakt"), "«kontakt»")
+    k = ck.get(s, SERVICE, "kontakt")
     if k is None:
         return Contact()
-    ck.keys(k, CONTACT_KEYS, (), "«kontakt»")
-    intern = k.get("intern", False)
-    if not isinstance(intern, bool):
-        ck.error(ck.at(k, "intern"), _("«intern» skal være true eller false, ikke {found}").format(found=type_name(intern)))
-        intern = False
-    return Contact(ck.text(k, "telefon"), ck.text(k, "epost"), ck.url(k, "nettside"), ck.text(k, "adresse"), intern)
+    ck.keys(k, CONTACT, "«kontakt»")
+    intern = ck.get(k, CONTACT, "intern")
+    return Contact(*(ck.get(k, CONTACT, key) for key in ("telefon", "epost", "nettside", "adresse")),
+                   intern=CONTACT.prop("intern").raw.get("default", False) if intern is None else intern)
 
 
 def _referral_rights(ck: Checker, obj, names: set[str]) -> dict[str, list[str]]:
@@ -157,24 +142,19 @@ def _referral_rights(ck: Checker, obj, names: set[str]) -> dict[str, list[str]]:
 
     Rights may name roles the map lacks (a shared rule), so a name that matches
     no service is a warning with a suggestion, not an error."""
-    if "henvisningsrett" not in obj:
-        return {}
-    rights = ck.mapping(obj["henvisningsrett"], ck.at(obj, "henvisningsrett"), "«henvisningsrett»")
+    rights = ck.get(obj, MAP, "henvisningsrett")
     out: dict[str, list[str]] = {}
-    for receiver, senders in (rights or {}).items():
-        if not isinstance(receiver, str) or not SLUG.match(receiver):
-            ck.error(ck.key_at(rights, receiver), _("«{ref}» under «henvisningsrett» er ikke en gyldig tjeneste-id eller type").format(ref=receiver))
+    for receiver in rights or {}:
+        if not ck.name(rights, RIGHTS, receiver, "«henvisningsrett»"):
             continue
-        refs = ck.text_list(rights, receiver)
-        raw = rights[receiver]
-        for j, item in enumerate(raw if isinstance(raw, list) else []):
-            if isinstance(item, str) and item.strip() and not SLUG.match(item.strip()):
-                ck.error(ck.at(raw, j), _("«{ref}» i «henvisningsrett» er ikke en gyldig tjeneste-id eller type").format(ref=item))
-        for ref in [receiver, *refs]:
-            if SLUG.match(ref) and ref not in names:
-                ck.warning(ck.key_at(rights, receiver), _("«{ref}» i «henvisningsrett» treffer ingen tjeneste i kartet").format(ref=ref)
-                           + _hint(ref, names))
-        out[receiver] = [r for r in refs if SLUG.match(r)]
+        senders = ck.get(rights, RIGHTS, receiver)
+        if senders is None:
+            continue
+        for ref in [receiver, *senders]:
+            if ref not in names:
+                ck.warning(ck.key_at(rights, receiver), _("«{ref}» i «henvisningsrett» treffer ingen tjeneste i kartet").format(
+                    ref=ref) + _hint(ref, names))
+        out[receiver] = senders
     return out
 
 
@@ -188,23 +168,37 @@ def _declared_names(obj) -> set[str]:
     return names
 
 
-def _links(ck: Checker, obj, names: set[str]) -> list[Link]:
+def _links(ck: Checker, obj, names: set[str], m: Map) -> list[Link]:
     links = []
-    for i, ln in _items(ck, obj, "samarbeid", required=False):
+    for i, ln in ck.items(obj, MAP, "samarbeid"):
         errors_before = ck.error_count()
-        ck.keys(ln, LINK_KEYS, ("mellom",), _("samarbeid {n}").format(n=i + 1))
-        refs = ck.text_list(ln, "mellom")
-        if "mellom" in ln and len(refs) != 2:
-            ck.error(ck.at(ln, "mellom"), _("«mellom» skal ha nøyaktig to referanser, som [helsestasjon, barnehage]"))
+        ck.keys(ln, LINK, lambda i=i: _("samarbeid {n}").format(n=i + 1))
+        refs = ck.get(ln, LINK, "mellom")
+        merknad = ck.get(ln, LINK, "merknad")
+        if refs is None or len(refs) != 2:
+            continue  # wrong count or form: reported
+        for r in refs:
+            if r not in names:
+                ck.error(ck.at(ln, "mellom"), _("«{ref}» i «mellom» viser ikke til noen tjeneste-id eller type i kartet").format(
+                    ref=r) + _hint(r, names))
+        if ck.error_count() != errors_before:
             continue
-        bad = [r for r in refs if r not in names]
-        for r in bad:
-            ck.error(ck.at(ln, "mellom"), _("«{ref}» i «mellom» viser ikke til noen tjeneste-id eller type i kartet").format(ref=r)
-                     + _hint(r, names))
-        merknad = ck.text(ln, "merknad")
-        if refs and ck.error_count() == errors_before:
-            links.append(Link((refs[0], refs[1]), merknad, ln.source))
+        if not _link_pairs(m, refs):
+            # kept (nothing written is lost), but a line from a card to itself cannot be drawn
+            ck.warning(ck.at(ln, "mellom"), _(
+                "samarbeidet mellom «{a}» og «{b}» går fra en tjeneste til seg selv og kan ikke tegnes som en strek").format(
+                a=refs[0], b=refs[1]))
+        links.append(Link((refs[0], refs[1]), merknad, ln.source))
     return links
+
+
+def _link_pairs(m: Map, refs) -> bool:
+    """Whether a link joins at least two different services (as the layout draws it).
+    A reference to nothing is reported above; then there is nothing to say here."""
+    a, b = m.resolve(refs[0]), m.resolve(refs[1])
+    if not a or not b:
+        return True
+    return any(x.id != y.id for x in a for y in b)
 
 
 def _hint(ref: str, names) -> str:
@@ -214,72 +208,68 @@ def _hint(ref: str, names) -> str:
 
 def read_pathway(data, path: Path, shown: str) -> tuple[Pathway | None, list[Problem]]:
     ck = Checker(shown)
-    stem, suffix = split_stem(path.stem)
-    obj, ident = _header(ck, data, PATHWAY_KEYS, ("sammenkart", "id", "navn", "flyt"), _("forløpet"), stem)
+    stem, suffix = split_stem(path.stem)  # angst.nn.yaml: id angst, written in nynorsk
+    obj, ident = _header(ck, data, PATHWAY, _("forløpet"), stem)
     if obj is None:
         return None, ck.problems
-    malform = ck.choice(obj, "malform", MALFORMER, "nb")
+    malform = _malform(ck, obj, PATHWAY)
     if suffix and malform != suffix:
         ck.error(ck.at(obj, "malform") if "malform" in obj else obj.source,
                  _("filnavnet «{name}» sier målform «{suffix}», men «malform» er «{malform}»; skriv «malform: {suffix}»").format(
                      name=path.name, suffix=suffix, malform=malform))
     roles: dict[str, Role] = {}
-    if "roller" in obj:
-        roller = ck.mapping(obj["roller"], ck.at(obj, "roller"), "«roller»")
-        for ref, body in (roller or {}).items():
-            good_ref = bool(SLUG.match(ref))
-            if not good_ref:
-                ck.error(ck.key_at(roller, ref), _("«{ref}» under «roller» er ikke en gyldig tjeneste-id eller type").format(ref=ref))
-            r = ck.mapping(body, ck.at(roller, ref), _("rollen til «{ref}»").format(ref=ref))
-            if r is None:
-                continue
-            # the body is still checked so every problem shows in one pass
-            ck.keys(r, ROLE_KEYS, (), _("rollen til «{ref}»").format(ref=ref))
-            if good_ref:
-                roles[ref] = Role(**{k: ck.text(r, k) for k in ROLE_KEYS}, source=r.source)
+    roller = ck.get(obj, PATHWAY, "roller")
+    for ref, body in (roller or {}).items():
+        good_ref = ck.name(roller, ROLES, ref, "«roller»")
+        what = _("rollen til «{ref}»").format(ref=visible(ref))
+        r = ck.mapping(body, ck.at(roller, ref), what)
+        if r is None:
+            continue
+        # the body is still checked so every problem shows in one pass
+        ck.keys(r, ROLE, what)
+        texts = {k: ck.get(r, ROLE, k) for k in ROLE.keys}
+        if good_ref:
+            roles[ref] = Role(**texts, source=r.source)
     steps = []
-    for i, st in _items(ck, obj, "flyt", required=True):
+    for i, st in ck.items(obj, PATHWAY, "flyt"):
         errors_before = ck.error_count()
-        ck.keys(st, STEP_KEYS, ("fra", "til"), _("steg {n} i «flyt»").format(n=i + 1))
-        fra, til = ck.slug(st, "fra", _("referansen")), ck.slug(st, "til", _("referansen"))
-        art = ck.choice(st, "art", ARTS, "henvisning")
-        nar = ck.text(st, "nar")
+        ck.keys(st, STEP, lambda i=i: _("steg {n} i «flyt»").format(n=i + 1))
+        fra, til = ck.get(st, STEP, "fra", _("referansen")), ck.get(st, STEP, "til", _("referansen"))
+        art = ck.get(st, STEP, "art") or STEP.prop("art").raw.get("default", "henvisning")
+        nar = ck.get(st, STEP, "nar")
         if ck.error_count() == errors_before:
+            if fra == til:
+                ck.warning(st.source, _(
+                    "steg {n} går fra «{ref}» til seg selv og kan ikke tegnes som en pil; "
+                    "skriv hvem steget går til, eller beskriv det i rollen").format(n=i + 1, ref=fra))
             steps.append(FlowStep(fra, til, art, nar, st.source))
     p = Pathway(
-        id=ident or stem, navn=ck.text(obj, "navn", required=True) or stem, flyt=steps,
-        malform=suffix or malform, beskrivelse=ck.text(obj, "beskrivelse"),
-        roller=roles, sjekkliste=ck.text_list(obj, "sjekkliste"), path=path, source=obj.source,
+        id=ident or stem, navn=ck.get(obj, PATHWAY, "navn") or stem, flyt=steps,
+        malform=suffix or malform, beskrivelse=ck.get(obj, PATHWAY, "beskrivelse"),
+        roller=roles, sjekkliste=ck.get(obj, PATHWAY, "sjekkliste") or [], path=path, source=obj.source,
     )
     return (p if steps else None), ck.problems
 
 
 def read_case(data, path: Path, shown: str) -> tuple[Case | None, list[Problem]]:
     ck = Checker(shown)
-    obj, ident = _header(ck, data, CASE_KEYS, ("sammenkart", "id", "tittel", "steg"), _("kasuset"), path.stem)
+    obj, ident = _header(ck, data, CASE, _("kasuset"), path.stem)
     if obj is None:
         return None, ck.problems
-    alder = ck.integer(obj, "alder")
-    if alder is not None and alder < 0:
-        ck.error(ck.at(obj, "alder"), _("«alder» kan ikke være negativ"))
+    alder = ck.get(obj, CASE, "alder")
     steps = []
-    for i, st in _items(ck, obj, "steg", required=True):
+    for i, st in ck.items(obj, CASE, "steg"):
         errors_before = ck.error_count()
-        ck.keys(st, CASE_STEP_KEYS, ("tittel", "tekst"), _("steg {n}").format(n=i + 1))
-        for key in ("involverte", "forslag"):
-            refs = st.get(key)
-            for j, ref in enumerate(refs if isinstance(refs, list) else []):
-                if isinstance(ref, str) and not SLUG.match(ref):
-                    ck.error(ck.at(st[key], j), _("«{ref}» i «{key}» er ikke en gyldig tjeneste-id eller type").format(ref=ref, key=key))
-        tittel, tekst = ck.text(st, "tittel", required=True), ck.text(st, "tekst", required=True)
-        questions = ck.text_list(st, "sporsmal") if "sporsmal" in st else None
-        step = CaseStep(tittel or "", tekst or "", questions or None, ck.text_list(st, "involverte"),
-                        ck.text_list(st, "forslag"), ck.text(st, "fasilitator"), st.source)
+        ck.keys(st, CASE_STEP, lambda i=i: _("steg {n}").format(n=i + 1))
+        tittel, tekst = ck.get(st, CASE_STEP, "tittel"), ck.get(st, CASE_STEP, "tekst")
+        questions = ck.get(st, CASE_STEP, "sporsmal")
+        step = CaseStep(tittel or "", tekst or "", questions or None, ck.get(st, CASE_STEP, "involverte") or [],
+                        ck.get(st, CASE_STEP, "forslag") or [], ck.get(st, CASE_STEP, "fasilitator"), st.source)
         if ck.error_count() == errors_before:
             steps.append(step)
     c = Case(
-        id=ident or path.stem, tittel=ck.text(obj, "tittel", required=True) or path.stem, steg=steps,
-        malform=ck.choice(obj, "malform", MALFORMER, "nb"), forlop=ck.slug(obj, "forlop", _("forløpet")),
-        alder=alder, ingress=ck.text(obj, "ingress"), path=path, source=obj.source,
+        id=ident or path.stem, tittel=ck.get(obj, CASE, "tittel") or path.stem, steg=steps,
+        malform=_malform(ck, obj, CASE), forlop=ck.get(obj, CASE, "forlop", _("forløpet")),
+        alder=alder, ingress=ck.get(obj, CASE, "ingress"), path=path, source=obj.source,
     )
     return (c if steps else None), ck.problems

@@ -1,20 +1,19 @@
-"""The standard roles (service types) and how they are named to users.
+"""The standard roles (service ``type``) that pathways and cases refer to.
 
-One table, ``resources/roller.yaml`` (shipped in the package), read once:
+One table, ``resources/roller.yaml`` (shipped in the package), read once: per
+``type`` its usual name (nb, nn, en), the short form a sentence uses, the
+usual sector and the usual place in the example pyramid (``plass``).
+docs/roller.md shows the same table to users; a test keeps the two equal.
 
-    {type: Role(type, navn={"nb", "nn", "en"}, kort={"nb", "nn", "en"})}
-
-``navn`` is the role's usual name, shown where a card or a line stands for a
-role rather than for one office (the regional view; a step whose service the
-map lacks: "Ungdomspsykiatrisk døgnavdeling (finnes ikke i kartet)" — users
-see names, never ids). ``kort`` is the short form inside a sentence ("Fjordvik
-har ingen PPT i kartet"). docs/roller.md lists the same types in the same
-order (a test keeps them equal).
+Used for the names of cards that stand for a role (the regional view's
+"… – i alle kommunane"), to name a role a map lacks ("Ungdomspsykiatrisk
+døgnavdeling (finnes ikke i kartet)" – users see names, never ids), in
+sentences ("Fjordvik har ingen PPT i kartet"), to offer types in the service
+form and to start a new map from the template.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
 
 import yaml
 
@@ -22,65 +21,88 @@ from .i18n import current_language
 from .paths import resources_dir
 
 LANGUAGES = ("nb", "nn", "en")
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# The example maps' pyramid (kart/eksempelkommune.yaml): levels say who
+# provides the help (domain.md, "Levels are about who provides"). The built-in
+# default (model.default_levels) has four; the template writes these five.
+PLASSER = ("for-alle", "tidlig", "kommune", "stat-region", "spesialist")
+PLASS_NAMES = {
+    "nb": ("For alle", "Tidlig innsats", "Oppfølging i kommunen", "Stat og region", "Spesialisthelsetjenesten"),
+    "nn": ("For alle", "Tidleg innsats", "Oppfølging i kommunen", "Stat og region", "Spesialisthelsetenesta"),
+}
 
 
 @dataclass(frozen=True)
-class Role:
+class StandardRole:
     type: str
-    navn: dict  # language ("nb", "nn", "en") -> usual name
-    kort: dict  # language -> short form for a sentence
+    navn_nb: str
+    navn_nn: str
+    sektor: str
+    plass: str  # one of PLASSER
+    navn_en: str = ""
+    kort: dict = field(default_factory=dict, compare=False)  # language -> short form for a sentence
 
-    def name(self, lang: str | None = None) -> str:
-        return self.navn.get(lang or "nb") or self.navn["nb"]
+    @property
+    def niva(self) -> int:
+        """The level id in the template pyramid (0 = for alle … 4 = spesialist)."""
+        return PLASSER.index(self.plass)
 
-    def short(self, lang: str | None = None) -> str:
-        return self.kort.get(lang or "nb") or self.kort["nb"]
+    def navn(self, malform: str | None = None) -> str:
+        """The usual name in ``malform`` ("nb", "nn" or "en"; default: the current language)."""
+        lang = malform or current_language()
+        return {"nn": self.navn_nn, "en": self.navn_en or self.navn_nb}.get(lang, self.navn_nb)
+
+    def short(self, malform: str | None = None) -> str:
+        """The short form inside a sentence ("PPT", "helsestasjon for ungdom")."""
+        return self.kort.get(malform or current_language()) or self.kort["nb"]
 
 
 def roles_file():
     return resources_dir() / "roller.yaml"
 
 
-@lru_cache(maxsize=1)
-def standard_roles() -> dict[str, Role]:
-    """Every standard role by type, in the table's order.
-
-    Raises ValueError when the shipped table lacks a column (a packaging bug,
-    not a user's mistake; the test suite reads every entry).
-    """
-    data = yaml.load(roles_file().read_text(encoding="utf-8"), Loader=_LOADER) or {}
-    out: dict[str, Role] = {}
+def _read_table() -> dict[str, StandardRole]:
+    """The table in resources/roller.yaml. Raises ValueError when an entry lacks
+    a column (a packaging mistake, not a user's; the tests read every entry)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(roles_file().read_text(encoding="utf-8"), Loader=loader) or {}
+    out: dict[str, StandardRole] = {}
     for key, entry in data.items():
-        cols = {}
-        for col in ("navn", "kort"):
-            value = entry.get(col) if isinstance(entry, dict) else None
+        entry = entry if isinstance(entry, dict) else {}
+        names, short = entry.get("navn"), entry.get("kort")
+        for col, value in (("navn", names), ("kort", short)):
             if not isinstance(value, dict) or not all(isinstance(value.get(lang), str) for lang in LANGUAGES):
                 raise ValueError(f"{roles_file()}: «{key}» needs {col} with {', '.join(LANGUAGES)}")
-            cols[col] = {lang: value[lang] for lang in LANGUAGES}
-        out[str(key)] = Role(str(key), **cols)
+        if entry.get("plass") not in PLASSER or not isinstance(entry.get("sektor"), str):
+            raise ValueError(f"{roles_file()}: «{key}» needs sektor and plass (one of {', '.join(PLASSER)})")
+        out[str(key)] = StandardRole(str(key), names["nb"], names["nn"], entry["sektor"], entry["plass"],
+                                     names["en"], {lang: short[lang] for lang in LANGUAGES})
     return out
 
 
-def role_name(role: str, lang: str | None = None) -> str | None:
-    """The standard role's usual name in ``lang`` (default: the language the
-    texts speak now), or None for a role we do not know."""
-    known = standard_roles().get(role)
-    return known.name(lang or current_language()) if known else None
+STANDARD_ROLES: dict[str, StandardRole] = _read_table()
+
+# What a new map starts with when the user does not choose: the services
+# nearly every municipality has and the seven pathways lean on.
+STARTER_TYPES = ("barnehage", "skole", "helsestasjon", "skolehelsetjeneste", "ppt", "fastlege", "legevakt",
+                 "psykisk-helse", "kommunepsykolog", "barnevern", "bup")
 
 
-def role_label(reference: str, lang: str | None = None) -> str:
+def role_name(role: str, malform: str | None = None) -> str | None:
+    """The standard role's usual name (in ``malform``, default the current
+    language), or None for a role that is not standard."""
+    r = STANDARD_ROLES.get(role)
+    return r.navn(malform) if r else None
+
+
+def role_label(reference: str, malform: str | None = None) -> str:
     """How a step's or case's reference is named to users: the role's usual
     name, or for a reference that is no standard role its words
     ("mitt-team" → "mitt team"), never the bare id."""
-    return role_name(reference, lang) or reference.replace("-", " ")
+    return role_name(reference, malform) or reference.replace("-", " ")
 
 
-def role_in_sentence(reference: str, lang: str | None = None) -> str:
+def role_in_sentence(reference: str, malform: str | None = None) -> str:
     """The short form for a sentence ("PPT", "helsestasjon for ungdom")."""
-    known = standard_roles().get(reference)
-    return known.short(lang or current_language()) if known else reference.replace("-", " ")
-
-
-# The usual names in bokmål by type (the source text other code and tests read).
-ROLE_NAMES: dict[str, str] = {t: r.name("nb") for t, r in standard_roles().items()}
+    r = STANDARD_ROLES.get(reference)
+    return r.short(malform) if r else reference.replace("-", " ")

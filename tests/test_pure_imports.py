@@ -9,7 +9,8 @@ PURE = [
     "sammenkart.graph", "sammenkart.style", "sammenkart.overlay", "sammenkart.layout.engine",
     "sammenkart.layout.edges", "sammenkart.layout.metrics", "sammenkart.poster", "sammenkart.poster.command",
     "sammenkart.session", "sammenkart.figures", "sammenkart.figures_report", "sammenkart.figures_pdf",
-    "sammenkart.figures_command", "sammenkart.regional", "sammenkart.roles", "sammenkart.start_options",
+    "sammenkart.figures_command", "sammenkart.regional", "sammenkart.roles", "sammenkart.editing",
+    "sammenkart.start_options",
 ]
 
 

@@ -8,7 +8,7 @@ from sammenkart.layout.engine import layout_map
 from sammenkart.loader import load_bundled, load_workspace
 from sammenkart.model import FlowStep, Link, Map, Pathway, Service
 from sammenkart.overlay import pathway_emphasis
-from sammenkart.roles import ROLE_NAMES
+from sammenkart.roles import STANDARD_ROLES
 
 KOMMUNER = ["Sjøvik", "Lyngnes", "Fjellstad", "Straumøy", "Dalsbygd"]
 
@@ -44,7 +44,7 @@ def test_roles_of_every_municipality_collapse_to_one_card_with_all(region):
     view = regional.regional_view(region)
     hs = view.card("helsestasjon")
     assert hs.kommuner == tuple(KOMMUNER) and hs.mangler == ()
-    assert hs.label == "Helsestasjon – i alle kommunane"  # the region is nynorsk
+    assert hs.label == "Helsestasjon (0–5 år) – i alle kommunane"  # the region is nynorsk
     assert len(hs.members) == 5 and not hs.shared
     # two fastlegekontor in Sjøvik are one card and count Sjøvik once
     fl = view.card("fastlege")
@@ -154,4 +154,4 @@ def test_every_standard_role_in_the_docs_has_a_name():
     # the role table: from its header row "| type | …" to the first line that is not a row
     roles_table = table[table.index("\n| type |"):].split("\n\n", 1)[0]
     documented = [t for t in re.findall(r"^\| ([a-z0-9-]+) \|", roles_table, flags=re.M) if t != "type"]
-    assert documented and set(documented) == set(ROLE_NAMES)
+    assert documented and set(documented) == set(STANDARD_ROLES)

@@ -1,0 +1,181 @@
+"""One open file: its text now, the text last saved, what is on disk.
+
+The text is the single source of truth for a file being edited; the model
+object (``Map``, ``Pathway`` or ``Case``) and its problems are read from the
+text by the same loader ``sammenkart validate`` uses, once per text, and are
+new objects every time (snapshots: nothing mutates them).
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .. import loader
+from ..i18n import _
+from ..model import Problem
+from ..yamlfile import MAX_BYTES
+from .changes import EditError
+from .yamltext import Tree
+
+_BOM = "\ufeff"
+_FILE_LOADERS = {"map": loader.load_map_file, "pathway": loader.load_pathway_file, "case": loader.load_case_file}
+
+
+@dataclass(frozen=True)
+class DiskState:
+    """What a file on disk looked like: modification time (ns), size, SHA-256."""
+
+    mtime_ns: int
+    size: int
+    sha256: str
+
+
+def disk_state(path: Path) -> DiskState | None:
+    """The file's state now, or None when it cannot be read (gone, no access)."""
+    try:
+        st = os.stat(path)
+        data = Path(path).read_bytes()
+    except OSError:
+        return None
+    return DiskState(st.st_mtime_ns, st.st_size, hashlib.sha256(data).hexdigest())
+
+
+def changed_on_disk(path: Path, known: DiskState | None) -> bool:
+    """True when the file's content differs from ``known``.
+
+    Time and size are compared first (cheap); when either differs the content
+    hash decides, so a file touched without a change (``touch``, a checkout of
+    the same content) is not reported. A file that appeared or disappeared is
+    a change."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return known is not None
+    if known is None:
+        return True
+    if st.st_mtime_ns == known.mtime_ns and st.st_size == known.size:
+        return False
+    now = disk_state(path)
+    return now is None or now.sha256 != known.sha256
+
+
+class Document:
+    """A map, pathway or case file open in the editor.
+
+    ``text`` is None when the file cannot be edited as text (not UTF-8, over
+    5 MB, unreadable); then ``problems`` says why."""
+
+    def __init__(self, path: Path, kind: str):
+        self.path = Path(path)
+        self.kind = kind
+        self.text: str | None = None
+        self.saved_text: str | None = None
+        self.bom = False
+        self.disk: DiskState | None = None
+        self._unreadable: tuple | None = None  # (object, problems) of a file without text
+        self._snapshots: dict[str, tuple] = {}
+        self._trees: dict[str, Tree] = {}  # by text: the current one and the one a trial edit comes back to
+
+    @property
+    def id(self) -> str:
+        """The map's, pathway's or case's id: the file's stem (the format requires them equal)."""
+        return self.path.stem
+
+    @classmethod
+    def read(cls, path: Path, kind: str) -> "Document":
+        doc = cls(path, kind)
+        doc.load_from_disk()
+        return doc
+
+    def load_from_disk(self) -> None:
+        """(Re)read the file; the text becomes the saved text."""
+        self.disk = disk_state(self.path)
+        text = self._decoded()
+        self.saved_text = text
+        self._set(text)
+
+    def disk_text(self) -> str | None:
+        return self._decoded()
+
+    def _decoded(self) -> str | None:
+        try:
+            raw = self.path.read_bytes()
+        except OSError:
+            raw = None
+        text = None
+        if raw is not None and len(raw) <= MAX_BYTES:
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                text = None
+        if text is None:
+            self._unreadable = _FILE_LOADERS[self.kind](self.path)
+            return None
+        self.bom = text.startswith(_BOM)
+        return text[1:] if self.bom else text
+
+    # --- text ----------------------------------------------------------------
+    def set_text(self, text: str) -> None:
+        if self.text is None:
+            raise EditError(_("«{path}» kan ikke redigeres").format(path=self.path))
+        self._set(text)
+
+    def _set(self, text: str | None) -> None:
+        self.text = text
+
+    @property
+    def dirty(self) -> bool:
+        """Unsaved changes: the text differs from what was last read or saved."""
+        return self.text is not None and self.text != self.saved_text
+
+    def to_bytes(self) -> bytes:
+        return ((_BOM if self.bom else "") + (self.text or "")).encode("utf-8")
+
+    # --- derived ---------------------------------------------------------------
+    def tree(self) -> Tree:
+        """The text's node tree. Raises ``EditError`` when the file cannot be
+        edited now (not text, a YAML syntax error, anchors and aliases)."""
+        hit = self._trees.get(self.text)
+        if hit is not None:
+            return hit
+        if self.text is None:
+            raise EditError(_("«{path}» kan ikke redigeres: {why}").format(
+                path=loader._shown(self.path), why="; ".join(p.message for p in self.problems()) or "?"))
+        try:
+            tree = Tree(self.text)
+        except yaml.YAMLError:
+            first = next((p for p in self.problems() if p.is_error), None)
+            raise EditError(_("«{path}» har en YAML-feil som må rettes før fila kan redigeres: {problem}").format(
+                path=loader._shown(self.path), problem=first or "?")) from None
+        if tree.root is None or not isinstance(tree.root, yaml.MappingNode):
+            raise EditError(_("«{path}» er ikke en tabell med nøkler og kan ikke redigeres").format(
+                path=loader._shown(self.path)))
+        if tree.has_aliases:
+            raise EditError(_("«{path}» bruker ankere og alias (& og *); slike filer kan bare redigeres for hånd").format(
+                path=loader._shown(self.path)))
+        if len(self._trees) >= 3:
+            self._trees.pop(next(iter(self._trees)))
+        self._trees[self.text] = tree
+        return tree
+
+    def snapshot(self) -> tuple:
+        """(object or None, problems) for the current text, read as the loader reads."""
+        if self.text is None:
+            return self._unreadable or (None, [])
+        hit = self._snapshots.get(self.text)
+        if hit is None:
+            hit = loader.load_text(self.text, self.path, self.kind)
+            if len(self._snapshots) >= 4:  # the current text, the one before, a form's trial
+                self._snapshots.pop(next(iter(self._snapshots)))
+            self._snapshots[self.text] = hit
+        return hit
+
+    def object(self):
+        return self.snapshot()[0]
+
+    def problems(self) -> list[Problem]:
+        return list(self.snapshot()[1])
