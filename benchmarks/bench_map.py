@@ -26,7 +26,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 def first_paint(path: str | None) -> float:
     """Seconds from launching a new process to its first painted map."""
-    env = dict(os.environ, SAMMENKART_FIRST_PAINT="1", PYTHONPATH=str(ROOT))
+    # A fresh settings file: the benchmark never reads (or writes) the user's own.
+    env = dict(os.environ, SAMMENKART_FIRST_PAINT="1", PYTHONPATH=str(ROOT),
+               SAMMENKART_SETTINGS=str(Path(tempfile.mkdtemp()) / "settings.ini"))
     args = [sys.executable, "-m", "sammenkart"] + ([path] if path else [])
     t0 = time.time()
     proc = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120, cwd=ROOT)
@@ -62,7 +64,9 @@ def bench_window(label: str, ws, map_id: str) -> None:
     pathways = ws.pathways_for(m)
     t_layout = timed(lambda: layout_map(m, pathways), 3)
     t0 = time.perf_counter()
-    w = MainWindow(ws)
+    from PySide6.QtCore import QSettings
+
+    w = MainWindow(ws, QSettings(str(Path(tempfile.mkdtemp()) / "settings.ini"), QSettings.IniFormat))
     w.resize(1600, 1000)
     w.select_map(map_id)
     w.show()

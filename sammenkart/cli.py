@@ -27,6 +27,8 @@ def build_parser(export_options: bool = True) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="sammenkart",
         description=_("Kart over tjenester for barn og unge, samhandlingsforløp og kasusøvelser."),
+        epilog=_("Uten kommando startes programmet: sammenkart [MAPPE|KART] [--kart ID] [--forlop ID] "
+                 "[--steg N] [--kasus ID] [--presentasjon] [--skjerm N] (se «sammenkart open --help»)."),
     )
     parser.add_argument("--version", action="version", version=f"sammenkart {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
@@ -41,14 +43,27 @@ def build_parser(export_options: bool = True) -> argparse.ArgumentParser:
 
     figures_command.configure_parser(sub)
     o = sub.add_parser("open", help=_("start programmet (det samme som uten kommando)"))
-    o.add_argument("path", nargs="?", metavar=_("MAPPE_ELLER_KART"))
+    add_start_options(o)
     return parser
+
+
+def add_start_options(p: argparse.ArgumentParser) -> None:
+    """The GUI's start options (see sammenkart/start_options.py and README)."""
+    p.add_argument("path", nargs="?", metavar=_("MAPPE_ELLER_KART"),
+                   help=_("mappe med kart/ (og kasus/) eller én kartfil; uten: eksempeldataene"))
+    p.add_argument("--kart", metavar="ID", help=_("åpne dette kartet"))
+    p.add_argument("--forlop", metavar="ID", help=_("vis dette forløpet"))
+    p.add_argument("--steg", metavar="N", type=int, help=_("gå til steg N (fra 1) i forløpet eller kasuset"))
+    p.add_argument("--kasus", metavar="ID", help=_("start dette kasuset (uten --kart: det første kartet det passer i)"))
+    p.add_argument("--presentasjon", action="store_true", help=_("start i presentasjonsmodus (fullskjerm)"))
+    p.add_argument("--skjerm", metavar="N", type=int, help=_("åpne på skjerm N (fra 1)"))
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    # `sammenkart PATH` starts the app; anything else is a subcommand or an option.
-    if argv and not argv[0].startswith("-") and argv[0] not in ("validate", "export", "open", "tal"):
+    # `sammenkart [PATH] [--kart ID ...]` starts the app; a subcommand, --help or
+    # --version is anything else.
+    if not argv or (argv[0] not in ("validate", "export", "open", "tal", "-h", "--help", "--version")):
         argv = ["open", *argv]
     if argv and argv[0] == "export" and _poster_command() is None:
         print(_("sammenkart export: plakatmodulen er ikke installert"), file=sys.stderr)
@@ -67,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
             print(_("sammenkart export: plakatmodulen er ikke installert"), file=sys.stderr)
             return EXIT_USAGE
         return command.run(args)
-    return run_gui(getattr(args, "path", None))
+    return run_gui(args.path, _start_request(args))
 
 
 def _poster_command():
@@ -79,16 +94,40 @@ def _poster_command():
     return command
 
 
-def run_gui(path: str | None) -> int:
+def _start_request(args):
+    from .start_options import StartRequest
+
+    return StartRequest(kart=args.kart, forlop=args.forlop, steg=args.steg, kasus=args.kasus,
+                        presentasjon=args.presentasjon, skjerm=args.skjerm)
+
+
+def run_gui(path: str | None, request=None) -> int:
+    """Load the data, check the start options against it, open the window.
+
+    A file with errors never stops the app (its problems are listed in the
+    window); an id the data does not have is wrong usage (exit 2, valid ids listed).
+    """
+    from .loader import load_bundled, load_workspace
+    from .start_options import StartError, StartRequest, resolve
+
     if path is not None and not Path(path).exists():
         print(_("sammenkart: finner ikke «{path}»").format(path=path), file=sys.stderr)
+        return EXIT_USAGE
+    ws = load_bundled() if path is None else load_workspace(path)
+    try:
+        start = resolve(ws, request or StartRequest())
+    except StartError as exc:
+        print(_("sammenkart: {message}").format(message=exc), file=sys.stderr)
+        if ws.errors:
+            print(_("({n} feil i filene; se dem med «sammenkart validate {path}»)").format(
+                n=len(ws.errors), path=path or ""), file=sys.stderr)
         return EXIT_USAGE
     try:
         from .qt.app import run_app
     except ImportError as exc:
         print(_("sammenkart: kan ikke starte vinduet: {error}").format(error=exc), file=sys.stderr)
         return EXIT_ERRORS
-    return run_app(path)
+    return run_app(ws, start, path)
 
 
 def run_validate(paths: list[str], quiet: bool = False) -> int:

@@ -1,17 +1,26 @@
 """The standard roles (service ``type``) that pathways and cases refer to.
 
-One row per ``type``: its typical name in bokmål and nynorsk, the usual
-sector, the usual place in the example pyramid (``plass``) and how families
-usually reach it. docs/roller.md shows the same table to users; a test keeps
-the two equal. Used for the names of cards that stand for a role (the
-regional view's "… – i alle kommunane"), to name a role a map lacks, to offer
-types in the service form and to start a new map from the template.
+One table, ``resources/roller.yaml`` (shipped in the package), read once: per
+``type`` its usual name (nb, nn, en), the short form a sentence uses, the
+usual sector and the usual place in the example pyramid (``plass``).
+docs/roller.md shows the same table to users; a test keeps the two equal.
+
+Used for the names of cards that stand for a role (the regional view's
+"… – i alle kommunane"), to name a role a map lacks ("Ungdomspsykiatrisk
+døgnavdeling (finnes ikke i kartet)" – users see names, never ids), in
+sentences ("Fjordvik har ingen PPT i kartet"), to offer types in the service
+form and to start a new map from the template.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+import yaml
 
 from .i18n import current_language
+from .paths import resources_dir
+
+LANGUAGES = ("nb", "nn", "en")
 
 # The example maps' pyramid (kart/eksempelkommune.yaml): levels say who
 # provides the help (domain.md, "Levels are about who provides"). The built-in
@@ -30,6 +39,8 @@ class StandardRole:
     navn_nn: str
     sektor: str
     plass: str  # one of PLASSER
+    navn_en: str = ""
+    kort: dict = field(default_factory=dict, compare=False)  # language -> short form for a sentence
 
     @property
     def niva(self) -> int:
@@ -37,61 +48,39 @@ class StandardRole:
         return PLASSER.index(self.plass)
 
     def navn(self, malform: str | None = None) -> str:
-        """The typical name in ``malform`` (default: the current language)."""
-        return self.navn_nn if (malform or current_language()) == "nn" else self.navn_nb
+        """The usual name in ``malform`` ("nb", "nn" or "en"; default: the current language)."""
+        lang = malform or current_language()
+        return {"nn": self.navn_nn, "en": self.navn_en or self.navn_nb}.get(lang, self.navn_nb)
+
+    def short(self, malform: str | None = None) -> str:
+        """The short form inside a sentence ("PPT", "helsestasjon for ungdom")."""
+        return self.kort.get(malform or current_language()) or self.kort["nb"]
 
 
-_ROWS = [
-    ("barnehage", "Barnehage", "Barnehage", "kommune", "for-alle"),
-    ("skole", "Grunnskole", "Grunnskule", "kommune", "for-alle"),
-    ("helsestasjon", "Helsestasjon (0–5 år)", "Helsestasjon (0–5 år)", "kommune", "for-alle"),
-    ("skolehelsetjeneste", "Skolehelsetjenesten", "Skulehelsetenesta", "kommune", "for-alle"),
-    ("fritid", "Fritidsklubb / kulturskole", "Fritidsklubb / kulturskule", "kommune", "for-alle"),
-    ("idrettslag", "Idrettslag og lag", "Idrettslag og lag", "frivillig", "for-alle"),
-    ("videregaende", "Videregående skole", "Vidaregåande skule", "fylkeskommune", "for-alle"),
-    ("tannhelse", "Den offentlige tannhelsetjenesten", "Den offentlege tannhelsetenesta", "fylkeskommune", "for-alle"),
-    ("helsestasjon-ungdom", "Helsestasjon for ungdom", "Helsestasjon for ungdom", "kommune", "tidlig"),
-    ("ppt", "Pedagogisk-psykologisk tjeneste", "Pedagogisk-psykologisk teneste", "kommune", "tidlig"),
-    ("foreldreveiledning", "Foreldreveiledning (ICDP, COS o.l.)", "Foreldrerettleiing (ICDP, COS o.l.)", "kommune",
-     "tidlig"),
-    ("lavterskel", "Lavterskeltilbud psykisk helse barn og unge", "Lågterskeltilbod psykisk helse barn og unge",
-     "kommune", "tidlig"),
-    ("fastlege", "Fastlege", "Fastlege", "fastlege", "tidlig"),
-    ("legevakt", "Legevakt", "Legevakt", "kommune", "tidlig"),
-    ("oppfolgingstjenesten", "Oppfølgingstjenesten (OT)", "Oppfølgingstenesta (OT)", "fylkeskommune", "tidlig"),
-    ("nav", "NAV", "NAV", "stat", "tidlig"),
-    ("frivillig-stotte", "Støttetilbud fra frivillige (Mental Helse Ungdom, Kors på halsen o.l.)",
-     "Støttetilbod frå frivillige (Mental Helse Ungdom, Kors på halsen o.l.)", "frivillig", "tidlig"),
-    ("psykisk-helse", "Psykisk helsetjeneste for barn og unge", "Psykisk helseteneste for barn og unge", "kommune",
-     "kommune"),
-    ("kommunepsykolog", "Kommunepsykolog", "Kommunepsykolog", "kommune", "kommune"),
-    ("barnevern", "Barneverntjenesten", "Barnevernstenesta", "kommune", "kommune"),
-    ("tverrfaglig-team", "Tverrfaglig team / familieteam", "Tverrfagleg team / familieteam", "kommune", "kommune"),
-    ("koordinerende-enhet", "Koordinerende enhet / barnekoordinator", "Koordinerande eining / barnekoordinator",
-     "kommune", "kommune"),
-    ("fysio-ergo", "Fysioterapi og ergoterapi for barn", "Fysioterapi og ergoterapi for barn", "kommune", "kommune"),
-    ("alarmtelefon", "Alarmtelefonen for barn og unge 116 111", "Alarmtelefonen for barn og unge 116 111", "stat",
-     "stat-region"),
-    ("krisesenter", "Krisesenter (ofte interkommunalt)", "Krisesenter (ofte interkommunalt)", "kommune",
-     "stat-region"),
-    ("familievern", "Familievernkontoret", "Familievernkontoret", "stat", "stat-region"),
-    ("statens-barnehus", "Statens barnehus", "Statens barnehus", "stat", "stat-region"),
-    ("politi", "Politiet", "Politiet", "stat", "stat-region"),
-    ("bup", "BUP (barne- og ungdomspsykiatrisk poliklinikk)", "BUP (barne- og ungdomspsykiatrisk poliklinikk)",
-     "spesialist", "spesialist"),
-    ("bup-akutt", "BUP akutteam", "BUP akutteam", "spesialist", "spesialist"),
-    ("bup-dogn", "Ungdomspsykiatrisk døgnavdeling", "Ungdomspsykiatrisk døgnavdeling", "spesialist", "spesialist"),
-    ("habilitering", "Habiliteringstjenesten for barn og unge (HABU)", "Habiliteringstenesta for barn og unge (HABU)",
-     "spesialist", "spesialist"),
-    ("barneavdeling", "Barne- og ungdomsklinikken", "Barne- og ungdomsklinikken", "spesialist", "spesialist"),
-    ("spiseforstyrrelser", "Seksjon for spiseforstyrrelser", "Seksjon for eteforstyrringar", "spesialist",
-     "spesialist"),
-    ("dps", "Distriktspsykiatrisk senter (for voksne)", "Distriktspsykiatrisk senter (for vaksne)", "spesialist",
-     "spesialist"),
-    ("overgrepsmottak", "Overgrepsmottak", "Overgrepsmottak", "spesialist", "spesialist"),
-]
+def roles_file():
+    return resources_dir() / "roller.yaml"
 
-STANDARD_ROLES: dict[str, StandardRole] = {row[0]: StandardRole(*row) for row in _ROWS}
+
+def _read_table() -> dict[str, StandardRole]:
+    """The table in resources/roller.yaml. Raises ValueError when an entry lacks
+    a column (a packaging mistake, not a user's; the tests read every entry)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(roles_file().read_text(encoding="utf-8"), Loader=loader) or {}
+    out: dict[str, StandardRole] = {}
+    for key, entry in data.items():
+        entry = entry if isinstance(entry, dict) else {}
+        names, short = entry.get("navn"), entry.get("kort")
+        for col, value in (("navn", names), ("kort", short)):
+            if not isinstance(value, dict) or not all(isinstance(value.get(lang), str) for lang in LANGUAGES):
+                raise ValueError(f"{roles_file()}: «{key}» needs {col} with {', '.join(LANGUAGES)}")
+        if entry.get("plass") not in PLASSER or not isinstance(entry.get("sektor"), str):
+            raise ValueError(f"{roles_file()}: «{key}» needs sektor and plass (one of {', '.join(PLASSER)})")
+        out[str(key)] = StandardRole(str(key), names["nb"], names["nn"], entry["sektor"], entry["plass"],
+                                     names["en"], {lang: short[lang] for lang in LANGUAGES})
+    return out
+
+
+STANDARD_ROLES: dict[str, StandardRole] = _read_table()
 
 # What a new map starts with when the user does not choose: the services
 # nearly every municipality has and the seven pathways lean on.
@@ -100,7 +89,20 @@ STARTER_TYPES = ("barnehage", "skole", "helsestasjon", "skolehelsetjeneste", "pp
 
 
 def role_name(role: str, malform: str | None = None) -> str | None:
-    """The standard role's typical name (in ``malform``, default the current
+    """The standard role's usual name (in ``malform``, default the current
     language), or None for a role that is not standard."""
     r = STANDARD_ROLES.get(role)
     return r.navn(malform) if r else None
+
+
+def role_label(reference: str, malform: str | None = None) -> str:
+    """How a step's or case's reference is named to users: the role's usual
+    name, or for a reference that is no standard role its words
+    ("mitt-team" → "mitt team"), never the bare id."""
+    return role_name(reference, malform) or reference.replace("-", " ")
+
+
+def role_in_sentence(reference: str, malform: str | None = None) -> str:
+    """The short form for a sentence ("PPT", "helsestasjon for ungdom")."""
+    r = STANDARD_ROLES.get(reference)
+    return r.short(malform) if r else reference.replace("-", " ")

@@ -18,6 +18,7 @@ def _isolated_home(tmp_path_factory, monkeypatch):
     """QSettings and session files go to a fresh folder for every test."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("SAMMENKART_DATA_DIR", str(home / "data"))
+    monkeypatch.setenv("SAMMENKART_SETTINGS", str(home / "settings.ini"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "share"))
     yield home

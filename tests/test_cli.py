@@ -46,10 +46,11 @@ def test_no_subcommand_starts_the_app_with_the_path(monkeypatch, tmp_path):
     import sammenkart.qt.app as app
 
     seen = []
-    monkeypatch.setattr(app, "run_app", lambda path: seen.append(path) or 0)
+    monkeypatch.setattr(app, "run_app", lambda ws, start, path: seen.append((path, start, sorted(ws.maps))) or 0)
     assert cli.main([str(tmp_path)]) == 0
     assert cli.main([]) == 0
-    assert seen == [str(tmp_path), None]
+    assert seen[0][0] == str(tmp_path) and seen[0][2] == []  # nothing readable there: the app still opens
+    assert seen[1][0] is None and "eksempelkommune" in seen[1][2]
 
 
 def test_app_on_a_missing_path_is_wrong_usage(capsys):

@@ -288,6 +288,12 @@ def test_facilitator_window_waits_for_the_menu_on_a_single_screen(qtbot):
     _start(qtbot, mw, ctl)
     assert len(QApplication.screens()) == 1
     assert not ctl.facilitator.isVisible()  # one screen may be the projector
+    asked = []
+    ctl.confirm = lambda title, question: asked.append(question) or False
+    ctl.facilitator_action.trigger()
+    assert not ctl.facilitator.isVisible()  # "no": the answers stay off the shared screen
+    assert asked and "fasiten" in asked[0] and "ser dem" in asked[0]
+    ctl.confirm = lambda title, question: asked.append(question) or True
     ctl.facilitator_action.trigger()
     assert ctl.facilitator.isVisible() and ctl.facilitator.isWindow()
     assert ctl.facilitator.parent() is mw  # goes away with the map window, never left behind

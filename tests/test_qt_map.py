@@ -15,6 +15,8 @@ def window(qtbot, tmp_path):
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)
     w = MainWindow(load_bundled(), settings)
     qtbot.addWidget(w)
+    w.setWindowState(Qt.WindowNoState)
+    w.resize(1600, 1000)  # wide enough for the side column beside the map
     w.show()
     qtbot.waitExposed(w)
     w.select_map("eksempelkommune")
@@ -95,10 +97,10 @@ def test_search_finds_ppt_and_centres_it(window, qtbot):
 
 
 def test_presentation_mode_hides_panels_and_esc_restores(window, qtbot):
-    assert window.left_dock.isVisible()
+    assert window.room.side.isVisible() and window.room.mode() == "column"
     window.present_action.trigger()
     assert window.presentation.active
-    assert not window.left_dock.isVisible() and not window.menuBar().isVisible()
+    assert not window.room.side.isVisible() and not window.menuBar().isVisible()
     _choose(window, "angst")
     window.next_step()
     assert window.presentation.caption.isVisible()
@@ -109,7 +111,7 @@ def test_presentation_mode_hides_panels_and_esc_restores(window, qtbot):
     assert not window.presentation.black.isVisible()
     qtbot.keyClick(window.map_view, Qt.Key_Escape)
     assert not window.presentation.active
-    assert window.left_dock.isVisible() and window.menuBar().isVisible()
+    assert window.room.side.isVisible() and window.menuBar().isVisible()
 
 
 def test_high_contrast_changes_the_palette(window):

@@ -1,14 +1,18 @@
-"""Start the desktop app: load the data, show the window, report problems kindly."""
+"""Start the desktop app: show the window in the state asked for, never refuse.
+
+A folder whose files have errors still opens: whatever could be read is
+shown and the problems are listed in the window, even when no map at all
+could be read (the window then offers to open another folder).
+"""
 from __future__ import annotations
 
 import os
 import sys
 import time
 
-from PySide6.QtCore import QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
 
-from ..loader import load_bundled, load_workspace
 from ..paths import resources_dir
 from .fonts import load_fonts, ui_font
 
@@ -28,18 +32,58 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_app(path: str | None = None) -> int:
-    started = time.perf_counter()
-    app = make_app()
-    ws = load_bundled() if path is None else load_workspace(path)
-    if not ws.maps:
-        shown = "\n".join(str(p) for p in ws.problems[:10])
-        QMessageBox.critical(None, "Sammenkart", app.translate("App", "Fant ingen kart som kunne leses i «{path}».").format(
-            path=path) + ("\n\n" + shown if shown else ""))
-        return 1
+def open_window(ws, start=None, settings: QSettings | None = None):
+    """Create, place and show the window in ``start``'s state (a ``start_options.Start``)."""
     from .main_window import MainWindow
 
-    window = MainWindow(ws)
+    app = QApplication.instance()
+    screens = app.screens()
+    screen = screens[start.screen] if start is not None and start.screen is not None else app.primaryScreen()
+    window = MainWindow(ws, settings, restore=False)
+    if screen is not None:
+        window.setGeometry(screen.availableGeometry())
+    from . import window_state
+
+    window_state.restore(window, screen)
+    if start is not None:
+        apply_start(window, start)
+    window.show()
+    if start is not None and start.presentation:
+        # Full screen only once the window exists on its screen; the caption is
+        # laid out again when the full-screen size arrives.
+        QTimer.singleShot(0, window.presentation.enter)
+    return window
+
+
+def apply_start(window, start) -> None:
+    ws = window.workspace
+    if start.map_id:
+        window.select_map(start.map_id)
+    if start.pathway_id:
+        window.select_pathway(start.pathway_id)
+        if start.step is not None:
+            window.set_step(start.step)
+    if start.case_id and getattr(window, "kasus", None) is not None:
+        from ..session.controller import Session
+
+        case, m = ws.cases[start.case_id], window.current_map() or ws.maps.get(start.map_id)
+        if m is not None:
+            session = Session(case, m)
+            window.kasus.start(session)
+            if start.case_step:
+                session.go_to(start.case_step)
+
+
+def run_app(ws, start=None, path: str | None = None) -> int:
+    """Show ``ws`` (a loaded Workspace) as ``start`` says; the event loop's exit code."""
+    started = time.perf_counter()
+    app = make_app()
+    if start is not None and start.screen is not None and start.screen >= len(app.screens()):
+        n = len(app.screens())
+        print(app.translate("App", "sammenkart: det finnes ingen skjerm {n}; skjermer: {ids}").format(
+            n=start.screen + 1, ids=", ".join(str(i + 1) for i in range(n))), file=sys.stderr)
+        return 2
+    window = open_window(ws, start)
     if os.environ.get("SAMMENKART_FIRST_PAINT"):
         # Benchmarks: report the time from process start to the first painted map, then quit.
         def first_paint():
@@ -47,5 +91,4 @@ def run_app(path: str | None = None) -> int:
             app.quit()
 
         window.map_view.on_first_paint = first_paint
-    window.show()
     return app.exec()

@@ -6,10 +6,11 @@ in any widget here.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget,
+    QBoxLayout, QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QScrollArea, QTabWidget, QVBoxLayout,
+    QWidget,
 )
 
 from ..session.controller import Session
@@ -72,44 +73,84 @@ class NotesEditor(QTabWidget):
 
 
 class KasusPanel(QWidget):
-    """Step view for the shared screen (goes in a side panel beside the map)."""
+    """Step view for the shared screen, beside or under the map.
+
+    Three parts: the story (A), the questions and the team's answer with its
+    buttons (B), and the timer, notes and the way on (C). In a tall column
+    they stack; in a wide band under the map (where the map's shape leaves
+    room below it) they stand side by side. Story, questions, answer and
+    buttons fit without scrolling: the text shrinks (down to ``SCALES[-1]`` of
+    its size) to the room there is; only beyond that does the step scroll.
+    The team's notes fold away behind a button where there is little room.
+    """
 
     arrow_mode_changed = Signal(bool)
+
+    # widget attribute -> (point size at full scale, bold)
+    FONTS = {"progress": (12, False), "title": (22, True), "story": (17, False), "questions": (16, True),
+             "gap_note": (13, False), "hint": (11, False), "marked_list": (15, True),
+             "comparison_title": (15, True)}
+    SCALES = (1.0, 0.92, 0.85, 0.78, 0.72, 0.66, 0.61, 0.56)
+    NOTES_FROM = 820  # px of column height from which the notes start unfolded
+    BAND_RATIO = 1.8  # wider than this × its height: a band (parts side by side)
 
     def __init__(self, session: Session, clock: SessionClock, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        self.setMinimumWidth(460)
-        outer = QVBoxLayout(self)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.NoFrame)
-        body = QWidget()
-        lay = QVBoxLayout(body)
-        lay.setSpacing(10)
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
+        self.scale = 1.0
+        self.orientation = "column"
+        self._fit_pending = False
+        self.setMinimumWidth(280)
+        self.outer = QBoxLayout(QBoxLayout.TopToBottom, self)
+        self.outer.setContentsMargins(4, 4, 4, 4)
+        self.scroll = QScrollArea()
+        # The panel sizes the step itself (``_size_body``): Qt's own sizing of a
+        # scrolled widget asks nested word-wrapping layouts for heights they
+        # do not report reliably, and then scrolls what would have fitted.
+        self.scroll.setWidgetResizable(False)
+        self.scroll.setFrameShape(QFrame.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.body = QWidget()
+        self.body_layout = QBoxLayout(QBoxLayout.TopToBottom, self.body)
+        self.body_layout.setContentsMargins(0, 0, 0, 0)
+        self.body_layout.setSpacing(8)
+        self.scroll.setWidget(self.body)
+        self.outer.addWidget(self.scroll, 1)
 
         self.progress = _label(12)
-        self.title = _label(26, bold=True)
-        self.story = _label(18)
-        self.questions = _label(17, bold=True)
+        self.title = _label(22, bold=True)
+        self.story = _label(17)
+        self.questions = _label(16, bold=True)
         self.questions.setObjectName("kasus-questions")
         self.questions.setStyleSheet(
             "#kasus-questions { background: #fff4c2; color: #1f1f1f; border-left: 6px solid #d4a000;"
-            " padding: 10px; }")
+            " padding: 8px; }")
         self.gap_note = _label(13)
         self.gap_note.setStyleSheet("color: #7a4b00; font-style: italic;")
-        self.hint = _label(12)
+        self.hint = _label(11)
         self.hint.setStyleSheet("color: #555555;")
-        self.marked_list = _label(16, bold=True)
+        self.marked_list = _label(15, bold=True)
         self.marked_list.setStyleSheet(f"color: {_PAL.marked};")
-        for w in (self.progress, self.title, self.story, self.questions, self.gap_note):
-            lay.addWidget(w)
 
+        self.part_story = QWidget()
+        a = QVBoxLayout(self.part_story)
+        a.setContentsMargins(0, 0, 0, 0)
+        a.setSpacing(6)
+        for w in (self.progress, self.title, self.story, self.gap_note):
+            a.addWidget(w)
+        a.addStretch(1)
+
+        self.part_answer = QWidget()
+        lay = QVBoxLayout(self.part_answer)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(6)
+        lay.addWidget(self.questions)
         lay.addWidget(self.hint)
         lay.addWidget(self.marked_list)
-        row = QHBoxLayout()
+        # The answer's buttons: under the answer in a column, beside the notes in a band.
+        self.answer_buttons = QWidget()
+        row = QHBoxLayout(self.answer_buttons)
+        row.setContentsMargins(0, 0, 0, 0)
         self.arrow_button = QPushButton(self.tr("Tegn henvisning"))
         self.arrow_button.setCheckable(True)
         self.arrow_button.setToolTip(self.tr("Klikk først tjenesten som henviser, så den som mottar"))
@@ -118,47 +159,180 @@ class KasusPanel(QWidget):
         self.reveal_button.clicked.connect(self.session.reveal)
         for b in (self.arrow_button, self.reveal_button):
             b.setFocusPolicy(Qt.NoFocus)  # keep the keyboard on the map for the clicker
-            f = b.font()
-            f.setPointSize(14)
-            b.setFont(f)
             row.addWidget(b)
-        lay.addLayout(row)
+        lay.addWidget(self.answer_buttons)
 
-        self.comparison_title = _label(16, bold=True)
+        self.comparison_title = _label(15, bold=True)
         # Labels rather than a list view: they wrap, so long names never scroll sideways.
         self.comparison = QWidget()
         self.comparison.setObjectName("kasus-comparison")
         self._comparison_layout = QVBoxLayout(self.comparison)
         self._comparison_layout.setContentsMargins(0, 0, 0, 0)
-        self._comparison_layout.setSpacing(4)
+        self._comparison_layout.setSpacing(2)
+        self._comparison_fonts: list[tuple[QLabel, int, bool]] = []
         lay.addWidget(self.comparison_title)
         lay.addWidget(self.comparison)
-
-        self.timer = TimerWidget(clock, big_pt=24)
-        lay.addWidget(self.timer)
-        self.notes = NotesEditor(session)
-        self.notes.setMinimumHeight(140)
-        lay.addWidget(self.notes)
         lay.addStretch(1)
+        self.body_layout.addWidget(self.part_story)
+        self.body_layout.addWidget(self.part_answer)
+        self.body_layout.addStretch(0)  # a column's spare height goes below the answer
+
+        # Part C: timer, notes (folding) and the way on.
+        self.part_tools = QWidget()
+        c = QVBoxLayout(self.part_tools)
+        c.setContentsMargins(0, 0, 0, 0)
+        c.setSpacing(6)
+        self.timer = TimerWidget(clock, big_pt=18)
+        c.addWidget(self.timer)
+        self.notes_button = QPushButton(self.tr("✎ Notater"))
+        self.notes_button.setCheckable(True)
+        self.notes_button.setToolTip(self.tr("Hindringer, muligheter og notater for steget"))
+        self.notes_button.toggled.connect(self._show_notes)
+        self._notes_chosen = False
+        self.notes_button.clicked.connect(lambda: setattr(self, "_notes_chosen", True))
+        self.notes = NotesEditor(session)
+        self.notes.setMinimumHeight(70)
+        self.notes.hide()
+        c.addWidget(self.notes, 1)
 
         nav = QHBoxLayout()
         self.prev_button = QPushButton(self.tr("◀ Forrige"))
         self.next_button = QPushButton(self.tr("Neste ▶"))
         self.prev_button.clicked.connect(self.session.previous_step)
-        for b in (self.prev_button, self.next_button):
+        for b in (self.prev_button, self.notes_button, self.next_button):
             b.setFocusPolicy(Qt.NoFocus)
+            b.setMinimumHeight(32)
             f = b.font()
-            f.setPointSize(14)
+            f.setPointSize(12)
             b.setFont(f)
             nav.addWidget(b)
-        outer.addLayout(nav)
+        c.addLayout(nav)
         self.status = _label(11)
         self.status.setStyleSheet("color: #b00020;")
-        outer.addWidget(self.status)
+        c.addWidget(self.status)
+        self.outer.addWidget(self.part_tools)
 
         session.subscribe(self._on_change)
         self.destroyed.connect(lambda *_a, s=session, f=self._on_change: s.unsubscribe(f))
         self.refresh()
+
+    def set_orientation(self, orientation: str) -> None:
+        """"column" (parts stacked) or "band" (side by side, under the map)."""
+        if orientation == self.orientation:
+            return
+        self.orientation = orientation
+        band = orientation == "band"
+        self.body_layout.setDirection(QBoxLayout.LeftToRight if band else QBoxLayout.TopToBottom)
+        self.body_layout.setSpacing(18 if band else 8)
+        self.outer.setDirection(QBoxLayout.LeftToRight if band else QBoxLayout.TopToBottom)
+        self.outer.setStretchFactor(self.scroll, 1)
+        share = int(self.STORY_SHARE * 100)
+        self.body_layout.setStretchFactor(self.part_story, share if band else 0)
+        self.body_layout.setStretchFactor(self.part_answer, 100 - share if band else 0)
+        # In a band the answer's buttons join the timer and notes, so the
+        # answer (and after the reveal, the comparison) has the height.
+        answer_layout, tools_layout = self.part_answer.layout(), self.part_tools.layout()
+        if band:
+            answer_layout.removeWidget(self.answer_buttons)
+            tools_layout.insertWidget(1, self.answer_buttons)
+        else:
+            tools_layout.removeWidget(self.answer_buttons)
+            answer_layout.insertWidget(answer_layout.indexOf(self.marked_list) + 1, self.answer_buttons)
+        if band:
+            self.part_tools.setFixedWidth(min(340, max(260, self.width() // 4)))
+            self.notes.setMaximumHeight(16777215)
+        else:
+            self.part_tools.setMinimumWidth(0)
+            self.part_tools.setMaximumWidth(16777215)
+            self.notes.setMaximumHeight(130)
+        self.fit_later()
+
+    # -- fitting the column ------------------------------------------------------
+    def _show_notes(self, on: bool) -> None:
+        self.notes.setVisible(on)
+        self.fit_later()
+
+    def _apply_scale(self, scale: float) -> None:
+        self.scale = scale
+        for name, (pt, bold) in self.FONTS.items():
+            w = getattr(self, name)
+            f = QFont(w.font())
+            f.setPointSizeF(max(8.0, pt * scale))
+            f.setBold(bold)
+            w.setFont(f)
+        for lab, pt, bold in self._comparison_fonts:
+            f = QFont(lab.font())
+            f.setPointSizeF(max(8.0, pt * scale))
+            f.setBold(bold)
+            lab.setFont(f)
+        for b in (self.arrow_button, self.reveal_button):
+            f = QFont(b.font())
+            f.setPointSizeF(max(9.0, 13 * scale))
+            b.setFont(f)
+
+    STORY_SHARE = 0.46  # of a band's text width; the answer (and comparison) gets the rest
+
+    def body_height(self, width: int) -> int:
+        """Height (px) the step needs at ``width``, measured part by part at the
+        widths they get."""
+        # Text sizes just changed: drop every cached size under the step first
+        # (nested layouts otherwise answer with the previous font's heights).
+        for w in (*self.body.findChildren(QWidget), self.body):
+            if w.layout() is not None:
+                w.layout().invalidate()
+            w.updateGeometry()
+        spacing = self.body_layout.spacing()
+        if self.orientation == "band":
+            w_story = int((width - spacing) * self.STORY_SHARE)
+            return max(self.part_story.heightForWidth(w_story),
+                       self.part_answer.heightForWidth(width - spacing - w_story))
+        return self.part_story.heightForWidth(width) + spacing + self.part_answer.heightForWidth(width)
+
+    def body_fits(self) -> bool:
+        """True when the whole step is visible (no scrolling)."""
+        return self.body_height(self.scroll.width()) <= self.scroll.height()
+
+    def _size_body(self) -> None:
+        width, height = self.scroll.width(), self.scroll.height()
+        need = self.body_height(width)
+        if need > height:  # scrolling after all: the scroll bar takes its width
+            width -= self.scroll.verticalScrollBar().sizeHint().width()
+            need = self.body_height(width)
+        # Each part at least as tall as its text needs (the box layout would
+        # otherwise share the height out by size hints and cut a part short).
+        spacing = self.body_layout.spacing()
+        if self.orientation == "band":
+            w_story = int((width - spacing) * self.STORY_SHARE)
+            widths = (w_story, width - spacing - w_story)
+        else:
+            widths = (width, width)
+        for part, w in zip((self.part_story, self.part_answer), widths):
+            part.setMinimumHeight(part.heightForWidth(w))
+        self.body.setFixedSize(max(1, width), max(need, height))
+
+    def fit(self) -> None:
+        self._fit_pending = False
+        self.set_orientation("band" if self.width() > self.BAND_RATIO * self.height() else "column")
+        roomy = self.height() >= self.NOTES_FROM or (self.orientation == "band" and self.height() >= 200)
+        if not self.notes_button.isChecked() and not self._notes_chosen and roomy:
+            self.notes_button.setChecked(True)  # room enough: notes open (fit again follows)
+        self.outer.activate()
+        if self.scroll.width() < 60 or self.scroll.height() < 60:
+            return
+        for scale in self.SCALES:
+            self._apply_scale(scale)
+            if self.body_fits():
+                break
+        self._size_body()
+
+    def fit_later(self) -> None:
+        if not self._fit_pending:
+            self._fit_pending = True
+            QTimer.singleShot(0, self.fit)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_later()
 
     def _on_change(self, what: str) -> None:
         if what == "tick":
@@ -176,25 +350,40 @@ class KasusPanel(QWidget):
         gaps = s.step_gaps()
         self.gap_note.setText("\n".join(gaps))
         self.gap_note.setVisible(bool(gaps))
+        # How to answer, until the team has begun; then the room goes to the answer.
         self.hint.setText(self.tr("Klikk tjenestene dere vil involvere. Shift+klikk fra–til tegner en henvisning."))
-        if st.marked:
+        self.hint.setVisible(not st.marked and not st.revealed)
+        arrows = [self.tr("→ {fra} til {til}").format(fra=s.service_name(a), til=s.service_name(b))
+                  for a, b in st.arrows]
+        if st.revealed:
+            # The comparison names every service the team chose; only the referrals stay here.
+            self.marked_list.setText(self.tr("Våre henvisninger:") + "\n" + "\n".join(arrows) if arrows else "")
+        elif st.marked:
             lines = [f"{i}. {s.service_name(sid)}" for i, sid in enumerate(st.marked, 1)]
-            lines += [f"→ {s.service_name(a)} til {s.service_name(b)}" for a, b in st.arrows]
-            self.marked_list.setText(self.tr("Vårt svar:") + "\n" + "\n".join(lines))
+            self.marked_list.setText(self.tr("Vårt svar:") + "\n" + "\n".join(lines + arrows))
         else:
             self.marked_list.setText(self.tr("Vårt svar: ingen valgt ennå"))
+        self.marked_list.setVisible(bool(self.marked_list.text()))
         self.reveal_button.setEnabled(not st.revealed)
         self._fill_comparison()
         self.next_button.setText(self.tr("Oppsummering ▶") if s.state.at_end else self.tr("Neste ▶"))
         self.prev_button.setEnabled(s.index > 0)
         self.status.setText(s.last_error or "")
         self.status.setVisible(bool(s.last_error))
+        self.fit_later()
+
+    def show_hint(self, text: str) -> None:
+        """A short instruction above the answer (drawing a referral: "click the receiver")."""
+        self.hint.setText(text)
+        self.hint.setVisible(bool(text))
+        self.fit_later()
 
     def comparison_lines(self) -> list[str]:
         return [w.text() for w in self.comparison.findChildren(QLabel)]
 
     def _fill_comparison(self) -> None:
         s = self.session
+        self._comparison_fonts = []
         while self._comparison_layout.count():
             item = self._comparison_layout.takeAt(0)
             if item.widget() is not None:
@@ -208,11 +397,15 @@ class KasusPanel(QWidget):
         cmp = s.comparison()
         self.comparison_title.setText(self.tr("Forslag og sammenligning"))
 
-        def add(text: str, colour: str, pt: int = 17, bold: bool = True) -> None:
+        def add(text: str, colour: str, pt: int = 15, bold: bool = True) -> None:
             lab = _label(pt, bold=bold)
             lab.setText(text)
             lab.setStyleSheet(f"color: {colour};")
             self._comparison_layout.addWidget(lab)
+            self._comparison_fonts.append((lab, pt, bold))
+            f = QFont(lab.font())
+            f.setPointSizeF(max(8.0, pt * self.scale))
+            lab.setFont(f)
 
         for sid in cmp.found:
             add(self.tr("✓ {navn} – funnet").format(navn=s.service_name(sid)), FOUND_COLOUR)
@@ -221,9 +414,9 @@ class KasusPanel(QWidget):
         for sid in cmp.added:
             add(self.tr("+ {navn} – lagt til").format(navn=s.service_name(sid)), ADDED_COLOUR)
         if cmp.added:
-            add(self.tr("Lagt til er ikke feil – et poeng for diskusjonen."), "#333333", 14, False)
+            add(self.tr("Lagt til er ikke feil – et poeng for diskusjonen."), "#333333", 12, False)
         if not (cmp.found or cmp.missed or cmp.added):
-            add(self.tr("Ingen forslag for dette steget"), "#333333", 14, False)
+            add(self.tr("Ingen forslag for dette steget"), "#333333", 12, False)
 
     def all_text(self) -> str:
         """Every piece of text this panel shows (tests check what is on the shared screen)."""

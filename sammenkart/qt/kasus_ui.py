@@ -149,7 +149,7 @@ class KasusController(QObject):
         self.panel.next_button.clicked.connect(self.next_step)
         self.panel.arrow_mode_changed.connect(self._arrow_mode)
         self.dock = self.mw.add_side_panel(self.panel, self.tr("Kasus"))
-        kw.give_room(self.mw, self.dock)
+        kw.give_room(self.mw, self.panel, self.dock)
         self._connect_clicks(True)
         self._follow_window(True)
         session.subscribe(self._on_change)
@@ -194,7 +194,7 @@ class KasusController(QObject):
             if self._arrow_from is None:
                 self._arrow_from = service_id
                 if self.panel is not None:
-                    self.panel.hint.setText(self.tr("Henvisning fra {navn}: klikk tjenesten som mottar.").format(
+                    self.panel.show_hint(self.tr("Henvisning fra {navn}: klikk tjenesten som mottar.").format(
                         navn=self.session.service_name(service_id)))
                 return
             fra, self._arrow_from = self._arrow_from, None
@@ -239,8 +239,13 @@ class KasusController(QObject):
         if s is None:
             return ""
         head = escape(f"{s.index + 1}/{s.n_steps} · {s.case_step.tittel}")
-        questions = "<br>".join(escape(q) for q in s.questions())
+        questions = "<br>".join("• " + escape(q) for q in s.questions())
         return f"<b>{head}</b><br>{questions}"
+
+    def story_text(self) -> str:
+        """The step's story, for the caption band in presentation mode (plain text)."""
+        s = self.session
+        return " ".join(s.case_step.tekst.split()) if s is not None else ""
 
     # The stepper API the map window calls for clicker keys.
     def next_step(self) -> None:
@@ -263,25 +268,39 @@ class KasusController(QObject):
         if self.session is not None:
             self.session.last_step()
 
-    def show_facilitator(self, auto: bool = False) -> None:
-        """Open the facilitator's window.
+    def confirm(self, title: str, question: str) -> bool:
+        """Ask yes or no; tests replace this to answer."""
+        parent = self.mw if isinstance(self.mw, QWidget) else None
+        return QMessageBox.question(parent, title, question, QMessageBox.Yes | QMessageBox.No,
+                                    QMessageBox.No) == QMessageBox.Yes
 
-        On its own at the start only when there is a second screen: with one
-        screen (or a mirrored projector) the notes would be on the shared
-        screen, so the facilitator opens it from the Kasus menu when it is safe.
+    def show_facilitator(self, auto: bool = False) -> bool:
+        """Open the facilitator's window; True when it is shown.
+
+        Only on a second screen by itself. With one screen (or a mirrored
+        projector) it would show the suggestion and the facilitator's notes to
+        the room, so it asks first and says so.
         """
         if self.session is None:
-            return
+            return False
         if self.facilitator is None:
             # Parented (as its own window) so it closes with the map window.
             parent = self.mw if isinstance(self.mw, QWidget) else None
             self.facilitator = FacilitatorWindow(self.session, self.clock, parent)
             self.facilitator.next_button.clicked.connect(self.next_step)
-        if auto and len(QGuiApplication.screens()) < 2:
-            return
+        single = len(QGuiApplication.screens()) < 2
+        if single and auto:
+            return False
+        if single and not (self.facilitator is not None and self.facilitator.isVisible()) and not self.confirm(
+                self.tr("Fasilitatorvindu på samme skjerm?"),
+                self.tr("Det er bare én skjerm. Fasilitatorvinduet viser forslaget (fasiten) og "
+                        "fasilitatornotatene – alle som ser skjermen eller projektoren, ser dem.\n\n"
+                        "Vil du åpne det likevel?")):
+            return False
         self.facilitator.place_on_other_screen(self.mw if isinstance(self.mw, QWidget) else None)
         self.facilitator.show()
         self.facilitator.raise_()
+        return True
 
     def show_summary(self) -> SummaryDialog | None:
         if self.session is None:
@@ -310,10 +329,8 @@ class KasusController(QObject):
         if self.facilitator is not None:
             self.facilitator.close()
             self.facilitator.deleteLater()
-        if self.dock is not None:
-            self.dock.close()
-            self.dock.deleteLater()
-        elif self.panel is not None:
+        kw.take_room_back(self.mw, self.panel, self.dock)
+        if self.panel is not None:
             self.panel.deleteLater()
         self.session = None
         self.clock = self.panel = self.dock = self.facilitator = None

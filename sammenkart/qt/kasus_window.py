@@ -52,12 +52,17 @@ def switch_map(mw, m) -> None:
             return
 
 
-def give_room(mw, dock) -> None:
-    """Put the step view in front of the other side panels and make it wide.
+def give_room(mw, panel, dock) -> None:
+    """Put the step view in front of the other side panels, with room to read.
 
-    The story must be readable from the back of the room, so it gets the whole
-    side (as a tab over the window's own panels) and about a third of the width.
+    The map window keeps a case's column beside the map at any width (its
+    room layout); a plain main window gets a wide dock.
     """
+    show = getattr(mw, "show_panel", None)
+    if callable(show):
+        mw.set_case_running(True)
+        show(panel)
+        return
     if not isinstance(mw, QMainWindow) or dock is None:
         return
     area = mw.dockWidgetArea(dock)
@@ -68,6 +73,17 @@ def give_room(mw, dock) -> None:
     dock.show()
     dock.raise_()
     mw.resizeDocks([dock], [max(520, int(mw.width() * 0.33))], Qt.Horizontal)
+
+
+def take_room_back(mw, panel, dock) -> None:
+    """Undo ``give_room`` when the case ends."""
+    remove = getattr(mw, "remove_side_panel", None)
+    if callable(remove):
+        remove(panel)
+        mw.set_case_running(False)
+    elif dock is not None and dock is not panel:
+        dock.close()
+        dock.deleteLater()
 
 
 def recent_label(r: store.RecentSession) -> str:

@@ -1,75 +1,188 @@
-"""The legend: levels (colour) and sectors (card shape) in use on the map."""
+"""The legend, compact, on the map: levels (colour) and sectors (card shape).
+
+Unfolded (two short columns) it goes where the view has room beside the
+drawn map (below, right or left of it), so it never covers a card; where
+there is no such room it folds into one small button in a corner
+("Tegnforklaring ▸"). A click or L unfolds or folds it by hand, and then it
+stays as the user chose. Hidden in presentation mode unless L asks for it.
+"""
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtCore import QPoint, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from ..layout.geometry import Rect
 from ..style import SECTOR_ORDER, SECTOR_SHAPES, Palette, card_outline, sector_label
+from .fonts import FAMILY
 from .items import outline_path
 
-ROW = 22
-SWATCH_W, SWATCH_H = 38, 18
+ROW = 17
+SWATCH_W, SWATCH_H = 24, 12
+PAD = 6
+MARGIN = 8
 
 
 class LegendWidget(QWidget):
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.map = None
         self.pal: Palette | None = None
-        self.rows: list[tuple[str, str, str]] = []  # (kind, key, text)
+        self.levels: list[tuple[str, str]] = []   # (level id, name), top level first
+        self.sectors: list[tuple[str, str]] = []  # (sector, label)
+        self.folded = True
+        self.user_chose = False  # once the user folds or unfolds, keep it
+        self.presenting = False  # presentation: hidden until L asks for it
+        self.asked_in_presentation = False
+        self.setCursor(Qt.PointingHandCursor)
+        self.setToolTip(self.tr("Tegnforklaring: klikk (eller L) for å vise eller skjule"))
+        self.font_ = QFont(FAMILY)
+        self.font_.setPixelSize(12)
+        self.bold = QFont(self.font_)
+        self.bold.setBold(True)
 
     def set_map(self, m, pal: Palette) -> None:
         self.map, self.pal = m, pal
-        self.rows = []
+        self.levels, self.sectors = [], []
         if m is not None:
-            self.rows.append(("head", "", self.tr("Nivåer")))
             for lv in reversed(m.levels_bottom_up()):
                 if any(s.niva == lv.id for s in m.tjenester):
-                    self.rows.append(("level", str(lv.id), lv.navn))
-            self.rows.append(("head", "", self.tr("Sektorer")))
+                    self.levels.append((str(lv.id), lv.navn))
             used = {s.sektor for s in m.tjenester}
-            for sector in SECTOR_ORDER:
-                if sector in used:
-                    self.rows.append(("sector", sector, sector_label(sector)))
-        widest = max((self.fontMetrics().horizontalAdvance(t) for _, _, t in self.rows), default=0)
-        self.setMinimumWidth(8 + SWATCH_W + 8 + widest + 12)
-        self.setMinimumHeight(len(self.rows) * ROW + 8)
-        self.updateGeometry()
-        self.update()
+            self.sectors = [(sec, sector_label(sec)) for sec in SECTOR_ORDER if sec in used]
+        self._update_visible()
+        self.place()
+
+    def _update_visible(self) -> None:
+        self.setVisible(self.map is not None and (not self.presenting or self.asked_in_presentation))
+
+    def set_presenting(self, on: bool) -> None:
+        self.presenting = on
+        self.asked_in_presentation = False
+        self._update_visible()
+        self.place()
+
+    # -- folding -----------------------------------------------------------------
+    def set_folded(self, folded: bool, by_user: bool = False) -> None:
+        self.folded = folded
+        self.user_chose = self.user_chose or by_user
+        self.place()
+
+    def toggle(self) -> None:
+        if self.presenting:
+            # L in presentation: show it unfolded, then hide it again.
+            self.asked_in_presentation = not self.asked_in_presentation
+            self._update_visible()
+            self.set_folded(not self.asked_in_presentation)
+            return
+        self.set_folded(not self.folded, by_user=True)
+
+    def mousePressEvent(self, event) -> None:
+        if self.presenting:
+            self.set_folded(not self.folded)
+        else:
+            self.toggle()
+        event.accept()
+
+    # -- size and place ------------------------------------------------------------
+    def _column_width(self, rows, head: str) -> int:
+        from PySide6.QtGui import QFontMetrics
+
+        fm, fb = QFontMetrics(self.font_), QFontMetrics(self.bold)
+        widest = max((fm.horizontalAdvance(t) for _, t in rows), default=0)
+        return max(fb.horizontalAdvance(head), SWATCH_W + 6 + widest)
 
     def sizeHint(self) -> QSize:
-        return QSize(240, len(self.rows) * ROW + 8)
+        from PySide6.QtGui import QFontMetrics
 
+        if self.folded:
+            fm = QFontMetrics(self.bold)
+            return QSize(fm.horizontalAdvance(self._folded_text()) + 2 * PAD + 4, ROW + 2 * PAD - 4)
+        w = (self._column_width(self.levels, self.tr("Nivåer")) + 14
+             + self._column_width(self.sectors, self.tr("Sektorer")))
+        rows = 1 + max(len(self.levels), len(self.sectors))
+        return QSize(w + 2 * PAD, rows * ROW + 2 * PAD)
+
+    def _folded_text(self) -> str:
+        return self.tr("Tegnforklaring ▸")
+
+    def _unfolded_size(self) -> QSize:
+        folded = self.folded
+        self.folded = False
+        size = self.sizeHint()
+        self.folded = folded
+        return size
+
+    def _free_spot(self, size: QSize):
+        """A top-left point where ``size`` fits in the view without covering the
+        drawn map, or None: below the map first, then right, then left."""
+        view = self.parentWidget()
+        vp = view.rect()
+        drawn = view.map_rect_in_view() if hasattr(view, "map_rect_in_view") else None
+        if drawn is None or drawn.isEmpty():
+            return None
+        w, h, m = size.width(), size.height(), MARGIN
+        if vp.bottom() - drawn.bottom() >= h + 2 * m:
+            return QPoint(max(m, drawn.left()), vp.bottom() - h - m)
+        if vp.right() - drawn.right() >= w + 2 * m:
+            return QPoint(vp.right() - w - m, vp.bottom() - h - m)
+        if drawn.left() - vp.left() >= w + 2 * m:
+            return QPoint(m, vp.bottom() - h - m)
+        if drawn.top() - vp.top() >= h + 2 * m:
+            return QPoint(max(m, drawn.left()), m)
+        return None
+
+    def place(self) -> None:
+        """Unfolded where the view has room beside the map, else folded in a corner."""
+        view = self.parentWidget()
+        if view is None or self.map is None:
+            return
+        spot = self._free_spot(self._unfolded_size())
+        if not self.user_chose and not self.presenting:
+            self.folded = spot is None
+        size = self.sizeHint()
+        if self.folded or spot is None:
+            spot = self._free_spot(size) or QPoint(MARGIN, view.height() - size.height() - MARGIN)
+        self.resize(size)
+        self.move(spot)
+        self.raise_()
+        self.update()
+
+    # -- drawing -------------------------------------------------------------------
     def paintEvent(self, event) -> None:
         if self.map is None or self.pal is None:
             return
         p = QPainter(self)
         p.setRenderHint(QPainter.Antialiasing)
-        y = 4
-        text_colour = self.palette().windowText().color()
-        for kind, key, text in self.rows:
-            if kind == "head":
-                f = p.font()
-                f.setBold(True)
-                p.setFont(f)
-                p.setPen(text_colour)
-                p.drawText(QRectF(4, y, self.width() - 8, ROW), Qt.AlignVCenter, text)
-                f.setBold(False)
-                p.setFont(f)
-            else:
-                box = Rect(8, y + (ROW - SWATCH_H) / 2, SWATCH_W, SWATCH_H)
+        p.setPen(QPen(QColor("#8a8a8a"), 1))
+        p.setBrush(QColor(255, 255, 255, 235))
+        p.drawRoundedRect(QRectF(0.5, 0.5, self.width() - 1, self.height() - 1), 6, 6)
+        text = QColor("#1f1f1f")
+        if self.folded:
+            p.setFont(self.bold)
+            p.setPen(text)
+            p.drawText(QRectF(PAD, 0, self.width() - 2 * PAD, self.height()), Qt.AlignVCenter, self._folded_text())
+            p.end()
+            return
+        x = PAD
+        for head, rows, kind in ((self.tr("Nivåer"), self.levels, "level"), (self.tr("Sektorer"), self.sectors, "sector")):
+            y = PAD
+            p.setFont(self.bold)
+            p.setPen(text)
+            p.drawText(QRectF(x, y, 400, ROW), Qt.AlignVCenter, head)
+            y += ROW
+            p.setFont(self.font_)
+            for key, label in rows:
+                box = Rect(x, y + (ROW - SWATCH_H) / 2, SWATCH_W, SWATCH_H)
                 if kind == "level":
-                    fill = QColor(self.pal.fill_for(self.map, int(key)))
-                    shape = "rect"
+                    fill, shape = QColor(self.pal.fill_for(self.map, int(key))), "rect"
                 else:
-                    fill = QColor("#ffffff")
-                    shape = SECTOR_SHAPES.get(key, "rect")
-                p.setPen(QPen(QColor(self.pal.card_border if self.pal.variant != "hoykontrast" else "#000000"), 1.2))
+                    fill, shape = QColor("#ffffff"), SECTOR_SHAPES.get(key, "rect")
+                p.setPen(QPen(QColor(self.pal.card_border if self.pal.variant != "hoykontrast" else "#000000"), 1))
                 p.setBrush(fill)
                 p.drawPath(outline_path(card_outline(shape, box)))
-                p.setPen(text_colour)
-                p.drawText(QRectF(8 + SWATCH_W + 8, y, self.width() - SWATCH_W - 20, ROW), Qt.AlignVCenter, text)
-            y += ROW
+                p.setPen(text)
+                p.drawText(QRectF(x + SWATCH_W + 6, y, 400, ROW), Qt.AlignVCenter, label)
+                y += ROW
+            x += self._column_width(self.levels, self.tr("Nivåer")) + 14
         p.end()

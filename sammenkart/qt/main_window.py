@@ -1,16 +1,18 @@
-"""The main window: the map in the middle, lists and panels around it.
+"""The main window: the map first; lists and panels give way to it.
 
 State that matters (map, pathway, step) lives here and flows one way: a
-change computes an Emphasis in pure code and hands it to the scene.
+change computes an Emphasis in pure code and hands it to the scene. Where
+the panels go (a column, a drawer over the map, nothing in presentation) is
+the room layout's business (``room_layout.py``); which key does what is the
+key policy's (``keys.py``).
 """
 from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
-    QApplication, QDockWidget, QLineEdit, QListWidget, QListWidgetItem, QMainWindow, QMenu,
-    QMessageBox, QPlainTextEdit, QSpinBox, QTextEdit, QToolBar, QVBoxLayout, QWidget,
+    QListWidget, QListWidgetItem, QMainWindow, QMenu, QToolBar, QVBoxLayout, QWidget,
 )
 
 from ..emphasis import PLAIN
@@ -18,27 +20,26 @@ from ..graph import resolve_steps
 from ..layout.engine import layout_map
 from ..model import Map, Pathway, Workspace
 from ..overlay import pathway_emphasis
+from . import window_actions, window_state
+from .keys import NEXT_KEYS, PREV_KEYS, KeyPolicy
 from .legend import LegendWidget
 from .map_scene import MapScene
 from .map_view import MapView
 from .panels import DetailsPanel, PathwayPanel, service_names
 from .presentation import Presentation
+from .problems_panel import ProblemsPanel
+from .room_layout import EmptyState, RoomLayout
 from .search import SearchBox
-from . import window_actions
-
-NEXT_KEYS = {Qt.Key_PageDown, Qt.Key_Right, Qt.Key_Space}
-PREV_KEYS = {Qt.Key_PageUp, Qt.Key_Left, Qt.Key_Backspace}
-TEXT_WIDGETS = (QLineEdit, QTextEdit, QPlainTextEdit, QSpinBox)
 
 
 class MainWindow(QMainWindow):
     map_changed = Signal(str)
     pathway_changed = Signal()
 
-    def __init__(self, workspace: Workspace, settings: QSettings | None = None):
+    def __init__(self, workspace: Workspace, settings: QSettings | None = None, restore: bool = True):
         super().__init__()
         self.workspace = workspace
-        self.settings = settings or QSettings()
+        self.settings = settings if settings is not None else window_state.app_settings()
         self.setWindowTitle("Sammenkart")
         self.layouts: dict[str, object] = {}
         self._map: Map | None = None
@@ -49,21 +50,27 @@ class MainWindow(QMainWindow):
 
         self.scene = MapScene(self)
         self.map_view = MapView(self.scene)
-        self.setCentralWidget(self.map_view)
+        self.room = RoomLayout(self.map_view)
+        self.setCentralWidget(self.room)
         self.scene.service_clicked.connect(self.show_details)
+        self.legend = LegendWidget(self.map_view)
+        self.room.overlay_extra.append(self.legend)
+        self.map_view.view_changed.connect(self.legend.place)
 
         self._build_side()
         window_actions.build(self)
         self.presentation = Presentation(self)
-        QApplication.instance().installEventFilter(self)
+        self.keys = KeyPolicy(self)
         self.set_workspace(workspace)
-        window_actions.restore(self)
+        if restore:
+            window_state.restore(self)
         try:
             from . import kasus_ui
         except ImportError:
             kasus_ui = None
         if kasus_ui is not None:
             self.kasus = kasus_ui.install(self)
+        self.map_view.setFocus()
 
     # -- building ---------------------------------------------------------
     def _build_side(self) -> None:
@@ -72,44 +79,50 @@ class MainWindow(QMainWindow):
         self.maps_list.currentRowChanged.connect(self._map_row_changed)
         self.pathways_list = QListWidget()
         self.pathways_list.currentRowChanged.connect(self._pathway_row_changed)
-        self.legend = LegendWidget()
-        left = QWidget()
-        lay = QVBoxLayout(left)
+        self.choose_panel = QWidget()
+        lay = QVBoxLayout(self.choose_panel)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.search)
         lay.addWidget(self.maps_list, 1)
         lay.addWidget(self.pathways_list, 3)
-        self.left_dock = self.add_side_panel(left, self.tr("Kart og forløp"), Qt.LeftDockWidgetArea)
-        self.legend_dock = self.add_side_panel(self.legend, self.tr("Tegnforklaring"), Qt.LeftDockWidgetArea)
-        self.details = DetailsPanel()
-        self.details_dock = self.add_side_panel(self.details, self.tr("Tjeneste"))
         self.pathway_panel = PathwayPanel()
         self.pathway_panel.step_chosen.connect(lambda s: self.set_step(None if s < 0 else s))
         self.pathway_panel.first_btn.clicked.connect(self.first_step)
         self.pathway_panel.prev_btn.clicked.connect(self.previous_step)
         self.pathway_panel.next_btn.clicked.connect(self.next_step)
         self.pathway_panel.last_btn.clicked.connect(self.last_step)
-        self.pathway_dock = self.add_side_panel(self.pathway_panel, self.tr("Forløp"))
-        self.tabifyDockWidget(self.details_dock, self.pathway_dock)
-        self.problems_list = QListWidget()
-        self.problems_list.itemActivated.connect(lambda it: QMessageBox.information(self, self.tr("Problem i fil"), it.text()))
-        self.problems_dock = self.add_side_panel(self.problems_list, self.tr("Problemer i filene"), Qt.BottomDockWidgetArea)
+        self.details = DetailsPanel()
+        self.problems_panel = ProblemsPanel(self)
+        self.room.notice.clicked.connect(lambda: self.show_panel(self.problems_panel))
+        self.add_side_panel(self.choose_panel, self.tr("Kart og forløp"))
+        self.add_side_panel(self.pathway_panel, self.tr("Forløp"))
+        self.add_side_panel(self.details, self.tr("Tjeneste"))
 
     # -- public API (used by the kasus UI, the poster dialog and tests) -----
     def menu(self, name: str) -> QMenu:
         return self._menus[name]
 
-    def add_side_panel(self, widget: QWidget, title: str, area=Qt.RightDockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName("dock-" + title)
-        dock.setWidget(widget)
-        self.addDockWidget(area, dock)
-        return dock
+    def add_side_panel(self, widget: QWidget, title: str, area=None) -> QWidget:
+        """Add a tab to the side panel; returns ``widget`` (the handle for the calls below)."""
+        return self.room.side.add_panel(widget, title)
+
+    def remove_side_panel(self, widget: QWidget) -> None:
+        self.room.side.remove_panel(widget)
+
+    def show_panel(self, widget: QWidget, open_drawer: bool = True) -> None:
+        """Bring a panel to the front; in a narrow window open the drawer for it."""
+        if open_drawer and not self.presentation.active:
+            self.room.show_side(widget)
+        else:
+            self.room.side.show_panel(widget)
+
+    def set_case_running(self, on: bool) -> None:
+        self.room.set_case_running(on)
+        self.presentation.update_caption()
 
     def chrome_widgets(self) -> list[QWidget]:
-        """Everything presentation mode hides."""
-        docks = [d for d in self.findChildren(QDockWidget)]
-        return [*docks, self.menuBar(), self.statusBar(), *self.findChildren(QToolBar)]
+        """Everything presentation mode hides (the side panel goes with the room layout)."""
+        return [self.menuBar(), self.statusBar(), *self.findChildren(QToolBar)]
 
     def current_map(self) -> Map | None:
         return self._map
@@ -123,6 +136,7 @@ class MainWindow(QMainWindow):
     def set_stepper(self, obj) -> None:
         """While a case runs, clicker keys step the case instead of the pathway."""
         self.stepper = obj
+        self.presentation.update_caption()
 
     def set_workspace(self, ws: Workspace) -> None:
         self.workspace = ws
@@ -133,21 +147,43 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(m.navn, self.maps_list)
             item.setData(Qt.UserRole, m.id)
         self.maps_list.blockSignals(False)
-        self.problems_list.clear()
-        for p in ws.problems:
-            self.problems_list.addItem(str(p))
-        # Warnings (a pathway naming a service this map lacks) are expected and
-        # shown where they matter; the dock opens by itself only for errors.
-        self.problems_dock.setVisible(bool(ws.errors))
-        if ws.problems:
-            self.problems_dock.setWindowTitle(self.tr("Problemer i filene ({n})").format(n=len(ws.problems)))
+        self.problems_panel.set_problems(ws.problems)
+        self._problems_shown(ws)
         # The map list is short; give the pathways the room.
         rows = max(2, min(6, self.maps_list.count()))
-        self.maps_list.setMaximumHeight(rows * self.maps_list.sizeHintForRow(0) + 8)
+        self.maps_list.setMaximumHeight(rows * max(18, self.maps_list.sizeHintForRow(0)) + 8)
         if ws.maps:
+            self.room.set_empty(None)
             self.maps_list.setCurrentRow(0)
         else:
             self._show_map(None)
+            self.room.set_empty(self._empty_state(ws))
+
+    def _problems_shown(self, ws: Workspace) -> None:
+        side = self.room.side
+        if ws.problems:
+            if side.indexOf(self.problems_panel) < 0:
+                self.add_side_panel(self.problems_panel, "")
+            side.set_title(self.problems_panel, self.tr("Problemer ({n})").format(n=len(ws.problems)))
+        else:
+            self.remove_side_panel(self.problems_panel)
+        # Warnings (a pathway naming a service this map lacks) are expected and
+        # shown where they matter; errors are announced on the map as well.
+        n = len(ws.errors)
+        self.room.set_notice(self.tr("⚠ {n} feil i filene – vis").format(n=n) if n else "")
+        if n:
+            side.show_panel(self.problems_panel)
+
+    def _empty_state(self, ws: Workspace) -> QWidget:
+        where = str(ws.root) if ws.root else ""
+        text = self.tr("Fant ingen kart som kunne leses i «{path}».").format(path=where)
+        if ws.problems:
+            text += "\n" + self.tr("Problemene står i panelet «Problemer»; dobbeltklikk for å se stedet i filen.")
+        return EmptyState(text, [
+            (self.tr("Åpne mappe…"), lambda: window_actions.open_folder(self)),
+            (self.tr("Åpne eksempeldata"), lambda: window_actions.open_path(self, None)),
+            (self.tr("Vis problemene"), lambda: self.show_panel(self.problems_panel)),
+        ])
 
     def select_map(self, map_id: str) -> bool:
         for row in range(self.maps_list.count()):
@@ -183,10 +219,16 @@ class MainWindow(QMainWindow):
         if m is None:
             self.scene.clear()
             self.legend.set_map(None, self.scene.pal)
+            self._pathway, self.step = None, None
+            self.pathway_panel.show_pathway(None, None)
+            self._status()
             return
         if m.id not in self.layouts:
             self.layouts[m.id] = layout_map(m, offered)
-        self.scene.set_content(m, self.layouts[m.id])
+        layout = self.layouts[m.id]
+        self.scene.set_content(m, layout)
+        self.room.min_text = min((c.font_size for c in layout.cards.values()), default=12.0)
+        self.room.relayout()  # whether a side column fits depends on the map's shape
         self.legend.set_map(m, self.scene.pal)
         self.details.show_service(None, None, [])
         self.map_view.fit()
@@ -204,7 +246,7 @@ class MainWindow(QMainWindow):
         self.step = None
         self.pathway_panel.show_pathway(self._map, self._pathway)
         if self._pathway is not None:
-            self.pathway_dock.raise_()
+            self.room.side.show_panel(self.pathway_panel)
         self._apply()
         self.pathway_changed.emit()
 
@@ -237,16 +279,18 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text)
 
     def caption_text(self) -> str:
-        """What presentation mode shows large: the current step and its condition
-        (or, while a case runs, the case's step and questions)."""
+        """What the caption band shows large: the current step and its condition
+        (or, while a case runs, the case's step and questions). Outside
+        presentation mode only a chosen step is shown."""
         if self.stepper is not None and hasattr(self.stepper, "caption_text"):
             return self.stepper.caption_text()
         p, m = self._pathway, self._map
         if p is None or m is None or self.step is None:
-            return f"<b>{escape(p.navn)}</b>" if p else ""
+            return f"<b>{escape(p.navn)}</b>" if p and self.presentation.active else ""
         rs = resolve_steps(m, p)[self.step]
-        head = self.tr("Steg {n}: {fra} → {til}").format(
-            n=self.step + 1, fra=service_names(m, rs.fra, rs.step.fra), til=service_names(m, rs.til, rs.step.til))
+        head = self.tr("Steg {n} av {total}: {fra} → {til}").format(
+            n=self.step + 1, total=len(p.flyt),
+            fra=service_names(m, rs.fra, rs.step.fra), til=service_names(m, rs.til, rs.step.til))
         return f"<b>{escape(head)}</b>" + (f"<br>{escape(rs.step.nar)}" if rs.step.nar else "")
 
     # -- stepping (clicker keys) ------------------------------------------
@@ -278,15 +322,11 @@ class MainWindow(QMainWindow):
         if m is None or self.stepper is not None:
             return  # during a case, clicks mark services instead
         self.details.show_service(m, m.service(service_id), self.workspace.pathways_for(m))
-        self.details_dock.raise_()
+        self.show_panel(self.details)
 
-    # -- keys ---------------------------------------------------------------
-    def eventFilter(self, obj, event) -> bool:
-        if event.type() != QEvent.KeyPress or not self.isActiveWindow():
-            return False
-        if isinstance(QApplication.focusWidget(), TEXT_WIDGETS):
-            return False  # typing in a field is never a clicker press
-        key = event.key()
+    # -- keys (the policy is in keys.py) ---------------------------------------
+    def clicker_key(self, key) -> bool:
+        """Do what a clicker key means here; False for any other key."""
         if key in NEXT_KEYS:
             self.next_step()
         elif key in PREV_KEYS:
@@ -297,15 +337,29 @@ class MainWindow(QMainWindow):
             self.last_step()
         elif key in (Qt.Key_B, Qt.Key_Period):
             self.presentation.black.toggle()
-        elif key == Qt.Key_Escape and self.presentation.active:
-            self.presentation.leave()
-        elif key == Qt.Key_Question or key == Qt.Key_F1:
+        elif key == Qt.Key_Escape:
+            if self.presentation.black.isVisible():
+                self.presentation.black.hide()
+            elif self.room.close_drawer():
+                pass
+            elif self.presentation.active:
+                self.presentation.leave()
+            else:
+                self.give_keys_to_map()
+        elif key in (Qt.Key_Question, Qt.Key_F1):
             window_actions.show_keys(self)
         else:
             return False
         return True
 
+    def give_keys_to_map(self) -> None:
+        self.map_view.setFocus(Qt.ShortcutFocusReason)
+
+    def show_typing_hint(self, widget: QWidget | None) -> None:
+        text = self.tr("Tastene skriver i tekstfeltet – Esc gir dem tilbake til kartet") if widget is not None else ""
+        self.room.set_typing_hint(text)
+
     def closeEvent(self, event) -> None:
-        window_actions.save(self)
-        QApplication.instance().removeEventFilter(self)
+        window_state.save(self)
+        self.keys.detach()
         super().closeEvent(event)

@@ -1,7 +1,7 @@
 """The view onto the map: zoom with the wheel or +/−, drag to pan, 0 to fit."""
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, QTimer, QVariantAnimation
+from PySide6.QtCore import QRect, QRectF, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
@@ -12,6 +12,9 @@ MIN_ZOOM, MAX_ZOOM = 0.05, 12.0
 
 
 class MapView(QGraphicsView):
+    # The map moved or was zoomed in the view (overlays that keep off the map follow).
+    view_changed = Signal()
+
     def __init__(self, scene: MapScene, parent=None):
         super().__init__(scene, parent)
         self.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing | QPainter.SmoothPixmapTransform)
@@ -37,6 +40,7 @@ class MapView(QGraphicsView):
         if MIN_ZOOM <= new <= MAX_ZOOM:
             self.auto_fit = False
             self.scale(factor, factor)
+            self.view_changed.emit()
 
     def fit(self) -> None:
         rect = self.scene().sceneRect()
@@ -45,6 +49,25 @@ class MapView(QGraphicsView):
         m = self.fit_margin
         self.fitInView(rect.adjusted(-m, -m, m, m), Qt.KeepAspectRatio)
         self.auto_fit = True
+        self.view_changed.emit()
+
+    def map_rect_in_view(self) -> QRect:
+        """Where the map is drawn in the viewport (px); empty with no map."""
+        rect = self.scene().itemsBoundingRect() if self.scene() is not None else QRectF()
+        return self.mapFromScene(rect).boundingRect() if not rect.isEmpty() else QRect()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self.view_changed.emit()
+
+    def fit_scale_for(self, width: float, height: float) -> float | None:
+        """The zoom ``fit`` would choose for a view of ``width`` × ``height`` px
+        (None with no map): lets the window weigh where panels may go."""
+        rect = self.scene().sceneRect() if self.scene() is not None else None
+        if rect is None or rect.isEmpty() or width <= 0 or height <= 0:
+            return None
+        m = self.fit_margin
+        return min((width - 2 * m) / (rect.width() + 2 * m), (height - 2 * m) / (rect.height() + 2 * m))
 
     def center_on_service(self, service_id: str, flash: bool = True) -> bool:
         item = self.map_scene().cards.get(service_id)

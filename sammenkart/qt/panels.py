@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from ..graph import pathway_services, resolve_steps
 from ..model import Map, Pathway, Service
+from ..roles import role_label
 from ..style import art_label, sector_label
 
 
@@ -23,8 +24,11 @@ def tr(text: str) -> str:
 
 
 def service_names(m: Map, ids, ref: str) -> str:
-    """The names a step's reference matched, or the reference when the map lacks it."""
-    return ", ".join(m.service(i).navn for i in ids) or ref
+    """The names a step's reference matched; when the map lacks it, the role's
+    name and "(finnes ikke i kartet)" — users see names, never ids."""
+    if ids:
+        return ", ".join(m.service(i).navn for i in ids)
+    return tr("{rolle} (finnes ikke i kartet)").format(rolle=role_label(ref, m.malform))
 
 
 def role_heading(key: str) -> str:
@@ -168,12 +172,10 @@ class PathwayPanel(QWidget):
             return
         self.title.setText(p.navn)
         QListWidgetItem(tr("Hele forløpet"), self.steps)
-        def names(ids, ref):
-            return service_names(m, ids, tr("«{ref}» (finnes ikke i kartet)").format(ref=ref))
-
         for rs in resolve_steps(m, p):
             text = tr("{n}. {fra} → {til} ({art})").format(
-                n=rs.index + 1, fra=names(rs.fra, rs.step.fra), til=names(rs.til, rs.step.til), art=art_label(rs.step.art))
+                n=rs.index + 1, fra=service_names(m, rs.fra, rs.step.fra), til=service_names(m, rs.til, rs.step.til),
+                art=art_label(rs.step.art))
             item = QListWidgetItem(text, self.steps)
             if not rs.resolved:
                 item.setForeground(Qt.darkRed)
@@ -205,8 +207,9 @@ class PathwayPanel(QWidget):
             # offices with the same role text, so name a few and show the text once.
             for ref, ids in ((st.fra, rs.fra), (st.til, rs.til)):
                 names = [m.service(sid).navn for sid in ids]
-                shown = ", ".join(names[:3]) + (tr(" og {n} til").format(n=len(names) - 3) if len(names) > 3 else "")
+                shown = (", ".join(names[:3]) + (tr(" og {n} til").format(n=len(names) - 3) if len(names) > 3 else "")
+                         if names else service_names(m, ids, ref))
                 role = p.roller.get(ref) or next((r for k, r in p.roller.items() if any(m.service(i).matches(k) for i in ids)), None)
                 body = "".join(f"<h4>{escape(role_heading(k))}</h4>{_para(t)}" for k, t in role.items()) if role else ""
-                html.append(f"<h3>{escape(shown or ref)}</h3>{body or _para(tr('Ingen rolletekst i forløpet.'))}")
+                html.append(f"<h3>{escape(shown)}</h3>{body or _para(tr('Ingen rolletekst i forløpet.'))}")
         self.info.setHtml("".join(html))

@@ -1,41 +1,20 @@
-"""Presentation mode: full screen, panels away, a large caption, black screen.
+"""Presentation mode: full screen, the map and a large caption, black screen.
 
-Keeps what was visible before so leaving restores the window exactly.
+The caption band is laid out by the room layout after the window has its
+final size and on every resize (at most a fifth of the height; see
+``room_layout.Caption``). During a case it carries the step's questions and,
+unless turned off with T, the step's story, so the room reads what the table
+discusses. What was visible before is put back on leaving; nothing of
+presentation mode is ever saved as the window's state.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject, Qt
+from PySide6.QtWidgets import QWidget
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Presentation", text)
-
-
-class Caption(QLabel):
-    """The current step, large, across the bottom of the map (readable at the back)."""
-
-    def __init__(self, parent: QWidget):
-        super().__init__(parent)
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.RichText)
-        self.setAttribute(Qt.WA_TransparentForMouseEvents)
-        self.setStyleSheet(
-            "QLabel { background: rgba(20, 20, 20, 225); color: white; font-size: 21pt;"
-            " padding: 10px 22px; border-radius: 8px; }"
-        )
-        self.hide()
-
-    def place(self) -> None:
-        parent = self.parentWidget()
-        if parent is None:
-            return
-        width = int(parent.width() * 0.96)
-        self.setFixedWidth(width)
-        height = self.heightForWidth(width)  # word-wrapped rich text: ask, don't guess
-        self.setFixedHeight(height if height > 0 else self.sizeHint().height())
-        self.move((parent.width() - width) // 2, parent.height() - self.height() - 8)
-        self.raise_()
 
 
 class BlackScreen(QWidget):
@@ -60,30 +39,31 @@ class Presentation(QObject):
     def __init__(self, window):
         super().__init__(window)
         self.window = window
+        self.room = window.room
+        self.caption = window.room.caption
         self.active = False
+        self.show_story = True
+        self.normal_geometry = QByteArray()  # what to save if the app quits while presenting
         self._visible: list[QWidget] = []
         self._was_maximized = False
-        self.caption = Caption(window.map_view)
         self.black = BlackScreen(window)
-        window.map_view.installEventFilter(self)
-
-    def eventFilter(self, obj, event) -> bool:
-        if event.type() == QEvent.Resize and self.caption.isVisible():
-            self.caption.place()
-        return False
 
     def enter(self) -> None:
         if self.active:
             return
         w = self.window
         self.active = True
+        self.normal_geometry = w.saveGeometry()
         self._was_maximized = w.isMaximized()
         self._visible = [x for x in w.chrome_widgets() if x.isVisible()]
         for x in self._visible:
             x.hide()
+        self.room.set_presentation(True)
+        w.legend.set_presenting(True)
         w.showFullScreen()
-        w.map_view.fit()
+        w.map_view.setFocus()
         self.update_caption()
+        w.map_view.fit()
 
     def leave(self) -> None:
         if not self.active:
@@ -91,33 +71,34 @@ class Presentation(QObject):
         w = self.window
         self.active = False
         self.black.hide()
-        self.caption.hide()
-        w.map_view.setViewportMargins(0, 0, 0, 0)
         for x in self._visible:
             x.show()
+        self.room.set_presentation(False)
+        w.legend.set_presenting(False)
         if self._was_maximized:
             w.showMaximized()
         else:
             w.showNormal()
+        self.update_caption()
         w.map_view.fit()
 
     def toggle(self) -> None:
         self.leave() if self.active else self.enter()
 
+    def toggle_story(self) -> None:
+        self.show_story = not self.show_story
+        self.update_caption()
+
     def update_caption(self) -> None:
-        text = self.window.caption_text() if self.active else ""
-        view = self.window.map_view
-        if text:
-            self.caption.setText(text)
-            self.caption.show()
-            self.caption.place()
-            # the map fits in the space above the caption, so nothing hides behind it
-            bottom = self.caption.height() + 16
-        else:
-            self.caption.hide()
-            bottom = 0
-        # Refit only when the room for the map changed, not on every step.
-        if view.viewportMargins().bottom() != bottom:
-            view.setViewportMargins(0, 0, 0, bottom)
-            if view.auto_fit:
-                view.fit()
+        """Put the current step's text in the band and lay the room out again."""
+        w = self.window
+        text = w.caption_text()
+        story = None
+        stepper = w.stepper
+        if self.active and self.show_story and stepper is not None and hasattr(stepper, "story_text"):
+            story = stepper.story_text()
+        # Outside presentation the band shows a pathway's step only when the
+        # side panel (which shows it too) is folded away.
+        self.room.caption_in_normal_mode = stepper is None
+        self.caption.set_content(text, story)
+        self.room.relayout()

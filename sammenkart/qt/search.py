@@ -38,7 +38,7 @@ class SearchBox(QWidget):
         self.results.currentItemChanged.connect(lambda item, _old: self._chosen(item) if item else None)
 
     def focus(self) -> None:
-        self.window.left_dock.show()
+        self.window.show_panel(self.window.choose_panel)
         self.edit.setFocus()
         self.edit.selectAll()
 

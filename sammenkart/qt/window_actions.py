@@ -1,11 +1,12 @@
-"""Menus, toolbar, shortcuts, remembered settings and small dialogs of the window."""
+"""Menus, toolbar, shortcuts and small dialogs of the window (its remembered
+state is in window_state.py, the key policy in keys.py)."""
 from __future__ import annotations
 
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from .. import __version__
@@ -21,24 +22,32 @@ KEYS = [
     ("PageUp, ←, Backspace", "Forrige steg"),
     ("Home / End", "Første / siste steg"),
     ("F5", "Presentasjon av og på"),
-    ("Esc", "Avslutt presentasjon"),
+    ("Shift+F5", "Start presentasjon"),
+    ("Esc", "Ut av tekstfeltet, lukk panelet, avslutt presentasjon"),
     ("B eller .", "Svart skjerm av og på"),
+    ("T", "Kasushistorien i presentasjon av og på"),
     ("H", "Høy kontrast av og på"),
+    ("L", "Tegnforklaring av og på"),
+    ("F9", "Sidepanel av og på"),
     ("0", "Tilpass kartet til vinduet"),
     ("+ / −, musehjul", "Zoom"),
     ("Ctrl+F", "Søk etter tjeneste"),
     ("Ctrl+O", "Åpne mappe"),
     ("Ctrl+K", "Start kasus"),
-    ("V", "Vis fasit (i kasus)"),
+    ("V", "Vis forslag (i kasus)"),
     ("F1 eller ?", "Denne oversikten"),
 ]
 
 
 def _action(w, text: str, slot, shortcut=None, checkable=False) -> QAction:
+    """An action of the window. Its shortcut works in the map window only (a
+    dialog or the facilitator's window keeps its own keys); single letters
+    never fire while a text field has the keys (keys.py)."""
     a = QAction(text, w)
     if shortcut:
-        a.setShortcut(QKeySequence(shortcut))
-        a.setShortcutContext(Qt.ApplicationShortcut)
+        keys = [shortcut] if isinstance(shortcut, str) else list(shortcut)
+        a.setShortcuts([QKeySequence(k) for k in keys])
+        a.setShortcutContext(Qt.WindowShortcut)
     a.setCheckable(checkable)
     a.triggered.connect(slot)
     w.addAction(a)  # shortcuts keep working with the menu bar hidden (presentation)
@@ -61,32 +70,49 @@ def build(w) -> None:
     fil.addAction(_action(w, tr("Avslutt"), w.close, "Ctrl+Q"))
 
     w.present_action = _action(w, tr("Presentasjon"), lambda: w.presentation.toggle(), "F5")
+    # Clickers send Shift+F5 ("from here"): it starts, never stops, a presentation.
+    w.present_start_action = _action(w, tr("Start presentasjon"), lambda: w.presentation.enter(), "Shift+F5")
+    w.story_action = _action(w, tr("Kasushistorien i presentasjon"), lambda: w.presentation.toggle_story(), "T")
     w.contrast_action = _action(w, tr("Høy kontrast"), lambda on: set_contrast(w, on), "H", checkable=True)
-    w.fit_action = _action(w, tr("Tilpass til vinduet"), w.map_view.fit)
+    w.fit_action = _action(w, tr("Tilpass til vinduet"), w.map_view.fit, "0")
     zoom_in = _action(w, tr("Zoom inn"), lambda: w.map_view.zoom_by(1.25))
     zoom_out = _action(w, tr("Zoom ut"), lambda: w.map_view.zoom_by(0.8))
     search = _action(w, tr("Søk…"), w.search.focus, "Ctrl+F")
-    for a in (w.present_action, w.contrast_action, w.fit_action, zoom_in, zoom_out, search):
+    w.side_action = _action(w, tr("Sidepanel"), lambda: w.room.toggle_side(), "F9")
+    w.legend_action = _action(w, tr("Tegnforklaring"), lambda: w.legend.toggle(), "L")
+    w.prev_action = _action(w, tr("◀ Forrige"), w.previous_step)
+    w.next_action = _action(w, tr("Neste ▶"), w.next_step)
+    for a in (w.present_action, w.present_start_action, w.story_action, w.contrast_action, w.fit_action,
+              zoom_in, zoom_out, search):
         vis.addAction(a)
-    w.fit_action.setShortcut(QKeySequence("0"))
-    w.fit_action.setShortcutContext(Qt.WindowShortcut)
     vis.addSeparator()
-    for dock in (w.left_dock, w.legend_dock, w.details_dock, w.pathway_dock, w.problems_dock):
-        vis.addAction(dock.toggleViewAction())
+    for a in (w.side_action, w.legend_action):
+        vis.addAction(a)
+    problems = _action(w, tr("Problemer i filene"), lambda: w.show_panel(w.problems_panel))
+    vis.addAction(problems)
 
     hjelp.addAction(_action(w, tr("Taster"), lambda: show_keys(w)))
     hjelp.addAction(_action(w, tr("Om Sammenkart"), lambda: about(w)))
 
     tb = w.addToolBar(tr("Verktøy"))
     tb.setObjectName("toolbar")
+    tb.setMovable(False)
     tb.setToolButtonStyle(Qt.ToolButtonTextOnly)
-    for a in (w.present_action, w.fit_action, zoom_in, zoom_out, w.contrast_action, w.export_action):
+    for a in (w.present_action, w.prev_action, w.next_action, w.fit_action, zoom_in, zoom_out,
+              w.contrast_action, w.export_action, w.side_action):
         tb.addAction(a)
+    for a in (w.prev_action, w.next_action, w.side_action):
+        button = tb.widgetForAction(a)
+        if button is not None:
+            button.setFocusPolicy(Qt.NoFocus)
+    w.prev_action.setToolTip(tr("Forrige steg (PageUp, venstre pil)"))
+    w.next_action.setToolTip(tr("Neste steg (PageDown, høyre pil, mellomrom)"))
 
 
 def set_contrast(w, on: bool) -> None:
     w.scene.set_variant("hoykontrast" if on else "normal")
     w.legend.set_map(w.current_map(), w.scene.pal)
+    w.legend.update()
 
 
 def show_keys(w) -> None:
@@ -107,6 +133,8 @@ def about(w) -> None:
 
 
 def open_path(w, path: str | None) -> None:
+    """Open a folder or map file. A folder with no readable map does not take
+    the current map away (when there is one); its problems are listed."""
     from ..loader import load_bundled
 
     QApplication.setOverrideCursor(Qt.WaitCursor)
@@ -114,7 +142,7 @@ def open_path(w, path: str | None) -> None:
         ws = load_bundled() if path is None else load_workspace(path)
     finally:
         QApplication.restoreOverrideCursor()
-    if not ws.maps:
+    if not ws.maps and w.current_map() is not None:
         first = "\n".join(str(p) for p in ws.problems[:8])
         QMessageBox.warning(w, tr("Ingen kart"), tr("Fant ingen kart som kunne leses i «{path}».").format(path=path)
                             + ("\n\n" + first if first else ""))
@@ -148,37 +176,3 @@ def export_poster(w) -> None:
         return
     w.poster_dialog = PosterDialog(w)
     w.poster_dialog.open()
-
-
-def save(w) -> None:
-    s = w.settings
-    s.setValue("geometry", w.saveGeometry())
-    s.setValue("state", w.saveState())
-    m, p = w.current_map(), w.current_pathway()
-    s.setValue("map", m.id if m else "")
-    s.setValue("pathway", p.id if p else "")
-    s.setValue("contrast", w.contrast_action.isChecked())
-
-
-def restore(w) -> None:
-    s = w.settings
-    geometry = s.value("geometry")
-    if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-        w.restoreGeometry(geometry)
-        state = s.value("state")
-        if isinstance(state, QByteArray):
-            w.restoreState(state)
-    else:
-        # First start: most of whatever screen this is, never larger than it.
-        screen = QGuiApplication.primaryScreen()
-        if screen is not None:
-            avail = screen.availableGeometry()
-            w.resize(int(avail.width() * 0.85), int(avail.height() * 0.85))
-            w.move(avail.x() + avail.width() // 14, avail.y() + avail.height() // 14)
-    if s.value("map"):
-        w.select_map(str(s.value("map")))
-    if s.value("pathway"):
-        w.select_pathway(str(s.value("pathway")))
-    if str(s.value("contrast", "false")).lower() == "true":
-        w.contrast_action.setChecked(True)
-        set_contrast(w, True)

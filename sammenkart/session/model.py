@@ -13,30 +13,21 @@ from dataclasses import dataclass, field
 from ..emphasis import Arrow, Emphasis
 from ..i18n import _
 from ..model import Case, CaseStep, Map
+from ..roles import role_in_sentence
 
 SCHEMA_VERSION = 1
 DEFAULT_TIMER_SECONDS = 5 * 60
 NOTE_KEYS = ("hindringer", "muligheter", "fritekst")
-
-# How a standard role reads in a sentence where the plain id would not
-# ("ppt" → "PPT"); any other reference reads fine as written.
-_LABELS = {
-    "ppt": "PPT", "bup": "BUP", "nav": "NAV", "habu": "HABU", "bup-akutt": "BUP akutteam",
-    "bup-dogn": "døgnavdeling i BUP", "helsestasjon-ungdom": "helsestasjon for ungdom",
-    "statens-barnehus": "Statens barnehus", "frivillig-stotte": "frivillig støttetilbud",
-    "psykisk-helse": "psykisk helsetjeneste", "videregaende": "videregående skole",
-    "oppfolgingstjenesten": "oppfølgingstjeneste", "fysio-ergo": "fysio- og ergoterapi",
-}
 
 
 def now_iso() -> str:
     return _dt.datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-def reference_label(reference: str) -> str:
-    """How a reference reads in a sentence ("ppt" → "PPT")."""
-    label = _LABELS.get(reference)
-    return _(label) if label else reference.replace("-", " ")
+def reference_label(reference: str, lang: str = "nb") -> str:
+    """How a reference reads in a sentence ("ppt" → "PPT", "fastlege" → "fastlege"),
+    from the one role table (``sammenkart.roles``)."""
+    return role_in_sentence(reference, lang)
 
 
 @dataclass
@@ -242,7 +233,7 @@ def case_references(case: Case) -> list[str]:
 def gaps(case: Case, m: Map) -> list[str]:
     """One sentence per case reference the map cannot resolve — a point to discuss."""
     return [
-        _("{kart} har ingen {tjeneste} i kartet").format(kart=m.navn, tjeneste=reference_label(ref))
+        _("{kart} har ingen {tjeneste} i kartet").format(kart=m.navn, tjeneste=reference_label(ref, m.malform))
         for ref in case_references(case)
         if not m.resolve(ref)
     ]
@@ -251,7 +242,7 @@ def gaps(case: Case, m: Map) -> list[str]:
 def step_gaps(m: Map, case_step: CaseStep) -> list[str]:
     refs = dict.fromkeys([*case_step.involverte, *case_step.forslag])
     return [
-        _("{kart} har ingen {tjeneste} i kartet").format(kart=m.navn, tjeneste=reference_label(ref))
+        _("{kart} har ingen {tjeneste} i kartet").format(kart=m.navn, tjeneste=reference_label(ref, m.malform))
         for ref in refs
         if not m.resolve(ref)
     ]

@@ -1,0 +1,222 @@
+"""How much of a room's screen shows the map: pathway, presentation, case.
+
+    python benchmarks/screen_share.py            # the table for docs/performance.md
+    python benchmarks/screen_share.py --child pathway -- [sammenkart start options]
+
+For each screen a room has (1024×768; 1920×1080 at 150 % = 1280×720 logical,
+dpr 1.5; 1920×1080) and each scenario, a fresh process is started on Qt's
+off-screen platform with that one screen (``QT_QPA_PLATFORM=offscreen:configfile=…``),
+the app is started with the start options a facilitator's shortcut would use
+(``sammenkart --kart … --forlop … --steg 4 --presentasjon``), and once the
+window has settled a grid of points over the whole screen is sampled: a point
+counts when the topmost widget there is the map view's viewport (not the
+caption, a panel, a legend or anything else drawn over it). Settings go to a
+fresh temporary file, never the user's.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# name: (logical width, logical height, device pixel ratio)
+SCREENS = {
+    "1024x768": (1024, 768, 1.0),
+    "1280x720@1.5": (1280, 720, 1.5),
+    "1920x1080": (1920, 1080, 1.0),
+}
+
+# name: (start options, the least share the issue asks for)
+SCENARIOS = {
+    "pathway": (["--kart", "eksempelkommune", "--forlop", "angst", "--steg", "4"], 0.60),
+    "presentation": (["--kart", "eksempelkommune", "--forlop", "angst", "--steg", "4", "--presentasjon"], 0.80),
+    "case": (["--kart", "eksempelkommune", "--kasus", "emma-14"], 0.55),
+    "case-presentation": (["--kart", "eksempelkommune", "--kasus", "emma-14", "--presentasjon"], 0.60),
+}
+
+GRID = 8  # logical pixels between sample points
+
+
+def screen_config(name: str, folder: Path) -> Path:
+    width, height, dpr = SCREENS[name]
+    path = folder / f"screens-{name}.json"
+    path.write_text(json.dumps({"screens": [{
+        "name": name, "x": 0, "y": 0, "width": width, "height": height,
+        "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": dpr,
+    }]}), encoding="utf-8")
+    return path
+
+
+def run_child(screen: str, scenario: str, extra: list[str] | None = None, timeout: float = 120) -> dict:
+    """Start the app on one screen in its own process; return what the probe measured."""
+    return run_app_on(None, SCENARIOS[scenario][0] + list(extra or []), scenario, screen, timeout)
+
+
+def run_app_on(screens: list[dict] | None, args: list[str], scenario: str = "custom", screen: str | None = None,
+               timeout: float = 120) -> dict:
+    """Start ``sammenkart ARGS`` on the given screens (offscreen config entries,
+    or the named ``screen``); the probe's measurement, or {"exit": code, "stderr": …}
+    when the app ended without showing a window."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        if screens is None:
+            config = screen_config(screen, folder)
+        else:
+            config = folder / "screens.json"
+            config.write_text(json.dumps({"screens": screens}), encoding="utf-8")
+        env = dict(
+            os.environ,
+            QT_QPA_PLATFORM=f"offscreen:configfile={config}",
+            PYTHONPATH=str(ROOT),
+            HOME=str(folder),
+            XDG_CONFIG_HOME=str(folder / "config"),
+            SAMMENKART_SETTINGS=str(folder / "settings.ini"),
+            SAMMENKART_DATA_DIR=str(folder / "data"),
+            SAMMENKART_LANG="nb",
+        )
+        cmd = [sys.executable, str(Path(__file__).resolve()), "--child", scenario, "--", *args]
+        proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+        for line in proc.stdout.splitlines():
+            if line.startswith("{"):
+                return json.loads(line)
+        if proc.returncode != 0 and "Traceback" not in proc.stderr:
+            return {"exit": proc.returncode, "stderr": proc.stderr}
+        raise RuntimeError(f"no measurement from {cmd}:\n{proc.stdout[-2000:]}\n{proc.stderr[-3000:]}")
+
+
+# --- in the child process ----------------------------------------------------
+
+def topmost_widget(point):
+    """The widget drawn on top at a global point, including widgets that let
+    mouse clicks through (the caption does): what the room sees there."""
+    from PySide6.QtWidgets import QApplication
+
+    top = QApplication.topLevelAt(point)
+    if top is None:
+        return None
+    widget = top
+    while True:
+        local = widget.mapFromGlobal(point)
+        hit = None
+        for child in reversed(widget.children()):  # last child is drawn on top
+            if (getattr(child, "isWidgetType", lambda: False)() and child.isVisible()
+                    and not child.isWindow() and child.geometry().contains(local)):
+                hit = child
+                break
+        if hit is None:
+            return widget
+        widget = hit
+
+
+def map_share(window, grid: int = GRID) -> float:
+    """Share (0–1) of the window's screen where the map view's viewport is on top."""
+    from PySide6.QtCore import QPoint
+
+    viewport = window.map_view.viewport()
+    geo = window.screen().geometry()
+    seen = total = 0
+    for y in range(geo.top() + grid // 2, geo.bottom(), grid):
+        for x in range(geo.left() + grid // 2, geo.right(), grid):
+            total += 1
+            if topmost_widget(QPoint(x, y)) is viewport:
+                seen += 1
+    return seen / total if total else 0.0
+
+
+def _facilitator(w) -> str | None:
+    """The screen the facilitator's window is shown on, or None when it is not shown."""
+    kasus = getattr(w, "kasus", None)
+    f = kasus.facilitator if kasus is not None else None
+    if f is None or not f.isVisible():
+        return None
+    from PySide6.QtGui import QGuiApplication
+
+    screen = QGuiApplication.screenAt(f.geometry().center())
+    return screen.name() if screen is not None else "?"
+
+
+def child(scenario: str, argv: list[str]) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from sammenkart import cli
+    from sammenkart.qt.app import make_app
+
+    app = make_app()
+    waited = {"ms": 0, "settled": 0}
+
+    def probe() -> None:
+        from sammenkart.qt.main_window import MainWindow
+
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        waited["ms"] += 200
+        ready = bool(windows) and windows[0].map_view.first_paint_done
+        if ready:
+            waited["settled"] += 1
+        if waited["settled"] < 4 and waited["ms"] < 30000:  # give deferred layouts time to finish
+            QTimer.singleShot(200, probe)
+            return
+        if not windows:
+            print(json.dumps({"error": "no window"}), flush=True)
+            app.exit(3)
+            return
+        w = windows[0]
+        scr = w.screen()
+        print(json.dumps({
+            "scenario": scenario,
+            "share": map_share(w),
+            "screen": [scr.geometry().width(), scr.geometry().height(), scr.devicePixelRatio()],
+            "window": [w.geometry().x(), w.geometry().y(), w.width(), w.height()],
+            "map_view": [w.map_view.viewport().width(), w.map_view.viewport().height()],
+            "zoom": w.map_view.zoom_factor(),
+            "case": w.stepper is not None,
+            "presentation": w.presentation.active,
+            "story": w.room.caption.story.isVisible(),
+            "side": w.room.mode(),
+            "caption": w.room.caption.height() if w.room.caption.isVisible() else 0,
+            "window_screen": scr.name(),
+            "facilitator": _facilitator(w),
+        }), flush=True)
+        app.quit()
+
+    QTimer.singleShot(200, probe)
+    return cli.main(argv)
+
+
+def table(results: dict[tuple[str, str], float]) -> str:
+    names = {"pathway": "pathway chosen, step 4", "presentation": "same, presentation mode (F5)",
+             "case": "case exercise running", "case-presentation": "case exercise, presentation mode, story shown"}
+    lines = ["| share of the screen where the map is seen | " + " | ".join(SCREENS) + " | at least |",
+             "|---|" + "---|" * (len(SCREENS) + 1)]
+    for scenario, (_args, least) in SCENARIOS.items():
+        cells = [f"{results[(screen, scenario)] * 100:.0f} %" for screen in SCREENS]
+        lines.append(f"| {names[scenario]} | " + " | ".join(cells) + f" | {least * 100:.0f} % |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["--child"]:
+        scenario = argv[1]
+        rest = argv[argv.index("--") + 1:] if "--" in argv else []
+        return child(scenario, rest)
+    results = {}
+    for screen in SCREENS:
+        for scenario in SCENARIOS:
+            r = run_child(screen, scenario)
+            results[(screen, scenario)] = r["share"]
+            print(f"{screen:14s} {scenario:18s} {r['share'] * 100:5.1f} %  window {r['window']}  "
+                  f"map {r['map_view']}  zoom {r['zoom']:.3f}  side {r['side']}  caption {r['caption']}",
+                  flush=True)
+    print()
+    print(table(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,115 @@
+"""One key policy for the map window, so the clicker never dies.
+
+- Clicker keys (PageDown/PageUp, Right/Left, space/Backspace, Home/End, B and
+  ".", Esc) act wherever the keyboard focus is, unless the user is typing in
+  an *editable* field. Read-only text (a pathway's text, a service's details),
+  lists and buttons never swallow them.
+- In an editable field every key types; single-letter shortcuts (H, V, 0, T,
+  …) never act there; Esc leaves the field and gives the keys back to the map.
+- While the keys go to a field, the map shows a small hint saying so.
+
+F5 and Shift+F5 are window actions: they never type anything, so they work
+everywhere. The window says what each key does (``MainWindow.clicker_key``).
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import (
+    QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit, QWidget,
+)
+
+NEXT_KEYS = frozenset({Qt.Key_PageDown, Qt.Key_Right, Qt.Key_Space})
+PREV_KEYS = frozenset({Qt.Key_PageUp, Qt.Key_Left, Qt.Key_Backspace})
+CLICKER_KEYS = NEXT_KEYS | PREV_KEYS | {Qt.Key_Home, Qt.Key_End, Qt.Key_B, Qt.Key_Period, Qt.Key_Escape}
+_COMMAND_MODIFIERS = Qt.ControlModifier | Qt.AltModifier | Qt.MetaModifier
+
+
+def is_editable(widget: QWidget | None) -> bool:
+    """True for a field the user can type into (not a read-only text browser)."""
+    if widget is None or not widget.isEnabled():
+        return False
+    if isinstance(widget, (QLineEdit, QAbstractSpinBox)):
+        return not widget.isReadOnly()
+    if isinstance(widget, (QTextEdit, QPlainTextEdit)):
+        return not widget.isReadOnly()
+    if isinstance(widget, QComboBox):
+        return widget.isEditable()
+    return False
+
+
+def types_text(event) -> bool:
+    """A key press that puts a character into a field (letters, digits, space, …)."""
+    if event.modifiers() & _COMMAND_MODIFIERS:
+        return False
+    text = event.text()
+    return bool(text) and text.isprintable()
+
+
+class KeyPolicy(QObject):
+    """Watches the keys of one main window (an application event filter).
+
+    ``window.clicker_key(key) -> bool`` performs a clicker key and says
+    whether it was one; ``window.give_keys_to_map()`` moves the focus to the
+    map; ``window.show_typing_hint(widget | None)`` shows or hides the hint.
+    """
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self._detached = False
+        app = QApplication.instance()
+        app.installEventFilter(self)
+        app.focusChanged.connect(self._focus_changed)
+        window.destroyed.connect(lambda *_: self.detach())
+
+    def detach(self) -> None:
+        if self._detached:
+            return
+        self._detached = True
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+            try:
+                app.focusChanged.disconnect(self._focus_changed)
+            except (RuntimeError, TypeError):
+                pass
+
+    def _ours(self, obj) -> bool:
+        """The event is for the focus widget of our window (seen once, not per parent)."""
+        if not isinstance(obj, QWidget):
+            return False
+        try:
+            if not self.window.isActiveWindow():
+                return False
+        except RuntimeError:  # window already deleted
+            return False
+        focus = QApplication.focusWidget()
+        target = focus if focus is not None else self.window
+        return obj is target and target.window() is self.window
+
+    def eventFilter(self, obj, event) -> bool:
+        kind = event.type()
+        if kind not in (QEvent.ShortcutOverride, QEvent.KeyPress) or not self._ours(obj):
+            return False
+        editable = is_editable(obj)
+        if kind == QEvent.ShortcutOverride:
+            if editable and (types_text(event) or event.key() == Qt.Key_Escape):
+                event.accept()  # the field gets the key; no single-letter shortcut fires
+                return True
+            return False
+        key = event.key()
+        if editable:
+            if key == Qt.Key_Escape:
+                self.window.give_keys_to_map()
+                return True
+            return False  # typing
+        if event.modifiers() & _COMMAND_MODIFIERS:
+            return False
+        return bool(self.window.clicker_key(key))
+
+    def _focus_changed(self, _old, new) -> None:
+        try:
+            mine = new is not None and new.window() is self.window
+            self.window.show_typing_hint(new if mine and is_editable(new) else None)
+        except RuntimeError:
+            pass

@@ -1,0 +1,120 @@
+"""The problems in the open files, each at its place (file:line:column).
+
+Double-click (or Enter) opens the place: a read-only view of the file,
+scrolled to the line and highlighting it, with a button to open the file in
+the user's own editor. Errors first, then warnings.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QColor, QDesktopServices, QFont, QTextCursor, QTextFormat
+from PySide6.QtWidgets import (
+    QDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QTextEdit,
+    QVBoxLayout, QWidget,
+)
+
+from ..model import Problem
+from .fonts import FAMILY
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Problems", text)
+
+
+class FileViewer(QDialog):
+    """A file, read-only, scrolled to one line and highlighting it."""
+
+    def __init__(self, path: Path, line: int, column: int = 1, message: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.path, self.line = Path(path), line
+        self.setWindowTitle(f"{path}:{line}")
+        self.resize(820, 560)
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        self.text.setLineWrapMode(QPlainTextEdit.NoWrap)
+        font = QFont(FAMILY + " Mono")
+        font.setStyleHint(QFont.Monospace)
+        self.text.setFont(font)
+        try:
+            content = self.path.read_text(encoding="utf-8", errors="replace")
+        except OSError as exc:
+            content = tr("Kan ikke lese filen: {error}").format(error=exc)
+        self.text.setPlainText(content)
+        self.message = QLabel(message)
+        self.message.setTextFormat(Qt.PlainText)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #8b0000; font-weight: bold;")
+        open_button = QPushButton(tr("Åpne i redigeringsprogram"))
+        open_button.clicked.connect(self.open_externally)
+        close = QPushButton(tr("Lukk"))
+        close.clicked.connect(self.close)
+        row = QHBoxLayout()
+        row.addWidget(open_button)
+        row.addStretch(1)
+        row.addWidget(close)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.message)
+        lay.addWidget(self.text, 1)
+        lay.addLayout(row)
+        self.go_to(line, column)
+
+    def go_to(self, line: int, column: int = 1) -> None:
+        block = self.text.document().findBlockByNumber(max(0, line - 1))
+        cursor = QTextCursor(block)
+        cursor.movePosition(QTextCursor.Right, QTextCursor.MoveAnchor, max(0, min(column - 1, block.length() - 1)))
+        self.text.setTextCursor(cursor)
+        mark = QTextEdit.ExtraSelection()
+        mark.format.setBackground(QColor("#ffe08a"))
+        mark.format.setProperty(QTextFormat.FullWidthSelection, True)
+        mark.cursor = QTextCursor(block)
+        self.text.setExtraSelections([mark])
+        self.text.centerCursor()
+
+    def highlighted_line(self) -> int:
+        """1-based number of the highlighted line (tests read it)."""
+        marks = self.text.extraSelections()
+        return marks[0].cursor.blockNumber() + 1 if marks else 0
+
+    def open_externally(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path.resolve())))
+
+
+class ProblemsPanel(QWidget):
+    def __init__(self, window=None):
+        super().__init__()
+        self.window = window
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.itemActivated.connect(self.open_item)  # double-click or Enter
+        hint = QLabel(tr("Dobbeltklikk en linje for å se stedet i filen. Det som kunne leses, vises på kartet."))
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555555;")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(hint)
+        lay.addWidget(self.list, 1)
+        self.viewer: FileViewer | None = None
+
+    def set_problems(self, problems: list[Problem]) -> None:
+        self.list.clear()
+        for p in sorted(problems, key=lambda p: not p.is_error):
+            item = QListWidgetItem(str(p), self.list)
+            item.setData(Qt.UserRole, p)
+            if p.is_error:
+                item.setForeground(QColor("#a00000"))
+
+    def lines(self) -> list[str]:
+        return [self.list.item(i).text() for i in range(self.list.count())]
+
+    def open_item(self, item: QListWidgetItem) -> FileViewer | None:
+        p: Problem = item.data(Qt.UserRole)
+        path = Path(p.source.path)
+        if not path.is_file():
+            return None
+        if self.viewer is not None:
+            self.viewer.close()
+        self.viewer = FileViewer(path, p.source.line, p.source.column, p.message, self.window)
+        self.viewer.show()
+        return self.viewer

@@ -1,0 +1,460 @@
+"""The window's central area, map first: everything else gives way to the map.
+
+``RoomLayout`` places, on every resize, the map view and what may share the
+room with it:
+
+- the **side panel** (tabs: maps and pathways, the pathway, a service, a
+  case, problems) as a column on the right when the window is wide enough for
+  both the panel and a readable map (``NARROW_BELOW``), otherwise as a
+  **drawer** over the map's right edge that closes itself when the map is
+  clicked or Esc is pressed. A running case keeps its column at any width: the
+  table needs the story and questions while it clicks on the map;
+- the **caption** band under the map (the current step large; in a case the
+  step's questions and, when shown, its story), at most a fifth of the height,
+  its text shrinking before the band grows (``Caption.fit``);
+- small overlays on the map: the drawer handle, a hint while the keys go to a
+  text field, a notice of problems in the files.
+
+Widths in logical pixels. Nothing here knows about pathways or cases; the
+window tells it what to show.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFrame, QHBoxLayout, QLabel, QPushButton, QTabWidget, QToolButton, QVBoxLayout, QWidget,
+)
+
+from .fonts import FAMILY
+
+# Card text smaller than this on screen (px) is not readable: a side column
+# that would shrink the map's smallest text below it folds into a drawer
+# (the example map's 12-unit text: 9 px beside a column at 1024 px, 13 px without).
+READABLE_PX = 11
+# For a map that is not readable whole at any size (a region of thousands of
+# services), the plain rule: below this window width the column folds.
+NARROW_BELOW = 1200
+GAP = 6
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("RoomLayout", text)
+
+
+def column_width(width: int, case: bool) -> int:
+    """The side column for a window ``width`` px wide: a case needs more room for
+    its story and questions; the map keeps at least about two thirds."""
+    if case:
+        return max(340, min(520, int(width * 0.34)))
+    return max(300, min(440, int(width * 0.26)))
+
+
+def band_height(height: int) -> int:
+    """A case's band under the map, where the map's shape leaves room below it."""
+    return max(200, min(330, int(height * 0.36)))
+
+
+def drawer_width(width: int) -> int:
+    return max(280, min(440, int(width * 0.42)))
+
+
+class Caption(QFrame):
+    """A dark band with the current step, large; in a case also the story.
+
+    ``fit`` picks the largest text that fits: first within an eighth of the
+    height, shrinking to three quarters of the largest size; only then does the
+    band grow, up to ``max_share`` of the height, shrinking further to the
+    smallest size. Text that still does not fit is cut at the band's edge.
+    """
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setObjectName("caption")
+        self.setStyleSheet(
+            "#caption { background: rgba(22, 22, 22, 238); border-radius: 8px; }"
+            " #caption QLabel { color: white; background: transparent; }")
+        self.main = QLabel()
+        self.main.setTextFormat(Qt.RichText)
+        self.story = QLabel()
+        self.story.setTextFormat(Qt.PlainText)  # data text, shown as written
+        for lab in (self.main, self.story):
+            lab.setWordWrap(True)
+            lab.setAlignment(Qt.AlignLeft | Qt.AlignVCenter)
+        lay = QHBoxLayout(self)
+        self.pad = 12
+        lay.setContentsMargins(self.pad * 2, self.pad, self.pad * 2, self.pad)
+        lay.setSpacing(self.pad * 3)
+        lay.addWidget(self.story, 58)
+        lay.addWidget(self.main, 42)
+        self.story.hide()
+        self.pixel_size = 0
+        self.hide()
+
+    def set_content(self, main_html: str, story: str | None = None) -> None:
+        self.main.setText(main_html)
+        self.story.setText(story or "")
+        self.story.setVisible(bool(story))
+
+    def has_text(self) -> bool:
+        return bool(self.main.text() or (self.story.isVisibleTo(self) and self.story.text()))
+
+    def text(self) -> str:
+        """Everything the band says (tests read it)."""
+        return "\n".join(t for t in (self.story.text() if self.story.isVisibleTo(self) else "", self.main.text()) if t)
+
+    def _height_at(self, px: int, width: int) -> int:
+        font = QFont(FAMILY)
+        font.setPixelSize(px)
+        inner = width - self.pad * 4
+        labels = [self.main]
+        if self.story.isVisibleTo(self):
+            labels.append(self.story)
+            inner -= self.pad * 3
+            widths = [int(inner * 0.42), int(inner * 0.58)]
+        else:
+            widths = [inner]
+        tallest = 0
+        for lab, w in zip(labels, widths):
+            lab.setFont(font)
+            tallest = max(tallest, lab.heightForWidth(max(40, w)))
+        return tallest + self.pad * 2
+
+    def fit(self, width: int, height: int, max_px: int, min_px: int, max_share: float = 0.2) -> int:
+        """Set the text size for a band ``width`` wide in an area ``height`` tall;
+        return the band's height (≤ ``max_share`` × height)."""
+        small, limit = int(height / 8), int(height * max_share)
+        mid = max(min_px, int(max_px * 0.75))
+        for px in range(max_px, mid - 1, -1):
+            h = self._height_at(px, width)
+            if h <= small:
+                self.pixel_size = px
+                return h
+        for px in range(mid, min_px - 1, -1):
+            h = self._height_at(px, width)
+            if h <= limit:
+                self.pixel_size = px
+                return h
+        self.pixel_size = min_px
+        return limit
+
+
+class SidePanel(QTabWidget):
+    """The panels beside (or over) the map, one tab each."""
+
+    hide_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("side-panel")
+        self.setDocumentMode(True)
+        self.setUsesScrollButtons(True)
+        self.setAutoFillBackground(True)
+        self.close_button = QToolButton()
+        self.close_button.setText("»")
+        self.close_button.setToolTip(tr("Skjul sidepanelet (F9): kartet får hele bredden"))
+        self.close_button.setFocusPolicy(Qt.NoFocus)
+        self.close_button.setAutoRaise(True)
+        self.close_button.clicked.connect(self.hide_requested)
+        self.setCornerWidget(self.close_button, Qt.TopRightCorner)
+
+    def add_panel(self, widget: QWidget, title: str) -> QWidget:
+        self.addTab(widget, title)
+        return widget
+
+    def remove_panel(self, widget: QWidget) -> None:
+        i = self.indexOf(widget)
+        if i >= 0:
+            self.removeTab(i)
+
+    def show_panel(self, widget: QWidget) -> None:
+        i = self.indexOf(widget)
+        if i >= 0:
+            self.setCurrentIndex(i)
+
+    def set_title(self, widget: QWidget, title: str) -> None:
+        i = self.indexOf(widget)
+        if i >= 0:
+            self.setTabText(i, title)
+
+
+class Chip(QPushButton):
+    """A small flat button on the map (drawer handle, problems notice)."""
+
+    def __init__(self, text: str, parent: QWidget, style: str = ""):
+        super().__init__(text, parent)
+        self.setFocusPolicy(Qt.NoFocus)
+        self.setCursor(Qt.PointingHandCursor)
+        self.setStyleSheet(
+            "QPushButton { background: rgba(255, 255, 255, 235); color: #1f1f1f; border: 1px solid #8a8a8a;"
+            " border-radius: 6px; padding: 3px 10px; } QPushButton:hover { background: white; }" + style)
+        self.hide()
+
+
+class TypingHint(QLabel):
+    """Says where the keys go while a text field has them."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setTextFormat(Qt.PlainText)
+        self.setAttribute(Qt.WA_TransparentForMouseEvents)
+        self.setStyleSheet("QLabel { background: rgba(40, 40, 40, 225); color: white; border-radius: 6px;"
+                           " padding: 4px 10px; }")
+        self.hide()
+
+
+class RoomLayout(QWidget):
+    """Central widget: places the map view, side panel, caption and overlays."""
+
+    layout_changed = Signal(str)  # the side panel's mode: column, drawer, closed, hidden
+
+    def __init__(self, map_view, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.map_view = map_view
+        map_view.setParent(self)
+        self.side = SidePanel(self)
+        self.side.hide_requested.connect(self.hide_side)
+        self.caption = Caption(self)
+        self.presentation = False
+        self.case_running = False
+        self.column_wanted = True   # wide windows: the user's choice, remembered per screen size
+        self.drawer_open = False    # narrow windows: opened on demand, closes itself
+        self.caption_in_normal_mode = False
+        self.caption_max_share = 0.2
+        self.min_text = 12.0  # the map's smallest card text, map units (the window sets it)
+        self._mode = ""
+        self.handle = Chip(tr("☰ Paneler"), map_view)
+        self.handle.setToolTip(tr("Vis sidepanelet: kart og forløp, forløpet, tjenesten (F9)"))
+        self.handle.clicked.connect(lambda: self.show_side())
+        self.notice = Chip("", map_view, " QPushButton { background: #fff1c4; border-color: #b58900; }")
+        self.typing_hint = TypingHint(map_view)
+        self.overlay_extra: list[QWidget] = []  # e.g. the legend; placed by their owners
+        self.empty: QWidget | None = None
+        map_view.viewport().installEventFilter(self)
+
+    # -- state ---------------------------------------------------------------
+    @property
+    def narrow(self) -> bool:
+        """True when a side column and a readable map do not both fit."""
+        if self.case_running:
+            return False
+        W, H = self.width(), self.height()
+        fit = self.map_view.fit_scale_for
+        whole = fit(W, H * 0.88)  # leaving room for the step's caption band
+        if whole is None or whole * self.min_text < READABLE_PX:
+            return W < NARROW_BELOW
+        return fit(W - column_width(W, False), H) * self.min_text < READABLE_PX
+
+    def case_place(self) -> str:
+        """Where a running case goes: "band" under the map when the map's shape
+        leaves room below it (a 4:3 projector), else "column" beside it."""
+        W, H = self.width(), self.height()
+        fit = self.map_view.fit_scale_for
+        beside = fit(W - column_width(W, True), H)
+        under = fit(W, H - band_height(H))
+        return "band" if beside is not None and under is not None and under > beside * 1.1 else "column"
+
+    def mode(self) -> str:
+        if self.presentation:
+            return "hidden"
+        if self.case_running and self.column_wanted:
+            return self.case_place()
+        if self.narrow:
+            return "drawer" if self.drawer_open else "closed"
+        return "column" if self.column_wanted else "closed"
+
+    def side_visible(self) -> bool:
+        return self.mode() in ("column", "band", "drawer")
+
+    def show_side(self, widget: QWidget | None = None) -> None:
+        if widget is not None:
+            self.side.show_panel(widget)
+        if self.narrow:
+            self.drawer_open = True
+        else:
+            self.column_wanted = True
+        self.relayout()
+
+    def hide_side(self) -> None:
+        if self.narrow:
+            self.drawer_open = False
+        else:
+            self.column_wanted = False
+        self.relayout()
+        if self.side.isAncestorOf(self.focusWidget() or self):
+            self.map_view.setFocus()
+
+    def toggle_side(self) -> None:
+        self.hide_side() if self.side_visible() else self.show_side()
+
+    def close_drawer(self) -> bool:
+        """Close the drawer if it is open; True when it was."""
+        if self.mode() != "drawer":
+            return False
+        self.hide_side()
+        return True
+
+    def set_presentation(self, on: bool) -> None:
+        self.presentation = on
+        self.drawer_open = False
+        self.relayout()
+
+    def set_case_running(self, on: bool) -> None:
+        self.case_running = on
+        self.relayout()
+
+    # -- layout ----------------------------------------------------------------
+    def eventFilter(self, obj, event) -> bool:
+        # A click on the map closes the drawer (the map is what the room looks at).
+        if event.type() == QEvent.MouseButtonPress and self.mode() == "drawer":
+            self.drawer_open = False
+            self.relayout()
+        return False
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.relayout()
+
+    def relayout(self) -> None:
+        W, H = self.width(), self.height()
+        mode = self.mode()
+        map_w = W
+        if mode != "band":
+            self.side.setTabPosition(QTabWidget.North)
+        if mode == "column":
+            cw = column_width(W, self.case_running)
+            map_w = W - cw
+            self.side.setGeometry(map_w, 0, cw, H)
+            self.side.show()
+        elif mode == "band":
+            bh = band_height(H)
+            self.side.setTabPosition(QTabWidget.West)  # tabs beside the band: its height is for the case
+            self.side.setGeometry(0, H - bh, W, bh)
+            self.side.show()
+            H -= bh
+        elif mode == "drawer":
+            dw = drawer_width(W)
+            self.side.setGeometry(W - dw, 0, dw, H)
+            self.side.show()
+            self.side.raise_()
+        else:
+            self.side.hide()
+        self.side.close_button.setText({"column": "»", "band": "⌄"}.get(mode, "✕"))
+
+        map_h = H
+        show_caption = self.caption.has_text() and (self.presentation or (self.caption_in_normal_mode and mode != "column"))
+        if show_caption:
+            gap = 8 if self.presentation else 0
+            if self.presentation:
+                max_px, min_px = max(18, round(H / 26)), max(14, round(H / 52))
+            else:
+                max_px, min_px = 20, 13
+            cap_w = map_w - 2 * gap
+            ch = self.caption.fit(cap_w, H, max_px, min_px, self.caption_max_share)
+            self.caption.setGeometry(gap, H - ch - gap, cap_w, ch)
+            self.caption.show()
+            map_h = H - ch - 2 * gap
+        else:
+            self.caption.hide()
+        self.map_view.setGeometry(0, 0, map_w, max(0, map_h))
+        if self.empty is not None:
+            self.empty.setGeometry(0, 0, map_w, max(0, map_h))
+            self.empty.raise_()
+        if mode == "drawer":
+            self.side.raise_()
+        self._place_overlays(map_w)
+        if mode != self._mode:
+            self._mode = mode
+            self.layout_changed.emit(mode)
+
+    def _place_overlays(self, map_w: int) -> None:
+        m = 8
+        self.handle.setVisible(self.mode() == "closed" and not self.presentation)
+        if self.handle.isVisible():
+            self.handle.adjustSize()
+            self.handle.move(map_w - self.handle.width() - m, m)
+            self.handle.raise_()
+        right = map_w - (self.handle.width() + 2 * m if self.handle.isVisible() else m)
+        if self.notice.text() and not self.presentation and not self.side_visible():
+            self.notice.adjustSize()
+            self.notice.move(max(m, right - self.notice.width()), m)
+            self.notice.show()
+            self.notice.raise_()
+        else:
+            self.notice.hide()
+        if self.typing_hint.text():
+            # Centred over the part of the map that shows (not under an open drawer).
+            seen = map_w - (self.side.width() if self.mode() == "drawer" else 0)
+            self.typing_hint.adjustSize()
+            self.typing_hint.move(max(m, (seen - self.typing_hint.width()) // 2), m)
+            self.typing_hint.show()
+            self.typing_hint.raise_()
+        for w in self.overlay_extra:
+            place = getattr(w, "place", None)
+            if callable(place):
+                place()
+
+    # -- overlays ----------------------------------------------------------------
+    def set_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.relayout()
+
+    def set_typing_hint(self, text: str) -> None:
+        self.typing_hint.setText(text)
+        if not text:
+            self.typing_hint.hide()
+        self.relayout()
+
+    def set_empty(self, widget: QWidget | None) -> None:
+        if self.empty is not None and self.empty is not widget:
+            self.empty.hide()
+            self.empty.deleteLater()
+        self.empty = widget
+        if widget is not None:
+            widget.setParent(self)
+            widget.show()
+        self.relayout()
+
+
+class EmptyState(QFrame):
+    """Shown where the map would be when no map could be read."""
+
+    def __init__(self, message: str, actions: list[tuple[str, object]], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("empty-state")
+        self.setStyleSheet("#empty-state { background: #f4f4f4; }")
+        lay = QVBoxLayout(self)
+        lay.addStretch(1)
+        self.label = QLabel(message)
+        self.label.setTextFormat(Qt.PlainText)
+        self.label.setWordWrap(True)
+        self.label.setAlignment(Qt.AlignCenter)
+        f = self.label.font()
+        f.setPointSizeF(f.pointSizeF() * 1.4)
+        self.label.setFont(f)
+        lay.addWidget(self.label)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.buttons = []
+        for text, slot in actions:
+            b = QPushButton(text)
+            b.clicked.connect(slot)
+            row.addWidget(b)
+            self.buttons.append(b)
+        row.addStretch(1)
+        lay.addLayout(row)
+        lay.addStretch(2)
+
+
+class ResizeWatcher(QObject):
+    """Calls ``fn`` after a watched widget is resized (for overlays that follow it)."""
+
+    def __init__(self, widget: QWidget, fn):
+        super().__init__(widget)
+        self.fn = fn
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Resize:
+            self.fn()
+        return False

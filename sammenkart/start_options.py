@@ -1,0 +1,120 @@
+"""Start options: open the app straight in a given state (desktop shortcuts, tests).
+
+    sammenkart [MAPPE|KART] [--kart ID] [--forlop ID] [--steg N] [--kasus ID]
+               [--presentasjon] [--skjerm N]
+
+``resolve(workspace, request) -> Start`` checks the ids against what was
+loaded and raises ``StartError`` with a message that lists the valid ids;
+the command line prints it and exits with 2 (wrong usage). Steps and screens
+count from 1 for users and from 0 in ``Start``. Pure Python (no Qt).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .i18n import _
+from .model import Map, Workspace
+from .session.model import gaps
+
+
+@dataclass(frozen=True)
+class StartRequest:
+    """What the user asked for on the command line (ids as typed, steps from 1)."""
+
+    kart: str | None = None
+    forlop: str | None = None
+    steg: int | None = None
+    kasus: str | None = None
+    presentasjon: bool = False
+    skjerm: int | None = None
+
+    def is_empty(self) -> bool:
+        return self == StartRequest()
+
+
+@dataclass(frozen=True)
+class Start:
+    """The state to open in (ids checked; steps and screen from 0)."""
+
+    map_id: str | None = None
+    pathway_id: str | None = None
+    step: int | None = None  # pathway step
+    case_id: str | None = None
+    case_step: int | None = None
+    presentation: bool = False
+    screen: int | None = None
+
+
+class StartError(ValueError):
+    """An id or number the loaded data does not have; the message says which exist."""
+
+
+def _listed(ids) -> str:
+    ids = sorted(ids)
+    return ", ".join(ids) if ids else _("ingen")
+
+
+def map_order(ws: Workspace) -> list[Map]:
+    """Maps in the order the window lists them (by name)."""
+    return sorted(ws.maps.values(), key=lambda m: m.navn)
+
+
+def first_map_for_case(ws: Workspace, case_id: str) -> Map | None:
+    """The first map (in list order) the case fits: a map in the case's own
+    målform with every role the case names; failing that, the one that lacks
+    the fewest (a map in the case's målform first)."""
+    case = ws.cases[case_id]
+    ranked = [(len(gaps(case, m)) > 0, m.malform != case.malform, len(gaps(case, m)), i, m)
+              for i, m in enumerate(map_order(ws))]
+    return min(ranked, key=lambda t: t[:4])[4] if ranked else None
+
+
+def resolve(ws: Workspace, req: StartRequest) -> Start:
+    if req.kart is not None and req.kart not in ws.maps:
+        raise StartError(_("finner ikke kartet «{id}». Kart som kan åpnes: {ids}").format(
+            id=req.kart, ids=_listed(ws.maps)))
+    if req.kasus is not None and req.kasus not in ws.cases:
+        raise StartError(_("finner ikke kasuset «{id}». Kasus som kan åpnes: {ids}").format(
+            id=req.kasus, ids=_listed(ws.cases)))
+    if req.forlop is not None and req.forlop not in ws.pathways:
+        raise StartError(_("finner ikke forløpet «{id}». Forløp som kan åpnes: {ids}").format(
+            id=req.forlop, ids=_listed(ws.pathways)))
+    if req.skjerm is not None and req.skjerm < 1:
+        raise StartError(_("--skjerm teller fra 1 (1 er den første skjermen)"))
+
+    m = ws.maps.get(req.kart) if req.kart else None
+    if m is None and req.kasus:
+        m = first_map_for_case(ws, req.kasus)
+    def offered(x: Map) -> set[str]:
+        return {p.id for p in ws.pathways_for(x)}
+
+    if m is None and req.forlop:
+        m = next((x for x in map_order(ws) if req.forlop in offered(x)), None)
+    if req.forlop is not None and m is not None and req.forlop not in offered(m):
+        raise StartError(_("forløpet «{id}» viser ikke til noen tjeneste i kartet «{kart}». Forløp for kartet: {ids}").format(
+            id=req.forlop, kart=m.id, ids=_listed(p.id for p in ws.pathways_for(m))))
+
+    step = case_step = None
+    if req.steg is not None:
+        if req.kasus:
+            n = len(ws.cases[req.kasus].steg)
+        elif req.forlop:
+            # the version in the map's målform (nb and nn may differ in steps)
+            n = len(ws.pathway(req.forlop, m.malform if m else None).flyt)
+        else:
+            raise StartError(_("--steg gjelder et forløp eller et kasus: bruk det med --forlop eller --kasus"))
+        if not 1 <= req.steg <= n:
+            raise StartError(_("--steg må være mellom 1 og {n}").format(n=n))
+        if req.kasus:
+            case_step = req.steg - 1
+        else:
+            step = req.steg - 1
+    return Start(
+        map_id=m.id if m else None,
+        pathway_id=req.forlop,
+        step=step,
+        case_id=req.kasus,
+        case_step=case_step,
+        presentation=req.presentasjon,
+        screen=None if req.skjerm is None else req.skjerm - 1,
+    )

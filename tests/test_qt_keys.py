@@ -1,0 +1,161 @@
+"""The clicker never dies: which widget has the keys, and what each key does.
+
+Real mouse clicks put the focus where a facilitator's click would (a pathway
+text, a service's details, a list, a notes field); then the keys a clicker or
+a hand sends go through Qt's whole path (shortcut override, the key policy).
+See ../shared/hunt/h12 for the scripts that showed the dead clicker.
+"""
+import pytest
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtWidgets import QApplication
+
+from sammenkart.loader import load_bundled
+from sammenkart.qt.app import make_app
+from sammenkart.qt.keys import is_editable
+from sammenkart.qt.main_window import MainWindow
+from sammenkart.session.controller import Session
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    make_app()
+    w = MainWindow(load_bundled(), QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
+    qtbot.addWidget(w)
+    w.setWindowState(Qt.WindowNoState)
+    w.resize(1600, 1000)
+    w.show()
+    qtbot.waitExposed(w)
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    w.select_map("eksempelkommune")
+    assert w.select_pathway("angst")
+    return w
+
+
+def _focus(qtbot, widget):
+    return QApplication.focusWidget() or widget
+
+
+def _press(qtbot, w, key, modifier=Qt.NoModifier):
+    qtbot.keyClick(QApplication.focusWidget() or w, key, modifier)
+
+
+def _read_only_panels(w):
+    """(name, tab to show, widget to click) for every read-only panel a click can land in."""
+    w.details.show_service(w.current_map(), w.current_map().tjenester[0], [])
+    return [
+        ("pathway text", w.pathway_panel, w.pathway_panel.info.viewport()),
+        ("step list", w.pathway_panel, w.pathway_panel.steps.viewport()),
+        ("service details", w.details, w.details.browser.viewport()),
+        ("map list", w.choose_panel, w.maps_list.viewport()),
+        ("problems", w.problems_panel, w.problems_panel.list.viewport()),
+    ]
+
+
+def test_after_a_click_in_each_read_only_panel_the_clicker_steps(window, qtbot):
+    w = window
+    assert w.room.side.indexOf(w.problems_panel) >= 0  # the example data has warnings
+    for name, tab, target in _read_only_panels(w):
+        w.set_step(None)
+        w.room.side.show_panel(tab)
+        qtbot.waitUntil(target.isVisible)
+        if name == "step list":  # click the current row: choosing nothing new
+            point = w.pathway_panel.steps.visualItemRect(w.pathway_panel.steps.currentItem()).center()
+        elif name == "map list":
+            point = w.maps_list.visualItemRect(w.maps_list.currentItem()).center()
+        else:
+            point = QPoint(12, 12)
+        qtbot.mouseClick(target, Qt.LeftButton, Qt.NoModifier, point)
+        focus = QApplication.focusWidget()
+        assert focus is not None and focus is not w.map_view and not is_editable(focus), name
+        _press(qtbot, w, Qt.Key_PageDown)
+        _press(qtbot, w, Qt.Key_PageDown)
+        assert w.step == 1, name
+        _press(qtbot, w, Qt.Key_PageUp)
+        assert w.step == 0, name
+        _press(qtbot, w, Qt.Key_Right)
+        assert w.step == 1, name
+        _press(qtbot, w, Qt.Key_B)
+        assert w.presentation.black.isVisible(), name
+        _press(qtbot, w, Qt.Key_Period)
+        assert not w.presentation.black.isVisible(), name
+
+
+def test_letters_type_into_a_focused_notes_field_and_change_nothing_else(window, qtbot):
+    w = window
+    ws = w.workspace
+    w.kasus.start(Session(ws.cases["emma-14"], ws.maps["eksempelkommune"]))
+    ctl, s = w.kasus, w.kasus.session
+    ctl.panel.notes_button.setChecked(True)
+    editor = ctl.panel.notes.editors["hindringer"]
+    qtbot.waitUntil(editor.isVisible)
+    before = dict(step=s.index, revealed=s.step.revealed, contrast=w.contrast_action.isChecked(),
+                  legend=w.legend.folded, story=w.presentation.show_story, side=w.room.mode(),
+                  zoom=w.map_view.zoom_factor())
+    qtbot.mouseClick(editor.viewport(), Qt.LeftButton, Qt.NoModifier, QPoint(10, 10))
+    assert QApplication.focusWidget() is editor
+    assert w.room.typing_hint.isVisible() and "Esc" in w.room.typing_hint.text()
+    typed = "hvb. 0 tl+"
+    qtbot.keyClicks(editor, typed)
+    assert editor.toPlainText() == typed
+    assert s.step.notes["hindringer"] == typed
+    after = dict(step=s.index, revealed=s.step.revealed, contrast=w.contrast_action.isChecked(),
+                 legend=w.legend.folded, story=w.presentation.show_story, side=w.room.mode(),
+                 zoom=w.map_view.zoom_factor())
+    assert after == before
+    assert not w.presentation.black.isVisible() and not w.presentation.active
+    # Esc leaves the field: the map has the keys again, the hint goes, the clicker steps.
+    _press(qtbot, w, Qt.Key_Escape)
+    assert QApplication.focusWidget() is w.map_view
+    assert not w.room.typing_hint.isVisible()
+    _press(qtbot, w, Qt.Key_PageDown)
+    assert s.index == before["step"] + 1
+    _press(qtbot, w, Qt.Key_V)
+    assert s.step.revealed  # single letters act again on the map
+    ctl.end()
+
+
+def test_esc_leaves_the_search_field_and_the_map_has_the_keys(window, qtbot):
+    w = window
+    w.search.focus()
+    assert QApplication.focusWidget() is w.search.edit
+    qtbot.keyClicks(w.search.edit, "h0")
+    assert w.search.edit.text() == "h0" and not w.contrast_action.isChecked()
+    _press(qtbot, w, Qt.Key_Escape)
+    assert QApplication.focusWidget() is w.map_view
+    _press(qtbot, w, Qt.Key_PageDown)
+    assert w.step == 0
+
+
+def test_shift_f5_starts_presentation_and_never_stops_it(window, qtbot):
+    w = window
+    qtbot.mouseClick(w.pathway_panel.info.viewport(), Qt.LeftButton, Qt.NoModifier, QPoint(12, 12))
+    _press(qtbot, w, Qt.Key_F5, Qt.ShiftModifier)
+    assert w.presentation.active
+    _press(qtbot, w, Qt.Key_F5, Qt.ShiftModifier)
+    assert w.presentation.active
+    _press(qtbot, w, Qt.Key_PageDown)
+    assert w.step == 0 and "Steg 1" in w.room.caption.text()
+    _press(qtbot, w, Qt.Key_F5)
+    assert not w.presentation.active
+
+
+def test_esc_closes_black_screen_then_presentation(window, qtbot):
+    w = window
+    _press(qtbot, w, Qt.Key_F5)
+    _press(qtbot, w, Qt.Key_B)
+    assert w.presentation.black.isVisible()
+    _press(qtbot, w, Qt.Key_Escape)
+    assert not w.presentation.black.isVisible() and w.presentation.active
+    _press(qtbot, w, Qt.Key_Escape)
+    assert not w.presentation.active
+
+
+def test_editable_fields_are_told_apart_from_read_only_text(window):
+    from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QTextBrowser
+
+    assert not is_editable(window.pathway_panel.info) and not is_editable(window.details.browser)
+    assert is_editable(window.search.edit) and is_editable(QSpinBox())
+    ro = QLineEdit()
+    ro.setReadOnly(True)
+    assert not is_editable(ro) and not is_editable(QTextBrowser()) and not is_editable(QComboBox())

@@ -1,0 +1,56 @@
+"""Done when: on the screens rooms have, the map is most of what the room sees.
+
+One fresh process per screen and scenario (Qt's off-screen platform takes its
+screen from a config file when the application starts), started with the
+start options a facilitator's shortcut would use, defaults otherwise; the
+probe samples a grid of points over the whole screen and counts those where
+the map view is the topmost widget (benchmarks/screen_share.py, which also
+prints the table in docs/performance.md).
+"""
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+from screen_share import SCENARIOS, SCREENS, run_child  # noqa: E402
+
+
+@pytest.mark.parametrize("scenario", list(SCENARIOS))
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_the_map_fills_most_of_the_screen(screen, scenario):
+    result = run_child(screen, scenario)
+    width, height, dpr = SCREENS[screen]
+    assert result["screen"] == [width, height, dpr]  # the process really had that screen
+    least = SCENARIOS[scenario][1]
+    assert result["share"] >= least, result
+    # The scenario is what it says: a case runs, presentation is on, the story shows.
+    assert result["case"] == scenario.startswith("case")
+    assert result["presentation"] == scenario.endswith("presentation")
+    assert result["story"] == (scenario == "case-presentation")
+    if result["presentation"]:
+        assert result["window"] == [0, 0, width, height]  # full screen on that screen
+        assert 0 < result["caption"] <= height / 5
+
+
+TWO_SCREENS = [
+    {"name": "laptop", "x": 0, "y": 0, "width": 1920, "height": 1080, "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1},
+    {"name": "projektor", "x": 1920, "y": 0, "width": 1024, "height": 768, "logicalDpi": 96, "logicalBaseDpi": 96,
+     "dpr": 1},
+]
+
+
+def test_skjerm_2_presents_on_the_projector_and_the_facilitator_window_goes_to_the_other():
+    from screen_share import run_app_on
+
+    r = run_app_on(TWO_SCREENS, ["--kasus", "emma-14", "--presentasjon", "--skjerm", "2"])
+    assert r["window_screen"] == "projektor" and r["window"] == [1920, 0, 1024, 768]
+    assert r["presentation"] and r["case"] and r["share"] >= 0.6
+    assert r["facilitator"] == "laptop"  # the answers stay off the shared screen
+
+
+def test_a_screen_that_is_not_there_is_wrong_usage():
+    from screen_share import run_app_on
+
+    r = run_app_on(TWO_SCREENS, ["--skjerm", "3"])
+    assert r["exit"] == 2 and "skjerm 3" in r["stderr"] and "1, 2" in r["stderr"]
