@@ -106,6 +106,18 @@ STANDARD_ROLES: dict[str, StandardRole] = {row[0]: StandardRole(*row) for row in
 STARTER_TYPES = ("barnehage", "skole", "helsestasjon", "skolehelsetjeneste", "ppt", "fastlege", "legevakt",
                  "psykisk-helse", "kommunepsykolog", "barnevern", "bup")
 
+# Standing collaboration links (``samarbeid``) a new map starts with, between
+# roles, where the map has both: the ones both example maps draw (transitions,
+# the school nurse's office hours at school, PPT's advice, the GP and the
+# municipal team before a referral, the acute chain, the children's house).
+STARTER_LINKS = (
+    ("barnehage", "skole"), ("helsestasjon", "barnehage"), ("skolehelsetjeneste", "skole"), ("ppt", "barnehage"),
+    ("ppt", "skole"), ("helsestasjon", "foreldreveiledning"), ("fastlege", "psykisk-helse"),
+    ("kommunepsykolog", "bup"), ("barnevern", "skole"), ("barnevern", "bup"), ("legevakt", "bup-akutt"),
+    ("legevakt", "overgrepsmottak"), ("koordinerende-enhet", "habilitering"), ("barnevern", "statens-barnehus"),
+    ("politi", "statens-barnehus"), ("barnevern", "krisesenter"), ("helsestasjon", "dps"),
+)
+
 
 def role_name(role: str, malform: str | None = None) -> str | None:
     """The standard role's typical name (in ``malform``, default the current
