@@ -82,12 +82,12 @@ def broken_rules(m: Map, step: FlowStep) -> list[Rule]:
     """The distinct rules ``step`` breaks on ``m`` (empty for any art but henvisning)."""
     if step.art != REFERRAL or step.fra == step.til:
         return []
-    out: list[Rule] = []
+    judged: dict[Rule, bool] = {}  # a region's receivers mostly share one rule: judge it once
     for service in m.resolve(step.til):
         rule = rule_for(m, service)
-        if rule is not None and rule not in out and not may_refer(m, step.fra, rule):
-            out.append(rule)
-    return out
+        if rule is not None and rule not in judged:
+            judged[rule] = may_refer(m, step.fra, rule)
+    return [rule for rule, allowed in judged.items() if not allowed]
 
 
 def join_or(items) -> str:
