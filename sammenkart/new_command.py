@@ -20,7 +20,7 @@ EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 def configure_parser(sub) -> None:
     n = sub.add_parser("ny", help=_("lag en ny mappe med kart, forløp og kasus for en kommune"))
-    n.add_argument("path", metavar=_("MAPPE"), help=_("mappen som skal lages (eller en tom mappe)"))
+    n.add_argument("path", metavar=_("MAPPE"), help=_("mappen det skal ligge i (lages om den ikke finnes)"))
     n.add_argument("--kommune", required=True, metavar=_("NAVN"), help=_("kommunens navn, som «Stord»"))
     n.add_argument("--malform", choices=MALFORMER, default="nb",
                    help=_("målformen til kartet, forløpene og kasusene (standard: nb)"))

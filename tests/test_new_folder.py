@@ -71,7 +71,11 @@ def test_the_starter_carries_nothing_example_specific(tmp_path):
         data = text if name.startswith("kasus") else "\n".join(
             line for line in text.splitlines() if not line.startswith("#"))
         assert not DATE.search(data), name
-    assert not PHONE.search(_texts(tmp_path)[str(Path("kart/stord.yaml"))])
+    map_text = _texts(tmp_path)[str(Path("kart/stord.yaml"))]
+    assert not PHONE.search(map_text)
+    # The template's guidance speaks the map's målform.
+    assert "Tek du bort ei teneste, ta òg bort linjene her som nemner henne." in map_text
+    assert "Skriv skildring, alder og kontakt for kvar teneste" in map_text
 
 
 def test_ny_never_overwrites(tmp_path, capsys):
