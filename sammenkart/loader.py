@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 from .i18n import _
-from . import graph, paths
+from . import graph, paths, referral_rights
 from .model import Case, Map, Pathway, Problem, Source, Workspace
 from .readers import read_case, read_map, read_pathway
 from .yamlfile import load_yaml, parse_yaml, read_head
@@ -194,11 +194,15 @@ def reference_problems(ws: Workspace) -> list[Problem]:
     is drawn between the services its references match on the map
     (``graph.step_pairs``); one with no such pair is warned at the step's line,
     per map, saying why: a reference the map lacks, a step from a service to
-    itself, or (on a region map) services in different municipalities."""
+    itself, or (on a region map) services in different municipalities. A
+    ``henvisning`` step from a sender without the right to refer is warned
+    per map too (``referral_rights``)."""
     out: list[Problem] = []
     for m in ws.maps.values():
         for pid in ws.pathway_ids():
-            out.extend(_pathway_problems(m, ws.pathway(pid, m.malform)))
+            p = ws.pathway(pid, m.malform)
+            out.extend(_pathway_problems(m, p))
+            out.extend(referral_rights.pathway_problems(m, p))
         for c in cases_for_map(ws, m):
             seen = set()
             for step in c.steg:

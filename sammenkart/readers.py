@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import schema
+from . import example_addresses, schema
 from .checks import Checker, suggestion
 from .i18n import _
 from .malform import split_stem
@@ -103,6 +103,7 @@ def read_map(data, path: Path, shown: str) -> tuple[Map | None, list[Problem]]:
     names = _declared_names(obj)
     m.samarbeid = _links(ck, obj, names, m)
     m.henvisningsrett = _referral_rights(ck, obj, names)
+    ck.problems.extend(example_addresses.map_problems(obj, path))  # left over from a copied example
     return (m if services else None), ck.problems
 
 

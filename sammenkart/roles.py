@@ -2,8 +2,11 @@
 
 One table, ``resources/roller.yaml`` (shipped in the package), read once: per
 ``type`` its usual name (nb, nn, en), the short form a sentence uses, the
-usual sector and the usual place in the example pyramid (``plass``).
-docs/roller.md shows the same table to users; a test keeps the two equal.
+usual sector, the usual place in the example pyramid (``plass``), how
+families usually reach it (``tilgang``) and, for receivers of formal
+referrals, who may send them (``REFERRAL_RIGHTS``, applied by
+``sammenkart.referral_rights``). docs/roller.md shows the same tables to
+users; a test keeps them equal.
 
 Used for the names of cards that stand for a role (the regional view's
 "… – i alle kommunane"), to name a role a map lacks ("Ungdomspsykiatrisk
@@ -41,6 +44,10 @@ class StandardRole:
     plass: str  # one of PLASSER
     navn_en: str = ""
     kort: dict = field(default_factory=dict, compare=False)  # language -> short form for a sentence
+    # How families usually reach it: "direkte" (they contact it themselves),
+    # "henvisning" (it needs a referral) or None (not a service families
+    # contact, or it differs between municipalities).
+    tilgang: str | None = None
 
     @property
     def niva(self) -> int:
@@ -61,6 +68,23 @@ def roles_file():
     return resources_dir() / "roller.yaml"
 
 
+@dataclass(frozen=True)
+class ReferralRight:
+    """One row of the built-in referral rights (docs/roller.md, "Hvem kan henvise").
+
+    ``receiver``: the reference a formal referral (``art: henvisning``) goes to;
+    ``senders``: the references that may send it; ``also``: roles the row
+    covers as well (BUP's acute team is part of BUP). A map's own
+    ``henvisningsrett`` entry replaces a row for its receiver (format 1.1)."""
+
+    receiver: str
+    senders: tuple[str, ...]
+    also: tuple[str, ...] = ()
+
+
+_rights: list[ReferralRight] = []
+
+
 def _read_table() -> dict[str, StandardRole]:
     """The table in resources/roller.yaml. Raises ValueError when an entry lacks
     a column (a packaging mistake, not a user's; the tests read every entry)."""
@@ -75,17 +99,35 @@ def _read_table() -> dict[str, StandardRole]:
                 raise ValueError(f"{roles_file()}: «{key}» needs {col} with {', '.join(LANGUAGES)}")
         if entry.get("plass") not in PLASSER or not isinstance(entry.get("sektor"), str):
             raise ValueError(f"{roles_file()}: «{key}» needs sektor and plass (one of {', '.join(PLASSER)})")
+        if entry.get("tilgang") not in (None, "direkte", "henvisning"):
+            raise ValueError(f"{roles_file()}: «{key}» tilgang must be direkte or henvisning")
         out[str(key)] = StandardRole(str(key), names["nb"], names["nn"], entry["sektor"], entry["plass"],
-                                     names["en"], {lang: short[lang] for lang in LANGUAGES})
+                                     names["en"], {lang: short[lang] for lang in LANGUAGES}, entry.get("tilgang"))
+        if "henvisning_fra" in entry:
+            _rights.append(ReferralRight(str(key), tuple(entry["henvisning_fra"]), tuple(entry.get("gjelder_ogsa", ()))))
     return out
 
 
 STANDARD_ROLES: dict[str, StandardRole] = _read_table()
+# The built-in referral rights (roller.yaml's henvisning_fra; sources there).
+REFERRAL_RIGHTS: tuple[ReferralRight, ...] = tuple(_rights)
 
 # What a new map starts with when the user does not choose: the services
 # nearly every municipality has and the seven pathways lean on.
 STARTER_TYPES = ("barnehage", "skole", "helsestasjon", "skolehelsetjeneste", "ppt", "fastlege", "legevakt",
                  "psykisk-helse", "kommunepsykolog", "barnevern", "bup")
+
+# Standing collaboration links (``samarbeid``) a new map starts with, between
+# roles, where the map has both: the ones both example maps draw (transitions,
+# the school nurse's office hours at school, PPT's advice, the GP and the
+# municipal team before a referral, the acute chain, the children's house).
+STARTER_LINKS = (
+    ("barnehage", "skole"), ("helsestasjon", "barnehage"), ("skolehelsetjeneste", "skole"), ("ppt", "barnehage"),
+    ("ppt", "skole"), ("helsestasjon", "foreldreveiledning"), ("fastlege", "psykisk-helse"),
+    ("kommunepsykolog", "bup"), ("barnevern", "skole"), ("barnevern", "bup"), ("legevakt", "bup-akutt"),
+    ("legevakt", "overgrepsmottak"), ("koordinerende-enhet", "habilitering"), ("barnevern", "statens-barnehus"),
+    ("politi", "statens-barnehus"), ("barnevern", "krisesenter"), ("helsestasjon", "dps"),
+)
 
 
 def role_name(role: str, malform: str | None = None) -> str | None:

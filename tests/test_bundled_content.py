@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from sammenkart.loader import load_bundled
+from sammenkart.loader import load_bundled, load_workspace
 from sammenkart.model import ROLE_KEYS
 from sammenkart import paths
 
@@ -233,9 +233,13 @@ def test_cases_name_no_map(ws):
 # ------------------------------------------------------------ references
 def test_every_case_resolves_on_every_bundled_map_of_its_malform(ws):
     """Cases name no map: a case is written for the maps of its own målform
-    (docs/format.md, Kasus), so there every reference must find a service."""
+    (docs/format.md, Kasus), so there every reference must find a service:
+    on the example municipalities and on the example region (region/)."""
+    region = load_workspace(paths.region_dir())
+    assert not region.errors and set(region.maps) == {"brattfjord"}
+    all_maps = [*ws.maps.values(), *region.maps.values()]
     for malform in ("nb", "nn"):
-        maps = [m for m in ws.maps.values() if m.malform == malform]
+        maps = [m for m in all_maps if m.malform == malform]
         cases = [c for c in ws.cases.values() if c.malform == malform]
         assert maps and cases, malform
         for c in cases:
@@ -245,6 +249,16 @@ def test_every_case_resolves_on_every_bundled_map_of_its_malform(ws):
                 for st in c.steg:
                     missing = [r for r in [*st.involverte, *st.forslag] if not m.resolve(r)]
                     assert not missing, (c.id, m.id, st.tittel, missing)
+    assert {m.id for m in all_maps if m.malform == "nn"} == {"fjordvik", "brattfjord"}
+
+
+def test_every_case_reference_resolves_in_the_eyes_of_validate(ws):
+    """The same through what users run: no case reference is warned about on any bundled map."""
+    from sammenkart.validation_run import validate_paths
+
+    root = paths.kart_dir().parent
+    problems, _counts = validate_paths([str(root / "kart"), str(root / "kasus"), str(paths.region_dir())])
+    assert [str(p) for p in problems if "(kasuset" in p.message or Path(p.source.path).parent.name == "kasus"] == []
 
 
 def test_validate_gives_no_errors_and_only_the_intended_warnings(ws):

@@ -1,33 +1,53 @@
-"""The standard roles: one table (resources/roller.yaml) that docs/roller.md shows."""
+"""The standard roles and the built-in referral rights: one table (resources/roller.yaml)
+that docs/roller.md shows to users, row by row."""
 import re
 from pathlib import Path
 
 from sammenkart.i18n import language
-from sammenkart.model import SECTORS
+from sammenkart.model import ACCESS, SECTORS
 from sammenkart.roles import (
-    LANGUAGES, PLASS_NAMES, STANDARD_ROLES, STARTER_TYPES, role_in_sentence, role_label, role_name,
+    LANGUAGES, PLASS_NAMES, REFERRAL_RIGHTS, STANDARD_ROLES, STARTER_TYPES, role_in_sentence, role_label, role_name,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "roller.md"
 
 
-def _doc_rows() -> list[tuple[str, str, str, str]]:
-    """(type, vanlig navn, sektor, plass i pyramiden) of the role table."""
+def _table(header: str) -> list[list[str]]:
+    """The cells of the Markdown table whose header row starts with ``header``."""
     text = DOC.read_text(encoding="utf-8")
-    table = text[text.index("\n| type |"):].split("\n\n", 1)[0]
-    rows = []
-    for line in table.strip().splitlines()[2:]:
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        rows.append((cells[0], cells[1], cells[2], cells[3]))
-    return rows
+    table = text[text.index("\n" + header):].split("\n\n", 1)[0]
+    return [[c.strip() for c in line.strip().strip("|").split("|")] for line in table.strip().splitlines()[2:]]
 
 
-def test_roles_match_the_documented_table_row_by_row():
-    documented = _doc_rows()
+def _access(cell: str) -> str | None:
+    """The documented tilgang as the code holds it: "direkte (med samtykke)" -> "direkte";
+    "direkte eller henvisning, ulikt …" and "–" -> None."""
+    word = cell.split()[0].strip(",")
+    if word not in ACCESS or cell.startswith("direkte eller"):
+        return None
+    return word
+
+
+def _refs(cell: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"`([a-z0-9-]+)`", cell))
+
+
+def test_roles_match_the_documented_table():
+    documented = [(c[0], c[1], c[2], c[3], _access(c[4])) for c in _table("| type |")]
     assert len(documented) >= 30
-    ours = [(r.type, r.navn_nb, r.sektor, PLASS_NAMES["nb"][r.niva]) for r in STANDARD_ROLES.values()]
+    ours = [(r.type, r.navn_nb, r.sektor, PLASS_NAMES["nb"][r.niva], r.tilgang) for r in STANDARD_ROLES.values()]
     assert ours == documented  # same rows, same order
+    assert STANDARD_ROLES["bup"].tilgang == "henvisning" and STANDARD_ROLES["psykisk-helse"].tilgang is None
+
+
+def test_referral_rights_match_the_documented_table():
+    documented = [(_refs(c[0])[0], _refs(c[1]), _refs(c[2])) for c in _table("| mottaker |")]
+    ours = [(r.receiver, r.also, r.senders) for r in REFERRAL_RIGHTS]
+    assert ours == documented
+    assert {r.receiver for r in REFERRAL_RIGHTS} == {"bup", "habilitering", "dps"}
+    assert all(set(r.senders) == {"fastlege", "legevakt", "kommunepsykolog", "barnevern"} for r in REFERRAL_RIGHTS)
+    assert {t for r in REFERRAL_RIGHTS for t in (r.receiver, *r.also, *r.senders)} <= set(STANDARD_ROLES)
 
 
 def test_roles_are_usable_in_a_map():

@@ -12,7 +12,7 @@ from .changes import Change, EditError, FileChangedError
 from .document import DiskState, changed_on_disk, disk_state
 from .editor import UNSET, Editor, slug
 from .recovery import RecoveryCopy, discard, find_copies, save_copies
-from .template import new_map
+from .template import new_folder, new_map
 
 __all__ = ["Change", "DiskState", "EditError", "Editor", "FileChangedError", "RecoveryCopy", "UNSET",
-           "changed_on_disk", "discard", "disk_state", "find_copies", "new_map", "save_copies", "slug"]
+           "changed_on_disk", "discard", "disk_state", "find_copies", "new_folder", "new_map", "save_copies", "slug"]
