@@ -127,7 +127,7 @@ def doc_examples():
         data = plain(block)
         if not isinstance(data, dict) or data.get("sammenkart") != 1:
             continue  # fragments (a VS Code snippet, a single key) are not whole files
-        kind = "kart" if "tjenester" in data else "forlop" if "flyt" in data else "kasus"
+        kind = "kart" if "tjenester" in data else "forlop" if "flyt" in data or "grunnlag" in data else "kasus"
         out.append((kind, data))
     return out
 
