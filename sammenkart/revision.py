@@ -58,6 +58,7 @@ class Item:
     revisjon: Revision | None
     source: Source  # where the card or role is written
     target: tuple
+    kommune: str | None = None  # a region map's service: its municipality (None: shared by the region)
 
     @property
     def status(self) -> str | None:
@@ -130,7 +131,8 @@ def review(ws: Workspace, m: Map, today: dt.date | None = None) -> MapReview:
     it is offered (those of a service the map has, and any with a status),
     and its local adaptations. ``today`` decides whether the revision is due."""
     today = today or dt.date.today()
-    items = [Item("service", s.navn, None, s.revisjon, s.source, ("service", m.id, s.id)) for s in m.tjenester]
+    items = [Item("service", s.navn, None, s.revisjon, s.source, ("service", m.id, s.id), s.kommune)
+             for s in m.tjenester]
     adaptations = []
     for p in ws.pathways_for(m):
         stem = p.path.name[: -len(p.path.suffix)] if p.path is not None else p.id

@@ -130,7 +130,15 @@ def _follow_up(r: rv.MapReview) -> Section:
 def _unreviewed(r: rv.MapReview) -> Section:
     sec = Section(_("Ikke vurdert"))
     cards = r.by_status("service")[rv.NOT_REVIEWED]
-    if cards:
+    if cards and r.map.type == "region":  # per municipality, the region's shared services last
+        every = [i for i in r.items if i.kind == "service"]
+        for kommune in dict.fromkeys([*(i.kommune for i in every if i.kommune), None]):
+            mine = [i for i in cards if i.kommune == kommune]
+            if mine:
+                sec.blocks.append(Line(_("Tjenestekort i {kommune} ({n} av {total}): {names}").format(
+                    kommune=kommune or _("hele regionen"), n=len(mine),
+                    total=len([i for i in every if i.kommune == kommune]), names="; ".join(i.label for i in mine))))
+    elif cards:
         sec.blocks.append(Line(_("Tjenestekort ({n} av {total}): {names}").format(
             n=len(cards), total=len([i for i in r.items if i.kind == "service"]), names="; ".join(i.label for i in cards))))
     by_pathway: dict[str, list[rv.Item]] = {}

@@ -249,3 +249,15 @@ def test_status_words_and_heading_names():
     assert [revision.status_label(s) for s in ("gronn", "gul", "rod", None)] == ["grønn", "gul", "rød", "ikke vurdert"]
     assert revision.heading_label("evaluering") == "Evaluering av tiltak"
     assert Path(revision.copy_of(load_bundled().pathway("angst", "nn"))).parent.name == "grunnlag-ved-revisjon"
+
+
+def test_a_region_report_lists_what_is_not_reviewed_per_municipality():
+    ws = load_workspace(paths.region_dir())
+    rep = build_report(ws, ws.maps["brattfjord"], TODAY)
+    lines = [b.text for b in section(rep, "Ikkje vurdert").blocks]
+    assert [line.split(" (")[0] for line in lines[:6]] == [
+        "Tenestekort i Sjøvik", "Tenestekort i Lyngnes", "Tenestekort i Fjellstad", "Tenestekort i Straumøy",
+        "Tenestekort i Dalsbygd", "Tenestekort i heile regionen"]
+    assert lines[5].startswith("Tenestekort i heile regionen (13 av 15): ")  # BUP and legevakta are reviewed
+    units = [p.title for p in section(rep, "Gult og raudt, per ansvarleg eining").blocks]
+    assert units == ["Brattfjord interkommunale legevakt", "BUP Brattfjord"]
