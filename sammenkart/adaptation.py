@@ -49,7 +49,7 @@ class SharedFiles:
     def __init__(self, reader: RawReader):
         self._reader = reader
         self._raw: dict[Path, tuple] = {}  # resolved path -> (stamp, (pathway, problems))
-        self._merged: dict[Path, tuple] = {}  # resolved path -> (stamp, (pathway or None, why))
+        self._merged: dict[Path, tuple] = {}  # resolved path -> (((path, stamp), ...), (pathway or None, why))
         self.reads = 0
 
     @staticmethod
@@ -128,18 +128,21 @@ class _Resolver:
             return self._merged(path, self.known[path], chain)
         if not path.exists():
             return None, _("finner ikke grunnlaget «{path}»").format(path=self.shown(path))
-        stamp = self.files._stamp(path)
         hit = self.files._merged.get(path)
-        if hit is not None and hit[0] == stamp and not any(p in chain for p in hit[2]):
+        if hit is not None and all(self.files._stamp(p) == st for p, st in hit[0]) and not any(
+                p in chain for p, _st in hit[0]):
             return hit[1]
-        result = self._merged(path, self.files.read(path), chain)
-        self.files._merged[path] = (stamp, result, self._chain_of(result))
+        raw = self.files.read(path)
+        result = self._merged(path, raw, chain)
+        if all(p not in self.known for p in self._chain_of(path, result)):
+            # reused while neither this file nor the shared files under it change on disk
+            self.files._merged[path] = (tuple((p, self.files._stamp(p)) for p in self._chain_of(path, result)), result)
         return result
 
     @staticmethod
-    def _chain_of(result) -> tuple[Path, ...]:
-        """The files a merged result depends on (so a memo is not reused where it would close a ring)."""
-        out, p = [], result[0]
+    def _chain_of(path: Path, result) -> tuple[Path, ...]:
+        """The files a merged result was made from: ``path`` and the shared files under it."""
+        out, p = [path], result[0]
         while p is not None and p.grunnlag is not None:
             out.append(p.grunnlag)
             p = p.base

@@ -256,3 +256,24 @@ def test_relative_grunnlag_follows_the_files_wherever_the_folders_are(tmp_path, 
     root = setup(base)
     p, problems = load_pathway_file(root / "kart/forlop/angst.nn.yaml")
     assert errors(problems) == [] and p.grunnlag == (root / "region/kart/forlop/angst.nn.yaml").resolve()
+
+
+def test_a_long_lived_cache_sees_a_shared_text_changed_on_disk_also_down_a_chain(tmp_path):
+    import os
+
+    root = tree(tmp_path, {
+        "land/angst.nn.yaml": SHARED,
+        "region/kart/forlop/angst.nn.yaml": local(grunnlag="../../../land/angst.nn.yaml"),
+        "kart/forlop/angst.nn.yaml": local(),
+    })
+    shared = loader.shared_files()
+    p, _ = load_pathway_file(root / "kart/forlop/angst.nn.yaml", shared)
+    assert p.roller["fastlege"].rolle == "Vurderer og tilviser."
+    reads = shared.reads
+    p, _ = load_pathway_file(root / "kart/forlop/angst.nn.yaml", shared)
+    assert shared.reads == reads  # nothing read again
+    land = root / "land/angst.nn.yaml"
+    land.write_text(SHARED.replace("Vurderer og tilviser.", "Ny tekst frå landet."), encoding="utf-8")
+    os.utime(land, ns=(1, 1))  # another time, whatever the file system's clock resolution
+    p, _ = load_pathway_file(root / "kart/forlop/angst.nn.yaml", shared)
+    assert p.roller["fastlege"].rolle == "Ny tekst frå landet."
