@@ -72,6 +72,7 @@ def main() -> None:
         root = Path(tmp) / "eksempel"
         shutil.copytree(paths.kart_dir(), root / "kart")
         shutil.copytree(paths.kart_dir().parent / "kasus", root / "kasus")
+        shutil.copytree(paths.region_dir(), root / "region")  # the shared texts kart/forlop/*.nn.yaml adapt
         ids = ["ppt", "bup", "helsestasjon", "skole-nord", "barnevern", "legevakt"]
         print("Eksempelkommune (with its 7 pathways and 9 cases):")
         bench(root, "eksempelkommune", ids, args.rounds)
@@ -80,6 +81,7 @@ def main() -> None:
 
             region = Path(tmp) / "region"
             shutil.copytree(paths.kart_dir() / "forlop", region / "kart" / "forlop")
+            shutil.copytree(paths.region_dir() / "kart" / "forlop", region / "region" / "kart" / "forlop")
             m = generate_region()
             (region / "kart" / "region.yaml").write_text(to_yaml(m), encoding="utf-8")
             print("Synthetic region (with the 7 pathways):")

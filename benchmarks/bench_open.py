@@ -38,6 +38,8 @@ def write_workspace(folder: Path, municipalities: int) -> Path:
     (folder / "kart").mkdir(parents=True, exist_ok=True)
     (folder / "kart" / "region.yaml").write_text(to_yaml(generate_region(municipalities)), encoding="utf-8")
     shutil.copytree(ROOT / "kart" / "forlop", folder / "kart" / "forlop", dirs_exist_ok=True)
+    # the nynorsk pathways adapt the region's shared texts (grunnlag: ../../region/kart/forlop/...)
+    shutil.copytree(ROOT / "region" / "kart" / "forlop", folder / "region" / "kart" / "forlop", dirs_exist_ok=True)
     shutil.copytree(ROOT / "kasus", folder / "kasus", dirs_exist_ok=True)
     return folder
 

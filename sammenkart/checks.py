@@ -144,7 +144,7 @@ class Checker:
                     msg = _("ukjent nøkkel «{key}» i {what}; tillatt er: {allowed}").format(
                         key=visible(key), what=what, allowed=", ".join(allowed))
                 self.error(self.key_at(obj, key), msg)
-        for key in node.required:
+        for key in node.required_in(obj):
             if key not in obj:
                 self.error(obj.source, _("{what} mangler den påkrevde nøkkelen «{key}»").format(what=_words(what), key=key))
 

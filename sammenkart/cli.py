@@ -1,5 +1,6 @@
 """The ``sammenkart`` command: start the app, validate files, export posters,
-show figures (``tal``), start a new municipality's folder (``ny``).
+show figures (``tal``), start a new municipality's folder (``ny``) and the
+yearly revision report (``revisjon``).
 
 Pure Python: the GUI and the poster code are imported only when asked for, so
 ``sammenkart validate`` starts fast and works without a display.
@@ -14,6 +15,8 @@ from . import __version__
 from .i18n import _
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+# The subcommands; anything else on the command line starts the window.
+COMMANDS = ("validate", "export", "open", "tal", "ny", "revisjon")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -40,10 +43,11 @@ def build_parser(export_options: bool = True) -> argparse.ArgumentParser:
         _poster_command().configure_parser(sub)
     else:  # listed in --help; the poster code loads only when it is used
         sub.add_parser("export", help=_("lag plakat eller brosjyre som PDF"), add_help=False)
-    from . import figures_command, new_command
+    from . import figures_command, new_command, revision_command
 
     figures_command.configure_parser(sub)
     new_command.configure_parser(sub)
+    revision_command.configure_parser(sub)
     o = sub.add_parser("open", help=_("start programmet (det samme som uten kommando)"))
     add_start_options(o)
     return parser
@@ -65,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     # `sammenkart [PATH] [--kart ID ...]` starts the app; a subcommand, --help or
     # --version is anything else.
-    if not argv or (argv[0] not in ("validate", "export", "open", "tal", "ny", "-h", "--help", "--version")):
+    if not argv or (argv[0] not in (*COMMANDS, "-h", "--help", "--version")):
         argv = ["open", *argv]
     if argv and argv[0] == "export" and _poster_command() is None:
         print(_("sammenkart export: plakatmodulen er ikke installert"), file=sys.stderr)
@@ -82,6 +86,10 @@ def main(argv: list[str] | None = None) -> int:
         from . import new_command
 
         return new_command.run(args)
+    if args.command == "revisjon":
+        from . import revision_command
+
+        return revision_command.run(args)
     if args.command == "export":
         command = _poster_command()
         if command is None:

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 from .i18n import _
-from . import graph, paths, referral_rights
+from . import adaptation, graph, paths, referral_rights
 from .model import Case, Map, Pathway, Problem, Source, Workspace
 from .readers import read_case, read_map, read_pathway
 from .yamlfile import load_yaml, parse_yaml, read_head
@@ -63,8 +63,25 @@ def load_map_file(path) -> tuple[Map | None, list[Problem]]:
     return _load(path, read_map)
 
 
-def load_pathway_file(path) -> tuple[Pathway | None, list[Problem]]:
+def _raw_pathway(path) -> tuple[Pathway | None, list[Problem]]:
     return _load(path, read_pathway)
+
+
+def shared_files() -> adaptation.SharedFiles:
+    """A cache of pathway files for one load (``adaptation.SharedFiles``)."""
+    return adaptation.SharedFiles(_raw_pathway)
+
+
+def load_pathway_file(path, shared: adaptation.SharedFiles | None = None) -> tuple[Pathway | None, list[Problem]]:
+    """A pathway as users see it: a local adaptation (``grunnlag``) comes merged
+    over its shared text. ``shared``: the load's cache of pathway files, so a
+    shared text named by many files is read once (a new one when None)."""
+    shared = shared or shared_files()
+    obj, problems = shared.read(path)
+    if obj is None or obj.grunnlag is None:
+        return obj, problems
+    merged, more = adaptation.resolve(obj, shared, shown=_shown)
+    return merged, problems + more
 
 
 def load_case_file(path) -> tuple[Case | None, list[Problem]]:
@@ -147,17 +164,26 @@ def load_workspace(path) -> Workspace:
     return assemble(path, files, lambda f, kind: _load(f, READERS[kind]))
 
 
-def assemble(root: Path, files, read) -> Workspace:
+def assemble(root: Path, files, read, shared: adaptation.SharedFiles | None = None) -> Workspace:
     """A Workspace from ``files`` [(path, kind)], each read by ``read(path, kind)``
     -> (object or None, problems); kind is "map", "pathway" or "case".
 
     The one place that puts a workspace together (ids, målform versions,
-    reference warnings, figures beside ``kart/``): ``load_workspace`` reads the
-    files on disk, the editor its unsaved texts."""
+    local adaptations merged over their shared texts, reference warnings,
+    figures beside ``kart/``): ``load_workspace`` reads the files on disk, the
+    editor its unsaved texts. A shared text among ``files`` is taken from
+    there; others are read through ``shared`` (the editor keeps one; a load
+    gets a new one), once each."""
     ws = Workspace(root=root)
-    for f, kind in files:
-        obj, problems = read(f, kind)
+    shared = shared or shared_files()
+    read_all = [(kind, *read(f, kind)) for f, kind in files]
+    known = {obj.path.resolve(): (obj, problems) for kind, obj, problems in read_all
+             if kind == "pathway" and obj is not None and obj.path is not None}
+    for kind, obj, problems in read_all:
         if kind == "pathway":
+            if obj is not None and obj.grunnlag is not None:
+                obj, more = adaptation.resolve(obj, shared, known, _shown)
+                problems = problems + more
             add_pathway(ws, obj, problems)
         else:
             add(ws, ws.maps if kind == "map" else ws.cases, obj, problems, _("kartet") if kind == "map" else _("kasuset"))
@@ -197,12 +223,16 @@ def reference_problems(ws: Workspace) -> list[Problem]:
     itself, or (on a region map) services in different municipalities. A
     ``henvisning`` step from a sender without the right to refer is warned
     per map too (``referral_rights``)."""
+    return map_reference_problems(ws) + case_pathway_problems(ws)
+
+
+def map_reference_problems(ws: Workspace) -> list[Problem]:
+    """The part of ``reference_problems`` about each map: its pathways and cases."""
     out: list[Problem] = []
     for m in ws.maps.values():
         for pid in ws.pathway_ids():
             p = ws.pathway(pid, m.malform)
-            out.extend(_pathway_problems(m, p))
-            out.extend(referral_rights.pathway_problems(m, p))
+            out.extend(_from_shared_text(p, _pathway_problems(m, p) + referral_rights.pathway_problems(m, p)))
         for c in cases_for_map(ws, m):
             seen = set()
             for step in c.steg:
@@ -211,10 +241,26 @@ def reference_problems(ws: Workspace) -> list[Problem]:
                         seen.add(ref)
                         out.append(Problem(step.source, _("{map} har ingen «{ref}» i kartet (kasuset «{c}»)").format(
                             map=m.navn, ref=ref, c=c.tittel), "warning"))
+    return out
+
+
+def case_pathway_problems(ws: Workspace) -> list[Problem]:
+    """The part of ``reference_problems`` about cases naming a pathway that does not exist."""
+    out: list[Problem] = []
     for c in ws.cases.values():
         if c.forlop and ws.pathway_ids() and ws.pathway(c.forlop) is None:
             out.append(Problem(c.source, _("kasuset viser til forløpet «{f}», som ikke finnes").format(f=c.forlop), "warning"))
     return out
+
+
+def _from_shared_text(p: Pathway, problems: list[Problem]) -> list[Problem]:
+    """A local adaptation's problems at a line of its shared text (an inherited
+    step or role) say which local file they are about."""
+    if p.grunnlag is None or p.path is None:
+        return problems
+    mine = _shown(p.path)
+    return [pr if pr.source.path == mine else Problem(pr.source, _("{message} (fra grunnlaget til {local})").format(
+        message=pr.message, local=mine), pr.severity) for pr in problems]
 
 
 def _pathway_problems(m, p: Pathway) -> list[Problem]:

@@ -22,8 +22,13 @@ ARTS = _schema.node("forlop", "flyt", "[]", "art").enum  # 1.1 added bekymringsm
 ACCESS = _schema.node("kart", "tjenester", "[]", "tilgang").enum
 MALFORMER = _schema.node("kart", "malform").enum
 MAP_TYPES = _schema.node("kart", "type").enum
-# The six headings of "who does what" in a pathway, in the order users know.
-ROLE_KEYS = _schema.node("forlop", "roller", "*").keys
+# The six headings of "who does what" in a pathway, in the order users know: the text
+# fields of a role (a role's «revisjon», format 1.1, is not a heading).
+ROLE_KEYS = tuple(k for k, n in _schema.node("forlop", "roller", "*").properties.items() if n.kind == "string")
+# Traffic lights of the local revision (1.1): right as it is, must be adapted, wrong or missing.
+REVISION_STATUSES = _schema.node("kart", "tjenester", "[]", "revisjon", "status").enum
+# Parts of a pathway a local adaptation (a file with «grunnlag») may write in its own words.
+ADAPTABLE_KEYS = ("navn", "beskrivelse", "flyt", "sjekkliste")
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,20 @@ class Level:
     navn: str
     beskrivelse: str | None = None
     farge: str | None = None
+    source: Source = UNKNOWN_SOURCE
+
+
+@dataclass(frozen=True)
+class Revision:
+    """A local revision's verdict on one service card or one role of a pathway
+    (format 1.1, ``revisjon``): ``status`` one of ``REVISION_STATUSES``
+    ("gronn" right as it is, "gul" must be adapted, "rod" wrong or missing);
+    ``ansvar`` is the unit that follows it up."""
+
+    status: str
+    merknad: str | None = None
+    dato: _dt.date | None = None
+    ansvar: str | None = None
     source: Source = UNKNOWN_SOURCE
 
 
@@ -93,6 +112,7 @@ class Service:
     plassering: tuple[float, float] | None = None
     kommune: str | None = None
     tilgang: str | None = None  # "direkte" | "henvisning" | None (not stated), format 1.1
+    revisjon: Revision | None = None  # the local revision's traffic light for this card (1.1)
     source: Source = UNKNOWN_SOURCE
 
     def __setattr__(self, name, value) -> None:
@@ -161,8 +181,15 @@ class Map:
     # who may send a formal referral to whom (1.1): receiver reference -> sender references;
     # an entry replaces the built-in rights for that receiver (docs/roller.md)
     henvisningsrett: dict[str, list[str]] = field(default_factory=dict)
+    revidert: _dt.date | None = None  # last local revision (1.1)
+    neste_revisjon: _dt.date | None = None  # when the next yearly revision is due (1.1)
     path: Path | None = None
     source: Source = UNKNOWN_SOURCE
+
+    def revision_due(self, today: _dt.date | None = None) -> bool:
+        """Whether ``neste_revisjon`` has passed (today is not yet past it)."""
+        today = today or _dt.date.today()
+        return self.neste_revisjon is not None and self.neste_revisjon < today
 
     def __setattr__(self, name, value) -> None:
         if name == "tjenester":
@@ -214,11 +241,25 @@ class Role:
     evaluering: str | None = None
     samarbeid: str | None = None
     henvisning: str | None = None
+    revisjon: Revision | None = None  # the local revision's traffic light for this role (1.1)
     source: Source = UNKNOWN_SOURCE
+    # In a local adaptation (a pathway with «grunnlag»): heading -> the shared file's
+    # wording (None where it had none) for every heading this file writes itself.
+    shared: dict[str, str | None] = field(default_factory=dict)
+    added: bool = False  # the role is the local file's own: the shared text has none
+    written: frozenset[str] = frozenset()  # the headings written in the role's own file (empty ones too)
 
     def items(self) -> list[tuple[str, str]]:
         """(key, text) for the headings that have text, in standard order."""
         return [(k, getattr(self, k)) for k in ROLE_KEYS if getattr(self, k)]
+
+    def is_adapted(self, key: str) -> bool:
+        """Whether heading ``key`` is written locally ("lokalt tilpassa") over a shared text."""
+        return key in self.shared
+
+    def shared_text(self, key: str) -> str | None:
+        """The shared wording of heading ``key`` (the text shown when it is not adapted)."""
+        return self.shared[key] if key in self.shared else getattr(self, key)
 
 
 @dataclass
@@ -239,8 +280,20 @@ class Pathway:
     beskrivelse: str | None = None
     roller: dict[str, Role] = field(default_factory=dict)
     sjekkliste: list[str] = field(default_factory=list)
+    revidert: _dt.date | None = None  # last revision of this file's text (1.1)
+    # A local adaptation (1.1): the shared file named by «grunnlag» (resolved path), where
+    # «grunnlag» was written, the shared pathway as read (itself merged), and which of
+    # ADAPTABLE_KEYS this file writes itself. The fields above are the merged result.
+    grunnlag: Path | None = None
+    grunnlag_source: Source | None = None
+    base: Pathway | None = None
+    adapted: frozenset[str] = frozenset()
     path: Path | None = None
     source: Source = UNKNOWN_SOURCE
+
+    @property
+    def is_adaptation(self) -> bool:
+        return self.grunnlag is not None
 
     def references(self) -> list[str]:
         """Every reference the pathway names, first mention first, no repeats."""
@@ -322,7 +375,7 @@ def _printable(text: str) -> str:
     return _UNPRINTABLE.sub(lambda m: f"U+{ord(m.group()):04X}", text)
 
 
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass

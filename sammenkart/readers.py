@@ -19,7 +19,8 @@ from .checks import Checker, suggestion
 from .i18n import _
 from .malform import split_stem
 from .model import (
-    Case, CaseStep, Contact, FlowStep, Level, Link, Map, Pathway, Problem, Role, Service, Source, default_levels,
+    ADAPTABLE_KEYS, ROLE_KEYS, Case, CaseStep, Contact, FlowStep, Level, Link, Map, Pathway, Problem, Revision, Role,
+    Service, Source, default_levels,
 )
 from .yamlfile import visible
 
@@ -68,6 +69,8 @@ def read_map(data, path: Path, shown: str) -> tuple[Map | None, list[Problem]]:
 
         errors_before = ck.error_count()
         ck.keys(s, SERVICE, label)
+        # a mistake in the card's «revisjon» leaves out the verdict, never the card
+        revisjon, revision_errors = _revision(ck, s, SERVICE)
         sid = ck.get(s, SERVICE, "id", _("tjenesten"))
         if sid in seen:
             ck.error(ck.at(s, "id"), _("tjeneste-id «{id}» er brukt før (linje {line})").format(id=sid, line=seen[sid].line))
@@ -90,9 +93,10 @@ def read_map(data, path: Path, shown: str) -> tuple[Map | None, list[Problem]]:
             beskrivelse=ck.get(s, SERVICE, "beskrivelse"),
             alder=tuple(alder) if alder and len(alder) == 2 else None, kontakt=_contact(ck, s),
             plassering=tuple(plassering) if plassering and len(plassering) == 2 else None,
-            kommune=ck.get(s, SERVICE, "kommune"), tilgang=ck.get(s, SERVICE, "tilgang"), source=s.source,
+            kommune=ck.get(s, SERVICE, "kommune"), tilgang=ck.get(s, SERVICE, "tilgang"), revisjon=revisjon,
+            source=s.source,
         )
-        if ck.error_count() == errors_before:
+        if ck.error_count() - revision_errors == errors_before:
             services.append(service)
     m = Map(
         id=ident or path.stem, navn=ck.get(obj, MAP, "navn") or path.stem, tjenester=services,
@@ -100,11 +104,33 @@ def read_map(data, path: Path, shown: str) -> tuple[Map | None, list[Problem]]:
         malform=_malform(ck, obj, MAP), oppdatert=ck.get(obj, MAP, "oppdatert"),
         nettside=ck.get(obj, MAP, "nettside"), samarbeid=[], path=path, source=obj.source,
     )
+    m.revidert, m.neste_revisjon = ck.get(obj, MAP, "revidert"), ck.get(obj, MAP, "neste_revisjon")
+    if m.revidert and m.neste_revisjon and m.neste_revisjon < m.revidert:
+        ck.warning(ck.at(obj, "neste_revisjon"), _("«neste_revisjon» ({neste}) er før «revidert» ({revidert})").format(
+            neste=m.neste_revisjon.isoformat(), revidert=m.revidert.isoformat()))
     names = _declared_names(obj)
     m.samarbeid = _links(ck, obj, names, m)
     m.henvisningsrett = _referral_rights(ck, obj, names)
     ck.problems.extend(example_addresses.map_problems(obj, path))  # left over from a copied example
     return (m if services else None), ck.problems
+
+
+def _revision(ck: Checker, obj, node: schema.Node) -> tuple[Revision | None, int]:
+    """The «revisjon» of a service or a role (1.1) and how many errors it had.
+
+    None when it is not written or has no usable «status» (reported)."""
+    if "revisjon" not in obj:
+        return None, 0
+    before = ck.error_count()
+    rnode = node.prop("revisjon")
+    rev = ck.get(obj, node, "revisjon")
+    if rev is None:
+        return None, ck.error_count() - before
+    ck.keys(rev, rnode, "«revisjon»")
+    status = ck.get(rev, rnode, "status")
+    out = Revision(status, ck.get(rev, rnode, "merknad"), ck.get(rev, rnode, "dato"), ck.get(rev, rnode, "ansvar"),
+                   rev.source) if status else None
+    return out, ck.error_count() - before
 
 
 def _malform(ck: Checker, obj, node: schema.Node) -> str:
@@ -228,9 +254,11 @@ def read_pathway(data, path: Path, shown: str) -> tuple[Pathway | None, list[Pro
             continue
         # the body is still checked so every problem shows in one pass
         ck.keys(r, ROLE, what)
-        texts = {k: ck.get(r, ROLE, k) for k in ROLE.keys}
+        texts = {k: ck.get(r, ROLE, k) for k in ROLE_KEYS}
+        revisjon, _errors = _revision(ck, r, ROLE)
         if good_ref:
-            roles[ref] = Role(**texts, source=r.source)
+            roles[ref] = Role(**texts, revisjon=revisjon, written=frozenset(k for k in ROLE_KEYS if k in r),
+                              source=r.source)
     steps = []
     for i, st in ck.items(obj, PATHWAY, "flyt"):
         errors_before = ck.error_count()
@@ -244,11 +272,19 @@ def read_pathway(data, path: Path, shown: str) -> tuple[Pathway | None, list[Pro
                     "steg {n} går fra «{ref}» til seg selv og kan ikke tegnes som en pil; "
                     "skriv hvem steget går til, eller beskriv det i rollen").format(n=i + 1, ref=fra))
             steps.append(FlowStep(fra, til, art, nar, st.source))
+    grunnlag = ck.get(obj, PATHWAY, "grunnlag")
     p = Pathway(
         id=ident or stem, navn=ck.get(obj, PATHWAY, "navn") or stem, flyt=steps,
         malform=suffix or malform, beskrivelse=ck.get(obj, PATHWAY, "beskrivelse"),
-        roller=roles, sjekkliste=ck.get(obj, PATHWAY, "sjekkliste") or [], path=path, source=obj.source,
+        roller=roles, sjekkliste=ck.get(obj, PATHWAY, "sjekkliste") or [], revidert=ck.get(obj, PATHWAY, "revidert"),
+        path=path, source=obj.source,
     )
+    if grunnlag:
+        # a local adaptation: what is not written here comes from the shared file (adaptation.py)
+        p.grunnlag = (path.parent / grunnlag).resolve()
+        p.grunnlag_source = ck.at(obj, "grunnlag")
+        p.adapted = frozenset(k for k in ADAPTABLE_KEYS if k in obj)
+        return (p if steps or "flyt" not in obj else None), ck.problems
     return (p if steps else None), ck.problems
 
 

@@ -40,7 +40,8 @@ class Node:
     """
 
     __slots__ = ("raw", "where", "kind", "keys", "required", "properties", "extra", "items", "enum", "pattern", "regex",
-                 "min_length", "minimum", "min_items", "max_items", "const", "names_pattern", "names_regex")
+                 "min_length", "minimum", "min_items", "max_items", "const", "names_pattern", "names_regex",
+                 "required_unless")
 
     def __init__(self, raw: dict, where: tuple = ()):
         self.raw = raw
@@ -49,6 +50,12 @@ class Node:
         props = raw.get("properties", {})
         self.keys: tuple[str, ...] = tuple(props)
         self.required: tuple[str, ...] = tuple(raw.get("required", ()))
+        # {"if": {"required": [k]}, "else": {"required": [...]}}: keys required unless k is written
+        # (a pathway with «grunnlag» takes «navn» and «flyt» from its shared text)
+        self.required_unless: dict[str, tuple[str, ...]] = {}
+        cond, other = raw.get("if"), raw.get("else")
+        if isinstance(cond, dict) and isinstance(other, dict) and len(cond.get("required", ())) == 1:
+            self.required_unless[cond["required"][0]] = tuple(other.get("required", ()))
         self.properties = {k: Node(v, (*where, k)) for k, v in props.items()}
         extra = raw.get("additionalProperties")
         self.extra = Node(extra, (*where, "*")) if isinstance(extra, dict) else None
@@ -64,6 +71,14 @@ class Node:
         names = raw.get("propertyNames", {})
         self.names_pattern: str | None = names.get("pattern")
         self.names_regex = re.compile(self.names_pattern) if self.names_pattern else None
+
+    def required_in(self, keys) -> tuple[str, ...]:
+        """The keys required of a table that has ``keys`` written (conditional ones included)."""
+        out = list(self.required)
+        for cond, needed in self.required_unless.items():
+            if cond not in keys:
+                out += [k for k in needed if k not in out]
+        return tuple(out)
 
     def prop(self, key: str) -> Node | None:
         """The schema of ``key`` in this table (``additionalProperties`` for free keys)."""

@@ -145,6 +145,30 @@ def sector_label(sector: str) -> str:
     }.get(sector, sector)
 
 
+# The local revision's traffic lights (format 1.1 «revisjon»), per palette variant:
+# a card's fill in the revision view and the marks in the revision report.
+# None: not reviewed ("ikke vurdert"), grey. In grey tones the statuses differ
+# in lightness (green light, yellow middle, red dark) and carry a mark, so
+# they read without colour too.
+REVISION_FILLS: dict[str, dict[str | None, str]] = {
+    "normal": {"gronn": "#a6d96a", "gul": "#fee08b", "rod": "#f46d43", None: "#d9d9d9"},
+    "hoykontrast": {"gronn": "#00c853", "gul": "#ffea00", "rod": "#ff1744", None: "#5f5f5f"},
+    "gratone": {"gronn": "#f0f0f0", "gul": "#b5b5b5", "rod": "#5a5a5a", None: "#ffffff"},
+}
+REVISION_MARKS: dict[str | None, str] = {"gronn": "✓", "gul": "!", "rod": "✗", None: "–"}
+
+
+def revision_fill(status: str | None, variant: str = "normal") -> str:
+    """Fill colour (``#rrggbb``) for a revision status (None: not reviewed)."""
+    fills = REVISION_FILLS.get(variant, REVISION_FILLS["normal"])
+    return fills.get(status, fills[None])
+
+
+def revision_text(status: str | None, variant: str = "normal") -> str:
+    """Text colour readable on ``revision_fill``."""
+    return readable_on(revision_fill(status, variant))
+
+
 ART_DASH: dict[str, tuple[float, ...]] = {
     "henvisning": (),
     "samarbeid": (7.0, 4.0),

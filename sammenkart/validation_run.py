@@ -75,38 +75,84 @@ def validate_paths(paths: list[str]) -> tuple[list[Problem], dict[str, int]]:
 
 
 def validate(paths: list[str]) -> Result:
-    """Check the given files and folders (none: the bundled data); never raises for bad data."""
+    """Check the given files and folders (none: the bundled data); never raises for bad data.
+
+    Pathways apply to the maps of their own ``kart/`` folder (docs/format.md),
+    so with several folders given (``kart region``) each folder's maps are
+    checked against its own pathways, and the same pathway id in two folders
+    (a region's shared text and a municipality's adaptation) is no clash.
+    Shared texts named by ``grunnlag`` are read once for the whole run."""
     shown_root = paths or None
     paths = paths or [str(data_paths.kart_dir().parent)]
     files, folder_given, empty = _files(paths)
+    shared = loader.shared_files()
     ws = Workspace()
     for f in files["maps"]:
         loader.add(ws, ws.maps, *loader.load_map_file(f), _("kartet"))
+    groups: dict[Path, Workspace] = {}  # kart/ folder -> its pathways
     for f in files["pathways"]:
-        loader.add_pathway(ws, *loader.load_pathway_file(f))
+        group = groups.setdefault(_kart_folder(f), Workspace())
+        loader.add_pathway(group, *loader.load_pathway_file(f, shared))
+        ws.problems.extend(group.problems)
+        group.problems.clear()
     for f in files["cases"]:
         loader.add(ws, ws.cases, *loader.load_case_file(f), _("kasuset"))
     ws.problems.extend(figures.load_files(files["figures"], ws.maps, loader._shown, loader.load_map_file)[1])
+    every = Workspace()
+    for group in groups.values():
+        loader.merge(every, group)
     notes = [_("Fant ingen kart, forløp eller kasus i «{path}» (ventet .yaml-filer i kart/, kart/forlop/ eller kasus/).").format(
         path=p) for p in empty]
-    context = ws
+    problems = list(ws.problems)
     if not folder_given and not files["maps"] and (files["pathways"] or files["cases"]):
         # Loose pathways or cases: their references are checked against the bundled maps.
         bundled = loader.load_bundled()
-        pathways = ws if ws.pathways else bundled
+        pathways = every if every.pathways else bundled
         context = Workspace(maps=dict(bundled.maps), pathways=dict(pathways.pathways), cases=dict(ws.cases),
                             pathway_versions={pid: dict(v) for pid, v in pathways.pathway_versions.items()})
         notes.append(_("Ingen kart ble gitt: referansene er sjekket mot eksempelkartene som følger med ({names}).").format(
             names=", ".join(m.navn for m in bundled.maps.values())))
-    problems = list(ws.problems)
-    if shown_root is None:
-        problems += loader.reference_problems(context)
-    else:
-        given = [Path(p).resolve() for p in shown_root]
-        # Only what the user asked to check is reported, not bundled files used as context.
+        # Only what the user asked to check is reported, not bundled files used as context
+        # (the shared texts the given pathways adapt are theirs: inherited steps point there).
+        given = [Path(p).resolve() for p in shown_root or ()] + _shared_texts(every)
         problems += [p for p in loader.reference_problems(context) if _inside(Path(p.source.path).resolve(), given)]
+    else:
+        problems += _reference_problems(ws, groups, every)
     counts = {kind: len(found) for kind, found in files.items()}
     return Result(_unique(problems), counts, notes)
+
+
+def _kart_folder(pathway_file: Path) -> Path:
+    """The ``kart/`` folder whose maps a pathway file applies to (``kart/forlop/x.yaml`` -> ``kart/``)."""
+    folder = pathway_file.resolve().parent
+    return folder.parent if folder.name == "forlop" else folder
+
+
+def _reference_problems(ws: Workspace, groups: dict[Path, Workspace], every: Workspace) -> list[Problem]:
+    """Each map against the pathways of its own folder (all given pathways when
+    its folder has none); cases against every given pathway."""
+    by_folder: dict[Path | None, dict] = {}
+    for m in ws.maps.values():
+        folder = m.path.resolve().parent if m.path is not None else None
+        by_folder.setdefault(folder if folder in groups else None, {})[m.id] = m
+    out = []
+    for folder, maps in by_folder.items():
+        pw = groups[folder] if folder is not None else every
+        context = Workspace(maps=maps, pathways=dict(pw.pathways), cases=dict(ws.cases),
+                            pathway_versions={pid: dict(v) for pid, v in pw.pathway_versions.items()})
+        out += loader.map_reference_problems(context)
+    return out + loader.case_pathway_problems(Workspace(
+        pathways=dict(every.pathways), cases=dict(ws.cases),
+        pathway_versions={pid: dict(v) for pid, v in every.pathway_versions.items()}))
+
+
+def _shared_texts(ws: Workspace) -> list[Path]:
+    out = []
+    for p in ws.all_pathways():
+        while p is not None and p.grunnlag is not None:
+            out.append(p.grunnlag)
+            p = p.base
+    return out
 
 
 def _inside(path: Path, roots: list[Path]) -> bool:

@@ -11,10 +11,12 @@ MAP = "eksempelkommune"
 
 
 def bundled_copy(tmp_path: Path) -> Path:
-    """A folder with copies of the bundled kart/ (with forlop/) and kasus/."""
+    """A folder with copies of the bundled kart/ (with forlop/), kasus/ and region/
+    (the nynorsk pathways in kart/forlop/ adapt the region's shared texts)."""
     root = tmp_path / "data"
     shutil.copytree(paths.kart_dir(), root / "kart")
     shutil.copytree(paths.kart_dir().parent / "kasus", root / "kasus")
+    shutil.copytree(paths.region_dir(), root / "region")
     return root
 
 

@@ -104,7 +104,11 @@ def test_a_nynorsk_map_lists_only_nynorsk_pathways_and_a_bokmal_map_only_bokmal(
 
 @pytest.mark.parametrize("pid", sorted(SEVEN))
 def test_both_malformer_tell_the_same_pathway(ws, pid):
+    # the nynorsk text is the region's shared one (region/kart/forlop/); Fjordvik's own
+    # files adapt it (test_fjordvik_adapts_two_shared_texts_and_uses_five_as_they_are)
     nb, nn = ws.pathway(pid, "nb"), ws.pathway(pid, "nn")
+    assert nn.is_adaptation and nn.base is not None, pid
+    nn = nn.base
     assert [(s.fra, s.til, s.art) for s in nb.flyt] == [(s.fra, s.til, s.art) for s in nn.flyt]
     assert list(nb.roller) == list(nn.roller)
     assert len(nb.sjekkliste) == len(nn.sjekkliste) >= 5
@@ -119,6 +123,40 @@ def test_every_service_in_a_flow_has_its_role_under_all_six_headings(ws, pid):
             assert st.fra in p.roller and st.til in p.roller, (p.path.name, st.fra, st.til)
         for ref, role in p.roller.items():
             assert [k for k, _t in role.items()] == list(ROLE_KEYS), (p.path.name, ref)
+
+
+def test_fjordvik_adapts_two_shared_texts_and_uses_five_as_they_are(ws):
+    """The yearly-revision practice in the bundled data: the region writes the
+    nynorsk texts once; Fjordvik adapts two of them where it differs and takes
+    the rest as they are (docs/format.md, Felles tekst og lokal tilpasning)."""
+    region = paths.region_dir() / "kart" / "forlop"
+    adapted = {}
+    for pid in SEVEN:
+        p = ws.pathway(pid, "nn")
+        assert p.grunnlag == (region / f"{pid}.nn.yaml").resolve(), pid
+        words = {(ref, k) for ref, role in p.roller.items() for k in role.shared}
+        if words:
+            adapted[pid] = words
+        else:  # as it is: the same text as the region's, heading by heading
+            assert {r: r2.items() for r, r2 in p.roller.items()} == {r: r2.items() for r, r2 in p.base.roller.items()}
+    assert set(adapted) == {"angst", "tristhet-depresjon"}
+    angst = ws.pathway("angst", "nn")
+    assert angst.roller["foreldreveiledning"].added and "foreldreveiledning" not in angst.base.roller
+    assert "Modig" in angst.roller["skolehelsetjeneste"].tiltak
+    assert angst.roller["skolehelsetjeneste"].shared_text("tiltak") == angst.base.roller["skolehelsetjeneste"].tiltak
+    assert "helsestasjon for ungdom" in ws.pathway("tristhet-depresjon", "nn").roller["skolehelsetjeneste"].rolle
+
+
+def test_bundled_maps_and_texts_carry_a_revision(ws):
+    fj = ws.maps["fjordvik"]
+    assert fj.revidert and fj.neste_revisjon and fj.revidert < fj.neste_revisjon
+    statuses = {s.revisjon.status for s in fj.tjenester if s.revisjon}
+    assert statuses == {"gronn", "gul", "rod"}
+    assert all(s.revisjon.ansvar and s.revisjon.dato for s in fj.tjenester if s.revisjon)
+    assert all(s.revisjon.merknad for s in fj.tjenester if s.revisjon and s.revisjon.status != "gronn")
+    roles = {r.revisjon.status for p in ws.pathways_for(fj) for r in p.roller.values() if r.revisjon}
+    assert roles == {"gronn", "gul", "rod"}
+    assert all(m.revidert and m.neste_revisjon for m in ws.maps.values())
 
 
 # ------------------------------------------------------------ practice

@@ -91,6 +91,9 @@ def test_random_edits_keep_the_file_readable_and_undo_restores_it(tmp_path, ops)
                 assert steps[a % len(steps)]["involverte"] == b
             if kind in ("navn", "beskrivelse", "telefon") and _expected(b):
                 s = ed.map(MAP).service(a)
+                if s is None:  # an earlier edit made the service wrong (an empty name): left out, reported
+                    assert any(p.is_error for p in ed.problems()), ops
+                    continue
                 got = s.kontakt.telefon if kind == "telefon" else getattr(s, kind)
                 assert got == _expected(b), (op, got)
         edited = {d.path: d.text for d in ed.documents}

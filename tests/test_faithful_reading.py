@@ -430,4 +430,4 @@ def test_validate_the_bundled_region_counts_its_figures_file(capsys):
     from sammenkart import paths
 
     assert cli.main(["validate", str(paths.region_dir())]) == 0
-    assert "1 kart, 0 forløp, 0 kasus og 1 talfil sjekket: 0 feil" in capsys.readouterr().err
+    assert "1 kart, 7 forløp, 0 kasus og 1 talfil sjekket: 0 feil" in capsys.readouterr().err

@@ -32,6 +32,8 @@ def broken_folder(tmp_path):
     lines[sektor] = lines[sektor].replace("kommune", "frivilig")
     (tmp_path / "kart" / "fjordvik.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     shutil.copytree(ROOT / "kart" / "forlop", tmp_path / "kart" / "forlop")
+    # the nynorsk pathways adapt the region's shared texts (grunnlag: ../../region/…)
+    shutil.copytree(ROOT / "region" / "kart" / "forlop", tmp_path / "region" / "kart" / "forlop")
     return tmp_path, sektor + 1
 
 

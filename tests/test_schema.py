@@ -27,17 +27,20 @@ DOCS = Path(__file__).resolve().parent.parent / "docs" / "format.md"
 # A path is a list of steps: a key name, "[]" for list items, "*" for a free key.
 FORMAT_KEYS = {
     "kart": {
-        (): ["sammenkart", "id", "navn", "type", "malform", "oppdatert", "nettside", "nivaer", "tjenester", "samarbeid",
-             "henvisningsrett"],
+        (): ["sammenkart", "id", "navn", "type", "malform", "oppdatert", "revidert", "neste_revisjon", "nettside",
+             "nivaer", "tjenester", "samarbeid", "henvisningsrett"],
         ("nivaer", "[]"): ["id", "navn", "beskrivelse", "farge"],
         ("tjenester", "[]"): ["id", "navn", "type", "niva", "sektor", "beskrivelse", "alder", "kontakt",
-                              "plassering", "kommune", "tilgang"],
+                              "plassering", "kommune", "tilgang", "revisjon"],
+        ("tjenester", "[]", "revisjon"): ["status", "merknad", "dato", "ansvar"],
         ("tjenester", "[]", "kontakt"): ["telefon", "epost", "nettside", "adresse", "intern"],
         ("samarbeid", "[]"): ["mellom", "merknad"],
     },
     "forlop": {
-        (): ["sammenkart", "id", "navn", "malform", "beskrivelse", "roller", "flyt", "sjekkliste"],
-        ("roller", "*"): ["rolle", "kartlegging", "tiltak", "evaluering", "samarbeid", "henvisning"],
+        (): ["sammenkart", "id", "navn", "malform", "grunnlag", "revidert", "beskrivelse", "roller", "flyt",
+             "sjekkliste"],
+        ("roller", "*"): ["rolle", "kartlegging", "tiltak", "evaluering", "samarbeid", "henvisning", "revisjon"],
+        ("roller", "*", "revisjon"): ["status", "merknad", "dato", "ansvar"],
         ("flyt", "[]"): ["fra", "til", "art", "nar"],
     },
     "kasus": {
@@ -47,8 +50,11 @@ FORMAT_KEYS = {
 }
 REQUIRED = {
     "kart": {(): ["sammenkart", "id", "navn", "tjenester"], ("tjenester", "[]"): ["id", "navn", "niva", "sektor"],
-             ("nivaer", "[]"): ["id", "navn"], ("samarbeid", "[]"): ["mellom"]},
-    "forlop": {(): ["sammenkart", "id", "navn", "flyt"], ("flyt", "[]"): ["fra", "til"]},
+             ("nivaer", "[]"): ["id", "navn"], ("samarbeid", "[]"): ["mellom"],
+             ("tjenester", "[]", "revisjon"): ["status"]},
+    # navn and flyt are required unless the pathway adapts a shared text («grunnlag», 1.1): see
+    # test_a_local_adaptation_needs_neither_name_nor_flow
+    "forlop": {(): ["sammenkart", "id"], ("flyt", "[]"): ["fra", "til"], ("roller", "*", "revisjon"): ["status"]},
     "kasus": {(): ["sammenkart", "id", "tittel", "steg"], ("steg", "[]"): ["tittel", "tekst"]},
 }
 
@@ -121,7 +127,7 @@ def doc_examples():
         data = plain(block)
         if not isinstance(data, dict) or data.get("sammenkart") != 1:
             continue  # fragments (a VS Code snippet, a single key) are not whole files
-        kind = "kart" if "tjenester" in data else "forlop" if "flyt" in data else "kasus"
+        kind = "kart" if "tjenester" in data else "forlop" if "flyt" in data or "grunnlag" in data else "kasus"
         out.append((kind, data))
     return out
 
@@ -206,6 +212,17 @@ def test_schema_flags_the_mistakes_users_make(mistake, expected):
     assert any(expected in p for p in problems), problems
 
 
+def test_a_local_adaptation_needs_neither_name_nor_flow():
+    schema = load_schema("forlop")
+    local = {"sammenkart": 1, "id": "angst", "malform": "nn", "grunnlag": "../../region/kart/forlop/angst.yaml",
+             "roller": {"fastlege": {"tiltak": "Eigen tekst", "revisjon": {"status": "gul", "dato": "2026-11-20"}}}}
+    assert violations(schema, local) == []
+    del local["grunnlag"]
+    problems = violations(schema, local)
+    assert any("'navn' is a required property" in p for p in problems), problems
+    assert any("'flyt' is a required property" in p for p in problems), problems
+
+
 @pytest.mark.parametrize("kind,doc,expected", [
     ("forlop", {"roller": {"fastlege": {"rolle": "Vurderer", "tilak": "Samtale"}}}, "not allowed"),
     ("forlop", {"roller": {"Fastlege": {"rolle": "Vurderer"}}}, "does not match"),
@@ -214,6 +231,9 @@ def test_schema_flags_the_mistakes_users_make(mistake, expected):
     ("kasus", {"steg": [{"tittel": "Start", "tekst": "Tekst", "forslag": ["PPT"]}]}, "does not match"),
     ("kasus", {"steg": [{"tittel": "Start"}]}, "'tekst' is a required property"),
     ("kasus", {"alder": -3}, "less than the minimum of 0"),
+    ("forlop", {"roller": {"fastlege": {"revisjon": {"status": "grønn"}}}}, "is not one of"),
+    ("forlop", {"roller": {"fastlege": {"revisjon": {"merknad": "Sjekk"}}}}, "'status' is a required property"),
+    ("forlop", {"revidert": "20.11.2026"}, "does not match"),
 ])
 def test_pathway_and_case_schemas_flag_mistakes(kind, doc, expected):
     good = {
@@ -231,6 +251,7 @@ PORTABLE_KEYWORDS = {
     "$schema", "$id", "title", "description", "type", "properties", "required", "additionalProperties",
     "items", "enum", "const", "pattern", "minItems", "maxItems", "minimum", "minLength", "propertyNames",
     "default", "format",
+    "if", "else",  # since draft-07: a pathway with «grunnlag» need not write navn and flyt
 }
 
 

@@ -86,6 +86,7 @@ class EditorCore:
         self._listeners: list[Listener] = []
         self._revision = 0
         self._workspace: tuple[int, Workspace] | None = None
+        self._shared = loader.shared_files()  # shared texts (grunnlag) outside the open files, read once each
         self.last_change: Change | None = None
 
     @classmethod
@@ -127,9 +128,10 @@ class EditorCore:
         """Everything as it is now, built like ``load_workspace`` from the
         edited texts (new objects after each change; never mutate them)."""
         if self._workspace is None or self._workspace[0] != self._revision:
-            snapshots = {id(d): d for d in self._docs}
-            ws = loader.assemble(self.root, [(id(d), d.kind) for d in self._docs],
-                                 lambda key, _kind: snapshots[key].snapshot())
+            data = [d for d in self._docs if d.kind in _WHAT]  # not the copies of shared texts
+            snapshots = {id(d): d for d in data}
+            ws = loader.assemble(self.root, [(id(d), d.kind) for d in data],
+                                 lambda key, _kind: snapshots[key].snapshot(), self._shared)
             if not self.root.exists():
                 ws.problems.insert(0, Problem(loader.Source(str(self.root)),
                                               _("finner ikke «{path}»").format(path=self.root)))
@@ -257,7 +259,9 @@ class EditorCore:
             if isinstance(value, tuple):
                 value = list(value)
             if value is None:
-                if key in fl.required(doc.kind, where):
+                mapping = self._tree(doc).node(path)
+                present = [k.value for k, _v in mapping.value] if isinstance(mapping, MappingNode) else None
+                if key in fl.required(doc.kind, where, present):
                     raise EditError(_("«{key}» må ha en verdi i {what}").format(key=key, what=what))
                 if self._delete_key(tx, doc, path, key):
                     written.append(key)
@@ -361,7 +365,6 @@ class EditorCore:
         changed on disk by another program since it was read, unless
         ``overwrite``; raises EditError when a file cannot be written (those
         written before it stay saved)."""
-        from .. import atomic
         from . import recovery
 
         wanted = None if paths is None else {Path(p).resolve() for p in paths}
@@ -374,7 +377,7 @@ class EditorCore:
         written = []
         for d in docs:
             try:
-                atomic.write_bytes(d.path, d.to_bytes())
+                d.write_out()
             except OSError as exc:
                 raise EditError(_("kunne ikke lagre «{path}»: {error}").format(
                     path=loader._shown(d.path), error=exc.strerror or exc)) from exc

@@ -135,6 +135,12 @@ class Document:
     def to_bytes(self) -> bytes:
         return ((_BOM if self.bom else "") + (self.text or "")).encode("utf-8")
 
+    def write_out(self) -> None:
+        """Write the text to the file, atomically. Raises OSError."""
+        from .. import atomic
+
+        atomic.write_bytes(self.path, self.to_bytes())
+
     # --- derived ---------------------------------------------------------------
     def tree(self) -> Tree:
         """The text's node tree. Raises ``EditError`` when the file cannot be
@@ -179,3 +185,45 @@ class Document:
 
     def problems(self) -> list[Problem]:
         return list(self.snapshot()[1])
+
+
+class CopyDocument(Document):
+    """A file the editor writes whole and never reads as data: the copy of a
+    shared text a local pathway was last revised against
+    (``grunnlag-ved-revisjon/``, see ``adaptation.snapshot_path``).
+
+    A file that is not there (or not UTF-8 text) has the text "" and is not
+    dirty; saving the text "" removes the file, so undoing the copy and
+    saving leaves no empty file behind."""
+
+    KIND = "snapshot"
+
+    def __init__(self, path: Path, kind: str = KIND):
+        super().__init__(path, self.KIND)
+
+    @classmethod
+    def read(cls, path: Path, kind: str = KIND) -> "CopyDocument":
+        return super().read(path, cls.KIND)
+
+    def _decoded(self) -> str | None:
+        try:
+            raw = self.path.read_bytes()
+        except OSError:
+            return ""
+        try:
+            text = raw.decode("utf-8") if len(raw) <= MAX_BYTES else ""
+        except UnicodeDecodeError:
+            text = ""
+        self.bom = text.startswith(_BOM)
+        return text[1:] if self.bom else text
+
+    def snapshot(self) -> tuple:
+        return None, []
+
+    def write_out(self) -> None:
+        from .. import atomic
+
+        if self.text:
+            atomic.write_bytes(self.path, self.to_bytes())
+        else:
+            self.path.unlink(missing_ok=True)

@@ -2,7 +2,8 @@
 
 ``Editor`` is the core (``core.EditorCore``: open files, snapshots, the one
 broadcast, history, saving) with the operations on maps (``map_edits``),
-pathways and cases (``pathway_edits``) and the field checks (``checking``).
+pathways and cases (``pathway_edits``), the local revision's traffic lights
+(``revision_edits``) and the field checks (``checking``).
 See docs/editing.md for the contract.
 """
 from __future__ import annotations
@@ -11,9 +12,10 @@ from .checking import FieldChecks
 from .core import UNSET, EditorCore, slug
 from .map_edits import MapEdits
 from .pathway_edits import CaseEdits, PathwayEdits
+from .revision_edits import RevisionEdits
 
 __all__ = ["Editor", "UNSET", "slug"]
 
 
-class Editor(MapEdits, PathwayEdits, CaseEdits, FieldChecks, EditorCore):
+class Editor(MapEdits, PathwayEdits, CaseEdits, RevisionEdits, FieldChecks, EditorCore):
     """Open files, edit them, undo, save. Create with ``Editor.open(path)``."""

@@ -62,8 +62,17 @@ def key_order(kind: str, where: tuple) -> tuple[str, ...]:
     return tuple(properties(kind, where))
 
 
-def required(kind: str, where: tuple) -> tuple[str, ...]:
-    return tuple(sub_schema(kind, where).get("required", ()))
+def required(kind: str, where: tuple, present=None) -> tuple[str, ...]:
+    """Required keys at ``where``. A schema's ``if: {required: [k]}`` / ``else:
+    {required: [...]}`` adds keys required unless ``k`` is among ``present``
+    (the keys the object has; None: assume it is not)."""
+    node = sub_schema(kind, where)
+    out = list(node.get("required", ()))
+    cond, other = node.get("if"), node.get("else")
+    if isinstance(cond, dict) and isinstance(other, dict) and len(cond.get("required", ())) == 1:
+        if present is None or cond["required"][0] not in present:
+            out += [k for k in other.get("required", ()) if k not in out]
+    return tuple(out)
 
 
 def check_keys(kind: str, where: tuple, fields: dict, what: str) -> None:

@@ -54,6 +54,8 @@ def save_copies(documents) -> list[Path]:
     cannot be written (the GUI says so and tries again next time)."""
     written = []
     for doc in documents:
+        if doc.kind == "snapshot":
+            continue  # a copy of a shared text: written again by the next «revidert», nothing typed
         if not doc.dirty:
             discard(doc.path)
             continue

@@ -119,7 +119,6 @@ class NewFolder:
     cases: tuple[Path, ...]
 
 
-_SCHEMA_LINE = "# yaml-language-server:"  # points into the bundled resources/: wrong anywhere else
 
 
 def new_folder(folder, kommune_navn: str, malform: str = "nb", *, bundled=None,
@@ -131,8 +130,8 @@ def new_folder(folder, kommune_navn: str, malform: str = "nb", *, bundled=None,
     in ``malform`` in ``kasus/``. ``bundled``: the workspace to copy from
     (default ``loader.load_bundled()``).
 
-    Copies are the bundled files as they are, less the editor's schema line
-    (it points into the bundled folder). Raises EditError for a bad name or
+    Copies are the bundled files as they are, less their opening comments
+    (``without_header``); a version that adapts a shared text brings the shared text. Raises EditError for a bad name or
     målform, or when any file to write exists already: then nothing is
     written (never overwritten)."""
     from ..loader import load_bundled
@@ -150,7 +149,11 @@ def new_folder(folder, kommune_navn: str, malform: str = "nb", *, bundled=None,
     cases = [c for c in ws.cases.values() if c.malform == malform and c.path]
     folder = Path(folder)
     map_path = folder / "kart" / f"{ident}.yaml"
-    copies = [(p.path, folder / "kart" / "forlop" / p.path.name) for p in pathways]
+    # A bundled version that adapts a shared (regional) text brings the shared
+    # text itself: a new municipality starts from the region's wording, not
+    # from another municipality's adaptations (and its grunnlag path would
+    # point nowhere in the new folder).
+    copies = [(_shared_root(p).path, folder / "kart" / "forlop" / p.path.name) for p in pathways]
     copies += [(c.path, folder / "kasus" / c.path.name) for c in cases]
     taken = [t for t in [map_path, *(target for _src, target in copies)] if t.exists()]
     if taken:
@@ -158,18 +161,43 @@ def new_folder(folder, kommune_navn: str, malform: str = "nb", *, bundled=None,
         if len(taken) > 3:
             shown = _("{paths} og {n} til").format(paths=shown, n=len(taken) - 3)
         raise EditError(_("finnes allerede: {paths}; ingenting er skrevet").format(paths=shown))
-    texts = [(target, _without_schema_line(src.read_text(encoding="utf-8"))) for src, target in copies]
+    texts = [(target, without_header(src.read_text(encoding="utf-8"))) for src, target in copies]
     made = new_map(folder, name, malform, starter_types(pathways, cases), map_id=ident, today=today)
     for target, text in texts:
         atomic.write_text(target, text)
+    _forget_reviews(folder)
     n = len(pathways)
     return NewFolder(made, tuple(t for t, _x in texts[:n]), tuple(t for t, _x in texts[n:]))
 
 
-def _without_schema_line(text: str) -> str:
+def _forget_reviews(folder: Path) -> None:
+    """A new municipality has reviewed nothing yet: the copied texts lose the
+    region's traffic lights and revision dates (through the editor, so the rest
+    of each file stays as written)."""
+    from .editor import Editor
+
+    ed = Editor.open(folder)
+    for p in ed.workspace.all_pathways():
+        file_id = p.path.stem
+        for ref, role in p.roller.items():
+            if getattr(role, "revisjon", None) is not None:
+                ed.clear_revision(("role", file_id, ref))
+        if getattr(p, "revidert", None) is not None:
+            ed.set_pathway(file_id, revidert=None)
+    ed.save()
+
+
+def _shared_root(p):
+    while getattr(p, "base", None) is not None:
+        p = p.base
+    return p
+
+
+def without_header(text: str) -> str:
+    """The file without its opening comment block (the editor's schema line,
+    which points into the bundled folder, and notes about the example data
+    that would be wrong in a new municipality's folder)."""
     lines = text.splitlines(keepends=True)
-    if lines and lines[0].startswith(_SCHEMA_LINE):
+    while lines and (lines[0].lstrip().startswith("#") or not lines[0].strip()):
         lines = lines[1:]
-        while lines and lines[0].strip() in ("", "#"):  # the blank comment that followed it
-            lines = lines[1:]
     return "".join(lines)

@@ -182,6 +182,31 @@ class Session:
         self.state.finish()
         self._changed("finish")
 
+    # --- revision flags -------------------------------------------------------
+    def raise_flag(self, kind: str, ref: str, note: str = "", *, editor=None, pathway_id: str | None = None,
+                   heading: str | None = None, label: str = ""):
+        """"Dette stemmer ikkje hos oss" on a card (kind "service") or a role of
+        pathway ``pathway_id`` (kind "role"), in the current step. With
+        ``editor`` the flag is written at once as a yellow ``revisjon`` in the
+        file (``flags.apply_flag``; undo in the editor takes it back). Saved
+        and broadcast as "flag". Returns (flag, the editor's Change or None).
+        Raises the editor's EditError (the flag is then kept, not applied)."""
+        flag = self.state.add_flag(kind, ref, note, pathway_id=pathway_id, heading=heading, label=label)
+        change = None
+        try:
+            if editor is not None:
+                from .flags import apply_flag
+
+                change = apply_flag(editor, flag, self.map, self.case.tittel)
+        finally:
+            self._changed("flag")
+        return flag, change
+
+    def remove_flag(self, index: int) -> None:
+        """Take a flag out of the session (what it wrote in a file stays; undo it there)."""
+        self.state.remove_flag(index)
+        self._changed("flag")
+
 
 def resume(path: Path, cases: dict[str, Case], maps: dict[str, Map]) -> Session:
     """Open a saved session; the case and map must still be in the workspace."""

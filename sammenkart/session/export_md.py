@@ -58,6 +58,16 @@ def render(summary: SessionSummary, facilitator_copy: bool = False) -> str:
                 out += [f"> {_md(line)}" if line else ">" for line in text.splitlines()]
         if facilitator_copy and st.facilitator:
             out += ["", f"**{_('Fasilitator')}:** {_md(st.facilitator.strip())}"]
+    if summary.flags:
+        out += ["", f"## {_('Flagget til revisjon')}", "",
+                _("Det som ikke stemmer hos oss, til den lokale revisjonen:"), ""]
+        for f in summary.flags:
+            line = f"- {_('Steg {n}').format(n=f.step)}: **{_md(f.what)}**"
+            if f.note.strip():
+                line += f" – {_md(f.note.strip())}"
+            if f.applied:
+                line += f" ({_('merket gul i fila')})"
+            out.append(line)
     return "\n".join(out) + "\n"
 
 

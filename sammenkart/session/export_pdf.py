@@ -80,6 +80,16 @@ def story(summary: SessionSummary, facilitator_copy: bool = False) -> list:
         if facilitator_copy and st.facilitator:
             flow.append(Paragraph(_row(_("Fasilitator"), _p(st.facilitator.strip())), s["body"]))
         flow.append(Spacer(1, 2 * mm))
+    if summary.flags:
+        flow.append(Paragraph(_p(_("Flagget til revisjon")), s["h2"]))
+        flow.append(Paragraph(_p(_("Det som ikke stemmer hos oss, til den lokale revisjonen:")), s["body"]))
+        for f in summary.flags:
+            text = f"{_('Steg {n}').format(n=f.step)}: <font name='{BOLD}'>{_p(f.what)}</font>"
+            if f.note.strip():
+                text += " – " + _p(f.note.strip())
+            if f.applied:
+                text += " " + _p("(" + _("merket gul i fila") + ")")
+            flow.append(Paragraph(text, s["note"]))
     return flow
 
 

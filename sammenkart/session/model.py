@@ -15,7 +15,10 @@ from ..i18n import _
 from ..model import Case, CaseStep, Map
 from ..roles import role_in_sentence
 
-SCHEMA_VERSION = 1
+# Version of the session file: 2 added ``flags`` (revision flags raised during the
+# exercise); files of version 1 still load, with no flags.
+SCHEMA_VERSION = 2
+FLAG_KINDS = ("service", "role")
 DEFAULT_TIMER_SECONDS = 5 * 60
 NOTE_KEYS = ("hindringer", "muligheter", "fritekst")
 
@@ -45,6 +48,28 @@ class StepState:
 
 
 @dataclass
+class Flag:
+    """A team's or facilitator's "dette stemmer ikkje hos oss" on a service card
+    or a role text of the pathway, raised during a case exercise.
+
+    ``kind`` "service" (``ref`` is the service id) or "role" (``ref`` is the
+    role's reference in pathway ``pathway_id``; ``heading`` the heading whose
+    text was meant, if one was). ``label`` is what was flagged as shown then,
+    for the summary. ``applied``: it has become a yellow ``revisjon`` in the
+    map's or pathway's file (``session.flags.apply_flag``)."""
+
+    kind: str
+    ref: str
+    note: str = ""
+    step: int = 0  # index of the case step it was raised in
+    pathway_id: str | None = None
+    heading: str | None = None
+    label: str = ""
+    created: str = field(default_factory=now_iso)
+    applied: bool = False
+
+
+@dataclass
 class SessionState:
     case_id: str
     map_id: str
@@ -55,6 +80,7 @@ class SessionState:
     case_title: str = ""
     map_name: str = ""
     finished: bool = False
+    flags: list[Flag] = field(default_factory=list)
 
     # --- construction -------------------------------------------------------
     @classmethod
@@ -110,6 +136,26 @@ class SessionState:
             raise KeyError(key)
         self.step.notes[key] = text
         self._touch()
+
+    # --- revision flags -----------------------------------------------------------
+    def add_flag(self, kind: str, ref: str, note: str = "", *, pathway_id: str | None = None,
+                 heading: str | None = None, label: str = "") -> Flag:
+        """Flag a card (kind "service") or a role of pathway ``pathway_id``
+        (kind "role") in the current step; returns the flag. Raises ValueError
+        for another kind, or a role without a pathway."""
+        if kind not in FLAG_KINDS:
+            raise ValueError(kind)
+        if kind == "role" and not pathway_id:
+            raise ValueError("a role flag names its pathway")
+        flag = Flag(kind, ref, note.strip(), self.current, pathway_id, heading, label or ref)
+        self.flags.append(flag)
+        self._touch()
+        return flag
+
+    def remove_flag(self, index: int) -> Flag:
+        flag = self.flags.pop(index)
+        self._touch()
+        return flag
 
     # --- timer ----------------------------------------------------------------
     def set_timer(self, seconds: int) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .. import atomic
 from ..i18n import _
-from .model import NOTE_KEYS, SCHEMA_VERSION, SessionState, StepState
+from .model import FLAG_KINDS, NOTE_KEYS, SCHEMA_VERSION, Flag, SessionState, StepState
 
 
 class SessionError(Exception):
@@ -76,6 +76,7 @@ def from_dict(d: dict) -> SessionState:
         )
     if not steps:
         raise ValueError("no steps")
+    flags = [_flag(raw, len(steps)) for raw in d.get("flags", [])]  # version 1 files have none
     current = int(d.get("current", 0))
     if not 0 <= current < len(steps):
         raise ValueError("current out of range")
@@ -89,7 +90,20 @@ def from_dict(d: dict) -> SessionState:
         case_title=_text(d.get("case_title")),
         map_name=_text(d.get("map_name")),
         finished=bool(d.get("finished", False)),
+        flags=flags,
     )
+
+
+def _flag(raw: dict, n_steps: int) -> Flag:
+    kind, ref = raw["kind"], raw["ref"]
+    if kind not in FLAG_KINDS or not isinstance(ref, str) or not ref:
+        raise ValueError("flag")
+    step = int(raw.get("step", 0))
+    if not 0 <= step < n_steps:
+        raise ValueError("flag step out of range")
+    optional = {k: raw.get(k) if isinstance(raw.get(k), str) else None for k in ("pathway_id", "heading")}
+    return Flag(kind, ref, _text(raw.get("note")), step, optional["pathway_id"], optional["heading"],
+                _text(raw.get("label"), ref), _text(raw.get("created")), bool(raw.get("applied", False)))
 
 
 # --- files --------------------------------------------------------------------

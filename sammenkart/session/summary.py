@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..i18n import _
 from ..model import Case, Map
 from . import model as sm
 
@@ -25,6 +26,16 @@ class StepSummary:
 
 
 @dataclass(frozen=True)
+class FlagSummary:
+    """A flag raised in the exercise ("dette stemmer ikkje hos oss"), for the minutes."""
+
+    step: int  # 1-based step it was raised in
+    what: str  # "Legevakta" or "Angst: rollen til Fastlege (Tiltak)"
+    note: str
+    applied: bool  # written as a yellow «revisjon» in the file
+
+
+@dataclass(frozen=True)
 class SessionSummary:
     case_title: str
     map_name: str
@@ -32,6 +43,7 @@ class SessionSummary:
     updated: str
     steps: tuple[StepSummary, ...]
     gaps: tuple[str, ...]
+    flags: tuple[FlagSummary, ...] = ()
 
 
 def summarize(case: Case, m: Map, state: sm.SessionState) -> SessionSummary:
@@ -63,8 +75,21 @@ def summarize(case: Case, m: Map, state: sm.SessionState) -> SessionSummary:
             )
         )
     return SessionSummary(
-        case.tittel, m.navn, state.created, state.updated, tuple(steps), tuple(sm.gaps(case, m))
+        case.tittel, m.navn, state.created, state.updated, tuple(steps), tuple(sm.gaps(case, m)),
+        tuple(_flag(f, name) for f in state.flags),
     )
+
+
+def _flag(f: sm.Flag, name) -> FlagSummary:
+    from ..revision import heading_label
+
+    if f.kind == "service":
+        what = f.label if f.label and f.label != f.ref else name(f.ref)
+    else:
+        what = f.label or _("rollen til {ref}").format(ref=sm.reference_label(f.ref))
+    if f.heading:
+        what += f" ({heading_label(f.heading)})"
+    return FlagSummary(f.step + 1, what, f.note, f.applied)
 
 
 def format_duration(seconds: int) -> str:
