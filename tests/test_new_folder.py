@@ -8,7 +8,7 @@ import pytest
 
 from sammenkart import cli, paths
 from sammenkart.editing import EditError, new_folder
-from sammenkart.editing.template import starter_types, without_header
+from sammenkart.editing.template import starter_types
 from sammenkart.example_addresses import example_hosts
 from sammenkart.loader import load_bundled, load_workspace
 from sammenkart.roles import STANDARD_ROLES
