@@ -34,8 +34,10 @@ def run_app(path: str | None = None) -> int:
     ws = load_bundled() if path is None else load_workspace(path)
     if not ws.maps:
         shown = "\n".join(str(p) for p in ws.problems[:10])
-        QMessageBox.critical(None, "Sammenkart", app.translate("App", "Fant ingen kart som kunne leses i «{path}».").format(
-            path=path) + ("\n\n" + shown if shown else ""))
+        from .plain import message
+
+        message(None, "Sammenkart", app.translate("App", "Fant ingen kart som kunne leses i «{path}».").format(
+            path=path) + ("\n\n" + shown if shown else ""), QMessageBox.Critical, wait=True)
         return 1
     from .main_window import MainWindow
 

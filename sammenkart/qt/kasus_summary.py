@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QDialog, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTextBrowser, QVBoxLayout,
+    QDialog, QFileDialog, QHBoxLayout, QMessageBox, QPushButton, QTextBrowser, QVBoxLayout,
     QWidget,
 )
 
@@ -12,13 +12,14 @@ from ..session.controller import Session
 from ..session.export_md import export_markdown, render
 from ..session.export_pdf import export_pdf
 from ..session.summary import summarize
+from .plain import message, plain_label, window_title
 
 
 class SummaryDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle(self.tr("Oppsummering – {kasus}").format(kasus=session.case.tittel))
+        self.setWindowTitle(window_title(self.tr("Oppsummering – {kasus}").format(kasus=session.case.tittel)))
         self.resize(820, 640)
         lay = QVBoxLayout(self)
         self.view = QTextBrowser()
@@ -28,7 +29,7 @@ class SummaryDialog(QDialog):
         # The shared screen's summary: never the facilitator's notes.
         self.view.setMarkdown(render(summarize(session.case, session.map, session.state)))
         lay.addWidget(self.view, 1)
-        self.message = QLabel()
+        self.message = plain_label()
         self.message.setWordWrap(True)
         lay.addWidget(self.message)
         row = QHBoxLayout()
@@ -72,7 +73,7 @@ class SummaryDialog(QDialog):
         except OSError as exc:
             msg = self.tr("Kunne ikke lagre filen: {grunn}").format(grunn=exc.strerror or exc)
             self.message.setText(msg)
-            QMessageBox.warning(self, self.tr("Eksport"), msg)
+            message(self, self.tr("Eksport"), msg, QMessageBox.Warning)
             return None
         self.message.setText(self.tr("Lagret {sti}").format(sti=out))
         return out

@@ -10,7 +10,7 @@ from html import escape
 from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication, QDockWidget, QLineEdit, QListWidget, QListWidgetItem, QMainWindow, QMenu,
-    QMessageBox, QPlainTextEdit, QSpinBox, QTextEdit, QToolBar, QVBoxLayout, QWidget,
+    QPlainTextEdit, QSpinBox, QTextEdit, QToolBar, QVBoxLayout, QWidget,
 )
 
 from ..emphasis import PLAIN
@@ -18,6 +18,8 @@ from ..graph import resolve_steps
 from ..layout.engine import layout_map
 from ..model import Map, Pathway, Workspace
 from ..overlay import pathway_emphasis
+from ..plaintext import html_inline
+from . import plain
 from .legend import LegendWidget
 from .map_scene import MapScene
 from .map_view import MapView
@@ -92,7 +94,7 @@ class MainWindow(QMainWindow):
         self.pathway_dock = self.add_side_panel(self.pathway_panel, self.tr("Forløp"))
         self.tabifyDockWidget(self.details_dock, self.pathway_dock)
         self.problems_list = QListWidget()
-        self.problems_list.itemActivated.connect(lambda it: QMessageBox.information(self, self.tr("Problem i fil"), it.text()))
+        self.problems_list.itemActivated.connect(lambda it: plain.message(self, self.tr("Problem i fil"), it.text()))
         self.problems_dock = self.add_side_panel(self.problems_list, self.tr("Problemer i filene"), Qt.BottomDockWidgetArea)
 
     # -- public API (used by the kasus UI, the poster dialog and tests) -----
@@ -193,7 +195,7 @@ class MainWindow(QMainWindow):
         self._pathway, self.step = None, None
         if not (previous and self.select_pathway(previous)):
             self.pathways_list.setCurrentRow(0)
-        self.setWindowTitle(self.tr("{navn} – Sammenkart").format(navn=m.navn))
+        self.setWindowTitle(plain.window_title(self.tr("{navn} – Sammenkart").format(navn=m.navn)))
         self.map_changed.emit(m.id)
 
     def _pathway_row_changed(self, row: int) -> None:
@@ -246,7 +248,7 @@ class MainWindow(QMainWindow):
         rs = resolve_steps(m, p)[self.step]
         head = self.tr("Steg {n}: {fra} → {til}").format(
             n=self.step + 1, fra=service_names(m, rs.fra, rs.step.fra), til=service_names(m, rs.til, rs.step.til))
-        return f"<b>{escape(head)}</b>" + (f"<br>{escape(rs.step.nar)}" if rs.step.nar else "")
+        return f"<b>{escape(head)}</b>" + (f"<br>{html_inline(rs.step.nar)}" if rs.step.nar else "")
 
     # -- stepping (clicker keys) ------------------------------------------
     def next_step(self) -> None:

@@ -16,6 +16,7 @@ from ..poster.draw_map import level_fill
 from ..poster.export import prepare
 from ..poster.pages import PAPERS, TILE_PAPERS, page_size
 from ..poster.tiling import tile_grid
+from .plain import message, plain_label
 
 PREVIEW_H = 420
 
@@ -53,7 +54,7 @@ class PosterDialog(QDialog):
         form.addRow(self.tr("Utskrift:"), self.tile)
         form.addRow("", self.grey)
         form.addRow("", self.handout)
-        self.warning = QLabel()
+        self.warning = plain_label()  # names files and quotes their text
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("color: #a03000;")
         form.addRow(self.warning)
@@ -108,7 +109,7 @@ class PosterDialog(QDialog):
             return
         layout, pal, variant, _em, plan = prepare(self.map, o["paper"], o["landscape"], o["pathway"],
                                                   o["greyscale"])
-        self.warning.setText("\n".join(plan.warnings))
+        self.warning.setText("\n".join([str(p) for p in plan.problems] + plan.warnings))
         self.preview.setPixmap(self._draw(layout, pal, variant, plan, o["tile"]))
 
     # -- preview -------------------------------------------------------------
@@ -186,8 +187,8 @@ class PosterDialog(QDialog):
                 export_poster(self.map, path, o["paper"], o["landscape"], o["pathway"], o["tile"],
                               o["greyscale"], getattr(self.main_window, "workspace", None))
         except OSError as exc:
-            QMessageBox.warning(self, self.tr("Kunne ikke lagre"),
-                                self.tr("Kunne ikke skrive filen:") + f"\n{path}\n{exc.strerror or exc}")
+            message(self, self.tr("Kunne ikke lagre"),
+                    self.tr("Kunne ikke skrive filen:") + f"\n{path}\n{exc.strerror or exc}", QMessageBox.Warning)
             return False
         self.accept()
         return True
