@@ -87,7 +87,13 @@ def _warn(problems: list[Problem], source: Source | None, message: str) -> None:
         problems.append(p)
 
 
+# ASCII text the fonts print as it is: no control characters but line breaks and tabs.
+_ASCII_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _text(value: str, problems, source, label: str) -> str:
+    if len(value) <= MAX_WORD_CHARS and value.isascii() and not _ASCII_BAD.search(value):
+        return value  # the common case, checked cheaply: nothing to change or say
     field = label.rsplit(".", 1)[-1]
     new, gone = clean_text(value)
     if gone:
@@ -105,6 +111,14 @@ def _text(value: str, problems, source, label: str) -> str:
     return new if new != value else value
 
 
+@lru_cache(maxsize=64)
+def _field_names(cls) -> tuple[str, ...]:
+    """A dataclass's field names (but its ``source``), or () for any other type."""
+    if not dataclasses.is_dataclass(cls):
+        return ()
+    return tuple(f.name for f in dataclasses.fields(cls) if f.name != "source")
+
+
 def _walk(obj, problems, source, label):
     if isinstance(obj, str):
         return _text(obj, problems, source, label)
@@ -116,18 +130,19 @@ def _walk(obj, problems, source, label):
     if isinstance(obj, dict):
         out = {k: _walk(v, problems, source, f"{label}.{k}" if label else str(k)) for k, v in obj.items()}
         return obj if all(out[k] is obj[k] for k in obj) else out
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+    names = _field_names(type(obj))
+    if names:
         own = getattr(obj, "source", None)
         here = own if isinstance(own, Source) and own.path != "<ukjent>" else source
         changed = {}
-        for f in dataclasses.fields(obj):
-            value = getattr(obj, f.name)
-            if f.name == "source" or isinstance(value, (Source, PurePath)) or value is None:
+        for name in names:
+            value = getattr(obj, name)
+            if value is None or isinstance(value, (int, float, Source, PurePath)):
                 continue
-            sub = f"{label}.{f.name}" if label and not isinstance(own, Source) else f.name
+            sub = f"{label}.{name}" if label and not isinstance(own, Source) else name
             new = _walk(value, problems, here, sub)
             if new is not value:
-                changed[f.name] = new
+                changed[name] = new
         if not changed:
             return obj
         clone = copy.copy(obj)

@@ -295,3 +295,26 @@ def test_search_finds_decomposed_names(lines_window, qtbot):
     w.search.focus()
     w.search.edit.setText("kárášjohka")  # typed text is NFC (QTest cannot type š)
     assert w.search.results.count() == 1 and w.search.results.item(0).data(Qt.UserRole) == "skole"
+
+
+def test_poster_dialog_names_what_the_fonts_lack(qtbot):
+    from sammenkart.model import Contact, Source
+    from sammenkart.qt.poster_dialog import PosterDialog
+
+    class Window:
+        def __init__(self):
+            ws = load_workspace(DATA / "h7")
+            self.workspace, self.map = ws, ws.maps["smaavik"]
+            self.map.tjenester[0].kontakt = Contact(telefon="📞 22 33 44 55")
+            self.map.tjenester[0].source = Source("kart/smaavik.yaml", 5, 5)
+
+        def current_map(self):
+            return self.map
+
+    d = PosterDialog(Window())
+    qtbot.addWidget(d)
+    assert d.warning.textFormat() == Qt.PlainText
+    assert "kart/smaavik.yaml:5:5: advarsel:" in d.warning.text() and "U+1F4DE" in d.warning.text()
+    d.pathway.setCurrentIndex(1)
+    d.handout.setChecked(True)
+    assert "U+1F4DE" in d.warning.text()

@@ -65,7 +65,9 @@ def _advances(font: str):
     return face.charWidths.get, face.defaultWidth
 
 
+@lru_cache(maxsize=65536)
 def _units(text: str, font: str) -> float:
+    """Advance of ``text`` in 1/1000 of the size (words recur: cached, size-independent)."""
     get, default = _advances(font)
     return sum(get(ord(ch), default) for ch in text)
 
@@ -104,12 +106,16 @@ def wrap(text: str, width: float, size: float, font: str = CONDENSED_BOLD,
     def fits(units: float) -> bool:
         return scale * units <= width  # the same product reportlab's stringWidth makes
 
+    words = text.split()
+    whole = " ".join(words)
+    if len(whole) <= MAX_WORD_CHARS and fits(_units(whole, font)):
+        return [whole]  # the common case: one line (no word in it can be over-long)
     space = _units(" ", font)
     lines: list[str] = []
     parts: list[str] = []  # words of the line being filled
     used = 0.0  # its width in units
     limit = None if max_lines is None else max(1, max_lines)
-    for word in text.split():
+    for word in words:
         if limit is not None and len(lines) > limit:
             break  # enough to know the text is cut
         if len(word) > MAX_WORD_CHARS:

@@ -35,16 +35,21 @@ def prepare(m, paper="A0", landscape=False, pathway=None, greyscale=False):
     The text is checked for printing first (``printable``); ``plan.problems``
     lists what was left out or shortened, each at its file:line:col.
     """
-    register_fonts()
     problems: list[Problem] = []
     m = printable(m, problems)
     pathway = printable(pathway, problems) if pathway is not None else None
+    return _prepare_printable(m, paper, landscape, pathway, greyscale, problems)
+
+
+def _prepare_printable(m, paper, landscape, pathway, greyscale, problems):
+    """``prepare`` for text already checked by ``printable`` (its warnings in ``problems``)."""
+    register_fonts()
     variant = "gratone" if greyscale else "normal"
     pal = palette(variant)
     layout = layout_map(m, (pathway,) if pathway else ())
     emphasis = pathway_emphasis(m, pathway, None) if pathway else None
     plan = plan_poster(m, layout, pal, paper, landscape, pathway, emphasis, variant)
-    plan.problems[:0] = problems + cut_label_problems(m, layout)
+    plan.problems[:0] = list(problems) + cut_label_problems(m, layout)
     return layout, pal, variant, emphasis, plan
 
 
@@ -75,7 +80,7 @@ def export_poster(m, out, paper="A0", landscape=False, pathway=None, tile=None, 
     problems: list[Problem] = []
     m = printable(m, problems)  # the drawing below must use the same checked text as the plan
     pathway = printable(pathway, problems) if pathway is not None else None
-    layout, pal, variant, emphasis, plan = prepare(m, paper, landscape, pathway, greyscale)
+    layout, pal, variant, emphasis, plan = _prepare_printable(m, paper, landscape, pathway, greyscale, problems)
     out = Path(out)
     with atomic_path(out, make_parents=False) as tmp:  # a failure leaves a file already at ``out`` as it was
         if tile:
@@ -91,4 +96,4 @@ def export_poster(m, out, paper="A0", landscape=False, pathway=None, tile=None, 
                 c.showPage()
             c.save()
             pages = 1 + len(plan.extra_pages)
-    return ExportResult(out, pages, plan, list(plan.warnings), problems + [p for p in plan.problems if p not in problems])
+    return ExportResult(out, pages, plan, list(plan.warnings), list(plan.problems))

@@ -22,7 +22,10 @@ def legend_block(m, pal, pm: PageMetrics, emphasis=None, variant: str = "normal"
     arts = list(dict.fromkeys(a.art for a in emphasis.arrows)) if emphasis and emphasis.arrows else []
     labels = [lv.navn for lv in levels] + [sector_label(s) for s in sectors] + [art_label(a) for a in arts]
     natural = indent + max((text_width(t, size, REGULAR) for t in labels), default=0.0)
-    b = Block(max(natural, text_width(_("Sektorer"), head, BOLD)), kind="legend")
+    width = max(natural, text_width(_("Sektorer"), head, BOLD))
+    if undrawn:  # whole sentences: the width of a normal column (the planner's smallest, composition.columns)
+        width = max(width, 150.0 * pm.unit)
+    b = Block(width, kind="legend")
 
     b.text(0, head, _("Nivåer"), BOLD, pal.text)
     for lv in levels:

@@ -16,6 +16,7 @@ from ..poster.draw_map import level_fill
 from ..poster.export import prepare
 from ..poster.pages import PAPERS, TILE_PAPERS, page_size
 from ..poster.tiling import tile_grid
+from ..printable import printable
 from .plain import message, plain_label
 
 PREVIEW_H = 420
@@ -104,7 +105,11 @@ class PosterDialog(QDialog):
         for w in (self.paper, self.orientation, self.tile):
             w.setEnabled(not handout)
         if handout:
-            self.warning.setText(self.tr("Brosjyren er A4 med stegene i forløpet og kontaktene."))
+            problems: list = []  # what the handout cannot print as written (as the export will say)
+            printable(self.map, problems)
+            printable(o["pathway"], problems)
+            self.warning.setText("\n".join([self.tr("Brosjyren er A4 med stegene i forløpet og kontaktene.")]
+                                           + [str(p) for p in problems]))
             self.preview.setPixmap(self._blank_page())
             return
         layout, pal, variant, _em, plan = prepare(self.map, o["paper"], o["landscape"], o["pathway"],
