@@ -274,7 +274,7 @@ def test_step_condition_keeps_its_lines_in_the_panel_and_caption(lines_window):
         assert shown[-2].endswith("Når eleven:") and shown[-1] == "er borte tre mandager", shown
 
 
-def test_summary_view_renders_note_lines_as_lines(lines_window):
+def test_summary_view_renders_note_lines_as_lines(lines_window, tmp_path):
     w = lines_window
     dlg = w.kasus.choose_and_start()
     dlg.select("skolevegring", "smaavik")
@@ -283,6 +283,9 @@ def test_summary_view_renders_note_lines_as_lines(lines_window):
     summary = w.kasus.show_summary()
     text = summary.view.document().toPlainText().replace("\u2028", "\n")
     assert _has_lines(text, "Møte med mor", "Møte med eleven"), text
+    w.kasus.session.set_note("fritekst", "Ring 📞 mor")
+    assert summary.export_pdf(str(tmp_path / "referat.pdf")) is not None
+    assert "U+1F4DE" in summary.message.text() and "skolevegring.yaml:7:5" in summary.message.text()
     summary.close()
     w.kasus.end()
 

@@ -64,16 +64,19 @@ class SummaryDialog(QDialog):
         path = path or self._ask(self.tr("Eksporter PDF"), ".pdf", self.tr("PDF (*.pdf)"))
         if not path:
             return None
+        problems: list = []
         return self._run(lambda: export_pdf(self.session.case, self.session.map, self.session.state,
-                                            Path(path), facilitator_copy))
+                                            Path(path), facilitator_copy, problems), problems)
 
-    def _run(self, fn) -> Path | None:
+    def _run(self, fn, problems: list | None = None) -> Path | None:
         try:
             out = fn()
-        except OSError as exc:
-            msg = self.tr("Kunne ikke lagre filen: {grunn}").format(grunn=exc.strerror or exc)
+        except Exception as exc:  # OSError: the disk said no; anything else: a fault of ours
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else f"{type(exc).__name__}: {exc}"
+            msg = self.tr("Kunne ikke lagre filen: {grunn}").format(grunn=reason)
             self.message.setText(msg)
             message(self, self.tr("Eksport"), msg, QMessageBox.Warning)
             return None
-        self.message.setText(self.tr("Lagret {sti}").format(sti=out))
+        # What the PDF could not print as written (characters the fonts lack), at its line.
+        self.message.setText("\n".join([self.tr("Lagret {sti}").format(sti=out)] + [str(p) for p in problems or ()]))
         return out

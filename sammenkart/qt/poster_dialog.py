@@ -195,5 +195,9 @@ class PosterDialog(QDialog):
             message(self, self.tr("Kunne ikke lagre"),
                     self.tr("Kunne ikke skrive filen:") + f"\n{path}\n{exc.strerror or exc}", QMessageBox.Warning)
             return False
+        except Exception as exc:  # a fault of ours: say so; the file at ``path`` is as it was
+            message(self, self.tr("Kunne ikke lagre"), self.tr("Kunne ikke lage filen (intern feil); den er ikke endret:")
+                    + f"\n{path}\n{type(exc).__name__}: {exc}", QMessageBox.Warning)
+            return False
         self.accept()
         return True
