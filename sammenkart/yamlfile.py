@@ -80,7 +80,7 @@ class _Converter:
             return out
         try:
             return self.constructor.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        except (yaml.YAMLError, ValueError, OverflowError):
             # e.g. "!!int x" or the date 2026-13-45: say which value, not Python's words
             self.problems.append(Problem(self.src(node), _("«{value}» er ikke en gyldig {kind}").format(
                 value=node.value, kind=_("dato") if node.tag.endswith("timestamp") else _("verdi av typen {tag}").format(

@@ -1,6 +1,5 @@
 """Loading maps, pathways and cases: objects know their file and line."""
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest

@@ -1,5 +1,4 @@
 """Playing a case on the shared screen with keys and clicks (pytest-qt)."""
-import pytest
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsView, QMainWindow, QDockWidget

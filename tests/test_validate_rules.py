@@ -1,5 +1,4 @@
 """Rules beyond the broken-file corpus: nested keys, colours, roles, case references."""
-from pathlib import Path
 
 from sammenkart.loader import load_map_file, load_pathway_file, load_workspace
 

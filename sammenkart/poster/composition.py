@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from .. import __version__
 from ..i18n import _
 from ..layout.geometry import MapLayout, Rect
-from ..layout.text import BOLD, REGULAR, text_width, wrap
+from ..layout.text import BOLD, REGULAR, wrap
 from ..model import Problem
 from ..undrawn import undrawn_lines
 from .blocks import Block, Placed, balanced_flow, flow
