@@ -38,7 +38,7 @@ def dot_source(m: Map, edges) -> str:
     for lv in m.levels_bottom_up():
         ids = [s.id for s in m.tjenester if s.niva == lv.id]
         if ids:
-            out.append(f"  {{ rank=same; " + " ".join(f'"{i}"' for i in ids) + " }")
+            out.append("  { rank=same; " + " ".join(f'"{i}"' for i in ids) + " }")
     levels = [lv.id for lv in m.levels_bottom_up() if any(s.niva == lv.id for s in m.tjenester)]
     # invisible chain keeps the levels stacked in pyramid order (top level first)
     firsts = [next(s.id for s in m.tjenester if s.niva == lv) for lv in reversed(levels)]

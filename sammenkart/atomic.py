@@ -24,15 +24,18 @@ def _tmp_prefix(path: Path) -> str:
 
 
 @contextlib.contextmanager
-def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
+def atomic_path(path: str | os.PathLike, make_parents: bool = True) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; rename it onto ``path`` on success.
 
     The caller writes the whole output to the yielded path (reportlab's
     ``Canvas(str(tmp))`` for instance). Raises whatever the caller raised, after
-    removing the temporary file; ``path`` is then untouched.
+    removing the temporary file; ``path`` is then untouched. With
+    ``make_parents`` False a missing folder is an OSError (FileNotFoundError),
+    as for ``open``: a mistyped ``--out`` folder is not created behind the user's back.
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if make_parents:
+        path.parent.mkdir(parents=True, exist_ok=True)
     clean_stale(path.parent)
     fd, tmp = tempfile.mkstemp(prefix=_tmp_prefix(path), suffix=TMP_SUFFIX, dir=path.parent)
     os.close(fd)

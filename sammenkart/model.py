@@ -202,7 +202,9 @@ class Map:
         # Region maps hold thousands of services; look-ups must not scan them.
         # The index is rebuilt after any change that can alter it (``_Generation``):
         # a retyped or renamed service, a service added, removed or replaced.
-        key = _Generation.value
+        # The list's identity too: a copy of a map (copy.copy) carries the cache
+        # of the original, and its new list must not be answered from it.
+        key = (_Generation.value, id(self.tjenester))
         if getattr(self, "_index_key", None) != key:
             by_id: dict[str, Service] = {}
             by_ref: dict[str, list[Service]] = {}

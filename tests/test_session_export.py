@@ -47,7 +47,7 @@ def test_markdown_has_choices_comparison_notes_and_no_facilitator(tmp_path):
     assert "ikke feil – et poeng for diskusjonen" in md
     assert "Fastlegene i Fjordvik → BUP Vestkyst" in md
     assert "Ventetid \\*lang\\* \\<script\\>" in md  # typed text stays literal
-    assert "> Felles møte\n> med skolen" in md
+    assert "> Felles møte  \n> med skolen" in md  # a hard break: the note's two lines stay two lines
     assert "2:05" in md
     assert "Fjordvik har ingen PPT i kartet" in md
     assert "HEMMELIG-FASILITATOR" not in md

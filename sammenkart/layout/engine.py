@@ -27,6 +27,7 @@ BAND_PAD = 6.0
 BAND_FONT_SIZE = 10.0
 BAND_LINE = BAND_FONT_SIZE * 1.25
 MARGIN = 2.0
+CARD_MAX_LINES = 8  # a longer name ends in "…" on its card (text.was_cut tells), never a giant card
 SCREEN = (1920.0, 1080.0)  # the shape the example map is fitted to in a meeting room
 
 
@@ -57,7 +58,7 @@ def _card(s, x: float, y: float, h: float, lines: tuple[str, ...]) -> CardGeom:
 def _lines(s) -> tuple[str, ...]:
     shape = SECTOR_SHAPES.get(s.sektor, "rect")
     inner = CARD_W - 2 * PAD_X - 2 * card_inset(shape, Rect(0, 0, CARD_W, 3 * LINE_HEIGHT))
-    return tuple(wrap(s.navn, inner, FONT_SIZE, LABEL_FONT))
+    return tuple(wrap(s.navn, inner, FONT_SIZE, LABEL_FONT, max_lines=CARD_MAX_LINES))
 
 
 def _card_height(lines: tuple[str, ...]) -> float:

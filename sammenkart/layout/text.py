@@ -2,9 +2,15 @@
 
 The same TrueType files are used by the screen (loaded into Qt) and the poster
 (embedded by reportlab), so a label wrapped here fits in both.
+
+Wrapping is linear in the length of the text: every word is measured once from
+cached per-character widths (a TrueType string's width is the sum of its
+glyphs' advances, which is how reportlab measures it too), and a word too long
+for a line is cut with prefix sums instead of being re-measured letter by letter.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 
 from reportlab.pdfbase import pdfmetrics
@@ -25,6 +31,12 @@ FONT_FILES = {
     CONDENSED_BOLD: "DejaVuSansCondensed-Bold.ttf",
 }
 
+# The longest word shown whole. Longer "words" (a pasted block without spaces,
+# a runaway address) are cut here and end in ELLIPSIS; `overlong_words` names
+# them so the caller can warn. 200 characters holds any real web address.
+MAX_WORD_CHARS = 200
+ELLIPSIS = "…"
+
 _registered = False
 
 
@@ -40,38 +52,153 @@ def register_fonts() -> None:
 
 @lru_cache(maxsize=65536)
 def text_width(text: str, size: float, font: str = CONDENSED_BOLD) -> float:
+    """Width of ``text`` in points at ``size`` points (reportlab's own measure)."""
     register_fonts()
     return pdfmetrics.stringWidth(text, font, size)
 
 
-def wrap(text: str, width: float, size: float, font: str = CONDENSED_BOLD) -> list[str]:
-    """Break ``text`` into lines no wider than ``width``.
+@lru_cache(maxsize=16)
+def _advances(font: str):
+    """(per-character advance lookup, default advance), in 1/1000 of the size."""
+    register_fonts()
+    face = pdfmetrics.getFont(font).face
+    return face.charWidths.get, face.defaultWidth
 
-    Words are kept whole where they fit; a word longer than a line is split with
-    a hyphen rather than cut, so nothing of a name is ever lost.
+
+@lru_cache(maxsize=65536)
+def _units(text: str, font: str) -> float:
+    """Advance of ``text`` in 1/1000 of the size (words recur: cached, size-independent)."""
+    get, default = _advances(font)
+    return sum(get(ord(ch), default) for ch in text)
+
+
+def overlong_words(text: str, limit: int = MAX_WORD_CHARS) -> list[str]:
+    """The words of ``text`` longer than ``limit`` characters (they are cut when drawn)."""
+    return [w for w in text.split() if len(w) > limit]
+
+
+def was_cut(text: str, lines) -> bool:
+    """True when ``lines`` (from ``wrap``) leave out part of ``text``.
+
+    Wrapping drops only white space and adds only hyphens and an ellipsis, so
+    the lines lost something exactly when they hold fewer other characters.
     """
+    def count(s: str) -> int:
+        return sum(1 for ch in s if not ch.isspace() and ch not in "-" + ELLIPSIS)
+
+    return sum(count(line) for line in lines) < count(text)
+
+
+def wrap(text: str, width: float, size: float, font: str = CONDENSED_BOLD,
+         max_lines: int | None = None) -> list[str]:
+    """Break ``text`` into lines no wider than ``width`` points (line breaks in
+    the text count as spaces; see ``wrap_lines`` to keep them).
+
+    Words are kept whole where they fit; a word longer than a line is split
+    after a hyphen it has, else before a known last part of a compound
+    ("Habiliterings-|tjenesten"), else at the last letter that fits, with a
+    hyphen added. A word over ``MAX_WORD_CHARS`` is cut there and ends in "…".
+    With ``max_lines`` the text stops after that many lines, the last ending in
+    "…" (``was_cut`` tells). Time is linear in the length of ``text``.
+    """
+    scale = 0.001 * size
+
+    def fits(units: float) -> bool:
+        return scale * units <= width  # the same product reportlab's stringWidth makes
+
+    words = text.split()
+    whole = " ".join(words)
+    if len(whole) <= MAX_WORD_CHARS and fits(_units(whole, font)):
+        return [whole]  # the common case: one line (no word in it can be over-long)
+    space = _units(" ", font)
     lines: list[str] = []
-    current = ""
-    for word in text.split():
-        candidate = f"{current} {word}" if current else word
-        if text_width(candidate, size, font) <= width:
-            current = candidate
+    parts: list[str] = []  # words of the line being filled
+    used = 0.0  # its width in units
+    limit = None if max_lines is None else max(1, max_lines)
+    for word in words:
+        if limit is not None and len(lines) > limit:
+            break  # enough to know the text is cut
+        if len(word) > MAX_WORD_CHARS:
+            word = word[:MAX_WORD_CHARS] + ELLIPSIS
+        w = _units(word, font)
+        if parts and fits(used + space + w):
+            parts.append(word)
+            used += space + w
             continue
-        if current:
-            lines.append(current)
-            current = ""
-        while text_width(word, size, font) > width:
-            cut = _hyphen_cut(word, width, size, font)
-            if cut:  # break after a hyphen the word already has
-                lines.append(word[:cut])
-            else:
-                cut = _longest_prefix(word, width, size, font)
-                lines.append(word[:cut] + "-")
-            word = word[cut:]
-        current = word
-    if current:
-        lines.append(current)
-    return lines or [""]
+        if not parts and fits(w):
+            parts, used = [word], w
+            continue
+        if parts:
+            lines.append(" ".join(parts))
+        if fits(w):
+            parts, used = [word], w
+            continue
+        if limit is not None and len(lines) > limit:
+            parts = []
+            break
+        pieces = _split_word(word, width, scale, font)
+        lines.extend(pieces[:-1])
+        parts, used = [pieces[-1]], _units(pieces[-1], font)
+    if parts:
+        lines.append(" ".join(parts))
+    if not lines:
+        return [""]
+    if limit is not None and len(lines) > limit:
+        lines = lines[:limit]
+        lines[-1] = _with_ellipsis(lines[-1], width, scale, font)
+    return lines
+
+
+def wrap_lines(text: str, width: float, size: float, font: str = CONDENSED_BOLD) -> list[str]:
+    """Like ``wrap`` but a line break in ``text`` starts a new line (``|`` blocks in
+    the files keep the lines their author wrote); an empty line stays as ""."""
+    out: list[str] = []
+    for line in text.strip("\n").split("\n"):
+        out.extend(wrap(line, width, size, font) if line.strip() else [""])
+    return out
+
+
+def _with_ellipsis(line: str, width: float, scale: float, font: str) -> str:
+    line = line.rstrip("-" + ELLIPSIS + " ")
+    dots = _units(ELLIPSIS, font)
+    while line and scale * (_units(line, font) + dots) > width:
+        line = line[:-1]
+    return line.rstrip("- ") + ELLIPSIS
+
+
+def _split_word(word: str, width: float, scale: float, font: str) -> list[str]:
+    """``word`` in pieces that fit ``width``; every piece but the last fits (or is
+    one letter, when not even that fits)."""
+    get, default = _advances(font)
+    prefix = [0.0]
+    for ch in word:
+        prefix.append(prefix[-1] + get(ord(ch), default))
+    hyphen = _units("-", font)
+    room = width / scale if scale else float("inf")
+    low = word.lower()
+    if len(low) != len(word):  # a letter whose lower case is longer ("İ"): keep positions
+        low = "".join(ch.lower()[:1] for ch in word)
+    pieces: list[str] = []
+    start, n = 0, len(word)
+    while scale * (prefix[n] - prefix[start]) > width:
+        # Longest end (exclusive) such that word[start:end] fits, without and with a hyphen.
+        bare = bisect_right(prefix, prefix[start] + room, start, n + 1) - 1
+        hyph = bisect_right(prefix, prefix[start] + room - hyphen, start, n + 1) - 1
+        cut = _hyphen_cut(word, start, bare)
+        if cut:
+            pieces.append(word[start:cut])
+        else:
+            cut = _compound_cut(low, start, hyph, n) or max(start + 1, hyph)
+            pieces.append(word[start:cut] + "-")
+        start = cut
+    pieces.append(word[start:])
+    return pieces
+
+
+def _hyphen_cut(word: str, start: int, end: int) -> int | None:
+    """Just after the last hyphen of word[start:end] (not its first letter)."""
+    i = word.rfind("-", start + 1, end)
+    return i + 1 if i >= 0 and i + 1 < len(word) else None
 
 
 # Common last parts of Norwegian compound names: a long word is split before
@@ -85,30 +212,10 @@ _COMPOUND_PARTS = (
 )
 
 
-def _hyphen_cut(word: str, width: float, size: float, font: str) -> int | None:
-    cuts = [i + 1 for i, ch in enumerate(word[:-1]) if ch == "-" and i > 0]
-    fitting = [c for c in cuts if text_width(word[:c], size, font) <= width]
-    return max(fitting) if fitting else None
-
-
-def _compound_cut(word: str, width: float, size: float, font: str) -> int | None:
-    hyphen = text_width("-", size, font)
-    low = word.lower()
-    best = None
-    for cut in range(3, len(word) - 2):
-        if not any(low.startswith(part, cut) for part in _COMPOUND_PARTS):
-            continue
-        if text_width(word[:cut], size, font) + hyphen <= width:
-            best = cut
-    return best
-
-
-def _longest_prefix(word: str, width: float, size: float, font: str) -> int:
-    compound = _compound_cut(word, width, size, font)
-    if compound:
-        return compound
-    hyphen = text_width("-", size, font)
-    cut = 1
-    while cut < len(word) and text_width(word[: cut + 1], size, font) + hyphen <= width:
-        cut += 1
-    return cut
+def _compound_cut(low: str, start: int, end: int, n: int) -> int | None:
+    """The last place in (start+3 .. end] before a known compound part, leaving
+    at least three letters after it; only a line's worth of places is looked at."""
+    for cut in range(min(end, n - 3), start + 2, -1):
+        if low.startswith(_COMPOUND_PARTS, cut):
+            return cut
+    return None

@@ -96,20 +96,32 @@ def run(args) -> int:
         return _fail(_("--brosjyre trenger et forløp: legg til --forlop ID"))
     from . import export_handout, export_poster
 
+    problems = []
     try:
         if args.brosjyre:
-            export_handout(m, pathway, args.out, greyscale=args.gratone)
+            export_handout(m, pathway, args.out, greyscale=args.gratone, problems=problems)
+            _print_problems(problems)
             print(_("Brosjyre skrevet til {fil}").format(fil=args.out))
             return 0
         result = export_poster(m, args.out, paper=args.papir, landscape=args.liggende, pathway=pathway,
                                tile=args.flis, greyscale=args.gratone, workspace=ws)
     except OSError as exc:
         return _fail(_("kunne ikke skrive «{fil}»: {grunn}").format(fil=args.out, grunn=exc.strerror or exc), 1)
+    except Exception as exc:  # a fault of ours: say so plainly, no traceback; --out is as it was
+        return _fail(_("kunne ikke lage «{fil}» (intern feil: {type}: {grunn}); filen er ikke endret").format(
+            fil=args.out, type=type(exc).__name__, grunn=exc), 1)
+    _print_problems(result.problems)
     for w in result.warnings:
         print(_("advarsel: {melding}").format(melding=w), file=sys.stderr)
     pages = _("1 side") if result.pages == 1 else _("{n} sider").format(n=result.pages)
     print(_("Plakat skrevet til {fil} ({sider})").format(fil=args.out, sider=pages))
     return 0
+
+
+def _print_problems(problems) -> None:
+    """``path:line:col: advarsel: …`` for each, as ``validate`` prints them."""
+    for p in problems:
+        print(str(p), file=sys.stderr)
 
 
 class _Parser(argparse.ArgumentParser):

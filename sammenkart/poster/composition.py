@@ -12,10 +12,13 @@ from .. import __version__
 from ..i18n import _
 from ..layout.geometry import MapLayout, Rect
 from ..layout.text import BOLD, REGULAR, wrap
+from ..model import Problem
+from ..undrawn import undrawn_lines
 from .blocks import Block, Placed, balanced_flow, flow
 from .contacts import contact_blocks
 from .legend import legend_block
 from .pages import MIN_FONT_PT, MM, PageMetrics, metrics
+from .qr import qr_readable
 
 MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
           "oktober", "november", "desember")
@@ -41,6 +44,7 @@ class PosterPlan:
     qr_value: str | None = None
     min_font: float = 0.0
     warnings: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # warnings at a file:line:col
 
     @property
     def size(self) -> tuple[float, float]:
@@ -73,12 +77,18 @@ def plan_poster(m, layout: MapLayout, pal, paper: str = "A0", landscape: bool = 
     gap = pm.body_size * 1.6
     content = Rect(pm.margin, pm.margin, pm.width - 2 * pm.margin, pm.height - 2 * pm.margin)
 
-    title = wrap(m.navn, content.w, pm.title_size, BOLD)
-    sub = wrap(pathway.navn, content.w, pm.subtitle_size, REGULAR) if pathway else []
+    # Capped so that no name, however long, can squeeze the map to nothing.
+    title = wrap(m.navn, content.w, pm.title_size, BOLD, max_lines=4)
+    sub = wrap(pathway.navn, content.w, pm.subtitle_size, REGULAR, max_lines=3) if pathway else []
     header_h = len(title) * pm.title_size * 1.2 + len(sub) * pm.subtitle_size * 1.3
     header = Rect(content.x, content.y, content.w, header_h)
 
     qr_side = max(20 * MM, 0.07 * min(pm.width, pm.height)) if m.nettside else 0.0
+    problems = []
+    if qr_side and not qr_readable(m.nettside, qr_side):
+        problems.append(Problem(m.source, _("«nettside» er for lang til en QR-kode som kan leses på {papir}; "
+                                            "plakaten får ingen QR-kode").format(papir=paper), "warning"))
+        qr_side = 0.0
     text_w = content.w - (qr_side + pm.footer_size * 2 if qr_side else 0)
     foot_lines = []
     if m.nettside:
@@ -87,10 +97,10 @@ def plan_poster(m, layout: MapLayout, pal, paper: str = "A0", landscape: bool = 
     foot_lines += wrap(footer_text(m), text_w, pm.footer_size, REGULAR)
     foot_h = max(qr_side, len(foot_lines) * pm.footer_size * 1.4)
     footer = Rect(content.x, content.bottom - foot_h, content.w, foot_h)
-    qr_rect = Rect(footer.right - qr_side, footer.y, qr_side, qr_side) if m.nettside else None
+    qr_rect = Rect(footer.right - qr_side, footer.y, qr_side, qr_side) if qr_side else None
 
     area = Rect(content.x, header.bottom + gap, content.w, footer.y - gap - header.bottom - gap)
-    legend = legend_block(m, pal, pm, emphasis, variant)
+    legend = legend_block(m, pal, pm, emphasis, variant, undrawn=undrawn_lines(m, pathway))
     natural_w = legend.width
     ext = extent(layout)
     floor = MIN_FONT_PT[paper]
@@ -136,7 +146,8 @@ def plan_poster(m, layout: MapLayout, pal, paper: str = "A0", landscape: bool = 
     map_rect = Rect(map_box.x + max(0.0, (map_box.w - mw) / 2), map_box.y, mw, mh)
 
     plan = PosterPlan(paper, landscape, pm, content, title, sub, header, map_rect, scale, (ext.x, ext.y),
-                      placed, extra, footer, foot_lines, qr_rect, m.nettside)
+                      placed, extra, footer, foot_lines, qr_rect, m.nettside if qr_rect else None)
+    plan.problems = problems
     plan.min_font = _font(layout, scale)
     if plan.min_font < MIN_FONT_PT[paper] - 1e-6:
         advice = (_("Velg et større papir.") if paper != "A0" else

@@ -7,12 +7,16 @@ from pathlib import Path
 from reportlab.pdfgen.canvas import Canvas
 
 from .. import __version__
+from ..atomic import atomic_path
 from ..i18n import _, in_map_language
 from ..layout.text import REGULAR, register_fonts
 from ..layout.engine import layout_map
+from ..model import Problem
 from ..overlay import pathway_emphasis
+from ..printable import printable
 from ..style import palette
 from .composition import PosterPlan, plan_poster
+from .labels import cut_label_problems
 from .render import draw_contact_page, draw_poster_page
 
 
@@ -22,16 +26,30 @@ class ExportResult:
     pages: int
     plan: PosterPlan
     warnings: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # warnings at a file:line:col (str() prints them)
 
 
 def prepare(m, paper="A0", landscape=False, pathway=None, greyscale=False):
-    """Layout, palette, emphasis and plan for a poster: what the preview and the PDF share."""
+    """Layout, palette, emphasis and plan for a poster: what the preview and the PDF share.
+
+    The text is checked for printing first (``printable``); ``plan.problems``
+    lists what was left out or shortened, each at its file:line:col.
+    """
+    problems: list[Problem] = []
+    m = printable(m, problems)
+    pathway = printable(pathway, problems) if pathway is not None else None
+    return _prepare_printable(m, paper, landscape, pathway, greyscale, problems)
+
+
+def _prepare_printable(m, paper, landscape, pathway, greyscale, problems):
+    """``prepare`` for text already checked by ``printable`` (its warnings in ``problems``)."""
     register_fonts()
     variant = "gratone" if greyscale else "normal"
     pal = palette(variant)
     layout = layout_map(m, (pathway,) if pathway else ())
     emphasis = pathway_emphasis(m, pathway, None) if pathway else None
     plan = plan_poster(m, layout, pal, paper, landscape, pathway, emphasis, variant)
+    plan.problems[:0] = list(problems) + cut_label_problems(m, layout)
     return layout, pal, variant, emphasis, plan
 
 
@@ -59,18 +77,23 @@ def export_poster(m, out, paper="A0", landscape=False, pathway=None, tile=None, 
         if found is None:
             raise ValueError(_("ukjent forløp for dette kartet: {forlop}").format(forlop=pathway))
         pathway = found
-    layout, pal, variant, emphasis, plan = prepare(m, paper, landscape, pathway, greyscale)
+    problems: list[Problem] = []
+    m = printable(m, problems)  # the drawing below must use the same checked text as the plan
+    pathway = printable(pathway, problems) if pathway is not None else None
+    layout, pal, variant, emphasis, plan = _prepare_printable(m, paper, landscape, pathway, greyscale, problems)
     out = Path(out)
-    if tile:
-        from .tiling import write_tiled
+    with atomic_path(out, make_parents=False) as tmp:  # a failure leaves a file already at ``out`` as it was
+        if tile:
+            from .tiling import write_tiled
 
-        pages = write_tiled(out, m, layout, pal, variant, emphasis, plan, tile)
-        return ExportResult(out, pages, plan, list(plan.warnings))
-    c = new_canvas(out, plan.size, m, pathway.navn if pathway else _("Plakat"))
-    draw_poster_page(c, plan, m, layout, pal, variant, emphasis)
-    c.showPage()
-    for i, placed in enumerate(plan.extra_pages, start=1):
-        draw_contact_page(c, plan, placed, pal, i)
-        c.showPage()
-    c.save()
-    return ExportResult(out, 1 + len(plan.extra_pages), plan, list(plan.warnings))
+            pages = write_tiled(tmp, m, layout, pal, variant, emphasis, plan, tile)
+        else:
+            c = new_canvas(tmp, plan.size, m, pathway.navn if pathway else _("Plakat"))
+            draw_poster_page(c, plan, m, layout, pal, variant, emphasis)
+            c.showPage()
+            for i, placed in enumerate(plan.extra_pages, start=1):
+                draw_contact_page(c, plan, placed, pal, i)
+                c.showPage()
+            c.save()
+            pages = 1 + len(plan.extra_pages)
+    return ExportResult(out, pages, plan, list(plan.warnings), list(plan.problems))

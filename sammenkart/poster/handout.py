@@ -7,7 +7,9 @@ from reportlab.lib.colors import HexColor
 
 from .. import __version__
 from ..i18n import _, in_map_language
-from ..layout.text import BOLD, REGULAR, register_fonts, text_width, wrap
+from ..atomic import atomic_path
+from ..layout.text import BOLD, REGULAR, register_fonts, text_width, wrap_lines
+from ..printable import printable
 from ..style import art_label, palette
 from .composition import date_text
 from .contacts import contact_lines
@@ -19,7 +21,7 @@ EXCERPT_CHARS = 320
 
 def names(m, reference: str) -> str:
     found = m.resolve(reference)
-    return " / ".join(s.navn for s in found) if found else reference
+    return " / ".join(s.navn for s in found) if found else _("«{ref}» (finnes ikke i kartet)").format(ref=reference)
 
 
 def step_texts(m, pathway) -> list[str]:
@@ -52,14 +54,17 @@ def role_text(pathway, service) -> str | None:
 
 
 def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
-    """The first sentences up to ``limit`` characters; never a word cut in half."""
-    text = " ".join(text.split())
+    """The first sentences up to ``limit`` characters; never a word cut in half
+    (unless the text has no space to cut at). Line breaks written in the file
+    (``|`` blocks) are kept; other runs of white space become one space."""
+    text = "\n".join(" ".join(line.split()) for line in text.strip().split("\n"))
     if len(text) <= limit:
         return text
-    cut = text.rfind(". ", 0, limit)
+    cut = max(text.rfind(". ", 0, limit), text.rfind(".\n", 0, limit))
     if cut > limit // 3:
         return text[: cut + 1]
-    return text[: text.rfind(" ", 0, limit)] + " …"
+    space = max(text.rfind(" ", 0, limit), text.rfind("\n", 0, limit))
+    return (text[:space] + " …") if space > 0 else text[:limit] + "…"
 
 
 class _Writer:
@@ -89,11 +94,13 @@ class _Writer:
 
     def para(self, text: str, size: float = 10.5, font: str = REGULAR, indent: float = 0.0,
              hang: float = 0.0, colour: str | None = None, after: float = 4.0) -> None:
-        """Wrapped paragraph; ``hang`` indents every line but the first (numbered items)."""
-        width = self.w - 2 * MARGIN - indent
+        """Wrapped paragraph; ``hang`` indents every line but the first (numbered items).
+
+        A line break in ``text`` (a ``|`` block in the file) starts a new line.
+        """
+        width = self.w - 2 * MARGIN - indent - hang
         lead = size * 1.3
-        first = wrap(text, width, size, font)
-        lines = [first[0]] + (wrap(" ".join(first[1:]), width - hang, size, font) if len(first) > 1 else [])
+        lines = wrap_lines(text, width, size, font)
         for i, line in enumerate(lines):
             self.need(lead)
             self.c.setFont(font, size)
@@ -112,12 +119,28 @@ class _Writer:
 
 
 @in_map_language
-def export_handout(m, pathway, out, greyscale: bool = False) -> Path:
+def export_handout(m, pathway, out, greyscale: bool = False, problems: list | None = None) -> Path:
+    """Write the handout to ``out`` (atomically: a failure leaves an old file as it was).
+
+    ``problems`` (a list) receives warnings about text that cannot be printed
+    as written (``printable``), each at its file:line:col.
+    """
+    out = Path(out)
+    found: list = []
+    m = printable(m, found)
+    pathway = printable(pathway, found)
+    if problems is not None:
+        problems.extend(found)
+    with atomic_path(out, make_parents=False) as tmp:
+        _write(m, pathway, tmp, greyscale)
+    return out
+
+
+def _write(m, pathway, out: Path, greyscale: bool) -> None:
     from .export import new_canvas
 
     register_fonts()
     pal = palette("gratone" if greyscale else "normal")
-    out = Path(out)
     c = new_canvas(out, page_size("A4"), m, pathway.navn)
     c.setTitle(f"{pathway.navn} – {m.navn}")
     bits = [m.navn]
@@ -129,7 +152,7 @@ def export_handout(m, pathway, out, greyscale: bool = False) -> Path:
     w.para(pathway.navn, 22, BOLD, after=2)
     w.para(_("Samhandlingsforløp i {kart}").format(kart=m.navn), 12, REGULAR, colour=pal.muted_text, after=10)
     if pathway.beskrivelse:
-        w.para(" ".join(pathway.beskrivelse.split()), 10.5, after=10)
+        w.para(pathway.beskrivelse, 10.5, after=10)
 
     w.heading(_("Slik går forløpet"))
     size = 10.5
@@ -161,4 +184,3 @@ def export_handout(m, pathway, out, greyscale: bool = False) -> Path:
             w.y -= 5
     w.finish()
     c.save()
-    return out

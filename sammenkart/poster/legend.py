@@ -10,7 +10,9 @@ from .draw_map import level_fill
 from .pages import PageMetrics
 
 
-def legend_block(m, pal, pm: PageMetrics, emphasis=None, variant: str = "normal") -> Block:
+def legend_block(m, pal, pm: PageMetrics, emphasis=None, variant: str = "normal", undrawn=()) -> Block:
+    """``undrawn``: lines for pathway steps without an arrow (``undrawn.undrawn_lines``),
+    listed under the flow so that no step loses its number."""
     size, head = pm.body_size, pm.heading_size
     sw = size * 2.2  # swatch width
     indent = sw + size * 0.8
@@ -20,7 +22,10 @@ def legend_block(m, pal, pm: PageMetrics, emphasis=None, variant: str = "normal"
     arts = list(dict.fromkeys(a.art for a in emphasis.arrows)) if emphasis and emphasis.arrows else []
     labels = [lv.navn for lv in levels] + [sector_label(s) for s in sectors] + [art_label(a) for a in arts]
     natural = indent + max((text_width(t, size, REGULAR) for t in labels), default=0.0)
-    b = Block(max(natural, text_width(_("Sektorer"), head, BOLD)), kind="legend")
+    width = max(natural, text_width(_("Sektorer"), head, BOLD))
+    if undrawn:  # whole sentences: the width of a normal column (the planner's smallest, composition.columns)
+        width = max(width, 150.0 * pm.unit)
+    b = Block(width, kind="legend")
 
     b.text(0, head, _("Nivåer"), BOLD, pal.text)
     for lv in levels:
@@ -35,7 +40,7 @@ def legend_block(m, pal, pm: PageMetrics, emphasis=None, variant: str = "normal"
         shape = SECTOR_SHAPES.get(sector, "rect")
         b.ops.append(("shape", shape, Rect(0, top + size * 0.1, sw, size * 1.05), "#ffffff", pal.card_border))
         b.wrapped(indent, size, sector_label(sector), REGULAR, pal.text)
-    if arts:
+    if arts or undrawn:
         b.space(size * 0.6)
         b.text(0, head, _("Forløpet"), BOLD, pal.text)
         for art in arts:
@@ -43,4 +48,8 @@ def legend_block(m, pal, pm: PageMetrics, emphasis=None, variant: str = "normal"
             b.ops.append(("dash", 0, top + size * 0.65, sw, tuple(ART_DASH.get(art, ())), pal.arrow, size / 8))
             b.wrapped(indent, size, art_label(art), REGULAR, pal.text)
         b.wrapped(0, size, _("Tallene viser rekkefølgen i forløpet."), REGULAR, pal.muted_text)
+    if undrawn:
+        b.wrapped(0, size, _("Steg som ikke er tegnet på kartet:"), REGULAR, pal.muted_text)
+        for line in undrawn:
+            b.wrapped(size * 0.8, size, line, REGULAR, pal.text)
     return b

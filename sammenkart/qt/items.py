@@ -13,6 +13,7 @@ from ..layout.engine import BAND_FONT, LABEL_FONT, band_label_runs
 from ..layout.geometry import BandGeom, CardGeom
 from ..style import ART_DASH, SECTOR_SHAPES, card_inset, card_outline
 from .fonts import scene_font
+from .plain import tooltip
 
 
 def outline_path(commands) -> QPainterPath:
@@ -75,7 +76,7 @@ class CardItem(QGraphicsObject):
         self.flash = False
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.PointingHandCursor)
-        self.setToolTip(" ".join(card.lines))
+        self.setToolTip(tooltip(" ".join(card.lines)))
 
     @property
     def service_id(self) -> str:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
 
 from ..model import Case, Map, Workspace
 from ..session.model import gaps
+from .plain import plain_label
 
 
 def _tr(text: str) -> str:
@@ -54,7 +55,7 @@ class KasusDialog(QDialog):
             i = self.maps.findData(current_map.id)
             if i >= 0:
                 self.maps.setCurrentIndex(i)
-        self.gap_note = QLabel()
+        self.gap_note = plain_label()  # names references from the files
         self.gap_note.setWordWrap(True)
         self.gap_note.setStyleSheet("color: #7a4b00;")
         self.empty = QLabel(self.tr("Ingen kasus i den åpne mappen. Kasus ligger i mappen kasus/ ved siden av kart/."))

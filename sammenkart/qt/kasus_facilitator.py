@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QV
 from ..session.controller import Session
 from .kasus_clock import SessionClock, TimerWidget
 from .kasus_panel import NotesEditor
+from .plain import plain_label, window_title
 
 
 class FacilitatorWindow(QWidget):
@@ -21,11 +22,12 @@ class FacilitatorWindow(QWidget):
         self.session = session
         # Opening it must not take the keyboard from the shared window (clicker keys).
         self.setAttribute(Qt.WA_ShowWithoutActivating)
-        self.setWindowTitle(self.tr("Fasilitator – {kasus}").format(kasus=session.case.tittel))
+        self.setWindowTitle(window_title(self.tr("Fasilitator – {kasus}").format(kasus=session.case.tittel)))
         self.resize(760, 720)
         lay = QVBoxLayout(self)
-        self.progress = QLabel()
-        self.title = QLabel()
+        # Everything here shows the case's own text: plain text, as written.
+        self.progress = plain_label()
+        self.title = plain_label()
         f = self.title.font()
         f.setPointSize(20)
         f.setBold(True)
@@ -36,14 +38,14 @@ class FacilitatorWindow(QWidget):
         nf = self.notes.font()
         nf.setPointSize(15)
         self.notes.setFont(nf)
-        self.suggestion = QLabel()
+        self.suggestion = plain_label()
         self.suggestion.setWordWrap(True)
         sf = self.suggestion.font()
         sf.setPointSize(13)
         self.suggestion.setFont(sf)
         self.team_notes = NotesEditor(session)
         self.team_notes.setMinimumHeight(120)
-        self.next_title = QLabel()
+        self.next_title = plain_label()
         self.next_title.setWordWrap(True)
         nt = self.next_title.font()
         nt.setPointSize(13)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QDialog, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTextBrowser, QVBoxLayout,
+    QDialog, QFileDialog, QHBoxLayout, QMessageBox, QPushButton, QTextBrowser, QVBoxLayout,
     QWidget,
 )
 
@@ -12,13 +12,14 @@ from ..session.controller import Session
 from ..session.export_md import export_markdown, render
 from ..session.export_pdf import export_pdf
 from ..session.summary import summarize
+from .plain import message, plain_label, window_title
 
 
 class SummaryDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle(self.tr("Oppsummering – {kasus}").format(kasus=session.case.tittel))
+        self.setWindowTitle(window_title(self.tr("Oppsummering – {kasus}").format(kasus=session.case.tittel)))
         self.resize(820, 640)
         lay = QVBoxLayout(self)
         self.view = QTextBrowser()
@@ -28,7 +29,7 @@ class SummaryDialog(QDialog):
         # The shared screen's summary: never the facilitator's notes.
         self.view.setMarkdown(render(summarize(session.case, session.map, session.state)))
         lay.addWidget(self.view, 1)
-        self.message = QLabel()
+        self.message = plain_label()
         self.message.setWordWrap(True)
         lay.addWidget(self.message)
         row = QHBoxLayout()
@@ -63,16 +64,19 @@ class SummaryDialog(QDialog):
         path = path or self._ask(self.tr("Eksporter PDF"), ".pdf", self.tr("PDF (*.pdf)"))
         if not path:
             return None
+        problems: list = []
         return self._run(lambda: export_pdf(self.session.case, self.session.map, self.session.state,
-                                            Path(path), facilitator_copy))
+                                            Path(path), facilitator_copy, problems), problems)
 
-    def _run(self, fn) -> Path | None:
+    def _run(self, fn, problems: list | None = None) -> Path | None:
         try:
             out = fn()
-        except OSError as exc:
-            msg = self.tr("Kunne ikke lagre filen: {grunn}").format(grunn=exc.strerror or exc)
+        except Exception as exc:  # OSError: the disk said no; anything else: a fault of ours
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else f"{type(exc).__name__}: {exc}"
+            msg = self.tr("Kunne ikke lagre filen: {grunn}").format(grunn=reason)
             self.message.setText(msg)
-            QMessageBox.warning(self, self.tr("Eksport"), msg)
+            message(self, self.tr("Eksport"), msg, QMessageBox.Warning)
             return None
-        self.message.setText(self.tr("Lagret {sti}").format(sti=out))
+        # What the PDF could not print as written (characters the fonts lack), at its line.
+        self.message.setText("\n".join([self.tr("Lagret {sti}").format(sti=out)] + [str(p) for p in problems or ()]))
         return out

@@ -18,6 +18,7 @@ from ..session import store
 from ..session.controller import Session, resume
 from ..session.store import SessionError
 from . import kasus_window as kw
+from . import plain
 from .kasus_clock import SessionClock
 from .kasus_dialog import KasusDialog
 from .kasus_facilitator import FacilitatorWindow
@@ -69,7 +70,8 @@ class KasusController(QObject):
     # --- helpers -------------------------------------------------------------
     def warn(self, message: str) -> None:
         """Tell the user; tests replace this to read the message."""
-        QMessageBox.warning(self.mw if isinstance(self.mw, QWidget) else None, self.tr("Kasus"), message)
+        plain.message(self.mw if isinstance(self.mw, QWidget) else None, self.tr("Kasus"), message,
+                      QMessageBox.Warning)
 
     def _update_actions(self) -> None:
         running = self.session is not None
@@ -126,7 +128,7 @@ class KasusController(QObject):
             a = self.recent_menu.addAction(self.tr("Ingen lagrede økter"))
             a.setEnabled(False)
         for r in recent:
-            a = self.recent_menu.addAction(kw.recent_label(r))
+            a = self.recent_menu.addAction(plain.action_text(kw.recent_label(r)))
             a.triggered.connect(lambda _c=False, p=r.path: self.resume_path(p))
 
     def resume_path(self, path: Path) -> bool:

@@ -22,6 +22,8 @@ from ..model import Map, Pathway, Workspace
 from ..overlay import pathway_emphasis
 from . import window_actions, window_state
 from .keys import NEXT_KEYS, PREV_KEYS, KeyPolicy
+from ..plaintext import html_inline
+from . import plain
 from .legend import LegendWidget
 from .map_scene import MapScene
 from .map_view import MapView
@@ -235,7 +237,7 @@ class MainWindow(QMainWindow):
         self._pathway, self.step = None, None
         if not (previous and self.select_pathway(previous)):
             self.pathways_list.setCurrentRow(0)
-        self.setWindowTitle(self.tr("{navn} – Sammenkart").format(navn=m.navn))
+        self.setWindowTitle(plain.window_title(self.tr("{navn} – Sammenkart").format(navn=m.navn)))
         self.map_changed.emit(m.id)
 
     def _pathway_row_changed(self, row: int) -> None:
@@ -291,7 +293,7 @@ class MainWindow(QMainWindow):
         head = self.tr("Steg {n} av {total}: {fra} → {til}").format(
             n=self.step + 1, total=len(p.flyt),
             fra=service_names(m, rs.fra, rs.step.fra), til=service_names(m, rs.til, rs.step.til))
-        return f"<b>{escape(head)}</b>" + (f"<br>{escape(rs.step.nar)}" if rs.step.nar else "")
+        return f"<b>{escape(head)}</b>" + (f"<br>{html_inline(rs.step.nar)}" if rs.step.nar else "")
 
     # -- stepping (clicker keys) ------------------------------------------
     def next_step(self) -> None:

@@ -1,7 +1,8 @@
 """Side panels: a service's details, and a pathway with its current step.
 
 User text is escaped before it goes into rich text, so a service called
-"Barn & unge <13>" shows exactly so.
+"Barn & unge <13>" shows exactly so, and keeps the line breaks of a ``|``
+block (``sammenkart.plaintext``); labels show it as plain text.
 """
 from __future__ import annotations
 
@@ -16,7 +17,9 @@ from PySide6.QtWidgets import (
 from ..graph import pathway_services, resolve_steps
 from ..model import Map, Pathway, Service
 from ..roles import role_label
+from ..plaintext import html_inline, html_paragraphs
 from ..style import art_label, sector_label
+from .plain import plain_label
 
 
 def tr(text: str) -> str:
@@ -39,7 +42,15 @@ def role_heading(key: str) -> str:
 
 
 def _para(text: str | None) -> str:
-    return "<p>" + escape(text or "").replace("\n\n", "</p><p>").replace("\n", " ") + "</p>" if text else ""
+    return html_paragraphs(text)
+
+
+def _web_link(url: str) -> str:
+    # Only web addresses become links: a file: or other link in someone's map is shown, not opened.
+    shown = escape(url)
+    if url.lower().startswith(("https://", "http://")):
+        return f"<a href='{escape(url, quote=True)}'>{shown}</a>"
+    return shown
 
 
 def roles_html(p: Pathway, s: Service, heading_tag: str = "h4") -> str:
@@ -106,7 +117,7 @@ class DetailsPanel(QWidget):
                         f"<td><a href='mailto:{escape(k.epost, quote=True)}'>{escape(k.epost)}</a></td></tr>")
         if k.nettside:
             html.append(f"<tr><td><b>{escape(tr('Nettside'))}</b>&nbsp;</td>"
-                        f"<td><a href='{escape(k.nettside, quote=True)}'>{escape(k.nettside)}</a></td></tr>")
+                        f"<td>{_web_link(k.nettside)}</td></tr>")
         html.append("</table>")
         html.append(_para(s.beskrivelse))
         for p in pathways:
@@ -124,7 +135,7 @@ class PathwayPanel(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.title = QLabel()
+        self.title = plain_label()  # the pathway's name, as written
         self.title.setWordWrap(True)
         self.title.setStyleSheet("font-size: 16pt; font-weight: bold;")
         self.condition = QLabel()  # the current step's `nar`, large
@@ -202,7 +213,7 @@ class PathwayPanel(QWidget):
             rs = resolve_steps(m, p)[step]
             st = rs.step
             when = st.nar or tr("(ingen betingelse oppgitt)")
-            self.condition.setText(f"<b>{escape(tr('Steg {n} av {total}').format(n=step + 1, total=len(p.flyt)))}:</b> {escape(when)}")
+            self.condition.setText(f"<b>{escape(tr('Steg {n} av {total}').format(n=step + 1, total=len(p.flyt)))}:</b> {html_inline(when)}")
             # One entry per reference: on a region map "fastlege" may be sixty
             # offices with the same role text, so name a few and show the text once.
             for ref, ids in ((st.fra, rs.fra), (st.til, rs.til)):

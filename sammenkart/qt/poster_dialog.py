@@ -16,6 +16,8 @@ from ..poster.draw_map import level_fill
 from ..poster.export import prepare
 from ..poster.pages import PAPERS, TILE_PAPERS, page_size
 from ..poster.tiling import tile_grid
+from ..printable import printable
+from .plain import message, plain_label
 
 PREVIEW_H = 420
 
@@ -53,7 +55,7 @@ class PosterDialog(QDialog):
         form.addRow(self.tr("Utskrift:"), self.tile)
         form.addRow("", self.grey)
         form.addRow("", self.handout)
-        self.warning = QLabel()
+        self.warning = plain_label()  # names files and quotes their text
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("color: #a03000;")
         form.addRow(self.warning)
@@ -103,12 +105,16 @@ class PosterDialog(QDialog):
         for w in (self.paper, self.orientation, self.tile):
             w.setEnabled(not handout)
         if handout:
-            self.warning.setText(self.tr("Brosjyren er A4 med stegene i forløpet og kontaktene."))
+            problems: list = []  # what the handout cannot print as written (as the export will say)
+            printable(self.map, problems)
+            printable(o["pathway"], problems)
+            self.warning.setText("\n".join([self.tr("Brosjyren er A4 med stegene i forløpet og kontaktene.")]
+                                           + [str(p) for p in problems]))
             self.preview.setPixmap(self._blank_page())
             return
         layout, pal, variant, _em, plan = prepare(self.map, o["paper"], o["landscape"], o["pathway"],
                                                   o["greyscale"])
-        self.warning.setText("\n".join(plan.warnings))
+        self.warning.setText("\n".join([str(p) for p in plan.problems] + plan.warnings))
         self.preview.setPixmap(self._draw(layout, pal, variant, plan, o["tile"]))
 
     # -- preview -------------------------------------------------------------
@@ -186,8 +192,12 @@ class PosterDialog(QDialog):
                 export_poster(self.map, path, o["paper"], o["landscape"], o["pathway"], o["tile"],
                               o["greyscale"], getattr(self.main_window, "workspace", None))
         except OSError as exc:
-            QMessageBox.warning(self, self.tr("Kunne ikke lagre"),
-                                self.tr("Kunne ikke skrive filen:") + f"\n{path}\n{exc.strerror or exc}")
+            message(self, self.tr("Kunne ikke lagre"),
+                    self.tr("Kunne ikke skrive filen:") + f"\n{path}\n{exc.strerror or exc}", QMessageBox.Warning)
+            return False
+        except Exception as exc:  # a fault of ours: say so; the file at ``path`` is as it was
+            message(self, self.tr("Kunne ikke lagre"), self.tr("Kunne ikke lage filen (intern feil); den er ikke endret:")
+                    + f"\n{path}\n{type(exc).__name__}: {exc}", QMessageBox.Warning)
             return False
         self.accept()
         return True

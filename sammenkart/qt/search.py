@@ -4,18 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-
-def matches(m, text: str) -> list:
-    """Services whose name, id or type contains every word typed (any case)."""
-    words = text.casefold().split()
-    if not words or m is None:
-        return []
-    out = []
-    for s in m.tjenester:
-        hay = f"{s.navn} {s.id} {s.role}".casefold()
-        if all(w in hay for w in words):
-            out.append(s)
-    return sorted(out, key=lambda s: (not s.navn.casefold().startswith(words[0]), s.navn))
+from ..textsearch import matches
 
 
 class SearchBox(QWidget):

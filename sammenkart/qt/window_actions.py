@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from .. import __version__
 from ..loader import load_workspace
+from . import plain
 
 
 def tr(text: str) -> str:
@@ -144,8 +145,8 @@ def open_path(w, path: str | None) -> None:
         QApplication.restoreOverrideCursor()
     if not ws.maps and w.current_map() is not None:
         first = "\n".join(str(p) for p in ws.problems[:8])
-        QMessageBox.warning(w, tr("Ingen kart"), tr("Fant ingen kart som kunne leses i «{path}».").format(path=path)
-                            + ("\n\n" + first if first else ""))
+        plain.message(w, tr("Ingen kart"), tr("Fant ingen kart som kunne leses i «{path}».").format(path=path)
+                      + ("\n\n" + first if first else ""), QMessageBox.Warning)
         return
     w.set_workspace(ws)
     if path:

@@ -4,18 +4,42 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..atomic import write_text
 from ..i18n import _
 from ..model import Case, Map
 from . import model as sm
-from .store import atomic_write_text
 from .summary import SessionSummary, format_duration, format_time, summarize
 
 _NOTE_LABELS = {"hindringer": "Hindringer", "muligheter": "Muligheter", "fritekst": "Notater"}
 
 
+# Everything Markdown (CommonMark with GitHub's tables and strike-through) acts on
+# inside a line: escapes, code, emphasis, links, images, HTML, entities, tables.
+_INLINE = re.compile(r"([\\`*_\[\]<>#|&~!])")
+# ...and at the start of a line: lists ("- ", "+ ", "1. ", "1) "), setext underlines ("=").
+_LINE_START = re.compile(r"^([-+=])|^(\d+)([.)])")
+
+
 def _md(text: str) -> str:
-    # Typed text is shown literally: neutralise characters Markdown would act on.
-    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text)
+    """``text`` as one line of literal Markdown: data text is never markup."""
+    return _md_line(" ".join(text.split("\n")))
+
+
+def _md_line(line: str) -> str:
+    line = _INLINE.sub(r"\\\1", line.strip())
+    return _LINE_START.sub(lambda m: "\\" + m.group(1) if m.group(1) else m.group(2) + "\\" + m.group(3), line)
+
+
+def md_lines(text: str, prefix: str = "") -> list[str]:
+    """``text`` as literal Markdown lines that keep its line breaks when rendered:
+    a hard break (two spaces) ends every line that another line follows; an empty
+    line stays a paragraph break. ``prefix`` ("> ") quotes each line."""
+    lines = [_md_line(line) for line in text.strip().split("\n")]
+    out = []
+    for i, line in enumerate(lines):
+        more = i + 1 < len(lines) and lines[i + 1]
+        out.append((prefix + line + ("  " if line and more else "")) if line else prefix.rstrip())
+    return out
 
 
 def _list(items) -> str:
@@ -55,9 +79,9 @@ def render(summary: SessionSummary, facilitator_copy: bool = False) -> str:
             text = st.notes.get(key, "").strip()
             if text:
                 out += ["", f"**{_(label)}:**", ""]
-                out += [f"> {_md(line)}" if line else ">" for line in text.splitlines()]
+                out += md_lines(text, "> ")
         if facilitator_copy and st.facilitator:
-            out += ["", f"**{_('Fasilitator')}:** {_md(st.facilitator.strip())}"]
+            out += ["", f"**{_('Fasilitator')}:**", ""] + md_lines(st.facilitator, "> ")
     if summary.flags:
         out += ["", f"## {_('Flagget til revisjon')}", "",
                 _("Det som ikke stemmer hos oss, til den lokale revisjonen:"), ""]
@@ -74,5 +98,5 @@ def render(summary: SessionSummary, facilitator_copy: bool = False) -> str:
 def export_markdown(case: Case, m: Map, state: sm.SessionState, out: Path,
                     facilitator_copy: bool = False) -> Path:
     out = Path(out)
-    atomic_write_text(out, render(summarize(case, m, state), facilitator_copy))
+    write_text(out, render(summarize(case, m, state), facilitator_copy))
     return out

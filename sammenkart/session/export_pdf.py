@@ -1,8 +1,7 @@
 """A session summary as an A4 PDF (reportlab), for the minutes or to hand out."""
 from __future__ import annotations
 
-import os
-import tempfile
+import dataclasses
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -11,9 +10,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
+from ..atomic import atomic_path
 from ..i18n import _
 from ..layout.text import BOLD, REGULAR, register_fonts
 from ..model import Case, Map
+from ..printable import printable
 from . import model as sm
 from .summary import SessionSummary, format_duration, format_time, summarize
 
@@ -94,22 +95,36 @@ def story(summary: SessionSummary, facilitator_copy: bool = False) -> list:
 
 
 def export_pdf(case: Case, m: Map, state: sm.SessionState, out: Path,
-               facilitator_copy: bool = False) -> Path:
-    """Write the PDF beside ``out`` first and rename it, so a failure leaves no half file."""
+               facilitator_copy: bool = False, problems: list | None = None) -> Path:
+    """Write the PDF beside ``out`` first and rename it, so a failure leaves no half file
+    and an older file at ``out`` as it was.
+
+    ``problems`` (a list) receives warnings about characters the bundled fonts
+    lack (left out of the PDF), each at the case step (or case) it came from.
+    """
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    found: list = []
+    case, m, state = _printable(case, m, state, found)
+    if problems is not None:
+        problems.extend(found)
     summary = summarize(case, m, state)
-    fd, tmp = tempfile.mkstemp(suffix=".pdf.tmp", dir=out.parent)
-    os.close(fd)
-    try:
+    with atomic_path(out) as tmp:
         doc = SimpleDocTemplate(
-            tmp, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm,
+            str(tmp), pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm,
             bottomMargin=18 * mm, title=summary.case_title, author="Sammenkart",
         )
         doc.build(story(summary, facilitator_copy))
-        os.replace(tmp, out)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
     return out
+
+
+def _printable(case: Case, m: Map, state: sm.SessionState, problems: list):
+    """Case, map and the team's notes with only characters the fonts can print."""
+    case, m = printable(case, problems), printable(m, problems)
+    steps = []
+    for cs, st in zip(case.steg, state.steps):
+        notes = printable(st.notes, problems, cs.source, _("notater"))
+        steps.append(st if notes is st.notes else dataclasses.replace(st, notes=notes))
+    steps += state.steps[len(steps):]
+    if all(a is b for a, b in zip(steps, state.steps)):
+        return case, m, state
+    return case, m, dataclasses.replace(state, steps=steps)
