@@ -35,6 +35,13 @@ def cut_points(word: str, lang: str = "nb") -> tuple[int, ...]:
     return tuple(sorted(p for p in points if p >= MIN_PIECE and len(word) - p >= MIN_PIECE))
 
 
+def _starts_part(word: str, p: int) -> bool:
+    from .text import _COMPOUND_PARTS
+
+    low = word.lower()
+    return any(low.startswith(part, p) for part in _COMPOUND_PARTS)
+
+
 def _pieces(word: str, room: float, size: float, lang: str) -> list[str] | None:
     """``word`` in pieces that each fit ``room``; None when it cannot be done at this size."""
     out, start = [], 0
@@ -44,7 +51,9 @@ def _pieces(word: str, room: float, size: float, lang: str) -> list[str] | None:
                    and text_width(word[start:p] + ("" if word[p - 1] == "-" else "-"), size, FONT) <= room]
         if not fitting:
             return None
-        p = fitting[-1]
+        # a compound boundary ("Spesialist-helse-tjenesten") reads better than a syllable
+        compound = [p for p in fitting if _starts_part(word, p)]
+        p = compound[-1] if compound and compound[-1] >= fitting[-1] - 6 else fitting[-1]
         out.append(word[start:p] + ("" if word[p - 1] == "-" else "-"))
         start = p
     out.append(word[start:])

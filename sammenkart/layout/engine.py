@@ -164,7 +164,7 @@ def layout_map(m: Map, pathways: Sequence[Pathway] = (), aspect: float = SCREEN_
         trials = [0]  # tiles choose their own columns
     best = None
     for cols in trials:
-        lay = _build(m, levels, [list(b) for b in bands], lines, spec, nb, cols, small, aspect)
+        lay = _build(m, levels, [list(b) for b in bands], lines, spec, nb, cols, small, aspect, stretch=True)
         scale = min(aspect / lay.width, 1.0 / lay.height)
         if best is None or scale > best[0] + 1e-12:
             best = (scale, lay)
@@ -185,7 +185,7 @@ def _weights(spec: _Spec) -> dict[tuple[str, str], float]:
 
 
 def _build(m: Map, levels, bands, lines, spec: _Spec, nb, cols: int, small: bool,
-           aspect: float = SCREEN_ASPECT) -> MapLayout:
+           aspect: float = SCREEN_ASPECT, stretch: bool = False) -> MapLayout:
     ids = [[s.id for s in b] for b in bands]
     if cols == 0:
         groups = {s.id: s.kommune for b in bands for s in b}
@@ -237,6 +237,17 @@ def _build(m: Map, levels, bands, lines, spec: _Spec, nb, cols: int, small: bool
     strip = max((len(lines_) * size * 1.25 for lines_, size in labels), default=0.0)
     left = MARGIN + 2 + strip + 2
     grid.size(left, MARGIN, CARD_W, row_h, v_tracks, h_tracks, extra)
+    if stretch:
+        # Fill the room exactly: the spare width or height goes evenly into the channels.
+        w, h = grid.right + MARGIN, grid.bottom + MARGIN
+        v_extra = [0.0] * (cols + 1)
+        if w / h < aspect:
+            add = (aspect * h - w) / (cols + 1)
+            v_extra = [add] * (cols + 1)
+        else:
+            add = (w / aspect - h) / (grid.rows + 1)
+            extra = [e + add for e in extra]
+        grid.size(left, MARGIN, CARD_W, row_h, v_tracks, h_tracks, extra, v_extra)
 
     out = MapLayout(m.id, grid.right + MARGIN, grid.bottom + MARGIN)
     out.grid = grid

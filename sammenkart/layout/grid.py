@@ -51,7 +51,8 @@ class Grid:
         self.pos = {sid: (r, c) for r, row in enumerate(self.cells) for c, sid in enumerate(row) if sid}
 
     def size(self, left: float, top: float, card_w: float, row_h: list[float],
-             v_tracks: list[int], h_tracks: list[int], h_extra: list[float] | None = None) -> None:
+             v_tracks: list[int], h_tracks: list[int], h_extra: list[float] | None = None,
+             v_extra: list[float] | None = None) -> None:
         """Coordinates from card sizes and the tracks each channel needs.
 
         ``h_extra`` adds room to horizontal channels (a band whose label needs more height).
@@ -60,7 +61,7 @@ class Grid:
         x = left
         self.vch, self.col_x = [], []
         for j in range(self.cols + 1):
-            w = channel_size(v_tracks[j])
+            w = channel_size(v_tracks[j]) + (v_extra[j] if v_extra else 0.0)
             self.vch.append((x, x + w))
             x += w
             if j < self.cols:

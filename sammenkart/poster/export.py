@@ -9,7 +9,7 @@ from reportlab.pdfgen.canvas import Canvas
 from .. import __version__
 from ..i18n import _, in_map_language
 from ..layout.text import REGULAR, register_fonts
-from ..layout.engine import layout_map
+from ..layout.engine import SCREEN_ASPECT, layout_map
 from ..overlay import pathway_emphasis
 from ..style import palette
 from .composition import PosterPlan, plan_poster
@@ -24,15 +24,31 @@ class ExportResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def prepare(m, paper="A0", landscape=False, pathway=None, greyscale=False):
-    """Layout, palette, emphasis and plan for a poster: what the preview and the PDF share."""
+def prepare(m, paper="A0", landscape=False, pathway=None, greyscale=False, pathways=None, tile=None):
+    """Layout, palette, emphasis and plan for a poster: what the preview and the PDF share.
+
+    ``pathways``: every pathway of the map (``Workspace.pathways_for``), so the
+    cards stand where they stand for any pathway; without it, the one shown.
+    The map is laid out for the shape of the room the page leaves it.
+    """
     register_fonts()
     variant = "gratone" if greyscale else "normal"
     pal = palette(variant)
-    layout = layout_map(m, (pathway,) if pathway else ())
+    every = list(pathways) if pathways is not None else ([pathway] if pathway else [])
+    if pathway is not None and all(p.id != pathway.id for p in every):
+        every.append(pathway)
+    cache: dict = {}
+
+    def relayout(aspect: float):
+        key = round(aspect, 2)
+        if key not in cache:
+            cache[key] = layout_map(m, every, aspect)
+        return cache[key]
+
     emphasis = pathway_emphasis(m, pathway, None) if pathway else None
-    plan = plan_poster(m, layout, pal, paper, landscape, pathway, emphasis, variant)
-    return layout, pal, variant, emphasis, plan
+    plan = plan_poster(m, relayout(SCREEN_ASPECT), pal, paper, landscape, pathway, emphasis, variant,
+                       relayout=relayout, tile=tile)
+    return plan.layout, pal, variant, emphasis, plan
 
 
 def new_canvas(out, size, m, subject: str) -> Canvas:
@@ -59,7 +75,8 @@ def export_poster(m, out, paper="A0", landscape=False, pathway=None, tile=None, 
         if found is None:
             raise ValueError(_("ukjent forløp for dette kartet: {forlop}").format(forlop=pathway))
         pathway = found
-    layout, pal, variant, emphasis, plan = prepare(m, paper, landscape, pathway, greyscale)
+    pathways = workspace.pathways_for(m) if workspace is not None else None
+    layout, pal, variant, emphasis, plan = prepare(m, paper, landscape, pathway, greyscale, pathways, tile)
     out = Path(out)
     if tile:
         from .tiling import write_tiled

@@ -1,0 +1,61 @@
+"""A pathway poster's numbered step list and its referral checklist.
+
+The numbers on the map's arrows say in which order things happen; this
+list says what each number is: "3. Skolehelsetjenesten → Fastlegen —
+henvisning: når …". The checklist is what a referral must contain
+(``Pathway.sjekkliste``), the thing referrers most often miss.
+"""
+from __future__ import annotations
+
+from ..i18n import _
+from ..layout.text import BOLD, REGULAR, text_width, wrap
+from ..style import art_label
+from .blocks import Block
+
+
+def service_names(m, reference: str) -> str:
+    """The names of the services a reference matches, or the reference itself if none does."""
+    found = m.resolve(reference)
+    return " / ".join(s.navn for s in found) if found else reference
+
+
+def step_line(m, number: int, step) -> str:
+    """'3. Skolehelsetjenesten → Fastlegen — henvisning: når …' (no number when ``number`` is 0)."""
+    text = f"{service_names(m, step.fra)} → {service_names(m, step.til)} — {art_label(step.art)}"
+    if step.nar:
+        nar = " ".join(step.nar.split()).rstrip(".")
+        text += ": " + _("når {betingelse}").format(betingelse=nar[:1].lower() + nar[1:])
+    return f"{number}. {text}" if number else text
+
+
+def steps_block(m, pathway, pal, width: float, size: float, head: float) -> Block:
+    """Every step of the pathway, numbered as on the map, with a hanging indent."""
+    b = Block(width, kind="steps")
+    b.text(0, head, _("Steg for steg"), BOLD, pal.text)
+    indent = text_width("00. ", size, BOLD)
+    for i, st in enumerate(pathway.flyt, start=1):
+        label = f"{i}."
+        body = step_line(m, 0, st)
+        lines = wrap(body, width - indent, size, REGULAR)
+        top = b.height
+        b.ops.append(("text", 0, top + size * 0.95, label, BOLD, size, pal.text))
+        for line in lines:
+            b.text(indent, size, line, REGULAR, pal.text)
+        b.space(size * 0.25)
+    return b
+
+
+def checklist_block(pathway, pal, width: float, size: float, head: float) -> Block | None:
+    """The referral checklist as bullets; None when the pathway has none."""
+    if not pathway.sjekkliste:
+        return None
+    b = Block(width, kind="checklist")
+    b.text(0, head, _("Sjekkliste for henvisning"), BOLD, pal.text)
+    indent = text_width("☐ ", size, REGULAR)
+    for item in pathway.sjekkliste:
+        top = b.height
+        b.ops.append(("text", 0, top + size * 0.95, "☐", REGULAR, size, pal.text))
+        for line in wrap(" ".join(item.split()), width - indent, size, REGULAR):
+            b.text(indent, size, line, REGULAR, pal.text)
+        b.space(size * 0.2)
+    return b
