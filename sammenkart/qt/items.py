@@ -150,3 +150,69 @@ class CardItem(QGraphicsObject):
             event.accept()
             return
         super().mousePressEvent(event)
+
+
+def paint_display(painter, d: dl.DisplayList) -> None:
+    """Paint a whole display list with a QPainter (the poster dialog's preview).
+
+    The same items, in the same order, as the scene's items and the poster draw.
+    """
+    painter.setRenderHint(painter.RenderHint.Antialiasing)
+    for band in d.bands:
+        painter.fillRect(qrect(band.rect), QColor(band.fill))
+        painter.setPen(QColor(band.colour))
+        painter.setFont(scene_font(band.font, band.size))
+        for text, x, y in band.runs:
+            painter.save()
+            painter.translate(x, y)
+            if band.rotated:
+                painter.rotate(-90)
+            painter.drawText(QPointF(0, 0), text)
+            painter.restore()
+    for line in d.links:
+        _paint_line(painter, line)
+    for card in d.cards:
+        painter.setOpacity(card.opacity)
+        pen = dashed_pen(QColor(card.stroke), card.stroke_width, card.dash) if card.dash else \
+            QPen(QColor(card.stroke), card.stroke_width)
+        painter.setPen(pen)
+        painter.setBrush(QColor(card.fill))
+        painter.drawPath(outline_path(card.outline))
+        painter.setOpacity(card.text_opacity)
+        painter.setPen(QColor(card.text_colour))
+        painter.setFont(scene_font(card.font, card.font_size))
+        r = card.rect
+        top = r.y + (r.h - len(card.lines) * card.line_height) / 2
+        for i, text in enumerate(card.lines):
+            box = QRectF(r.x + card.inset, top + i * card.line_height, r.w - 2 * card.inset, card.line_height)
+            painter.drawText(box, Qt.AlignHCenter | Qt.AlignVCenter, text)
+    for line in d.arrows:
+        _paint_line(painter, line)
+    for b in d.badges + d.marks:
+        painter.setOpacity(b.opacity)
+        painter.setPen(QPen(QColor(b.ring), b.ring_width))
+        painter.setBrush(QColor(b.fill))
+        painter.drawEllipse(QPointF(b.x, b.y), b.r, b.r)
+        painter.setPen(QColor(b.text_colour))
+        painter.setFont(scene_font(b.font, b.size))
+        painter.drawText(QRectF(b.x - b.r, b.y - b.r, 2 * b.r, 2 * b.r), Qt.AlignCenter, b.text)
+    painter.setOpacity(1.0)
+
+
+def _paint_line(painter, line: dl.LineItem) -> None:
+    from PySide6.QtGui import QPolygonF
+
+    painter.setOpacity(line.opacity)
+    colour = QColor(line.colour)
+    painter.setPen(dashed_pen(colour, line.width, line.dash))
+    painter.setBrush(Qt.NoBrush)
+    for pts in line.strokes:
+        path = QPainterPath(QPointF(*pts[0]))
+        for x, y in pts[1:]:
+            path.lineTo(x, y)
+        painter.drawPath(path)
+    painter.setPen(Qt.NoPen)
+    painter.setBrush(colour)
+    for tri in line.heads:
+        painter.drawPolygon(QPolygonF([QPointF(x, y) for x, y in tri]))
+    painter.setOpacity(1.0)
