@@ -1,4 +1,4 @@
-"""The ``sammenkart`` command: start the app, validate files, export posters.
+"""The ``sammenkart`` command: start the app, validate files, export posters, print the layout.
 
 Pure Python: the GUI and the poster code are imported only when asked for, so
 ``sammenkart validate`` starts fast and works without a display.
@@ -37,6 +37,9 @@ def build_parser(export_options: bool = True) -> argparse.ArgumentParser:
         _poster_command().configure_parser(sub)
     else:  # listed in --help; the poster code loads only when it is used
         sub.add_parser("export", help=_("lag plakat eller brosjyre som PDF"), add_help=False)
+    from .layout.command import configure_parser as layout_parser
+
+    layout_parser(sub)
     o = sub.add_parser("open", help=_("start programmet (det samme som uten kommando)"))
     o.add_argument("path", nargs="?", metavar=_("MAPPE_ELLER_KART"))
     return parser
@@ -45,7 +48,7 @@ def build_parser(export_options: bool = True) -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     # `sammenkart PATH` starts the app; anything else is a subcommand or an option.
-    if argv and not argv[0].startswith("-") and argv[0] not in ("validate", "export", "open"):
+    if argv and not argv[0].startswith("-") and argv[0] not in ("validate", "export", "layout", "open"):
         argv = ["open", *argv]
     if argv and argv[0] == "export" and _poster_command() is None:
         print(_("sammenkart export: plakatmodulen er ikke installert"), file=sys.stderr)
@@ -54,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "validate":
         return run_validate(args.paths, quiet=args.stille)
+    if args.command == "layout":
+        return args.func(args)
     if args.command == "export":
         command = _poster_command()
         if command is None:

@@ -98,7 +98,18 @@ def fit_label(text: str, room: float, size: float, lang: str = "nb") -> tuple[tu
 
 
 def needed_height(text: str, lang: str = "nb") -> float:
-    """The shortest band that holds the label at the smallest size, every word broken as finely as allowed."""
+    """The shortest band that holds the label in at most ``MAX_LINES`` lines at a readable size."""
+    room = _finest(text, lang)
+    while room < 2000:
+        lines = _wrap(text, room, MIN_SIZE + 1.0, lang)
+        if lines is not None and len(lines) <= MAX_LINES:
+            return room
+        room += 4.0
+    return room
+
+
+def _finest(text: str, lang: str) -> float:
+    """The longest piece when every word is broken as finely as allowed (at the smallest size)."""
     longest = 0.0
     for word in text.split():
         points = (0,) + cut_points(word, lang) + (len(word),)

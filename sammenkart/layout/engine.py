@@ -227,11 +227,12 @@ def _build(m: Map, levels, bands, lines, spec: _Spec, nb, cols: int, small: bool
     labels = []
     for b, lv in enumerate(levels):
         r0, r1 = spans[b]
-        room = grid.row_y[r1] + grid.row_h[r1] - grid.row_y[r0] + 2 * MIN_CHANNEL / 2
+        room = _band_span(grid, r0, r1, grid.bottom + MARGIN) - 6.0
         need = needed_height(lv.navn, m.malform)
         if need > room:
-            extra[r0] += (need - room) / 2
-            extra[r1 + 1] += (need - room) / 2
+            # the band grows by the whole deficit (each neighbouring channel adds it to the band)
+            extra[r0] += need - room
+            extra[r1 + 1] += need - room
             room = need
         labels.append(fit_label(lv.navn, room, BAND_FONT_SIZE, m.malform))
     strip = max((len(lines_) * size * 1.25 for lines_, size in labels), default=0.0)
@@ -258,8 +259,7 @@ def _build(m: Map, levels, bands, lines, spec: _Spec, nb, cols: int, small: bool
                                        s.niva, s.sektor, s.kommune)
     for b, lv in enumerate(levels):
         r0, r1 = spans[b]
-        top = MARGIN if r0 == 0 else sum(grid.hch[r0]) / 2 + 1.0
-        bottom = out.height - MARGIN if r1 == grid.rows - 1 else sum(grid.hch[r1 + 1]) / 2 - 1.0
+        top, bottom = _band_edges(grid, r0, r1, out.height)
         rect = Rect(MARGIN, top, out.width - 2 * MARGIN, bottom - top)
         label_lines, size = labels[b]
         label_rect = Rect(MARGIN + 2, top + 3, strip, rect.h - 6)
@@ -277,19 +277,26 @@ def realise_scene(router: Router, radius: float = BADGE_RADIUS) -> Scene:
     router.realise()
     scene = Scene()
     space = BadgeSpace(radius)
-    # Steps in order, so earlier steps get the best places.
+    # Numbers first for the nets with least room for one (short arrows), then in step order.
+    badges = {}
+    numbered = [n for n in router.nets if n.key[0] == "steg"]
+    for net in sorted(numbered, key=lambda n: (_room(n) > 4 * radius, _room(n) if _room(n) <= 4 * radius else 0,
+                                                n.key[1], str(n.key))):
+        badge, ok = place_badge(space, _track_pieces(net))
+        badges[id(net)] = badge
+        if not ok:
+            scene.badge_misses += 1
     for net in sorted(router.nets, key=lambda n: (n.key[0], n.key[1] if len(n.key) > 1 else 0, str(n.key))):
         paths = net_paths(net)
         arrows = tuple((net.terms[a].sid, net.terms[b].sid, pts) for (a, b), pts in zip(net.pairs, paths))
         heads = tuple((t.port, t.end) for t in net.terms if t.head)
-        badge = None
-        if net.key[0] == "steg":
-            pieces = _track_pieces(net)
-            badge, ok = place_badge(space, pieces)
-            if not ok:
-                scene.badge_misses += 1
-        scene.nets.append(RoutedNet(tuple(net.key), arrows, tuple(net_strokes(net)), heads, badge, net.loop))
+        scene.nets.append(RoutedNet(tuple(net.key), arrows, tuple(net_strokes(net)), heads, badges.get(id(net)),
+                                    net.loop))
     return scene
+
+
+def _room(net) -> float:
+    return sum(abs(b[0] - a[0]) + abs(b[1] - a[1]) for a, b in _track_pieces(net))
 
 
 def _track_pieces(net):
@@ -300,6 +307,18 @@ def _track_pieces(net):
     for i, (x0, x1) in net.hx.items():
         pieces.append(((x0, net.hy[i]), (x1, net.hy[i])))
     return pieces
+
+
+def _band_edges(grid: Grid, r0: int, r1: int, height: float) -> tuple[float, float]:
+    """Top and bottom of a band: halfway into the channels it shares with its neighbours."""
+    top = MARGIN if r0 == 0 else sum(grid.hch[r0]) / 2 + 1.0
+    bottom = height - MARGIN if r1 == grid.rows - 1 else sum(grid.hch[r1 + 1]) / 2 - 1.0
+    return top, bottom
+
+
+def _band_span(grid: Grid, r0: int, r1: int, height: float) -> float:
+    top, bottom = _band_edges(grid, r0, r1, height)
+    return bottom - top
 
 
 def _band_rows(row_band: list[int], n: int) -> list[tuple[int, int]]:

@@ -108,6 +108,8 @@ class Router:
         self.s_at = [[0] * self.nx for _ in range(R + 1)]
         self.careful = careful
         self.nets: list[Net] = []
+        self.pair_count: dict[frozenset, int] = {}
+        self.pair_trunks: dict[tuple, int] = {}
 
     # -- pass 1: choose channels ------------------------------------------
     def route(self, nets: list[Net]) -> None:
@@ -127,6 +129,11 @@ class Router:
                     if best is None or cost < best[0] - 1e-9:
                         best = (cost, trunk, modes)
                 self._apply(net, best[1], best[2])
+            if _numbered(net):
+                key = frozenset(t.sid for t in net.terms)
+                self.pair_count[key] = self.pair_count.get(key, 0) + 1
+                if net.trunk is not None:
+                    self.pair_trunks[(key, net.trunk)] = self.pair_trunks.get((key, net.trunk), 0) + 1
             self.nets.append(net)
 
     def _candidates(self, net: Net):
@@ -146,7 +153,7 @@ class Router:
                     # neighbours in a row: a straight line through the gap between them
                     a, b = terms
                     out.append((hi_c, {0: "right" if a.c < b.c else "left", 1: "right" if b.c < a.c else "left"}))
-        if len(terms) == 2 and hi_r - lo_r <= 1 and hi_c == lo_c:
+        if len(terms) == 2 and hi_r - lo_r <= 1 and hi_c == lo_c and not self._numbered_before(net):
             return out  # one above the other: straight down
         mid = sorted(rows)[len(rows) // 2]
         trunks = sorted({j for c in cols for j in (c, c + 1)})
@@ -195,9 +202,22 @@ class Router:
             span = None
         return hsegs, span
 
+    def _numbered_before(self, net: Net) -> int:
+        """How many numbered nets between the same cards were routed already."""
+        return self.pair_count.get(frozenset(t.sid for t in net.terms), 0) if _numbered(net) else 0
+
     def _cost(self, net: Net, trunk, modes) -> float:
         hsegs, span = self._shape(net, trunk, modes)
         cross = 0.0
+        if trunk is not None and _numbered(net):
+            # steps between the same two cards spread over different channels, so each
+            # number finds room beside its own arrow
+            cross += 1.5 * self.pair_trunks.get((frozenset(t.sid for t in net.terms), trunk), 0)
+        short = all(x1 - x0 <= 2 for x0, x1 in hsegs.values()) and (span is None or span[1] - span[0] <= 0)
+        if short and self._numbered_before(net):
+            # another step between the same two cards went this short way: its number
+            # took the little room there is, so this one goes round by a channel
+            cross += 3.0 * self._numbered_before(net)
         length = 0.0
         bends = 0
         for i, (x0, x1) in hsegs.items():
@@ -372,6 +392,10 @@ class Router:
                 x = bx if mode == "left" else bx + bw
                 for k, it in enumerate(items):
                     it[3].port = (x, start + k * gap)
+
+
+def _numbered(net: Net) -> bool:
+    return isinstance(net.key, tuple) and net.key[:1] == ("steg",)
 
 
 def _pair_cost(s, u) -> int:
