@@ -7,7 +7,7 @@ PURE = [
     "sammenkart.model", "sammenkart.loader", "sammenkart.readers", "sammenkart.checks",
     "sammenkart.yamlfile", "sammenkart.cli", "sammenkart.validation_run", "sammenkart.emphasis",
     "sammenkart.graph", "sammenkart.style", "sammenkart.overlay", "sammenkart.layout.engine",
-    "sammenkart.layout.edges", "sammenkart.layout.metrics", "sammenkart.poster", "sammenkart.poster.command",
+    "sammenkart.layout.routing", "sammenkart.layout.metrics", "sammenkart.display", "sammenkart.poster", "sammenkart.poster.command",
     "sammenkart.session",
 ]
 

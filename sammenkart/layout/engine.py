@@ -114,6 +114,30 @@ def _nets_of(grid: Grid, specs) -> list:
     return out
 
 
+def shapes(m: Map) -> list[tuple[int, float, float]]:
+    """(columns, width, height) the map can roughly take, for planners choosing its room."""
+    levels = list(reversed(m.levels_bottom_up()))
+    lines = {s.id: _lines(s) for s in m.tjenester}
+    heights = [[_card_height(lines[s.id]) for s in m.tjenester if s.niva == lv.id] for lv in levels]
+    widest = max((len(h) for h in heights), default=1)
+    return [(cols, *_estimate_size(cols, heights)) for cols in range(1, min(max(widest, 1), 400) + 1)]
+
+
+def _estimate_size(cols: int, heights: list[list[float]]) -> tuple[float, float]:
+    h = 0.0
+    rows = 0
+    for hs in heights:
+        sizes = row_sizes(len(hs), cols) or [0]
+        it = 0
+        for size in sizes:
+            h += max(hs[it:it + size], default=2 * LINE_HEIGHT)
+            it += size
+            rows += 1
+    h += (rows + 1) * MIN_CHANNEL * 1.6
+    w = 3 * BAND_LINE + cols * CARD_W + (cols + 1) * MIN_CHANNEL * 1.6
+    return w, h
+
+
 def _estimate_cols(bands_n: list[int], heights: list[list[float]], aspect: float) -> int:
     """Columns that make the map (with empty channels) fill the aspect largest."""
     widest = max(bands_n) if bands_n else 1

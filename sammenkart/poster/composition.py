@@ -6,6 +6,7 @@ renderer flips it for PDF. The planner is pure so tests can measure it.
 from __future__ import annotations
 
 import datetime as _dt
+import math
 from dataclasses import dataclass, field
 
 from .. import __version__
@@ -15,7 +16,7 @@ from ..layout.text import BOLD, REGULAR, text_width, wrap
 from .blocks import Block, Placed, balanced_flow, flow
 from .contacts import contact_blocks
 from .legend import legend_block
-from .steps import checklist_block, steps_block
+from .steps import checklist_blocks, steps_blocks
 from .pages import MIN_FONT_PT, MM, PageMetrics, metrics
 
 MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
@@ -73,7 +74,7 @@ def footer_text(m) -> str:
 
 def plan_poster(m, layout: MapLayout, pal, paper: str = "A0", landscape: bool = False,
                 pathway=None, emphasis=None, variant: str = "normal", relayout=None,
-                tile: str | None = None) -> PosterPlan:
+                tile: str | None = None, title_limit: float | None = None) -> PosterPlan:
     """Place header, map, legend, step list, checklist, contacts and footer on the page.
 
     ``relayout(aspect)`` gives the map laid out for a room of that shape
@@ -94,8 +95,10 @@ def plan_poster(m, layout: MapLayout, pal, paper: str = "A0", landscape: bool = 
         from .tiling import OVERLAP, window_size
 
         title_w = min(title_w, window_size(pm.width, pm.height, tile)[0] - 2 * OVERLAP)
+    if title_limit:
+        title_w = min(title_w, title_limit)
     title_size = pm.title_size
-    while tile and title_size > pm.subtitle_size and any(
+    while tile and title_size > pm.subtitle_size * 0.5 and any(
             text_width(w, title_size, BOLD) > title_w for w in m.navn.split()):
         title_size *= 0.9  # a word wider than a sheet would be cut: smaller type instead
     title = wrap(m.navn, title_w, title_size, BOLD)
@@ -119,22 +122,33 @@ def plan_poster(m, layout: MapLayout, pal, paper: str = "A0", landscape: bool = 
     ext = extent(layout)
     floor = MIN_FONT_PT[paper]
 
+    options = []
+    if relayout is not None:
+        from ..layout.engine import shapes
+
+        options = shapes(m)
+        # the estimates are of a map with empty channels; scale them to the real one
+        est = next((o for o in options if layout.grid is not None and o[0] == layout.grid.cols), None)
+        k = (ext.w * ext.h / (est[1] * est[2])) ** 0.5 if est else 1.0
+        options = [(c, w * k, h * k) for c, w, h in options]
+
     def fit(room: Rect) -> float:
-        """The map's scale in ``room``: a relaid map takes the room's shape."""
+        """The map's scale in ``room``: a relaid map takes the room's shape as far as it can."""
         if room.w <= 0 or room.h <= 0:
             return 0.0
-        if relayout is None:
+        if relayout is None or not options:
             return min(room.w / ext.w, room.h / ext.h)
-        return min((room.w * room.h / (ext.w * ext.h)) ** 0.5, room.w / (ext.w * 0.25), room.h / (ext.h * 0.25))
+        s = max(min(room.w / w, room.h / h) for _c, w, h in options)
+        # Very flat or very tall rooms squeeze every arrow into a few channels (much wider
+        # than estimated): the estimate is not to be trusted there.
+        return s if 0.45 <= room.w / room.h <= 3.2 else s * 0.5
 
     def furniture(size: float, width: float) -> list[Block]:
         head = size * pm.heading_size / pm.body_size
         out = [legend_block(entries, pal, pm, size)]
         if pathway is not None:
-            out.append(steps_block(m, pathway, pal, width, size, head))
-            check = checklist_block(pathway, pal, width, size, head)
-            if check is not None:
-                out.append(check)
+            out += steps_blocks(m, pathway, pal, width, size, head)
+            out += checklist_blocks(pathway, pal, width, size, head)
         for b in out:
             b.width = width
         return out
@@ -145,6 +159,8 @@ def plan_poster(m, layout: MapLayout, pal, paper: str = "A0", landscape: bool = 
         # Columns share the full width evenly, so long names and addresses wrap less.
         base_w = max(natural_w * factor, 150.0 * pm.unit * factor)
         n = max(1, int((area.w + gap) // (base_w + gap)))
+        if tile:  # a column no wider than one sheet, so a legend is never cut
+            n = max(n, math.ceil((area.w + gap) / (title_w + gap)))
         return (area.w - (n - 1) * gap) / n
 
     col_w = columns(1.0)
@@ -239,7 +255,7 @@ def _arrange(area: Rect, fit, blocks: list[Block], col_w: float, gap: float):
     # Right: one to four columns beside the map.
     for n in range(1, 5):
         w = n * col_w + (n - 1) * gap
-        if w > area.w * 0.5:
+        if w > area.w * 0.55:
             break
         region = Rect(area.right - w, area.y, w, area.h)
         placed = balanced_flow(region, blocks, col_w, gap)

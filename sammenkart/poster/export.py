@@ -48,6 +48,16 @@ def prepare(m, paper="A0", landscape=False, pathway=None, greyscale=False, pathw
     emphasis = pathway_emphasis(m, pathway, None) if pathway else None
     plan = plan_poster(m, relayout(SCREEN_ASPECT), pal, paper, landscape, pathway, emphasis, variant,
                        relayout=relayout, tile=tile)
+    if tile:
+        from .tiling import plan_tiles, title_rect
+
+        # A title that a cut would cross is wrapped to the sheet it starts on.
+        grid = plan_tiles(plan, tile)
+        r = title_rect(plan)
+        if not any(t.window.x <= r.x and r.right <= t.window.right for t in grid.tiles + grid.skipped):
+            window = next(t.window for t in grid.tiles + grid.skipped if t.window.x <= r.x < t.window.right)
+            plan = plan_poster(m, relayout(SCREEN_ASPECT), pal, paper, landscape, pathway, emphasis, variant,
+                               relayout=relayout, tile=tile, title_limit=window.right - r.x - 2.0)
     return plan.layout, pal, variant, emphasis, plan
 
 

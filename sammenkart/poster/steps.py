@@ -28,34 +28,34 @@ def step_line(m, number: int, step) -> str:
     return f"{number}. {text}" if number else text
 
 
-def steps_block(m, pathway, pal, width: float, size: float, head: float) -> Block:
-    """Every step of the pathway, numbered as on the map, with a hanging indent."""
-    b = Block(width, kind="steps")
-    b.text(0, head, _("Steg for steg"), BOLD, pal.text)
+def steps_blocks(m, pathway, pal, width: float, size: float, head: float) -> list[Block]:
+    """Every step of the pathway, numbered as on the map, one block each (the first has the heading),
+    so the list can run on in the next column."""
     indent = text_width("00. ", size, BOLD)
+    out = []
     for i, st in enumerate(pathway.flyt, start=1):
-        label = f"{i}."
-        body = step_line(m, 0, st)
-        lines = wrap(body, width - indent, size, REGULAR)
+        b = Block(width, kind="steps")
+        if not out:
+            b.text(0, head, _("Steg for steg"), BOLD, pal.text)
         top = b.height
-        b.ops.append(("text", 0, top + size * 0.95, label, BOLD, size, pal.text))
-        for line in lines:
+        b.ops.append(("text", 0, top + size * 0.95, f"{i}.", BOLD, size, pal.text))
+        for line in wrap(step_line(m, 0, st), width - indent, size, REGULAR):
             b.text(indent, size, line, REGULAR, pal.text)
-        b.space(size * 0.25)
-    return b
+        out.append(b)
+    return out
 
 
-def checklist_block(pathway, pal, width: float, size: float, head: float) -> Block | None:
-    """The referral checklist as bullets; None when the pathway has none."""
-    if not pathway.sjekkliste:
-        return None
-    b = Block(width, kind="checklist")
-    b.text(0, head, _("Sjekkliste for henvisning"), BOLD, pal.text)
+def checklist_blocks(pathway, pal, width: float, size: float, head: float) -> list[Block]:
+    """The referral checklist, one block per item (the first has the heading); [] when there is none."""
     indent = text_width("☐ ", size, REGULAR)
+    out = []
     for item in pathway.sjekkliste:
+        b = Block(width, kind="checklist")
+        if not out:
+            b.text(0, head, _("Sjekkliste for henvisning"), BOLD, pal.text)
         top = b.height
         b.ops.append(("text", 0, top + size * 0.95, "☐", REGULAR, size, pal.text))
         for line in wrap(" ".join(item.split()), width - indent, size, REGULAR):
             b.text(indent, size, line, REGULAR, pal.text)
-        b.space(size * 0.2)
-    return b
+        out.append(b)
+    return out

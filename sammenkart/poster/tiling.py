@@ -103,18 +103,24 @@ def plan_tiles(plan, sheet: str, overlap: float = OVERLAP, margin: float = SHEET
     sheet where they fit on one, and no sheet with nothing on it."""
     W, H = plan.size
     _size, ww, wh = _orientation(W, H, sheet, overlap, margin)
-    keep = []
+    keep = legend_rects(plan)
     if plan.qr_rect is not None:
         keep.append(plan.qr_rect)
-    keep.append(title_rect(plan))
-    keep += [p.rect for p in plan.blocks if p.block.kind == "legend"]
+    keep.append(title_rect(plan))  # last: a title can be wrapped to fit (export.prepare)
     ox = _shift(W, ww, overlap, [(r.x, r.right) for r in keep])
     oy = _shift(H, wh, overlap, [(r.y, r.bottom) for r in keep])
     grid = tile_grid(W, H, sheet, overlap, margin, (ox, oy))
+    if plan.qr_rect is not None:
+        # the QR code is small: where a cut would cross it, it moves onto one sheet
+        plan.qr_rect = _onto_one_sheet(plan.qr_rect, grid, plan.footer)
     ink = ink_rects(plan)
     used = tuple(t for t in grid.tiles if any(_overlaps(t.window, r) for r in ink))
     skipped = tuple(t for t in grid.tiles if t not in used)
     return TileGrid(grid.sheet, grid.rows, grid.cols, used, grid.offset, skipped)
+
+
+def legend_rects(plan) -> list[Rect]:
+    return [_used(p) for p in plan.blocks if p.block.kind == "legend"]
 
 
 def title_rect(plan) -> Rect:
@@ -133,12 +139,33 @@ def ink_rects(plan, placed=None) -> list[Rect]:
         placed = plan.blocks
         if plan.qr_rect is not None:
             out.append(plan.qr_rect)
-    out += [p.rect for p in placed]
+    out += [_used(p) for p in placed]
     size = plan.pm.footer_size
     for i, line in enumerate(reversed(plan.footer_lines)):
         y = plan.footer.bottom - size * (0.3 + 1.4 * i) - size
         out.append(Rect(plan.footer.x, y, text_width(line, size, REGULAR), size * 1.2))
     return [r for r in out if r.w > 0 and r.h > 0]
+
+
+def _onto_one_sheet(r: Rect, grid: TileGrid, within: Rect) -> Rect:
+    """``r`` moved (as little as possible, inside ``within``) so one window holds it whole."""
+    best = None
+    for t in grid.tiles:
+        w = t.window
+        x = min(max(r.x, w.x + 1.0), w.right - r.w - 1.0)
+        y = min(max(r.y, w.y + 1.0), w.bottom - r.h - 1.0)
+        x = min(max(x, within.x), within.right - r.w)
+        y = min(max(y, within.y), within.bottom - r.h)
+        if w.x <= x and x + r.w <= w.right and w.y <= y and y + r.h <= w.bottom:
+            d = abs(x - r.x) + abs(y - r.y)
+            if best is None or d < best[0]:
+                best = (d, Rect(x, y, r.w, r.h))
+    return best[1] if best else r
+
+
+def _used(p) -> Rect:
+    """The part of a placed block that has ink."""
+    return Rect(p.rect.x, p.rect.y, p.block.used_width(), p.rect.h)
 
 
 def _overlaps(a: Rect, b: Rect) -> bool:
