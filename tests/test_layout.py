@@ -51,8 +51,8 @@ def test_region_arrows_stay_off_cards_and_their_numbers_apart(region):
         polys += [(k, pts) for pts in net.strokes]
         for fra, til, pts in net.arrows:
             r0, r1 = lay.cards[fra].rect, lay.cards[til].rect
-            assert r0.x - 1e-6 <= pts[0][0] <= r0.right + 1e-6 and r0.y - 1e-6 <= pts[0][1] <= r0.bottom + 1e-6
-            assert r1.x - 1e-6 <= pts[-1][0] <= r1.right + 1e-6 and r1.y - 1e-6 <= pts[-1][1] <= r1.bottom + 1e-6
+            assert r0.x - 0.01 <= pts[0][0] <= r0.right + 0.01 and r0.y - 0.01 <= pts[0][1] <= r0.bottom + 0.01
+            assert r1.x - 0.01 <= pts[-1][0] <= r1.right + 0.01 and r1.y - 0.01 <= pts[-1][1] <= r1.bottom + 0.01
     assert arrows_over_cards(drawn_segments(polys), boxes, ends) == []
     assert scene.badge_misses == 0
     circles = [(n.badge[0], n.badge[1], 7.0) for n in scene.nets if n.badge]
