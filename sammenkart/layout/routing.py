@@ -29,7 +29,8 @@ PORT_GAP = 9.0  # between two arrows leaving the same side of a card
 PORT_INSET = 14.0  # keep ports off rounded or cut card corners
 SIDE_GAP = 6.0
 SIDE_INSET = 5.0
-SMALL_CHANNEL = 40  # up to this many segments a channel is ordered by pairwise cost
+SMALL_CHANNEL = 40
+REROUTE_PASSES = 2  # up to this many segments a channel is ordered by pairwise cost
 
 # Cost weights of a candidate route (map-independent, in abstract units).
 W_CROSS = 10.0
@@ -110,6 +111,8 @@ class Router:
         self.nets: list[Net] = []
         self.pair_count: dict[frozenset, int] = {}
         self.pair_trunks: dict[tuple, int] = {}
+        # side stubs entering vertical channel j at half-unit Y: side_at[j][Y]
+        self.side_at = [[0] * self.ny for _ in range(C + 1)]
 
     # -- pass 1: choose channels ------------------------------------------
     def route(self, nets: list[Net]) -> None:
@@ -119,22 +122,26 @@ class Router:
             return (max(rs) - min(rs)) * 3 + (max(cs) - min(cs)), len(n.terms)
 
         for net in sorted(nets, key=extent):
-            if net.loop:
-                t = net.terms[0]
-                self._apply(net, t.c + 1, {0: "top", 1: "right"})
-            else:
-                best = None
-                for trunk, modes in self._candidates(net):
-                    cost = self._cost(net, trunk, modes)
-                    if best is None or cost < best[0] - 1e-9:
-                        best = (cost, trunk, modes)
-                self._apply(net, best[1], best[2])
-            if _numbered(net):
-                key = frozenset(t.sid for t in net.terms)
-                self.pair_count[key] = self.pair_count.get(key, 0) + 1
-                if net.trunk is not None:
-                    self.pair_trunks[(key, net.trunk)] = self.pair_trunks.get((key, net.trunk), 0) + 1
+            self._place(net)
             self.nets.append(net)
+        # Rip up and reroute: each net once more, now seeing every other net.
+        for _ in range(REROUTE_PASSES if self.careful else 0):
+            for net in self.nets:
+                if not net.loop:
+                    self._apply(net, net.trunk, {k: t.mode for k, t in enumerate(net.terms)}, -1)
+                    self._place(net)
+
+    def _place(self, net: Net) -> None:
+        if net.loop:
+            t = net.terms[0]
+            self._apply(net, t.c + 1, {0: "top", 1: "right"})
+            return
+        best = None
+        for trunk, modes in self._candidates(net):
+            cost = self._cost(net, trunk, modes)
+            if best is None or cost < best[0] - 1e-9:
+                best = (cost, trunk, modes)
+        self._apply(net, best[1], best[2])
 
     def _candidates(self, net: Net):
         terms = net.terms
@@ -157,6 +164,8 @@ class Router:
             return out  # one above the other: straight down
         mid = sorted(rows)[len(rows) // 2]
         trunks = sorted({j for c in cols for j in (c, c + 1)})
+        if self.careful and hi_c - lo_c <= 12:
+            trunks = list(range(lo_c, hi_c + 2))
         if not self.careful and len(trunks) > 2:
             # large maps: the channels beside the first and last card only
             trunks = sorted({lo_c + 1 if lo_c < hi_c else lo_c, hi_c})
@@ -235,6 +244,8 @@ class Router:
             if m in ("top", "bottom"):
                 i = t.r if m == "top" else t.r + 1
                 cross += 0.5 * self.h_at[2 * t.c + 1][i]  # its stub may cut segments in the channel
+            else:
+                cross += 0.5 * self.v_at[2 * t.r + 1][trunk]  # a side stub may cut trunks beside the card
         if span is not None:
             y0, y1 = span
             length += y1 - y0
@@ -242,23 +253,32 @@ class Router:
             i0, i1 = y0 // 2 + 1, (y1 + 1) // 2
             if i1 > i0:
                 cross += sum(col[i0:i1])
+            cross += 0.5 * sum(self.side_at[trunk][y0:y1 + 1])  # side stubs of other nets in the channel
             bends += 1
         return W_CROSS * cross + W_LENGTH * length + W_BEND * bends
 
-    def _apply(self, net: Net, trunk, modes) -> None:
+    def _apply(self, net: Net, trunk, modes, sign: int = 1) -> None:
+        """Put the net on this route (``sign`` -1: take it off again)."""
         for k, t in enumerate(net.terms):
             t.mode = modes[k]
         hsegs, span = self._shape(net, trunk, modes)
         net.trunk, net.hsegs, net.span = trunk, hsegs, span
         for i, (x0, x1) in hsegs.items():
             for x in range(x0, x1 + 1):
-                self.h_at[x][i] += 1
+                self.h_at[x][i] += sign
         for t in net.terms:
             if t.mode in ("top", "bottom"):
-                self.s_at[t.r if t.mode == "top" else t.r + 1][2 * t.c + 1] += 1
+                self.s_at[t.r if t.mode == "top" else t.r + 1][2 * t.c + 1] += sign
+            else:
+                self.side_at[trunk][2 * t.r + 1] += sign
         if span is not None:
             for y in range(span[0], span[1] + 1):
-                self.v_at[y][trunk] += 1
+                self.v_at[y][trunk] += sign
+        if _numbered(net):
+            key = frozenset(t.sid for t in net.terms)
+            self.pair_count[key] = self.pair_count.get(key, 0) + sign
+            if trunk is not None:
+                self.pair_trunks[(key, trunk)] = self.pair_trunks.get((key, trunk), 0) + sign
 
     # -- pass 2: tracks -----------------------------------------------------
     def assign_tracks(self) -> tuple[list[int], list[int]]:
