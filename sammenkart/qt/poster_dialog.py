@@ -116,6 +116,7 @@ class PosterDialog(QDialog):
             return
         layout, pal, variant, _em, plan = prepare(self.map, o["paper"], o["landscape"], o["pathway"],
                                                   o["greyscale"], self.pathways, o["tile"])
+        self._last = (layout, pal, variant, _em, plan)
         self.warning.setText("\n".join(plan.warnings))
         self.preview.setPixmap(self._draw(layout, pal, variant, plan, o["tile"]))
 
