@@ -150,6 +150,12 @@ def build(m, layout: MapLayout, emphasis: Emphasis | None = None, variant: str =
         for b in layout.bands)
     outlines = _outlines(layout)
     marked = {sid: i + 1 for i, sid in enumerate(em.marked)}
+    colours: dict[int, tuple[str, str]] = {}
+    # The same look gives the same item object: a step change on a region then hands
+    # the scene the very items it has for most cards, and it skips them at once.
+    made = layout.__dict__.setdefault("_card_items", {})
+    if len(made) > 20 * len(layout.cards) + 100:
+        made.clear()
     cards = []
     for sid, card in layout.cards.items():
         state = ("current" if sid in em.current else "highlight" if sid in em.highlighted
@@ -165,12 +171,18 @@ def build(m, layout: MapLayout, emphasis: Emphasis | None = None, variant: str =
         if em.revealed and sid in em.missed:
             stroke, width, dash = pal.missed, lk.card_marked, lk.card_missed_dash
         dim = state == "dim"
-        outline, inset = outlines[sid]
-        cards.append(CardItem(
-            sid, card.rect, outline, level_fill(m, pal, variant, card.level), stroke, width, dash,
-            lk.dim_opacity if dim else 1.0, readable_text(m, pal, variant, card.level),
-            lk.dim_text_opacity if dim else 1.0, card.lines, LABEL_FONT, card.font_size, card.line_height, inset,
-            state))
+        key = (sid, variant, state, stroke, width, dash, lk)
+        item = made.get(key)
+        if item is None:
+            if card.level not in colours:
+                colours[card.level] = (level_fill(m, pal, variant, card.level), readable_text(m, pal, variant, card.level))
+            fill, text = colours[card.level]
+            outline, inset = outlines[sid]
+            item = made[key] = CardItem(
+                sid, card.rect, outline, fill, stroke, width, dash, lk.dim_opacity if dim else 1.0, text,
+                lk.dim_text_opacity if dim else 1.0, card.lines, LABEL_FONT, card.font_size, card.line_height,
+                inset, state)
+        cards.append(item)
     # current and highlighted cards on top of the others (their thick borders stay whole)
     rank = {"current": 3, "highlight": 2}
     cards.sort(key=lambda c: rank.get(c.state, 1))

@@ -103,7 +103,7 @@ class CardItem(QGraphicsObject):
         return QColor(self.item.fill)
 
     def set_item(self, item: dl.CardItem) -> None:
-        if item == self.item:
+        if item is self.item or item == self.item:
             return
         self.item = item
         self._apply_z()
