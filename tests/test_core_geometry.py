@@ -6,7 +6,7 @@ import pytest
 from sammenkart.emphasis import Arrow
 from sammenkart.graph import build_graph, dead_ends, pathway_levels, pathway_services, resolve_steps, unresolved_references
 from sammenkart.layout.engine import FONT_SIZE, layout_map
-from sammenkart.layout.metrics import count_crossings, overlapping_cards
+from sammenkart.layout.metrics import overlapping_cards
 from sammenkart.layout.text import text_width
 from sammenkart.loader import load_bundled
 from sammenkart.model import FlowStep, Link, Map, Pathway, Role, Service
