@@ -57,7 +57,6 @@ def bench_window(label: str, ws, map_id: str) -> None:
     from sammenkart.layout.engine import layout_map
     from sammenkart.qt.app import make_app
     from sammenkart.qt.main_window import MainWindow
-    from graphviz_compare import dot_layout_crossings, our_crossings
 
     app = make_app()
     m = ws.maps[map_id]
@@ -88,18 +87,12 @@ def bench_window(label: str, ws, map_id: str) -> None:
             paint()
             step.append(time.perf_counter() - t0)
     w.select_pathway(None)
-    lay = w.current_layout()
     print(f"{label}: {len(m.tjenester)} tjenester, {len(pathways)} forløp")
     print(f"  layout (pure)            {ms(t_layout)}")
     print(f"  open in window           {ms(t_open)}   (build items, fit, first events)")
     print(f"  pathway overlay          {ms(statistics.median(overlay))} median, {ms(max(overlay))} max  (incl. repaint)")
     print(f"  step change              {ms(statistics.median(step))} median, {ms(max(step))} max  (incl. repaint)")
-    ours = our_crossings(m, lay, pathways)
-    dot = dot_layout_crossings(m, pathways)
-    if dot is None:
-        print(f"  crossings: sammenkart {ours}; Graphviz dot not installed")
-    else:
-        print(f"  crossings: sammenkart {ours} vs dot {dot[0]};  time: sammenkart {ms(t_layout)} vs dot {ms(dot[1])}")
+    print("  crossings against dot and ELK: python benchmarks/bench_layout.py")
     w.close()
     QApplication.processEvents()
 

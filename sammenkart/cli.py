@@ -1,6 +1,6 @@
 """The ``sammenkart`` command: start the app, validate files, export posters,
-show figures (``tal``), start a new municipality's folder (``ny``) and the
-yearly revision report (``revisjon``).
+print the layout (``layout``), show figures (``tal``), start a new
+municipality's folder (``ny``) and the yearly revision report (``revisjon``).
 
 Pure Python: the GUI and the poster code are imported only when asked for, so
 ``sammenkart validate`` starts fast and works without a display.
@@ -16,7 +16,7 @@ from .i18n import _
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 # The subcommands; anything else on the command line starts the window.
-COMMANDS = ("validate", "export", "open", "tal", "ny", "revisjon")
+COMMANDS = ("validate", "export", "layout", "open", "tal", "ny", "revisjon")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -44,7 +44,9 @@ def build_parser(export_options: bool = True) -> argparse.ArgumentParser:
     else:  # listed in --help; the poster code loads only when it is used
         sub.add_parser("export", help=_("lag plakat eller brosjyre som PDF"), add_help=False)
     from . import figures_command, new_command, revision_command
+    from .layout.command import configure_parser as layout_parser
 
+    layout_parser(sub)
     figures_command.configure_parser(sub)
     new_command.configure_parser(sub)
     revision_command.configure_parser(sub)
@@ -78,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "validate":
         return run_validate(args.paths, quiet=args.stille)
+    if args.command == "layout":
+        return args.func(args)
     if args.command == "tal":
         from . import figures_command
 

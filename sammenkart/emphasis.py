@@ -14,7 +14,7 @@ class Arrow:
     """A directed line between two concrete services."""
 
     fra: str  # service id
-    til: str  # service id
+    til: str  # service id; the same as ``fra`` for a step from a service to itself (a loop)
     art: str = "henvisning"  # henvisning | samarbeid | veiledning | tilbakemelding
     number: int | None = None  # step number shown in a badge, 1-based
     current: bool = False  # the step being talked about now
@@ -30,6 +30,7 @@ class Emphasis:
     revealed: frozenset[str] = frozenset()  # suggested services, shown after a reveal
     arrows: tuple[Arrow, ...] = ()
     show_links: bool = True  # draw standing collaboration (samarbeid) lines
+    pathway: str | None = None  # the pathway the arrows are the steps of (its routes are in the layout)
 
     @property
     def found(self) -> frozenset[str]:

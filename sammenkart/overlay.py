@@ -17,7 +17,10 @@ def pathway_emphasis(m: Map, p: Pathway, step: int | None = None) -> Emphasis:
         if is_current:
             current.update(rs.fra)
             current.update(rs.til)
-        for a, b in step_pairs(m, rs):
+        pairs = step_pairs(m, rs)
+        if not pairs:  # a step from a service to itself: drawn as a loop on its card
+            pairs = [(s, s) for s in dict.fromkeys(rs.fra) if s in rs.til]
+        for a, b in pairs:
             arrows.append(Arrow(a, b, rs.step.art, rs.index + 1, is_current, later))
     return Emphasis(
         highlighted=frozenset(pathway_services(m, p)),
@@ -25,4 +28,5 @@ def pathway_emphasis(m: Map, p: Pathway, step: int | None = None) -> Emphasis:
         current=frozenset(current),
         arrows=tuple(arrows),
         show_links=False,  # the flow is the story now; standing links would clutter it
+        pathway=p.id,
     )

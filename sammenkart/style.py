@@ -228,3 +228,42 @@ def card_outline(shape: str, rect: Rect) -> list[tuple]:
 def card_inset(shape: str, rect: Rect) -> float:
     """Horizontal room the outline takes from the text on each side."""
     return {"pill": min(rect.h / 2, 14.0) * 0.6, "slant": 7.0, "octagon": 3.0}.get(shape, 0.0)
+
+
+@dataclass(frozen=True)
+class Look:
+    """Every line width, radius, type size and opacity of the map picture, in map units.
+
+    One value for the screen and the poster (``display.build`` reads it), so
+    a step drawn in the window and on paper has the same weight. Opacities
+    are drawn as transparency on screen and mixed into the colour on paper.
+    """
+
+    card_border: float = 1.0
+    card_highlight: float = 2.5
+    card_current: float = 4.0
+    card_marked: float = 3.5
+    card_missed_dash: tuple[float, ...] = (6.0, 3.0)
+    link_width: float = 1.2
+    link_dim_opacity: float = 0.5  # links while other services are dimmed
+    arrow_width: float = 2.4
+    arrow_current_width: float = 3.6
+    arrow_faded_opacity: float = 0.22  # steps not reached yet, while stepping
+    head_length: float = 7.0  # equal to layout.grid.EDGE: a head fits the stub into its card
+    head_spread: float = 24.0  # degrees each side of the arrow's line
+    badge_radius: float = 7.0  # equal to layout.engine.BADGE_RADIUS (numbers are placed for it)
+    badge_ring: float = 1.6
+    badge_font_size: float = 8.5
+    badge_font_size_small: float = 6.8  # three digits
+    mark_radius: float = 10.0  # a team's numbered choice, on the card's corner
+    mark_font_size: float = 11.0
+    link_mark_radius: float = 4.5  # a service's collaboration with itself, inside its card
+    dim_opacity: float = 0.25  # services outside the pathway
+    dim_text_opacity: float = 0.55  # their names stay readable
+
+
+_LOOKS = {"normal": Look(), "hoykontrast": Look(dim_opacity=0.3), "gratone": Look(dim_opacity=0.3)}
+
+
+def look(variant: str = "normal") -> Look:
+    return _LOOKS.get(variant, _LOOKS["normal"])

@@ -10,6 +10,7 @@ from __future__ import annotations
 from .graph import ResolvedStep, resolve_steps, step_pairs
 from .i18n import _
 from .model import Map, Pathway
+from .roles import role_label
 
 
 def undrawn_steps(m: Map, p: Pathway) -> list[ResolvedStep]:
@@ -17,15 +18,17 @@ def undrawn_steps(m: Map, p: Pathway) -> list[ResolvedStep]:
     return [rs for rs in resolve_steps(m, p) if not step_pairs(m, rs)]
 
 
-def _side(m: Map, ids: tuple[str, ...], ref: str) -> str:
+def side_names(m: Map, ids, ref: str, sep: str = ", ") -> str:
+    """The names of the services a step's reference matched; when the map has
+    none, the role's name with "(finnes ikke i kartet)" – users see names, never ids."""
     if not ids:
-        return _("«{ref}» (finnes ikke i kartet)").format(ref=ref)
-    return ", ".join(m.service(i).navn for i in ids)
+        return _("{navn} (finnes ikke i kartet)").format(navn=role_label(ref, m.malform))
+    return sep.join(m.service(i).navn for i in ids)
 
 
 def step_line(m: Map, rs: ResolvedStep) -> str:
     """"3. Fra → Til", naming what is missing, or why the step has no arrow."""
-    text = f"{rs.index + 1}. {_side(m, rs.fra, rs.step.fra)} → {_side(m, rs.til, rs.step.til)}"
+    text = f"{rs.index + 1}. {side_names(m, rs.fra, rs.step.fra)} → {side_names(m, rs.til, rs.step.til)}"
     if rs.resolved and set(rs.fra) == set(rs.til):
         text += " " + _("(til samme tjeneste)")
     elif rs.resolved:

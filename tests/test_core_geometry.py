@@ -6,7 +6,7 @@ import pytest
 from sammenkart.emphasis import Arrow
 from sammenkart.graph import build_graph, dead_ends, pathway_levels, pathway_services, resolve_steps, unresolved_references
 from sammenkart.layout.engine import FONT_SIZE, layout_map
-from sammenkart.layout.metrics import count_crossings, overlapping_cards
+from sammenkart.layout.metrics import overlapping_cards
 from sammenkart.layout.text import text_width
 from sammenkart.loader import load_bundled
 from sammenkart.model import FlowStep, Link, Map, Pathway, Role, Service
@@ -98,9 +98,10 @@ def test_example_map_layout_is_a_legible_pyramid(bundled):
     lay = layout_map(m, bundled.pathways_for(m))
     assert set(lay.cards) == {s.id for s in m.tjenester}
     assert overlapping_cards(lay) == []
-    # Fitted to a 1920×1080 projector, card text is at least 24 px.
+    # Fitted to a 1920×1080 projector, card text is at least 21 px (the channels that keep
+    # arrows off the cards take about a tenth of the width; docs/layout.md).
     scale = min(1920 / lay.width, 1080 / lay.height)
-    assert FONT_SIZE * scale >= 24
+    assert FONT_SIZE * scale >= 21
     # Bands: the highest level at the top, level 0 at the bottom.
     tops = {b.level_id: b.rect.y for b in lay.bands}
     assert tops[3] < tops[2] < tops[1] < tops[0]
@@ -113,38 +114,40 @@ def test_example_map_layout_is_a_legible_pyramid(bundled):
         assert all(text_width(line, c.font_size) <= c.rect.w for line in c.lines)
 
 
-def test_layout_is_deterministic_and_honours_plassering(bundled):
+def test_layout_is_deterministic(bundled):
     m = bundled.maps["fjordvik"]
-    assert layout_map(m) == layout_map(m)
-    pinned = m.tjenester[0]
-    original = pinned.plassering
-    try:
-        pinned.plassering = (20.0, 30.0)
-        lay = layout_map(m)
-        assert (lay.cards[pinned.id].rect.x, lay.cards[pinned.id].rect.y) == (20.0, 30.0)
-        assert overlapping_cards(lay) == []
-    finally:
-        pinned.plassering = original
+    a, b = layout_map(m, bundled.pathways_for(m)), layout_map(m, bundled.pathways_for(m))
+    assert {k: c.rect for k, c in a.cards.items()} == {k: c.rect for k, c in b.cards.items()}
+    assert [(n.key, n.arrows) for n in a.scenes["angst"].nets] == [(n.key, n.arrows) for n in b.scenes["angst"].nets]
 
 
 def test_ordering_reduces_crossings_compared_with_a_shuffle(bundled):
+    """The routed picture of every link and step crosses less than the same grid shuffled."""
+    from sammenkart.layout.metrics import count_drawn_crossings, drawn_segments
+    from sammenkart.layout import engine, placement
+
     m = bundled.maps["eksempelkommune"]
     ps = bundled.pathways_for(m)
-    lay = layout_map(m, ps)
-    edges = [(e.a, e.b) for e in lay.links]
-    ours = count_crossings([(lay.cards[a].rect.center, lay.cards[b].rect.center) for a, b in edges])
-    # the same rows with the cards of each row in a random order
+
+    def crossings(lay):
+        nets = lay.scenes["*"].nets
+        return count_drawn_crossings(drawn_segments([(k, pts) for k, n in enumerate(nets) for pts in n.strokes]))
+
+    ours = crossings(layout_map(m, ps, together=True))
     rng = random.Random(7)
-    rows = {}
-    for c in lay.cards.values():
-        rows.setdefault(round(c.rect.y), []).append(c)
+    original = placement.place
+
+    def shuffled(bands, weights, cols, groups=None):
+        cells, row_band = original(bands, weights, cols, groups)
+        for row in cells:
+            rng.shuffle(row)
+        return cells, row_band
+
     worse = []
-    for _ in range(5):
-        pos = {}
-        for row in rows.values():
-            xs = [c.rect.center for c in row]
-            ids = [c.service_id for c in row]
-            rng.shuffle(ids)
-            pos.update(dict(zip(ids, xs)))
-        worse.append(count_crossings([(pos[a], pos[b]) for a, b in edges]))
-    assert ours < sum(worse) / len(worse)
+    for _ in range(3):
+        engine.place = shuffled
+        try:
+            worse.append(crossings(layout_map(m, ps, together=True)))
+        finally:
+            engine.place = original
+    assert ours < min(worse)

@@ -4,10 +4,11 @@ from pathlib import Path
 
 import pytest
 
-from sammenkart.layout.edges import arrow_points, badge_point, lanes
 from sammenkart.layout.engine import layout_map
 from sammenkart.layout.geometry import Rect
-from sammenkart.layout.metrics import cards_outside, count_crossings, overlapping_cards
+from sammenkart.layout.metrics import (arrows_over_cards, badge_overlaps, cards_outside, count_crossings,
+                                       count_drawn_crossings, drawn_segments, overlapping_cards)
+from sammenkart.loader import load_bundled
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from gen_region import generate_region  # noqa: E402
@@ -16,7 +17,8 @@ from gen_region import generate_region  # noqa: E402
 @pytest.fixture(scope="module")
 def region():
     m = generate_region(60)
-    return m, layout_map(m)
+    ws = load_bundled()
+    return m, layout_map(m, ws.pathways_for(ws.maps["eksempelkommune"]))
 
 
 def test_region_cards_never_overlap_and_stay_inside_the_map(region):
@@ -38,19 +40,31 @@ def test_region_groups_each_municipality_together_within_a_band(region):
         assert len(runs) == len(set(runs))
 
 
-def test_arrows_run_border_to_border_and_parallel_ones_get_lanes(region):
-    _, lay = region
-    a, b = sorted(lay.cards)[:2]
-    ra, rb = lay.cards[a].rect, lay.cards[b].rect
-    pts = arrow_points(lay, a, b)
-    assert len(pts) >= 2
-    near = lambda r, p: r.x - 1e-6 <= p[0] <= r.right + 1e-6 and r.y - 1e-6 <= p[1] <= r.bottom + 1e-6
-    assert near(ra, pts[0]) and near(rb, pts[-1])
-    assert pts != arrow_points(lay, a, b, lane=1)
-    bx, by = badge_point(pts)
-    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
-    assert min(xs) - 1e-6 <= bx <= max(xs) + 1e-6 and min(ys) - 1e-6 <= by <= max(ys) + 1e-6
-    assert lanes([(a, b), (a, b), (b, a)])[0] != lanes([(a, b), (a, b), (b, a)])[1]
+def test_region_arrows_stay_off_cards_and_their_numbers_apart(region):
+    _m, lay = region
+    boxes = {sid: c.rect for sid, c in lay.cards.items()}
+    scene = lay.scenes["angst"]
+    assert len(scene.nets) > 400  # eight steps in each of 60 municipalities
+    polys, ends = [], {}
+    for k, net in enumerate(scene.nets):
+        ends[k] = {f for f, _t, _p in net.arrows} | {t for _f, t, _p in net.arrows}
+        polys += [(k, pts) for pts in net.strokes]
+        for fra, til, pts in net.arrows:
+            r0, r1 = lay.cards[fra].rect, lay.cards[til].rect
+            assert r0.x - 0.01 <= pts[0][0] <= r0.right + 0.01 and r0.y - 0.01 <= pts[0][1] <= r0.bottom + 0.01
+            assert r1.x - 0.01 <= pts[-1][0] <= r1.right + 0.01 and r1.y - 0.01 <= pts[-1][1] <= r1.bottom + 0.01
+    assert arrows_over_cards(drawn_segments(polys), boxes, ends) == []
+    assert scene.badge_misses == 0
+    circles = [(n.badge[0], n.badge[1], 7.0) for n in scene.nets if n.badge]
+    assert badge_overlaps(circles, []) == (0, 0)
+
+
+def test_count_drawn_crossings_counts_segments_of_different_arrows():
+    plus = [("a", (0, 5), (10, 5)), ("b", (5, 0), (5, 10))]
+    assert count_drawn_crossings(plus) == 1
+    assert count_drawn_crossings([("a", (0, 5), (10, 5)), ("a", (5, 0), (5, 10))]) == 0  # one arrow's own bend
+    assert count_drawn_crossings([("a", (0, 0), (10, 10)), ("b", (0, 10), (10, 0))]) == 1  # slanted pieces too
+    assert count_drawn_crossings([("a", (0, 5), (10, 5)), ("b", (10, 0), (10, 10))]) == 0  # touching
 
 
 def test_count_crossings_counts_proper_intersections_only():

@@ -54,3 +54,38 @@ def test_save_handout_for_the_chosen_pathway(qtbot, tmp_path):
     assert d.save(str(out))
     text = PdfReader(out).pages[0].extract_text()
     assert "Angst" in text and "Skolehelsetjenesten" in text
+
+
+class WindowOnAPathway(FakeWindow):
+    def current_pathway(self):
+        return self.workspace.pathways["angst"]
+
+
+def test_pathway_defaults_to_the_one_shown_in_the_window(qtbot):
+    d = PosterDialog(WindowOnAPathway())
+    qtbot.addWidget(d)
+    assert d.pathway.currentData() == "angst"
+    assert d.handout.isEnabled()
+
+
+def test_preview_paints_the_cards_of_the_display_list(qtbot):
+    from PySide6.QtGui import QColor
+
+    d = PosterDialog(WindowOnAPathway())
+    qtbot.addWidget(d)
+    img = d.preview.pixmap().toImage()
+    colours = {img.pixelColor(x, y).name() for x in range(0, img.width(), 2) for y in range(0, img.height(), 2)}
+    layout, pal, variant, em, plan = d._last
+    fills = {QColor(c.fill).name() for c in plan.display.cards if c.state != "dim"}
+    assert fills & colours  # the cards in their level colours, not grey boxes
+    assert plan.display.arrows and plan.display.badges  # the pathway's numbered arrows are in what was painted
+
+
+def test_saving_says_where_the_pdf_went(qtbot, tmp_path):
+    d = PosterDialog(WindowOnAPathway())
+    qtbot.addWidget(d)
+    out = tmp_path / "plakat.pdf"
+    assert d.save(str(out))
+    assert d.confirmation is not None and str(out) in d.confirmation.text()
+    assert "lagret" in d.confirmation.text()
+    d.confirmation.close()

@@ -4,7 +4,7 @@ from pypdf import PdfReader
 
 from sammenkart.poster import export_poster
 from sammenkart.poster.pages import page_size
-from sammenkart.poster.tiling import OVERLAP, SHEET_MARGIN, tile_grid
+from sammenkart.poster.tiling import OVERLAP, SHEET_MARGIN, ink_rects, legend_rects, plan_tiles, tile_grid, title_rect
 from test_poster_data import pdf_text, sample_map
 
 
@@ -42,8 +42,7 @@ def test_tiles_cover_the_poster_with_overlap(paper, landscape, sheet):
 def test_tiled_pdf_has_an_assembly_page_and_labelled_sheets(tmp_path):
     out = tmp_path / "flis.pdf"
     result = export_poster(sample_map(), out, "A1", tile="A4")
-    W, H = page_size("A1")
-    grid = tile_grid(W, H, "A4")
+    grid = plan_tiles(result.plan, "A4")
     reader = PdfReader(out)
     assert len(reader.pages) == result.pages == 1 + len(grid.tiles)
     for page in reader.pages:
@@ -51,7 +50,9 @@ def test_tiled_pdf_has_an_assembly_page_and_labelled_sheets(tmp_path):
     first = reader.pages[0].extract_text()
     assert "Slik setter du sammen plakaten" in first
     last = pdf_text(out, len(reader.pages), len(reader.pages))
-    assert f"rad {grid.rows}, kolonne {grid.cols}" in last
+    t = grid.tiles[-1]
+    assert f"rad {t.row}, kolonne {t.col}" in last
+    assert f"ark {len(grid.tiles)} av {len(grid.tiles)}" in last
     # The poster itself is stored once, as a form every sheet refers to.
     data = out.read_bytes()
     assert data.count(b"/Subtype /Form") == 1
@@ -70,3 +71,54 @@ def test_tiled_pathway_poster_is_valid_pdf(tmp_path):
         run = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True)
         assert run.returncode == 0 and "Error" not in run.stderr, run.stderr[:300]
     assert b"/ExtGState" not in out.read_bytes()
+
+
+def _whole_on_one_sheet(r, grid) -> bool:
+    return any(t.window.x <= r.x + 1e-6 and r.right <= t.window.right + 1e-6 and t.window.y <= r.y + 1e-6
+               and r.bottom <= t.window.bottom + 1e-6 for t in grid.tiles)
+
+
+@pytest.mark.parametrize("map_id", ["eksempelkommune", "fjordvik"])
+@pytest.mark.parametrize("paper,sheet", [("A0", "A3"), ("A0", "A4"), ("A1", "A4"), ("A2", "A4")])
+@pytest.mark.parametrize("landscape", [False, True])
+def test_tiles_never_cut_the_qr_code_title_or_legend_and_skip_empty_sheets(map_id, paper, sheet, landscape):
+    from sammenkart.loader import load_bundled
+    from sammenkart.poster.export import prepare
+
+    ws = load_bundled()
+    m = ws.maps[map_id]
+    _l, _p, _v, _e, plan = prepare(m, paper, landscape, None, False, ws.pathways_for(m), sheet)
+    grid = plan_tiles(plan, sheet)
+    assert _whole_on_one_sheet(plan.qr_rect, grid)
+    assert _whole_on_one_sheet(title_rect(plan), grid)
+    assert legend_rects(plan)
+    for r in legend_rects(plan):
+        assert _whole_on_one_sheet(r, grid)
+    ink = ink_rects(plan)
+    W, H = plan.size
+    for t in grid.tiles:  # every printed sheet shows something
+        assert any(t.window.x < r.right and r.x < t.window.right and t.window.y < r.bottom and r.y < t.window.bottom
+                   for r in ink)
+    for r in ink:  # and everything drawn is on some sheet
+        xs = [t.window for t in grid.tiles if t.window.x < r.right and r.x < t.window.right
+              and t.window.y < r.bottom and r.y < t.window.bottom]
+        assert xs, r
+    cover = grid.tiles + grid.skipped
+    assert min(t.window.x for t in cover) <= 0 and max(t.window.right for t in cover) >= W
+    assert min(t.window.y for t in cover) <= 0 and max(t.window.bottom for t in cover) >= H
+
+
+def test_a_small_map_on_a0_tiled_on_a3_prints_no_blank_sheet(tmp_path):
+    from sammenkart.model import Contact
+
+    m = sample_map(contacts=False)
+    m.tjenester = m.tjenester[:8]
+    for s in m.tjenester:
+        s.kontakt = Contact()
+    result = export_poster(m, tmp_path / "liten.pdf", "A0", tile="A3")
+    grid = plan_tiles(result.plan, "A3")
+    ink = ink_rects(result.plan)
+    for t in grid.tiles:
+        assert any(t.window.x < r.right and r.x < t.window.right and t.window.y < r.bottom and r.y < t.window.bottom
+                   for r in ink)
+    assert result.pages == 1 + len(grid.tiles)

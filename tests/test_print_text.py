@@ -216,9 +216,11 @@ def test_a_step_to_a_missing_service_keeps_its_number_on_the_poster(tmp_path):
                                          FlowStep("skolehelsetjeneste", "bup-dogn"),
                                          FlowStep("fastlege", "fastlege")])
     text = " ".join(pdf_lines(export_poster(m, tmp_path / "p.pdf", "A3", pathway=p).path))
-    assert "2. Helsesykepleier på skolen → «bup-dogn» (finnes ikke i kartet)" in text
-    assert "3. Småvik legekontor → Småvik legekontor (til samme tjeneste)" in text
-    assert "1. Småvik skole" not in text  # drawn as an arrow, not listed
+    # every step is in the poster's step list with its number; a missing service by its role's name
+    assert "2. Helsesykepleier på skolen → Ungdomspsykiatrisk døgnavdeling (finnes ikke i kartet)" in text
+    assert "3. Småvik legekontor → Småvik legekontor" in text  # drawn as a loop on its card
+    assert "1. Småvik skole → Helsesykepleier på skolen" in text
+    assert "bup-dogn" not in text  # names, never ids
 
 
 # --- writes never destroy -------------------------------------------------------------------

@@ -7,10 +7,10 @@ PURE = [
     "sammenkart.model", "sammenkart.loader", "sammenkart.readers", "sammenkart.checks",
     "sammenkart.yamlfile", "sammenkart.cli", "sammenkart.validation_run", "sammenkart.emphasis",
     "sammenkart.graph", "sammenkart.style", "sammenkart.overlay", "sammenkart.layout.engine",
-    "sammenkart.layout.edges", "sammenkart.layout.metrics", "sammenkart.poster", "sammenkart.poster.command",
-    "sammenkart.session", "sammenkart.figures", "sammenkart.figures_report", "sammenkart.figures_pdf",
-    "sammenkart.figures_command", "sammenkart.regional", "sammenkart.roles", "sammenkart.editing",
-    "sammenkart.start_options",
+    "sammenkart.layout.routing", "sammenkart.layout.metrics", "sammenkart.display", "sammenkart.poster",
+    "sammenkart.poster.command", "sammenkart.session", "sammenkart.figures", "sammenkart.figures_report",
+    "sammenkart.figures_pdf", "sammenkart.figures_command", "sammenkart.regional", "sammenkart.roles",
+    "sammenkart.editing", "sammenkart.start_options",
 ]
 
 

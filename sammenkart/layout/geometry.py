@@ -86,6 +86,39 @@ class EdgeGeom:
     points: tuple[tuple[float, float], ...]
 
 
+Point = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class RoutedNet:
+    """One figure of arrows as routed: a step (a tree if it joins several services), a link, a loop.
+
+    ``arrows`` holds each (from, to) pair's polyline, tail to head, border to
+    border; ``strokes`` holds every piece once (what is drawn, so dashes line
+    up); ``heads`` the (tip, back) of each arrow head's last stub; ``badge``
+    the centre of the step's number, on the net, clear of cards and other
+    numbers of the same scene.
+    """
+
+    key: tuple  # ("steg", index, group) | ("samarbeid", a, b)
+    arrows: tuple[tuple[str, str, tuple[Point, ...]], ...]
+    strokes: tuple[tuple[Point, ...], ...]
+    heads: tuple[tuple[Point, Point], ...]
+    badge: Point | None = None
+    loop: bool = False
+
+
+@dataclass
+class Scene:
+    """The routed nets of one picture: the collaboration links, or one pathway's steps."""
+
+    nets: list[RoutedNet] = field(default_factory=list)
+    badge_misses: int = 0  # numbers that found no free place (should stay 0)
+
+    def for_step(self, index: int) -> list[RoutedNet]:
+        return [n for n in self.nets if n.key[0] == "steg" and n.key[1] == index]
+
+
 @dataclass
 class MapLayout:
     map_id: str
@@ -94,6 +127,10 @@ class MapLayout:
     cards: dict[str, CardGeom] = field(default_factory=dict)
     bands: list[BandGeom] = field(default_factory=list)
     links: list[EdgeGeom] = field(default_factory=list)  # standing collaboration (samarbeid)
+    link_marks: tuple[str, ...] = ()  # services with a collaboration link to themselves
+    scenes: dict[str, Scene] = field(default_factory=dict)  # "" = links; else a pathway id
+    grid: object | None = None  # layout.grid.Grid, for routing arrows not known in advance
+    aspect: float = 16 / 9
 
     @property
     def bounds(self) -> Rect:

@@ -53,9 +53,8 @@ def order(m: Map, bands: list[list], nb: dict[str, set[str]], cols: int) -> list
     pos: dict[str, float] = {}
 
     def place(level_services: list) -> None:
-        n = len(level_services)
-        for i, s in enumerate(level_services):
-            pos[s.id] = (i % cols - (min(n, cols) - 1) / 2) if cols else 0.0
+        for s, (c, _r) in zip(level_services, _cells(len(level_services), cols)):
+            pos[s.id] = c - (cols - 1) / 2
 
     for services in bands:
         place(services)
@@ -78,15 +77,48 @@ def order(m: Map, bands: list[list], nb: dict[str, set[str]], cols: int) -> list
     return bands
 
 
+def row_sizes(n: int, cols: int) -> list[int]:
+    """How many cards each row of a band of ``n`` holds: as even as possible, at most ``cols``."""
+    if n <= 0:
+        return []
+    k = math.ceil(n / cols)
+    base, extra = divmod(n, k)
+    return [base + (1 if i < extra else 0) for i in range(k)]
+
+
+def _cells(n: int, cols: int) -> list[tuple[int, int]]:
+    """(column, row within the band) of the i-th card: rows centred on whole columns."""
+    out = []
+    for r, size in enumerate(row_sizes(n, cols)):
+        off = (cols - size) // 2
+        out.extend((off + k, r) for k in range(size))
+    return out
+
+
+def grid_cells(bands: list[list], cols: int) -> tuple[list[list[str | None]], list[int]]:
+    """The card grid: rows of service ids (None = empty cell), and the band of each row."""
+    cells, row_band = [], []
+    for b, services in enumerate(bands):
+        sizes = row_sizes(len(services), cols) or [0]
+        it = iter(services)
+        for size in sizes:
+            off = (cols - size) // 2
+            row: list[str | None] = [None] * cols
+            for k in range(size):
+                row[off + k] = next(it).id
+            cells.append(row)
+            row_band.append(b)
+    return cells, row_band
+
+
 def _slots(bands: list[list], cols: int) -> dict[str, tuple[float, float]]:
-    """Approximate card centres (column, row) for counting crossings during ordering."""
+    """Card centres (column, row) on the grid, for counting crossings during ordering."""
     pos, y = {}, 0.0
     for services in bands:
-        n = len(services)
-        for i, s in enumerate(services):
-            in_row = min(cols, n - (i // cols) * cols)
-            pos[s.id] = ((i % cols) - (in_row - 1) / 2, y + (i // cols) * 0.6)
-        y += max(1, math.ceil(n / cols)) * 0.6 + 0.4
+        cells = _cells(len(services), cols)
+        for s, (c, r) in zip(services, cells):
+            pos[s.id] = (float(c), y + r * 0.6)
+        y += max(1, len(row_sizes(len(services), cols))) * 0.6 + 0.4
     return pos
 
 

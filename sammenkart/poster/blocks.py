@@ -32,6 +32,19 @@ class Block:
     def space(self, h: float) -> None:
         self.height += h
 
+    def used_width(self) -> float:
+        """How far right anything of the block is drawn (text, swatches)."""
+        right = 0.0
+        for op in self.ops:
+            if op[0] == "text":
+                right = max(right, op[1] + text_width(op[3], op[5], op[4]))
+            elif op[0] in ("swatch", "shape"):
+                r = op[1] if op[0] == "swatch" else op[2]
+                right = max(right, r.right)
+            elif op[0] == "dash":
+                right = max(right, op[1] + op[3])
+        return min(right, self.width) if right else self.width
+
 
 @dataclass(frozen=True)
 class Placed:

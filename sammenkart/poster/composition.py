@@ -6,17 +6,18 @@ renderer flips it for PDF. The planner is pure so tests can measure it.
 from __future__ import annotations
 
 import datetime as _dt
+import math
 from dataclasses import dataclass, field
 
 from .. import __version__
 from ..i18n import _
 from ..layout.geometry import MapLayout, Rect
-from ..layout.text import BOLD, REGULAR, wrap
+from ..layout.text import BOLD, REGULAR, text_width, wrap
 from ..model import Problem
-from ..undrawn import undrawn_lines
 from .blocks import Block, Placed, balanced_flow, flow
 from .contacts import contact_blocks
 from .legend import legend_block
+from .steps import checklist_blocks, steps_blocks
 from .pages import MIN_FONT_PT, MM, PageMetrics, metrics
 from .qr import qr_readable
 
@@ -45,6 +46,9 @@ class PosterPlan:
     min_font: float = 0.0
     warnings: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)  # warnings at a file:line:col
+    title_size: float = 0.0
+    layout: MapLayout | None = None  # the map as placed on this page
+    display: object | None = None  # its display list (sammenkart.display.DisplayList): what is drawn
 
     @property
     def size(self) -> tuple[float, float]:
@@ -72,15 +76,38 @@ def footer_text(m) -> str:
 
 
 def plan_poster(m, layout: MapLayout, pal, paper: str = "A0", landscape: bool = False,
-                pathway=None, emphasis=None, variant: str = "normal") -> PosterPlan:
+                pathway=None, emphasis=None, variant: str = "normal", relayout=None,
+                tile: str | None = None, title_limit: float | None = None) -> PosterPlan:
+    """Place header, map, legend, step list, checklist, contacts and footer on the page.
+
+    ``relayout(aspect)`` gives the map laid out for a room of that shape
+    (``layout.engine.layout_map``): the map then fills the room left after
+    the furniture. Without it ``layout`` is drawn as it is. ``tile`` ("A4",
+    "A3"): the poster will be split over such sheets, so the title is kept
+    narrow enough to lie on one sheet.
+    """
+    from ..display import build, legend_entries
+    from ..emphasis import PLAIN
+
     pm = metrics(paper, landscape)
     gap = pm.body_size * 1.6
     content = Rect(pm.margin, pm.margin, pm.width - 2 * pm.margin, pm.height - 2 * pm.margin)
 
+    title_w = content.w
+    if tile:
+        from .tiling import OVERLAP, window_size
+
+        title_w = min(title_w, window_size(pm.width, pm.height, tile)[0] - 2 * OVERLAP)
+    if title_limit:
+        title_w = min(title_w, title_limit)
+    title_size = pm.title_size
+    while tile and title_size > pm.subtitle_size * 0.5 and any(
+            text_width(w, title_size, BOLD) > title_w for w in m.navn.split()):
+        title_size *= 0.9  # a word wider than a sheet would be cut: smaller type instead
     # Capped so that no name, however long, can squeeze the map to nothing.
-    title = wrap(m.navn, content.w, pm.title_size, BOLD, max_lines=4)
-    sub = wrap(pathway.navn, content.w, pm.subtitle_size, REGULAR, max_lines=3) if pathway else []
-    header_h = len(title) * pm.title_size * 1.2 + len(sub) * pm.subtitle_size * 1.3
+    title = wrap(m.navn, title_w, title_size, BOLD, max_lines=4)
+    sub = wrap(pathway.navn, title_w, pm.subtitle_size, REGULAR, max_lines=3) if pathway else []
+    header_h = len(title) * title_size * 1.2 + len(sub) * pm.subtitle_size * 1.3
     header = Rect(content.x, content.y, content.w, header_h)
 
     qr_side = max(20 * MM, 0.07 * min(pm.width, pm.height)) if m.nettside else 0.0
@@ -100,20 +127,53 @@ def plan_poster(m, layout: MapLayout, pal, paper: str = "A0", landscape: bool = 
     qr_rect = Rect(footer.right - qr_side, footer.y, qr_side, qr_side) if qr_side else None
 
     area = Rect(content.x, header.bottom + gap, content.w, footer.y - gap - header.bottom - gap)
-    legend = legend_block(m, pal, pm, emphasis, variant, undrawn=undrawn_lines(m, pathway))
-    natural_w = legend.width
+    entries = legend_entries(m, pal, emphasis or PLAIN, variant)
     ext = extent(layout)
     floor = MIN_FONT_PT[paper]
 
+    options = []
+    if relayout is not None:
+        from ..layout.engine import shapes
+
+        options = shapes(m)
+        # the estimates are of a map with empty channels; scale them to the real one
+        est = next((o for o in options if layout.grid is not None and o[0] == layout.grid.cols), None)
+        k = (ext.w * ext.h / (est[1] * est[2])) ** 0.5 if est else 1.0
+        options = [(c, w * k, h * k) for c, w, h in options]
+
+    def fit(room: Rect) -> float:
+        """The map's scale in ``room``: a relaid map takes the room's shape as far as it can."""
+        if room.w <= 0 or room.h <= 0:
+            return 0.0
+        if relayout is None or not options:
+            return min(room.w / ext.w, room.h / ext.h)
+        s = max(min(room.w / w, room.h / h) for _c, w, h in options)
+        # Very flat or very tall rooms squeeze every arrow into a few channels (much wider
+        # than estimated): the estimate is not to be trusted there.
+        return s if 0.45 <= room.w / room.h <= 3.2 else s * 0.5
+
+    def furniture(size: float, width: float) -> list[Block]:
+        head = size * pm.heading_size / pm.body_size
+        out = [legend_block(entries, pal, pm, size)]
+        if pathway is not None:
+            out += steps_blocks(m, pathway, pal, width, size, head)
+            out += checklist_blocks(pathway, pal, width, size, head)
+        for b in out:
+            b.width = width
+        return out
+
+    natural_w = legend_block(entries, pal, pm).width
+
     def columns(factor: float) -> float:
         # Columns share the full width evenly, so long names and addresses wrap less.
-        base_w = max(natural_w, 150.0 * pm.unit * factor)
+        base_w = max(natural_w * factor, 150.0 * pm.unit * factor)
         n = max(1, int((area.w + gap) // (base_w + gap)))
+        if tile:  # a column no wider than one sheet, so a legend is never cut
+            n = max(n, math.ceil((area.w + gap) / (title_w + gap)))
         return (area.w - (n - 1) * gap) / n
 
     col_w = columns(1.0)
-    legend.width = col_w
-    alone = _arrange(area, ext, [legend], col_w, gap)
+    alone = _arrange(area, fit, furniture(pm.body_size, col_w), col_w, gap)
     best, extra = None, []
     # Contacts are read close up: they may shrink (never under the paper's floor) to stay on
     # the poster. Prefer the largest contact type that costs the map at most a fifth of its
@@ -125,8 +185,8 @@ def plan_poster(m, layout: MapLayout, pal, paper: str = "A0", landscape: bool = 
             break
         last = size
         cw = columns(size / pm.body_size)
-        legend.width = cw
-        trial = _arrange(area, ext, [legend] + contact_blocks(m.tjenester, pal, pm, cw, size=size), cw, gap)
+        trial = _arrange(area, fit, furniture(size, cw) + contact_blocks(m.tjenester, pal, pm, cw, size=size),
+                         cw, gap)
         if trial:
             trials.append((size, cw, trial))
     alone_font = _font(layout, alone[0]) if alone else 0.0
@@ -136,18 +196,28 @@ def plan_poster(m, layout: MapLayout, pal, paper: str = "A0", landscape: bool = 
             _size, col_w, best = found
             break
     if best is None:  # the contacts do not fit or cost the map too much: their own page(s)
-        legend.width = col_w
         best = alone
         extra = _contact_pages(m, pal, pm, paper, content, footer, title, col_w, gap)
     if best is None:  # not even the legend fits beside the map: give the map the page
-        best = (min(area.w / ext.w, area.h / ext.h), area, [])
-    scale, map_box, placed = best
+        best = (fit(area), area, [])
+    _scale, room, placed = best
+    if relayout is not None:
+        layout = relayout(room.w / room.h)
+        ext = extent(layout)
+    scale = min(room.w / ext.w, room.h / ext.h)
     mw, mh = ext.w * scale, ext.h * scale
-    map_rect = Rect(map_box.x + max(0.0, (map_box.w - mw) / 2), map_box.y, mw, mh)
+    map_rect = Rect(room.x + max(0.0, (room.w - mw) / 2), room.y, mw, mh)
+    if placed and mh < room.h - 1e-6 and all(p.rect.y >= room.bottom for p in placed):
+        # a drawn-as-is map shorter than its room: the furniture moves up under it
+        shift = room.bottom - map_rect.bottom
+        placed = [Placed(p.block, Rect(p.rect.x, p.rect.y - shift, p.rect.w, p.rect.h)) for p in placed]
 
     plan = PosterPlan(paper, landscape, pm, content, title, sub, header, map_rect, scale, (ext.x, ext.y),
                       placed, extra, footer, foot_lines, qr_rect, m.nettside if qr_rect else None)
     plan.problems = problems
+    plan.title_size = title_size
+    plan.layout = layout
+    plan.display = build(m, layout, emphasis, variant)
     plan.min_font = _font(layout, scale)
     if plan.min_font < MIN_FONT_PT[paper] - 1e-6:
         advice = (_("Velg et større papir.") if paper != "A0" else
@@ -172,39 +242,36 @@ def extent(layout: MapLayout) -> Rect:
     return Rect(r.x, r.y, max(r.w, 1.0), max(r.h, 1.0))
 
 
-def _arrange(area: Rect, ext: Rect, blocks: list[Block], col_w: float, gap: float):
-    """Best of 'furniture below the map' and 'furniture right of the map': (scale, map box, placed)."""
-    lw, lh = ext.w, ext.h
+def _arrange(area: Rect, fit, blocks: list[Block], col_w: float, gap: float):
+    """Best of 'furniture below the map' and 'furniture right of the map': (scale, map room, placed)."""
     options = []
-    # Below: find the least height that holds the blocks, in small steps.
-    # (The map's legibility decides later whether contacts may take this much.)
+    # Below: the least height that holds the blocks, in small steps; the map gets the rest.
     steps = 60
     for i in range(1, steps + 1):
         h = area.h * 0.9 * i / steps
         region = Rect(area.x, area.bottom - h, area.w, h)
         if flow(region, blocks, col_w, gap) is not None:
-            s = min(area.w / lw, (area.h - h - gap) / lh)
-            if s > 0:
-                under = Rect(area.x, area.y + lh * s + gap, area.w, area.h - lh * s - gap)
-                placed = balanced_flow(under, blocks, col_w, gap)
-                if placed is not None:
-                    # The map hangs under the title, the furniture stands on the footer.
-                    used = max(p.rect.bottom for p in placed) - under.y if placed else 0.0
-                    shift = under.bottom - (under.y + used)
-                    placed = [Placed(p.block, Rect(p.rect.x, p.rect.y + shift, p.rect.w, p.rect.h)) for p in placed]
-                    box = Rect(area.x, area.y, area.w, lh * s)
-                    options.append((s, box, placed))
+            placed = balanced_flow(region, blocks, col_w, gap)
+            if placed is not None:
+                used = max(p.rect.bottom for p in placed) - region.y if placed else 0.0
+                room = Rect(area.x, area.y, area.w, area.h - used - gap)
+                # the furniture stands right under the map's room
+                shift = room.bottom + gap - region.y
+                placed = [Placed(p.block, Rect(p.rect.x, p.rect.y + shift, p.rect.w, p.rect.h)) for p in placed]
+                s = fit(room)
+                if s > 0:
+                    options.append((s, room, placed))
             break
     # Right: one to four columns beside the map.
     for n in range(1, 5):
         w = n * col_w + (n - 1) * gap
-        if w > area.w * 0.5:
+        if w > area.w * 0.55:
             break
         region = Rect(area.right - w, area.y, w, area.h)
         placed = balanced_flow(region, blocks, col_w, gap)
         if placed is not None:
-            s = min((area.w - w - gap) / lw, area.h / lh)
-            options.append((s, Rect(area.x, area.y, area.w - w - gap, area.h), placed))
+            room = Rect(area.x, area.y, area.w - w - gap, area.h)
+            options.append((fit(room), room, placed))
             break
     return max(options, key=lambda o: o[0]) if options else None
 

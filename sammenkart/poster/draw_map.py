@@ -1,39 +1,26 @@
-"""Draw a MapLayout on a reportlab canvas: bands, links, cards, flow arrows.
+"""Draw a display list on a reportlab canvas: bands, links, cards, arrows, numbers.
 
 The canvas is set up so that one map unit is one unit of drawing and y points
-down (we negate y ourselves so text stays upright). Geometry, wrapped lines and
-colours all come from the shared layout and style: the poster shows exactly
-what the screen shows.
+down (we negate y ourselves so text stays upright). Everything drawn comes
+from ``sammenkart.display``: the same items the window draws. Opacity is
+mixed into the colours here: print shops flatten transparency
+unpredictably, and reportlab cannot carry it into the form tiled sheets are
+drawn from.
 """
 from __future__ import annotations
 
 from reportlab.lib.colors import HexColor
 
-from ..emphasis import PLAIN, Emphasis
-from ..layout.engine import band_label_runs
-from ..layout.geometry import MapLayout, Rect
-from ..layout.text import BOLD, CONDENSED_BOLD, register_fonts, text_width
-from ..layout.edges import arrow_head, arrow_points, badge_point, lanes
-from ..style import ART_DASH, SECTOR_SHAPES, card_outline, level_position
+from ..display import DisplayList, level_fill  # noqa: F401  (level_fill: used by callers of this module)
+from ..layout.text import register_fonts, text_width
 
 
-def level_fill(m, pal, variant: str, level_id: int) -> str:
-    """Card colour of a level; a level's own ``farge`` wins in the normal palette."""
-    lv = m.level(level_id)
-    if variant == "normal" and lv is not None and lv.farge:
-        return lv.farge
-    return pal.card_fill(level_position(m, level_id), len(m.nivaer))
-
-
-def faded(colour: str, pal, opacity: float | None = None) -> str:
-    """``colour`` seen at ``opacity`` over the background, as a plain colour.
-
-    Posters use no transparency: print shops flatten it unpredictably, and
-    reportlab cannot carry it into the form that tiled sheets are drawn from.
-    """
-    a = pal.dim_opacity if opacity is None else opacity
-    fg, bg = colour.lstrip("#"), pal.background.lstrip("#")
-    mixed = [round(int(fg[i:i + 2], 16) * a + int(bg[i:i + 2], 16) * (1 - a)) for i in (0, 2, 4)]
+def faded(colour: str, background: str, opacity: float) -> str:
+    """``colour`` seen at ``opacity`` over ``background``, as a plain colour."""
+    if opacity >= 1.0:
+        return colour
+    fg, bg = colour.lstrip("#"), background.lstrip("#")
+    mixed = [round(int(fg[i:i + 2], 16) * opacity + int(bg[i:i + 2], 16) * (1 - opacity)) for i in (0, 2, 4)]
     return "#" + "".join(f"{v:02x}" for v in mixed)
 
 
@@ -52,67 +39,67 @@ def outline_path(c, commands):
     return p
 
 
-def draw_map(c, m, layout: MapLayout, pal, variant: str = "normal", emphasis: Emphasis | None = None) -> None:
-    """Draw in the current coordinate system: (x, -y) for a map point (x, y)."""
+def draw_map(c, d: DisplayList) -> None:
+    """Draw ``d`` in the current coordinate system: (x, -y) for a map point (x, y)."""
     register_fonts()
-    em = emphasis or PLAIN
-    n = len(m.nivaer)
-    for band in layout.bands:
-        pos = level_position(m, band.level_id)
+    bg = d.background
+    for band in d.bands:
         r = band.rect
-        c.setFillColor(HexColor(pal.band_fill(pos, n)))
+        c.setFillColor(HexColor(band.fill))
         c.rect(r.x, -r.bottom, r.w, r.h, stroke=0, fill=1)
-        c.setFillColor(HexColor(pal.text))
-        c.setFont(BOLD, band.label_font_size)
-        for text, x, y in band_label_runs(band):
+        c.setFillColor(HexColor(band.colour))
+        c.setFont(band.font, band.size)
+        for text, x, y in band.runs:
             c.saveState()
             c.translate(x, -y)
-            if band.label_rotated:
+            if band.rotated:
                 c.rotate(90)
             c.drawString(0, 0, text)
             c.restoreState()
-
-    if em.show_links and layout.links:
+    for line in d.links:
+        _line(c, line, bg)
+    for card in d.cards:
         c.saveState()
-        c.setStrokeColor(HexColor(faded(pal.link, pal) if em.dim_others else pal.link))
-        c.setLineWidth(1.0)
-        c.setDash(list(ART_DASH.get("samarbeid", ())) or [])
-        for e in layout.links:
-            _polyline(c, e.points)
+        c.setFillColor(HexColor(faded(card.fill, bg, card.opacity)))
+        c.setStrokeColor(HexColor(faded(card.stroke, bg, card.opacity)))
+        c.setLineWidth(card.stroke_width)
+        c.setDash(list(card.dash) or [])
+        c.drawPath(outline_path(c, card.outline), stroke=1, fill=1)
+        c.setFillColor(HexColor(faded(card.text_colour, bg, card.text_opacity)))
+        c.setFont(card.font, card.font_size)
+        r = card.rect
+        top = r.y + (r.h - card.line_height * len(card.lines)) / 2
+        for i, text in enumerate(card.lines):
+            baseline = top + i * card.line_height + card.line_height / 2 + card.font_size * 0.36
+            c.drawCentredString(r.x + r.w / 2, -baseline, text)
         c.restoreState()
-
-    for sid, card in layout.cards.items():
-        dim = em.dim_others and sid not in em.highlighted and sid not in em.current
-        look = (lambda col: faded(col, pal)) if dim else (lambda col: col)
-        c.saveState()
-        c.setFillColor(HexColor(look(level_fill(m, pal, variant, card.level))))
-        border = pal.current if sid in em.current else pal.highlight if (em.dim_others and not dim) else pal.card_border
-        c.setStrokeColor(HexColor(look(border)))
-        c.setLineWidth(2.2 if border != pal.card_border else 0.8)
-        shape = SECTOR_SHAPES.get(card.sector, "rect")
-        c.drawPath(outline_path(c, card_outline(shape, card.rect)), stroke=1, fill=1)
-        pos = level_position(m, card.level)
-        # Dimmed names stay readable: text fades less than the card.
-        text = pal.card_text(pos, n)
-        c.setFillColor(HexColor(faded(text, pal, max(pal.dim_opacity, 0.55)) if dim else text))
-        _lines(c, card.lines, card.rect, card.font_size, card.line_height, CONDENSED_BOLD, centred=True)
-        c.restoreState()
-
-    _arrows(c, layout, pal, em)
+    for line in d.arrows:
+        _line(c, line, bg)
+    for badge in d.badges + d.marks:
+        _badge(c, badge, bg)
 
 
-def _lines(c, lines, r: Rect, size: float, leading: float, font: str, centred: bool) -> None:
-    c.setFont(font, size)
-    top = r.y + (r.h - leading * len(lines)) / 2 if centred else r.y
-    for i, line in enumerate(lines):
-        baseline = top + i * leading + leading / 2 + size * 0.36
-        if centred:
-            c.drawCentredString(r.x + r.w / 2, -baseline, line)
-        else:
-            c.drawString(r.x, -baseline, line)
+def _line(c, line, bg: str) -> None:
+    colour = HexColor(faded(line.colour, bg, line.opacity))
+    c.saveState()
+    c.setStrokeColor(colour)
+    c.setFillColor(colour)
+    c.setLineWidth(line.width)
+    c.setDash(list(line.dash) or [])
+    for pts in line.strokes:
+        polyline(c, pts)
+    c.setDash([])
+    for tri in line.heads:
+        p = c.beginPath()
+        p.moveTo(tri[0][0], -tri[0][1])
+        for x, y in tri[1:]:
+            p.lineTo(x, -y)
+        p.close()
+        c.drawPath(p, stroke=0, fill=1)
+    c.restoreState()
 
 
-def _polyline(c, pts) -> None:
+def polyline(c, pts) -> None:
     p = c.beginPath()
     p.moveTo(pts[0][0], -pts[0][1])
     for x, y in pts[1:]:
@@ -120,52 +107,13 @@ def _polyline(c, pts) -> None:
     c.drawPath(p, stroke=1, fill=0)
 
 
-def _arrows(c, layout: MapLayout, pal, em: Emphasis) -> None:
-    badges = []
-    valid = [a for a in em.arrows if a.fra in layout.cards and a.til in layout.cards]
-    for a, lane in zip(valid, lanes([(a.fra, a.til) for a in valid])):
-        pts = tuple(arrow_points(layout, a.fra, a.til, lane))
-        if len(pts) < 2:
-            continue
-        base = pal.arrow_current if a.current else pal.arrow
-        colour = HexColor(faded(base, pal) if a.faded else base)
-        c.saveState()
-        c.setStrokeColor(colour)
-        c.setFillColor(colour)
-        c.setLineWidth(3.0 if a.current else 2.0)
-        c.setDash(list(ART_DASH.get(a.art, ())) or [])
-        _polyline(c, pts)
-        c.setDash([])
-        _head(c, pts, 9.0)
-        c.restoreState()
-        if a.number is not None:
-            badges.append((badge_point(pts), a.number, colour, a.faded))
-    r = 7.5
-    placed: list[tuple[float, float]] = []
-    for (x, y), number, colour, _faded in badges:
-        # Two steps between the same services would hide each other's number: step aside.
-        while any(abs(x - px) < 2 * r and abs(y - py) < 2 * r for px, py in placed):
-            y += 2 * r + 1
-        placed.append((x, y))
-        c.saveState()
-        c.setFillColor(colour)
-        c.setStrokeColor(HexColor(pal.background))
-        c.setLineWidth(1.0)
-        c.circle(x, -y, r, stroke=1, fill=1)
-        c.setFillColor(HexColor(pal.background))
-        label = str(number)
-        size = 9.0 if len(label) < 3 else 7.0
-        c.setFont(BOLD, size)
-        c.drawString(x - text_width(label, size, BOLD) / 2, -y - size * 0.36, label)
-        c.restoreState()
-
-
-def _head(c, points, length: float) -> None:
-    """The same arrow head the screen draws (``layout.edges.arrow_head``)."""
-    tip, left, right = arrow_head(points, length)
-    p = c.beginPath()
-    p.moveTo(tip[0], -tip[1])
-    p.lineTo(left[0], -left[1])
-    p.lineTo(right[0], -right[1])
-    p.close()
-    c.drawPath(p, stroke=0, fill=1)
+def _badge(c, b, bg: str) -> None:
+    c.saveState()
+    c.setFillColor(HexColor(faded(b.fill, bg, b.opacity)))
+    c.setStrokeColor(HexColor(faded(b.ring, bg, b.opacity)))
+    c.setLineWidth(b.ring_width)
+    c.circle(b.x, -b.y, b.r, stroke=1, fill=1)
+    c.setFillColor(HexColor(faded(b.text_colour, bg, b.opacity)))
+    c.setFont(b.font, b.size)
+    c.drawString(b.x - text_width(b.text, b.size, b.font) / 2, -b.y - b.size * 0.36, b.text)
+    c.restoreState()

@@ -10,7 +10,7 @@ from .. import __version__
 from ..atomic import atomic_path
 from ..i18n import _, in_map_language
 from ..layout.text import REGULAR, register_fonts
-from ..layout.engine import layout_map
+from ..layout.engine import SCREEN_ASPECT, layout_map
 from ..model import Problem
 from ..overlay import pathway_emphasis
 from ..printable import printable
@@ -29,8 +29,12 @@ class ExportResult:
     problems: list[Problem] = field(default_factory=list)  # warnings at a file:line:col (str() prints them)
 
 
-def prepare(m, paper="A0", landscape=False, pathway=None, greyscale=False):
+def prepare(m, paper="A0", landscape=False, pathway=None, greyscale=False, pathways=None, tile=None):
     """Layout, palette, emphasis and plan for a poster: what the preview and the PDF share.
+
+    ``pathways``: every pathway of the map (``Workspace.pathways_for``), so the
+    cards stand where they stand for any pathway; without it, the one shown.
+    The map is laid out for the shape of the room the page leaves it.
 
     The text is checked for printing first (``printable``); ``plan.problems``
     lists what was left out or shortened, each at its file:line:col.
@@ -38,19 +42,40 @@ def prepare(m, paper="A0", landscape=False, pathway=None, greyscale=False):
     problems: list[Problem] = []
     m = printable(m, problems)
     pathway = printable(pathway, problems) if pathway is not None else None
-    return _prepare_printable(m, paper, landscape, pathway, greyscale, problems)
+    return _prepare_printable(m, paper, landscape, pathway, greyscale, pathways, tile, problems)
 
 
-def _prepare_printable(m, paper, landscape, pathway, greyscale, problems):
+def _prepare_printable(m, paper, landscape, pathway, greyscale, pathways, tile, problems):
     """``prepare`` for text already checked by ``printable`` (its warnings in ``problems``)."""
     register_fonts()
     variant = "gratone" if greyscale else "normal"
     pal = palette(variant)
-    layout = layout_map(m, (pathway,) if pathway else ())
+    every = list(pathways) if pathways is not None else ([pathway] if pathway else [])
+    if pathway is not None and all(p.id != pathway.id for p in every):
+        every.append(pathway)
+    cache: dict = {}
+
+    def relayout(aspect: float):
+        key = round(aspect, 2)
+        if key not in cache:
+            cache[key] = layout_map(m, every, aspect)
+        return cache[key]
+
     emphasis = pathway_emphasis(m, pathway, None) if pathway else None
-    plan = plan_poster(m, layout, pal, paper, landscape, pathway, emphasis, variant)
-    plan.problems[:0] = list(problems) + cut_label_problems(m, layout)
-    return layout, pal, variant, emphasis, plan
+    plan = plan_poster(m, relayout(SCREEN_ASPECT), pal, paper, landscape, pathway, emphasis, variant,
+                       relayout=relayout, tile=tile)
+    if tile:
+        from .tiling import plan_tiles, title_rect
+
+        # A title that a cut would cross is wrapped to the sheet it starts on.
+        grid = plan_tiles(plan, tile)
+        r = title_rect(plan)
+        if not any(t.window.x <= r.x and r.right <= t.window.right for t in grid.tiles + grid.skipped):
+            window = next(t.window for t in grid.tiles + grid.skipped if t.window.x <= r.x < t.window.right)
+            plan = plan_poster(m, relayout(SCREEN_ASPECT), pal, paper, landscape, pathway, emphasis, variant,
+                               relayout=relayout, tile=tile, title_limit=window.right - r.x - 2.0)
+    plan.problems[:0] = list(problems) + cut_label_problems(m, plan.layout)
+    return plan.layout, pal, variant, emphasis, plan
 
 
 def new_canvas(out, size, m, subject: str) -> Canvas:
@@ -80,7 +105,9 @@ def export_poster(m, out, paper="A0", landscape=False, pathway=None, tile=None, 
     problems: list[Problem] = []
     m = printable(m, problems)  # the drawing below must use the same checked text as the plan
     pathway = printable(pathway, problems) if pathway is not None else None
-    layout, pal, variant, emphasis, plan = _prepare_printable(m, paper, landscape, pathway, greyscale, problems)
+    pathways = workspace.pathways_for(m) if workspace is not None else None
+    layout, pal, variant, emphasis, plan = _prepare_printable(m, paper, landscape, pathway, greyscale, pathways,
+                                                              tile, problems)
     out = Path(out)
     with atomic_path(out, make_parents=False) as tmp:  # a failure leaves a file already at ``out`` as it was
         if tile:

@@ -10,6 +10,7 @@ from ..i18n import _, in_map_language
 from ..atomic import atomic_path
 from ..layout.text import BOLD, REGULAR, register_fonts, text_width, wrap_lines
 from ..printable import printable
+from ..undrawn import side_names
 from ..style import art_label, palette
 from .composition import date_text
 from .contacts import contact_lines
@@ -20,8 +21,7 @@ EXCERPT_CHARS = 320
 
 
 def names(m, reference: str) -> str:
-    found = m.resolve(reference)
-    return " / ".join(s.navn for s in found) if found else _("«{ref}» (finnes ikke i kartet)").format(ref=reference)
+    return side_names(m, [s.id for s in m.resolve(reference)], reference, " / ")
 
 
 def step_texts(m, pathway) -> list[str]:

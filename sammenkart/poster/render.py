@@ -10,11 +10,11 @@ from ..layout.text import BOLD, REGULAR, register_fonts
 from ..style import card_outline
 from .blocks import Placed
 from .composition import PosterPlan
-from .draw_map import _polyline, draw_map, outline_path
+from .draw_map import draw_map, outline_path, polyline
 
 
-def draw_poster_page(c, plan: PosterPlan, m, layout, pal, variant="normal", emphasis=None) -> None:
-    """Everything of page one, in page coordinates (origin bottom-left)."""
+def draw_poster_page(c, plan: PosterPlan, m, layout=None, pal=None, variant="normal", emphasis=None) -> None:
+    """Everything of page one, in page coordinates (origin bottom-left); the map is ``plan.display``."""
     register_fonts()
     H = plan.pm.height
     c.setFillColor(HexColor(pal.background))
@@ -24,7 +24,7 @@ def draw_poster_page(c, plan: PosterPlan, m, layout, pal, variant="normal", emph
     c.translate(plan.map_rect.x, H - plan.map_rect.y)
     c.scale(plan.scale, plan.scale)
     c.translate(-plan.origin[0], plan.origin[1])
-    draw_map(c, m, layout, pal, variant, emphasis)
+    draw_map(c, plan.display)
     c.restoreState()
     for p in plan.blocks:
         draw_block(c, p, H)
@@ -46,10 +46,11 @@ def _header(c, plan: PosterPlan, pal, suffix: str | None = None) -> None:
     H, pm = plan.pm.height, plan.pm
     y = plan.header.y
     c.setFillColor(HexColor(pal.text))
+    size = plan.title_size or pm.title_size
     for line in plan.title_lines:
-        c.setFont(BOLD, pm.title_size)
-        c.drawString(plan.header.x, H - (y + pm.title_size * 0.95), line)
-        y += pm.title_size * 1.2
+        c.setFont(BOLD, size)
+        c.drawString(plan.header.x, H - (y + size * 0.95), line)
+        y += size * 1.2
     subtitle = [suffix] if suffix else plan.subtitle_lines
     c.setFillColor(HexColor(pal.muted_text))
     for line in subtitle:
@@ -127,5 +128,5 @@ def draw_block(c, p: Placed, H: float) -> None:
             c.setLineWidth(width)
             scale = width / 2.0  # dash lengths are in map units at line width 2
             c.setDash([d * scale for d in dash] or [])
-            _polyline(c, ((x, y), (x + w, y)))
+            polyline(c, ((x, y), (x + w, y)))
             c.restoreState()

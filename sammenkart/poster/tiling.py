@@ -11,7 +11,7 @@ from reportlab.lib.colors import HexColor
 
 from ..i18n import _
 from ..layout.geometry import Rect
-from ..layout.text import BOLD, REGULAR, wrap
+from ..layout.text import BOLD, REGULAR, text_width, wrap
 from .pages import MM, page_size
 from .render import draw_contact_page, draw_poster_page
 
@@ -32,39 +32,157 @@ class TileGrid:
     sheet: tuple[float, float]
     rows: int
     cols: int
-    tiles: tuple[Tile, ...]
+    tiles: tuple[Tile, ...]  # the sheets to print (sheets with nothing on them are left out)
+    offset: tuple[float, float] = (0.0, 0.0)  # where the first window starts, poster points
+    skipped: tuple[Tile, ...] = ()
 
 
-def _count(length: float, window: float, overlap: float) -> int:
+def _count(length: float, window: float, overlap: float, start: float = 0.0) -> int:
     step = window - overlap
-    return max(1, math.ceil((length - overlap) / step - 1e-9))
+    return max(1, math.ceil((length - start - overlap) / step - 1e-9))
 
 
-def tile_grid(poster_w: float, poster_h: float, sheet: str, overlap: float = OVERLAP,
-              margin: float = SHEET_MARGIN) -> TileGrid:
-    """Sheets in the orientation that needs fewest; neighbours share ``overlap`` points."""
+def _orientation(poster_w: float, poster_h: float, sheet: str, overlap: float, margin: float):
     best = None
     for landscape in (False, True):
         sw, sh = page_size(sheet, landscape)
         ww, wh = sw - 2 * margin, sh - 2 * margin
-        cols, rows = _count(poster_w, ww, overlap), _count(poster_h, wh, overlap)
-        if best is None or rows * cols < best[0]:
-            best = (rows * cols, (sw, sh), ww, wh, rows, cols)
-    _, size, ww, wh, rows, cols = best
+        n = _count(poster_w, ww, overlap) * _count(poster_h, wh, overlap)
+        if best is None or n < best[0]:
+            best = (n, (sw, sh), ww, wh)
+    return best[1], best[2], best[3]
+
+
+def window_size(poster_w: float, poster_h: float, sheet: str, overlap: float = OVERLAP,
+                margin: float = SHEET_MARGIN) -> tuple[float, float]:
+    """The part of the poster one sheet shows (width, height), in the orientation used."""
+    _size, ww, wh = _orientation(poster_w, poster_h, sheet, overlap, margin)
+    return ww, wh
+
+
+def tile_grid(poster_w: float, poster_h: float, sheet: str, overlap: float = OVERLAP,
+              margin: float = SHEET_MARGIN, offset: tuple[float, float] = (0.0, 0.0)) -> TileGrid:
+    """Sheets in the orientation that needs fewest; neighbours share ``overlap`` points.
+
+    ``offset`` (≤ 0) shifts the grid left/up so that a cut falls elsewhere.
+    """
+    size, ww, wh = _orientation(poster_w, poster_h, sheet, overlap, margin)
+    ox, oy = offset
+    cols, rows = _count(poster_w, ww, overlap, ox), _count(poster_h, wh, overlap, oy)
     tiles = tuple(
-        Tile(r + 1, c + 1, Rect(c * (ww - overlap), r * (wh - overlap), ww, wh))
+        Tile(r + 1, c + 1, Rect(ox + c * (ww - overlap), oy + r * (wh - overlap), ww, wh))
         for r in range(rows) for c in range(cols)
     )
-    return TileGrid(size, rows, cols, tiles)
+    return TileGrid(size, rows, cols, tiles, offset)
+
+
+def _shift(length: float, window: float, overlap: float, keep: list[tuple[float, float]]) -> float:
+    """The grid offset along one axis that leaves each ``keep`` interval whole on one sheet.
+
+    Of the offsets that do, the one with fewest sheets; if none does, the one
+    that keeps the most (earlier intervals count more).
+    """
+    step = window - overlap
+    keep = [(a, b) for a, b in keep if b - a <= window - 2e-6]  # what cannot fit on one sheet gets no say
+    best = None
+    for k in range(49):
+        off = -step * k / 48
+        whole = 0.0
+        for rank, (a, b) in enumerate(keep):
+            first = math.floor((a - off) / step)
+            if any(off + j * step <= a + 1e-6 and b <= off + j * step + window - 1e-6
+                   for j in (first - 1, first, first + 1)):
+                whole += 2.0 ** (len(keep) - rank)
+        score = (whole, -_count(length, window, overlap, off), off)
+        if best is None or score > best[0]:
+            best = (score, off)
+    return best[1]
+
+
+def plan_tiles(plan, sheet: str, overlap: float = OVERLAP, margin: float = SHEET_MARGIN) -> TileGrid:
+    """The sheets for a planned poster: the QR code, the title and the legend each whole on one
+    sheet where they fit on one, and no sheet with nothing on it."""
+    W, H = plan.size
+    _size, ww, wh = _orientation(W, H, sheet, overlap, margin)
+    keep = legend_rects(plan)
+    if plan.qr_rect is not None:
+        keep.append(plan.qr_rect)
+    keep.append(title_rect(plan))  # last: a title can be wrapped to fit (export.prepare)
+    ox = _shift(W, ww, overlap, [(r.x, r.right) for r in keep])
+    oy = _shift(H, wh, overlap, [(r.y, r.bottom) for r in keep])
+    grid = tile_grid(W, H, sheet, overlap, margin, (ox, oy))
+    if plan.qr_rect is not None:
+        # the QR code is small: where a cut would cross it, it moves onto one sheet
+        # (it may rise into the gap between the map and the footer, never onto the map)
+        top = min(plan.footer.y, max(plan.map_rect.bottom + 1.0, plan.footer.y - plan.pm.footer_size))
+        plan.qr_rect = _onto_one_sheet(plan.qr_rect, grid, Rect(plan.footer.x, top, plan.footer.w,
+                                                                plan.footer.bottom - top))
+    ink = ink_rects(plan)
+    used = tuple(t for t in grid.tiles if any(_overlaps(t.window, r) for r in ink))
+    skipped = tuple(t for t in grid.tiles if t not in used)
+    return TileGrid(grid.sheet, grid.rows, grid.cols, used, grid.offset, skipped)
+
+
+def legend_rects(plan) -> list[Rect]:
+    return [_used(p) for p in plan.blocks if p.block.kind == "legend"]
+
+
+def title_rect(plan) -> Rect:
+    size = plan.title_size or plan.pm.title_size
+    w = max((text_width(t, size, BOLD) for t in plan.title_lines), default=0.0)
+    return Rect(plan.header.x, plan.header.y, w, len(plan.title_lines) * size * 1.2)
+
+
+def ink_rects(plan, placed=None) -> list[Rect]:
+    """Where page one (or a contact page, given its ``placed`` blocks) has anything drawn."""
+    out = [title_rect(plan)]
+    sub_y = plan.header.y + len(plan.title_lines) * (plan.title_size or plan.pm.title_size) * 1.2
+    out.append(Rect(plan.header.x, sub_y, plan.header.w, max(0.0, plan.header.bottom - sub_y)))
+    if placed is None:
+        out.append(plan.map_rect)
+        placed = plan.blocks
+        if plan.qr_rect is not None:
+            out.append(plan.qr_rect)
+    out += [_used(p) for p in placed]
+    size = plan.pm.footer_size
+    for i, line in enumerate(reversed(plan.footer_lines)):
+        y = plan.footer.bottom - size * (0.3 + 1.4 * i) - size
+        out.append(Rect(plan.footer.x, y, text_width(line, size, REGULAR), size * 1.2))
+    return [r for r in out if r.w > 0 and r.h > 0]
+
+
+def _onto_one_sheet(r: Rect, grid: TileGrid, within: Rect) -> Rect:
+    """``r`` moved (as little as possible, inside ``within``) so one window holds it whole."""
+    best = None
+    for t in grid.tiles:
+        w = t.window
+        x = min(max(r.x, w.x + 1.0), w.right - r.w - 1.0)
+        y = min(max(r.y, w.y + 1.0), w.bottom - r.h - 1.0)
+        x = min(max(x, within.x), within.right - r.w)
+        y = min(max(y, within.y), within.bottom - r.h)
+        if w.x <= x and x + r.w <= w.right and w.y <= y and y + r.h <= w.bottom:
+            d = abs(x - r.x) + abs(y - r.y)
+            if best is None or d < best[0]:
+                best = (d, Rect(x, y, r.w, r.h))
+    return best[1] if best else r
+
+
+def _used(p) -> Rect:
+    """The part of a placed block that has ink."""
+    return Rect(p.rect.x, p.rect.y, p.block.used_width(), p.rect.h)
+
+
+def _overlaps(a: Rect, b: Rect) -> bool:
+    return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom
 
 
 def write_tiled(out, m, layout, pal, variant, emphasis, plan, sheet: str) -> int:
     from .export import new_canvas
 
     W, H = plan.size
-    grid = tile_grid(W, H, sheet)
+    grid = plan_tiles(plan, sheet)
     c = new_canvas(out, grid.sheet, m, _("Plakat delt på {n} ark").format(n=len(grid.tiles)))
-    forms = [FORM]
+    forms = [(FORM, grid)]
     c.beginForm(FORM, 0, 0, W, H)
     draw_poster_page(c, plan, m, layout, pal, variant, emphasis)
     c.endForm()
@@ -73,19 +191,27 @@ def write_tiled(out, m, layout, pal, variant, emphasis, plan, sheet: str) -> int
         c.beginForm(name, 0, 0, W, H)
         draw_contact_page(c, plan, placed, pal, i)
         c.endForm()
-        forms.append(name)
+        ink = ink_rects(plan, placed)
+        every = grid.tiles + grid.skipped
+        used = tuple(t for t in every if any(_overlaps(t.window, r) for r in ink))
+        forms.append((name, TileGrid(grid.sheet, grid.rows, grid.cols, tuple(sorted(used, key=_pos)),
+                                     grid.offset, tuple(t for t in every if t not in used))))
 
     pages = 0
-    for form_no, form in enumerate(forms):
-        _overview(c, grid, form, W, H, m, sheet, form_no)
+    for form_no, (form, g) in enumerate(forms):
+        _overview(c, g, form, W, H, m, sheet, form_no)
         c.showPage()
         pages += 1
-        for t in grid.tiles:
-            _sheet(c, grid, t, form, H, m)
+        for n, t in enumerate(g.tiles, start=1):
+            _sheet(c, g, t, form, H, m, n)
             c.showPage()
             pages += 1
     c.save()
     return pages
+
+
+def _pos(t: Tile) -> tuple[int, int]:
+    return (t.row, t.col)
 
 
 def _overview(c, grid: TileGrid, form: str, W: float, H: float, m, sheet: str, form_no: int) -> None:
@@ -99,19 +225,23 @@ def _overview(c, grid: TileGrid, form: str, W: float, H: float, m, sheet: str, f
     text = _("{navn}: {n} ark {ark} i {rader} rader og {kolonner} kolonner. Naboark overlapper {mm} mm. "
              "Skjær langs merkene i margen og lim arkene sammen i rekkefølgen under.").format(
         navn=m.navn, n=len(grid.tiles), ark=sheet, rader=grid.rows, kolonner=grid.cols, mm=round(OVERLAP / MM))
+    if grid.skipped:
+        text += " " + _("Tomme ark skrives ikke ut ({n} stk.).").format(n=len(grid.skipped))
     if form_no:
         text = _("Kontaktsiden, side {n}. ").format(n=form_no) + text
     for line in wrap(text, sw - 2 * SHEET_MARGIN, 10, REGULAR):
         c.drawString(x0, y, line)
         y -= 13
     # The miniature: the whole poster and the sheet windows over it.
-    span_w = grid.cols * (grid.tiles[0].window.w - OVERLAP) + OVERLAP
-    span_h = grid.rows * (grid.tiles[0].window.h - OVERLAP) + OVERLAP
+    every = grid.tiles + grid.skipped
+    ox, oy = grid.offset
+    span_w = grid.cols * (every[0].window.w - OVERLAP) + OVERLAP
+    span_h = grid.rows * (every[0].window.h - OVERLAP) + OVERLAP
     avail_w, avail_h = sw - 2 * SHEET_MARGIN, y - SHEET_MARGIN - 6
     s = min(avail_w / span_w, avail_h / span_h)
-    ox, oy = x0 + (avail_w - span_w * s) / 2, y - 6  # oy: top of the miniature
+    px, py = x0 + (avail_w - span_w * s) / 2 - ox * s, y - 6 + oy * s  # where poster (0, 0) lands
     c.saveState()
-    c.translate(ox, oy - H * s)
+    c.translate(px, py - H * s)
     c.scale(s, s)
     c.setStrokeColor(HexColor("#999999"))
     c.setLineWidth(1 / s)
@@ -123,12 +253,12 @@ def _overview(c, grid: TileGrid, form: str, W: float, H: float, m, sheet: str, f
     c.setLineWidth(0.8)
     for t in grid.tiles:
         r = t.window
-        c.rect(ox + r.x * s, oy - r.bottom * s, r.w * s, r.h * s, stroke=1, fill=0)
+        c.rect(px + r.x * s, py - r.bottom * s, r.w * s, r.h * s, stroke=1, fill=0)
         c.setFont(BOLD, 8)
-        c.drawCentredString(ox + (r.x + r.w / 2) * s, oy - (r.y + r.h / 2) * s, f"{t.row},{t.col}")
+        c.drawCentredString(px + (r.x + r.w / 2) * s, py - (r.y + r.h / 2) * s, f"{t.row},{t.col}")
 
 
-def _sheet(c, grid: TileGrid, t: Tile, form: str, H: float, m) -> None:
+def _sheet(c, grid: TileGrid, t: Tile, form: str, H: float, m, number: int) -> None:
     sw, sh = grid.sheet
     win = t.window
     x0, y0 = SHEET_MARGIN, SHEET_MARGIN  # bottom-left of the window on the sheet
@@ -148,7 +278,7 @@ def _sheet(c, grid: TileGrid, t: Tile, form: str, H: float, m) -> None:
     c.setFont(REGULAR, 7)
     c.drawRightString(sw - SHEET_MARGIN - 4 * MM, y0 - 10 * MM,
                       _("{navn} – ark {n} av {total}").format(
-                          navn=m.navn, n=(t.row - 1) * grid.cols + t.col, total=len(grid.tiles)))
+                          navn=m.navn, n=number, total=len(grid.tiles)))
 
 
 def _cut_marks(c, x0, y0, w, h, t: Tile, grid: TileGrid) -> None:

@@ -1,7 +1,8 @@
-"""Graphics items for the map: bands, service cards and collaboration links.
+"""Graphics items for the map: bands and service cards, drawn from the display list.
 
-Items only draw what the pure layout and style computed; their look changes
-through small state setters so a pathway step restyles, never rebuilds.
+Items keep no look of their own: each gets its item of ``sammenkart.display``
+and paints exactly that. A step change hands a card a new item only when its
+look changed, so stepping restyles a few cards and never rebuilds the scene.
 """
 from __future__ import annotations
 
@@ -9,9 +10,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject
 
-from ..layout.engine import BAND_FONT, LABEL_FONT, band_label_runs
-from ..layout.geometry import BandGeom, CardGeom
-from ..style import ART_DASH, SECTOR_SHAPES, card_inset, card_outline
+from .. import display as dl
+from ..layout.geometry import CardGeom
 from .fonts import scene_font
 from .plain import tooltip
 
@@ -34,84 +34,84 @@ def qrect(r) -> QRectF:
     return QRectF(r.x, r.y, r.w, r.h)
 
 
+def dashed_pen(colour: QColor, width: float, dash: tuple[float, ...]) -> QPen:
+    pen = QPen(colour, width)
+    if dash:
+        pen.setDashPattern([d / width for d in dash])  # Qt dashes are in pen widths
+    pen.setCapStyle(Qt.FlatCap)
+    return pen
+
+
 class BandItem(QGraphicsItem):
-    def __init__(self, band: BandGeom, fill: str, text: str):
+    def __init__(self, item: dl.BandItem):
         super().__init__()
-        self.band, self.fill, self.text = band, QColor(fill), QColor(text)
+        self.item = item
         self.setZValue(-10)
 
+    def set_item(self, item: dl.BandItem) -> None:
+        if item != self.item:
+            self.item = item
+            self.update()
+
+    @property
+    def band(self):  # the level this band shows (for callers that ask)
+        return self.item
+
     def boundingRect(self) -> QRectF:
-        return qrect(self.band.rect)
+        return qrect(self.item.rect)
 
     def paint(self, painter, option, widget=None) -> None:
-        painter.fillRect(self.boundingRect(), self.fill)
-        painter.setPen(self.text)
-        painter.setFont(scene_font(BAND_FONT, self.band.label_font_size))
-        for text, x, y in band_label_runs(self.band):
+        it = self.item
+        painter.fillRect(self.boundingRect(), QColor(it.fill))
+        painter.setPen(QColor(it.colour))
+        painter.setFont(scene_font(it.font, it.size))
+        for text, x, y in it.runs:
             painter.save()
             painter.translate(x, y)
-            if self.band.label_rotated:
+            if it.rotated:
                 painter.rotate(-90)
             painter.drawText(QPointF(0, 0), text)
             painter.restore()
 
 
 class CardItem(QGraphicsObject):
-    """One service. States: normal, dim, highlight, current; plus marks and reveal."""
+    """One service, drawn as its display item says; clicking it tells the scene."""
 
-    def __init__(self, card: CardGeom, fill: str, text: str, border: str):
+    def __init__(self, card: CardGeom, item: dl.CardItem):
         super().__init__()
         self.card = card
-        self.path = outline_path(card_outline(SECTOR_SHAPES.get(card.sector, "rect"), card.rect))
-        self.inset = card_inset(SECTOR_SHAPES.get(card.sector, "rect"), card.rect)
-        self._bounds = self.path.boundingRect().adjusted(-14, -14, 14, 14)  # room for badges
-        self.fill, self.text, self.border = QColor(fill), QColor(text), QColor(border)
-        self.state = "normal"
-        self.accent = QColor(border)
-        self.mark: int | None = None
-        self.mark_colour = QColor("#6a3d9a")
-        self.verdict: str | None = None  # found | missed | added, after a reveal
-        self.verdict_colour = QColor("#000000")
-        self.dim_opacity = 0.25
+        self.item = item
+        self.path = outline_path(item.outline)
+        self._bounds = self.path.boundingRect().adjusted(-4, -4, 4, 4)
+        self.mark: int | None = None  # a team's numbered choice (from the display list's marks)
+        self.verdict: str | None = None
         self.flash = False
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.PointingHandCursor)
         self.setToolTip(tooltip(" ".join(card.lines)))
+        self._apply_z()
 
     @property
     def service_id(self) -> str:
         return self.card.service_id
 
-    def set_colours(self, fill: str, text: str, border: str) -> None:
-        self.fill, self.text, self.border = QColor(fill), QColor(text), QColor(border)
+    @property
+    def state(self) -> str:
+        return self.item.state
+
+    @property
+    def fill(self) -> QColor:
+        return QColor(self.item.fill)
+
+    def set_item(self, item: dl.CardItem) -> None:
+        if item is self.item or item == self.item:
+            return
+        self.item = item
+        self._apply_z()
         self.update()
 
-    def set_state(self, state: str, accent: str | None = None, dim_opacity: float = 0.25) -> None:
-        if state == self.state and (accent is None or QColor(accent) == self.accent):
-            return
-        self.state = state
-        self.dim_opacity = dim_opacity
-        if accent:
-            self.accent = QColor(accent)
-        self.setOpacity(dim_opacity if state == "dim" else 1.0)
-        self.setZValue({"current": 3, "highlight": 2}.get(state, 1))
-        self.update()
-
-    def set_mark(self, number: int | None, colour: str | None = None) -> None:
-        if number == self.mark and (colour is None or QColor(colour) == self.mark_colour):
-            return
-        self.mark = number
-        if colour:
-            self.mark_colour = QColor(colour)
-        self.update()
-
-    def set_verdict(self, verdict: str | None, colour: str | None = None) -> None:
-        if verdict == self.verdict and (colour is None or QColor(colour) == self.verdict_colour):
-            return
-        self.verdict = verdict
-        if colour:
-            self.verdict_colour = QColor(colour)
-        self.update()
+    def _apply_z(self) -> None:
+        self.setZValue({"current": 3, "highlight": 2}.get(self.item.state, 1))
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -120,47 +120,28 @@ class CardItem(QGraphicsObject):
         return self.path
 
     def paint(self, painter, option, widget=None) -> None:
+        it = self.item
         painter.setRenderHint(painter.RenderHint.Antialiasing)
-        emphasised = self.state in ("highlight", "current") or self.mark is not None or self.flash
-        width = {"current": 4.0, "highlight": 2.5}.get(self.state, 1.0)
-        if self.mark is not None or self.flash:
-            width = max(width, 3.5)
-        colour = self.mark_colour if self.mark is not None else (self.accent if emphasised else self.border)
-        if self.verdict == "missed":
-            painter.setPen(QPen(self.verdict_colour, 3.0, Qt.DashLine))
-        else:
-            painter.setPen(QPen(colour, width))
-        painter.setBrush(self.fill)
+        width = max(it.stroke_width, 3.5) if self.flash else it.stroke_width
+        painter.setOpacity(it.opacity)
+        painter.setPen(dashed_pen(QColor(it.stroke), width, it.dash) if it.dash else QPen(QColor(it.stroke), width))
+        painter.setBrush(QColor(it.fill))
         # Far out (a whole region on screen) shapes and text a few pixels high cannot
         # be read; a plain box keeps painting thousands of cards fast.
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        if lod * self.card.font_size < 3.0:
-            painter.drawRect(qrect(self.card.rect))
+        if lod * it.font_size < 3.0:
+            painter.drawRect(qrect(it.rect))
             return
         painter.drawPath(self.path)
-        self._paint_label(painter)
-        if self.mark is not None:
-            self._badge(painter, str(self.mark), self.mark_colour, self.card.rect.x, self.card.rect.y)
-        if self.verdict:
-            sign = {"found": "✓", "missed": "?", "added": "+"}.get(self.verdict, "")
-            self._badge(painter, sign, self.verdict_colour, self.card.rect.right, self.card.rect.y)
-
-    def _paint_label(self, painter) -> None:
-        c = self.card
-        painter.setPen(self.text)
-        painter.setFont(scene_font(LABEL_FONT, c.font_size))
-        top = c.rect.y + (c.rect.h - len(c.lines) * c.line_height) / 2
-        for i, line in enumerate(c.lines):
-            box = QRectF(c.rect.x + self.inset, top + i * c.line_height, c.rect.w - 2 * self.inset, c.line_height)
+        painter.setOpacity(it.text_opacity)
+        painter.setPen(QColor(it.text_colour))
+        painter.setFont(scene_font(it.font, it.font_size))
+        r = it.rect
+        top = r.y + (r.h - len(it.lines) * it.line_height) / 2
+        for i, line in enumerate(it.lines):
+            box = QRectF(r.x + it.inset, top + i * it.line_height, r.w - 2 * it.inset, it.line_height)
             painter.drawText(box, Qt.AlignHCenter | Qt.AlignVCenter, line)
-
-    @staticmethod
-    def _badge(painter, text: str, colour: QColor, cx: float, cy: float) -> None:
-        painter.setPen(QPen(QColor("#ffffff"), 1.5))
-        painter.setBrush(colour)
-        painter.drawEllipse(QPointF(cx, cy), 10, 10)
-        painter.setFont(scene_font(BAND_FONT, 12))
-        painter.drawText(QRectF(cx - 10, cy - 10, 20, 20), Qt.AlignCenter, text)
+        painter.setOpacity(1.0)
 
     def mousePressEvent(self, event) -> None:
         if event.button() == Qt.LeftButton:
@@ -172,39 +153,67 @@ class CardItem(QGraphicsObject):
         super().mousePressEvent(event)
 
 
-class LineItem(QGraphicsItem):
-    """A standing collaboration link: a dashed line between two cards."""
+def paint_display(painter, d: dl.DisplayList) -> None:
+    """Paint a whole display list with a QPainter (the poster dialog's preview).
 
-    def __init__(self, points, colour: str, art: str = "samarbeid"):
-        super().__init__()
-        self.colour = QColor(colour)
-        self.art = art
-        self.width = 1.2
-        self.setZValue(0)
-        path = QPainterPath(QPointF(*points[0]))
-        for x, y in points[1:]:
-            path.lineTo(x, y)
-        self.path = path
-        self._bounds = path.boundingRect().adjusted(-4, -4, 4, 4)
-
-    def set_look(self, colour: str, width: float, opacity: float, current: bool = False) -> None:
-        if (QColor(colour), width, opacity) == (self.colour, self.width, self.opacity()):
-            return
-        self.colour, self.width = QColor(colour), width
-        self.setOpacity(opacity)
-        self.update()
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
-    def paint(self, painter, option, widget=None) -> None:
-        lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        painter.setRenderHint(painter.RenderHint.Antialiasing, lod > 0.25)
-        pen = QPen(self.colour, self.width)
-        dash = ART_DASH.get(self.art, ())
-        if dash:
-            pen.setDashPattern([d / self.width for d in dash])  # Qt dashes are in pen widths
-        pen.setCapStyle(Qt.FlatCap)
+    The same items, in the same order, as the scene's items and the poster draw.
+    """
+    painter.setRenderHint(painter.RenderHint.Antialiasing)
+    for band in d.bands:
+        painter.fillRect(qrect(band.rect), QColor(band.fill))
+        painter.setPen(QColor(band.colour))
+        painter.setFont(scene_font(band.font, band.size))
+        for text, x, y in band.runs:
+            painter.save()
+            painter.translate(x, y)
+            if band.rotated:
+                painter.rotate(-90)
+            painter.drawText(QPointF(0, 0), text)
+            painter.restore()
+    for line in d.links:
+        _paint_line(painter, line)
+    for card in d.cards:
+        painter.setOpacity(card.opacity)
+        pen = dashed_pen(QColor(card.stroke), card.stroke_width, card.dash) if card.dash else \
+            QPen(QColor(card.stroke), card.stroke_width)
         painter.setPen(pen)
-        painter.setBrush(Qt.NoBrush)
-        painter.drawPath(self.path)
+        painter.setBrush(QColor(card.fill))
+        painter.drawPath(outline_path(card.outline))
+        painter.setOpacity(card.text_opacity)
+        painter.setPen(QColor(card.text_colour))
+        painter.setFont(scene_font(card.font, card.font_size))
+        r = card.rect
+        top = r.y + (r.h - len(card.lines) * card.line_height) / 2
+        for i, text in enumerate(card.lines):
+            box = QRectF(r.x + card.inset, top + i * card.line_height, r.w - 2 * card.inset, card.line_height)
+            painter.drawText(box, Qt.AlignHCenter | Qt.AlignVCenter, text)
+    for line in d.arrows:
+        _paint_line(painter, line)
+    for b in d.badges + d.marks:
+        painter.setOpacity(b.opacity)
+        painter.setPen(QPen(QColor(b.ring), b.ring_width))
+        painter.setBrush(QColor(b.fill))
+        painter.drawEllipse(QPointF(b.x, b.y), b.r, b.r)
+        painter.setPen(QColor(b.text_colour))
+        painter.setFont(scene_font(b.font, b.size))
+        painter.drawText(QRectF(b.x - b.r, b.y - b.r, 2 * b.r, 2 * b.r), Qt.AlignCenter, b.text)
+    painter.setOpacity(1.0)
+
+
+def _paint_line(painter, line: dl.LineItem) -> None:
+    from PySide6.QtGui import QPolygonF
+
+    painter.setOpacity(line.opacity)
+    colour = QColor(line.colour)
+    painter.setPen(dashed_pen(colour, line.width, line.dash))
+    painter.setBrush(Qt.NoBrush)
+    for pts in line.strokes:
+        path = QPainterPath(QPointF(*pts[0]))
+        for x, y in pts[1:]:
+            path.lineTo(x, y)
+        painter.drawPath(path)
+    painter.setPen(Qt.NoPen)
+    painter.setBrush(colour)
+    for tri in line.heads:
+        painter.drawPolygon(QPolygonF([QPointF(x, y) for x, y in tri]))
+    painter.setOpacity(1.0)

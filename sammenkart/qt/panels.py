@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from ..graph import pathway_services, resolve_steps
 from ..model import Map, Pathway, Service
-from ..roles import role_label
+from ..undrawn import side_names
 from ..plaintext import html_inline, html_paragraphs
 from ..style import art_label, sector_label
 from .plain import plain_label
@@ -29,9 +29,7 @@ def tr(text: str) -> str:
 def service_names(m: Map, ids, ref: str) -> str:
     """The names a step's reference matched; when the map lacks it, the role's
     name and "(finnes ikke i kartet)" — users see names, never ids."""
-    if ids:
-        return ", ".join(m.service(i).navn for i in ids)
-    return tr("{rolle} (finnes ikke i kartet)").format(rolle=role_label(ref, m.malform))
+    return side_names(m, ids, ref)
 
 
 def role_heading(key: str) -> str:

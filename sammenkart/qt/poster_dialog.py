@@ -2,21 +2,24 @@
 see the page before saving.
 
 The preview is drawn with QPainter from the very plan the PDF is made from
-(``sammenkart.poster.export.prepare``), so what is previewed is what prints.
+(``sammenkart.poster.export.prepare``): the map is the plan's display list,
+the same one the PDF draws; title, legend, steps, contacts and QR code are
+the plan's blocks. So what is previewed is what prints.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
                                QHBoxLayout, QLabel, QMessageBox, QVBoxLayout, QWidget)
 
 from ..poster import export_handout, export_poster
-from ..poster.draw_map import level_fill
 from ..poster.export import prepare
 from ..poster.pages import PAPERS, TILE_PAPERS, page_size
-from ..poster.tiling import tile_grid
+from ..poster.tiling import plan_tiles
 from ..printable import printable
+from .fonts import scene_font
+from .items import outline_path, paint_display
 from .plain import message, plain_label
 
 PREVIEW_H = 420
@@ -40,6 +43,11 @@ class PosterDialog(QDialog):
         self.pathway.addItem(self.tr("Ingen (hele kartet)"), None)
         for p in self.pathways:
             self.pathway.addItem(p.navn, p.id)
+        # the pathway shown in the window is the one the poster is most likely for
+        chosen = getattr(main_window, "current_pathway", lambda: None)()
+        if chosen is not None and self.pathway.findData(chosen.id) >= 0:
+            self.pathway.setCurrentIndex(self.pathway.findData(chosen.id))
+        self.confirmation: QMessageBox | None = None
         self.tile = QComboBox()
         self.tile.addItem(self.tr("Ett ark"), None)
         for t in TILE_PAPERS:
@@ -113,7 +121,8 @@ class PosterDialog(QDialog):
             self.preview.setPixmap(self._blank_page())
             return
         layout, pal, variant, _em, plan = prepare(self.map, o["paper"], o["landscape"], o["pathway"],
-                                                  o["greyscale"])
+                                                  o["greyscale"], self.pathways, o["tile"])
+        self._last = (layout, pal, variant, _em, plan)
         self.warning.setText("\n".join([str(p) for p in plan.problems] + plan.warnings))
         self.preview.setPixmap(self._draw(layout, pal, variant, plan, o["tile"]))
 
@@ -138,42 +147,99 @@ class PosterDialog(QDialog):
         img.fill(QColor(pal.background))
         p = QPainter(img)
         p.setRenderHint(QPainter.Antialiasing)
+        p.setRenderHint(QPainter.TextAntialiasing)
         p.scale(s, s)
-
-        def box(r, fill=None, pen=None):
-            p.setPen(QPen(QColor(pen), 0) if pen else Qt.NoPen)
-            p.setBrush(QColor(fill) if fill else Qt.NoBrush)
-            p.drawRect(QRectF(r.x, r.y, r.w, r.h))
-
-        p.setPen(QColor(pal.text))
-        f = QFont("DejaVu Sans")
-        f.setPixelSize(max(1, int(plan.pm.title_size)))
-        f.setBold(True)
-        p.setFont(f)
-        p.drawText(QRectF(plan.header.x, plan.header.y, plan.header.w, plan.pm.title_size * 1.3),
-                   plan.title_lines[0] if plan.title_lines else "")
-        n = len(self.map.nivaer)
-        from ..style import level_position
-
-        for band in layout.bands:
-            box(plan.to_page(band.rect), pal.band_fill(level_position(self.map, band.level_id), n))
-        for card in layout.cards.values():
-            box(plan.to_page(card.rect), level_fill(self.map, pal, variant, card.level), pal.card_border)
+        self._header(p, plan, pal)
+        p.save()
+        p.translate(plan.map_rect.x, plan.map_rect.y)
+        p.scale(plan.scale, plan.scale)
+        p.translate(-plan.origin[0], -plan.origin[1])
+        paint_display(p, plan.display)
+        p.restore()
         for placed in plan.blocks:
-            box(placed.rect, "#eeeeee")
-        box(plan.footer, None, "#bbbbbb")
-        if plan.qr_rect:
-            box(plan.qr_rect, "#333333")
+            self._block(p, placed)
+        self._footer(p, plan, pal)
         if tile:
-            grid = tile_grid(W, H, tile)
+            grid = plan_tiles(plan, tile)
             for t in grid.tiles:
-                box(t.window, None, "#c0392b")
+                p.setPen(QPen(QColor("#c0392b"), 0))
+                p.setBrush(Qt.NoBrush)
+                p.drawRect(QRectF(t.window.x, t.window.y, t.window.w, t.window.h))
         p.resetTransform()
         p.setPen(QPen(QColor("#888888")))
         p.setBrush(Qt.NoBrush)
         p.drawRect(0, 0, img.width() - 1, img.height() - 1)
         p.end()
         return QPixmap.fromImage(img)
+
+    @staticmethod
+    def _text(p, x: float, baseline: float, text: str, font: str, size: float, colour: str) -> None:
+        p.setPen(QColor(colour))
+        p.setFont(scene_font(font, size))
+        p.drawText(QPointF(x, baseline), text)
+
+    def _header(self, p, plan, pal) -> None:
+        from ..layout.text import BOLD, REGULAR
+
+        y, size = plan.header.y, plan.title_size or plan.pm.title_size
+        for line in plan.title_lines:
+            self._text(p, plan.header.x, y + size * 0.95, line, BOLD, size, pal.text)
+            y += size * 1.2
+        for line in plan.subtitle_lines:
+            self._text(p, plan.header.x, y + plan.pm.subtitle_size * 0.95, line, REGULAR, plan.pm.subtitle_size,
+                       pal.muted_text)
+            y += plan.pm.subtitle_size * 1.3
+
+    def _footer(self, p, plan, pal) -> None:
+        from ..layout.text import REGULAR
+
+        f, size = plan.footer, plan.pm.footer_size
+        for i, line in enumerate(reversed(plan.footer_lines)):
+            self._text(p, f.x, f.bottom - size * (0.3 + 1.4 * i), line, REGULAR, size, pal.muted_text)
+        if plan.qr_rect and plan.qr_value:
+            from reportlab.graphics.barcode.qr import QrCodeWidget
+
+            qr = QrCodeWidget(plan.qr_value, barLevel="M").qr
+            qr.make()
+            n = qr.getModuleCount()
+            r = plan.qr_rect
+            box = r.w / (n + 8)
+            p.fillRect(QRectF(r.x, r.y, r.w, r.h), QColor("#ffffff"))
+            for row in range(n):
+                for col in range(n):
+                    if qr.isDark(row, col):
+                        p.fillRect(QRectF(r.x + (4 + col) * box, r.y + (4 + row) * box, box, box), QColor("#000000"))
+
+    def _block(self, p, placed) -> None:
+        ox, oy = placed.rect.x, placed.rect.y
+        for op in placed.block.ops:
+            kind = op[0]
+            if kind == "text":
+                _k, x, baseline, text, font, size, colour = op
+                self._text(p, ox + x, oy + baseline, text, font, size, colour)
+            elif kind in ("swatch", "shape"):
+                if kind == "swatch":
+                    _k, r, fill, stroke = op
+                    commands = [("M", r.x, r.y), ("L", r.right, r.y), ("L", r.right, r.bottom),
+                                ("L", r.x, r.bottom), ("Z",)]
+                else:
+                    from ..style import card_outline
+
+                    _k, shape, r, fill, stroke = op
+                    commands = card_outline(shape, r)
+                p.save()
+                p.translate(ox, oy)
+                p.setPen(QPen(QColor(stroke), max(0.5, r.h / 14)))
+                p.setBrush(QColor(fill))
+                p.drawPath(outline_path(commands))
+                p.restore()
+            elif kind == "dash":
+                _k, x, y, w, dash, colour, width = op
+                pen = QPen(QColor(colour), width)
+                if dash:
+                    pen.setDashPattern([d / 2.0 for d in dash])
+                p.setPen(pen)
+                p.drawLine(QPointF(ox + x, oy + y), QPointF(ox + x + w, oy + y))
 
     # -- saving --------------------------------------------------------------
     def save(self, path: str | None = None) -> bool:
@@ -186,11 +252,12 @@ class PosterDialog(QDialog):
         if not path:
             return False
         try:
+            result = None
             if handout:
                 export_handout(self.map, o["pathway"], path, greyscale=o["greyscale"])
             else:
-                export_poster(self.map, path, o["paper"], o["landscape"], o["pathway"], o["tile"],
-                              o["greyscale"], getattr(self.main_window, "workspace", None))
+                result = export_poster(self.map, path, o["paper"], o["landscape"], o["pathway"], o["tile"],
+                                       o["greyscale"], getattr(self.main_window, "workspace", None))
         except OSError as exc:
             message(self, self.tr("Kunne ikke lagre"),
                     self.tr("Kunne ikke skrive filen:") + f"\n{path}\n{exc.strerror or exc}", QMessageBox.Warning)
@@ -199,5 +266,26 @@ class PosterDialog(QDialog):
             message(self, self.tr("Kunne ikke lagre"), self.tr("Kunne ikke lage filen (intern feil); den er ikke endret:")
                     + f"\n{path}\n{type(exc).__name__}: {exc}", QMessageBox.Warning)
             return False
+        self._confirm(path, None if handout else result)
         self.accept()
         return True
+
+    def _confirm(self, path: str, result) -> None:
+        """Say where the PDF went (and what it holds), without stopping the user."""
+        if result is None:
+            text = self.tr("Brosjyren er lagret:") + f"\n{path}"
+        elif result.pages == 1:
+            text = self.tr("Plakaten er lagret (1 side):") + f"\n{path}"
+        else:
+            text = self.tr("Plakaten er lagret ({0} sider):").replace("{0}", str(result.pages)) + f"\n{path}"
+        if result is not None and result.warnings:
+            text += "\n\n" + "\n".join(result.warnings)
+        parent = self.main_window if isinstance(self.main_window, QWidget) else self.parentWidget()
+        box = QMessageBox(QMessageBox.Information, self.tr("Eksporter plakat"), text, QMessageBox.Ok, parent)
+        box.setModal(False)
+        box.setAttribute(Qt.WA_DeleteOnClose)
+        box.show()
+        self.confirmation = box
+        status = getattr(self.main_window, "statusBar", None)
+        if callable(status):
+            status().showMessage(text.replace("\n", " "), 10000)

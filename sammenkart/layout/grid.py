@@ -1,0 +1,90 @@
+"""The map as a grid of cards with routing channels between them.
+
+Every card sits in a cell (row, column). Columns line up across the whole
+map, so the gaps between them are straight vertical channels from top to
+bottom; the gaps between rows (and between bands) are horizontal channels.
+Arrows run only in channels, which is why no arrow ever crosses a card that
+is not one of its ends. A channel is as wide as the most arrows it carries
+side by side (``routing`` counts them), never narrower than ``MIN_CHANNEL``.
+
+Abstract positions used while routing, before anything has a size:
+horizontal channel ``i`` lies above row ``i`` (channel ``R`` below the last
+row); vertical channel ``j`` lies left of column ``j``. Half-unit
+coordinates mix both: ``Y = 2 i`` is channel i, ``Y = 2 r + 1`` is row r;
+``X = 2 j`` is channel j, ``X = 2 c + 1`` is column c.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+TRACK = 4.0  # distance between two arrows side by side in a channel (map units)
+EDGE = 7.0  # distance from a card to the nearest arrow: room for an arrow head and a badge
+MIN_CHANNEL = 2 * EDGE
+
+
+def channel_size(tracks: int) -> float:
+    """Width of a channel that carries ``tracks`` arrows side by side."""
+    return MIN_CHANNEL + max(0, tracks - 1) * TRACK
+
+
+@dataclass
+class Grid:
+    """Cells of the map (service id or None) and, once sized, their coordinates."""
+
+    cols: int
+    cells: list[list[str | None]]  # [row][column]
+    row_band: list[int]  # the band (index, top first) each row belongs to
+    pos: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # geometry, filled by ``size``
+    col_x: list[float] = field(default_factory=list)  # left edge of each column
+    row_y: list[float] = field(default_factory=list)  # top edge of each row
+    row_h: list[float] = field(default_factory=list)
+    vch: list[tuple[float, float]] = field(default_factory=list)  # x range of vertical channel j
+    hch: list[tuple[float, float]] = field(default_factory=list)  # y range of horizontal channel i
+    card_w: float = 0.0
+
+    @property
+    def rows(self) -> int:
+        return len(self.cells)
+
+    def index(self) -> None:
+        self.pos = {sid: (r, c) for r, row in enumerate(self.cells) for c, sid in enumerate(row) if sid}
+
+    def size(self, left: float, top: float, card_w: float, row_h: list[float],
+             v_tracks: list[int], h_tracks: list[int], h_extra: list[float] | None = None,
+             v_extra: list[float] | None = None) -> None:
+        """Coordinates from card sizes and the tracks each channel needs.
+
+        ``h_extra`` adds room to horizontal channels (a band whose label needs more height).
+        """
+        self.card_w, self.row_h = card_w, list(row_h)
+        x = left
+        self.vch, self.col_x = [], []
+        for j in range(self.cols + 1):
+            w = channel_size(v_tracks[j]) + (v_extra[j] if v_extra else 0.0)
+            self.vch.append((x, x + w))
+            x += w
+            if j < self.cols:
+                self.col_x.append(x)
+                x += card_w
+        y = top
+        self.hch, self.row_y = [], []
+        for i in range(self.rows + 1):
+            h = channel_size(h_tracks[i]) + (h_extra[i] if h_extra else 0.0)
+            self.hch.append((y, y + h))
+            y += h
+            if i < self.rows:
+                self.row_y.append(y)
+                y += self.row_h[i]
+
+    @property
+    def right(self) -> float:
+        return self.vch[-1][1]
+
+    @property
+    def bottom(self) -> float:
+        return self.hch[-1][1]
+
+    def card_box(self, sid: str) -> tuple[float, float, float, float]:
+        r, c = self.pos[sid]
+        return (self.col_x[c], self.row_y[r], self.card_w, self.row_h[r])

@@ -1,0 +1,71 @@
+"""Posters that fill the sheet, and say what each numbered step is."""
+import pytest
+
+from sammenkart.loader import load_bundled
+from sammenkart.poster import export_poster
+from sammenkart.poster.export import prepare
+from test_poster_data import pdf_text
+
+
+def _largest_blank_band(plan) -> float:
+    """The tallest strip across the page (within the margins) with nothing drawn in it."""
+    from sammenkart.poster.tiling import ink_rects
+
+    spans = sorted((r.y, r.bottom) for r in ink_rects(plan))
+    gaps, reach = [], plan.content.y
+    for y0, y1 in spans:
+        if y0 > reach:
+            gaps.append(y0 - reach)
+        reach = max(reach, y1)
+    gaps.append(plan.content.bottom - reach)
+    return max(gaps)
+
+
+_WS = load_bundled()
+
+
+@pytest.mark.parametrize("map_id", ["eksempelkommune", "fjordvik"])
+@pytest.mark.parametrize("paper", ["A0", "A2", "A4"])
+@pytest.mark.parametrize("landscape", [False, True])
+@pytest.mark.parametrize("pathway", [None, "angst"])
+def test_no_blank_band_taller_than_a_tenth_of_the_page(map_id, paper, landscape, pathway):
+    m = _WS.maps[map_id]
+    p = _WS.pathways[pathway] if pathway else None
+    _l, _p, _v, _e, plan = prepare(m, paper, landscape, p, False, _WS.pathways_for(m))
+    assert _largest_blank_band(plan) <= 0.10 * plan.pm.height, (map_id, paper, landscape)
+    # the map takes the room it was given: drawn large, its cards where the window's order puts them
+    assert plan.map_rect.w * plan.map_rect.h > 0.2 * plan.content.w * plan.content.h or plan.extra_pages == []
+
+
+def test_a_small_map_fills_an_a0_poster():
+    from sammenkart.model import Service, Map
+
+    m = Map("liten", "Liten kommune", [Service(f"s{i}", f"Tjeneste nummer {i}", i % 4, "kommune") for i in range(8)])
+    _l, _p, _v, _e, plan = prepare(m, "A0")
+    assert _largest_blank_band(plan) <= 0.10 * plan.pm.height
+    assert plan.min_font >= 40  # eight services on A0: large type, not a stamp in the corner
+
+
+def test_pathway_poster_lists_each_numbered_step_and_the_checklist(tmp_path):
+    m = _WS.maps["fjordvik"]  # nynorsk
+    p = _WS.pathways["angst"]
+    out = tmp_path / "angst.pdf"
+    export_poster(m, out, "A1", pathway=p, workspace=_WS)
+    text = " ".join(pdf_text(out).split())
+    assert "Steg for steg" in text
+    for i, st in enumerate(p.flyt, start=1):
+        names = [s.navn for s in m.resolve(st.til)] or [st.til]
+        assert f"{i}." in text and names[0].split()[0] in text
+    if p.sjekkliste:
+        assert "tilvising" in text.lower()
+        for item in p.sjekkliste:
+            assert " ".join(item.split()[:3]) in text
+
+
+def test_step_line_reads_like_a_sentence():
+    from sammenkart.poster.steps import step_line
+
+    m = _WS.maps["eksempelkommune"]
+    st = _WS.pathways["angst"].flyt[4]
+    line = step_line(m, 5, st)
+    assert line.startswith("5. ") and " → " in line and " — henvisning: når " in line
