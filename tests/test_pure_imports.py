@@ -10,7 +10,7 @@ PURE = [
     "sammenkart.layout.routing", "sammenkart.layout.metrics", "sammenkart.display", "sammenkart.poster",
     "sammenkart.poster.command", "sammenkart.session", "sammenkart.figures", "sammenkart.figures_report",
     "sammenkart.figures_pdf", "sammenkart.figures_command", "sammenkart.regional", "sammenkart.roles",
-    "sammenkart.editing", "sammenkart.start_options",
+    "sammenkart.editing", "sammenkart.start_options", "sammenkart.stress",
 ]
 
 

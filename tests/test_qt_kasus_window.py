@@ -97,3 +97,24 @@ def test_case_in_the_real_window(window, qtbot, tmp_path):
     assert m.service(suggested[0]).navn in md and m.service(other).navn in md
     ctl.end()
     assert w.stepper is None
+
+
+def test_choosing_a_pathway_step_while_a_case_runs_never_wipes_the_teams_marks(window, qtbot):
+    """One owner of what the map stresses (sammenkart.stress): the case decides on its map."""
+    w, case = window
+    ctl = w.kasus
+    ctl.choose_and_start()
+    ctl.dialog.select(case.id, "fjordvik")
+    ctl.dialog.accept()
+    marked = next(sid for sid in w.scene.cards)
+    _click_card(qtbot, w, marked)
+    assert ctl.session.step.marked == [marked]
+    assert w.scene.emphasis.marked == (marked,)
+    # the facilitator clicks around in the pathway list and its steps
+    assert w.select_pathway("angst")
+    w.set_step(2)
+    w.pathway_panel.step_chosen.emit(3)
+    assert w.scene.emphasis.marked == (marked,) and w.scene.emphasis == ctl.session.emphasis()
+    # when the case ends, the pathway the window shows is drawn again
+    ctl.end()
+    assert w.scene.emphasis.marked == () and w.scene.emphasis.pathway == "angst"

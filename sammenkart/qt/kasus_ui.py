@@ -153,7 +153,6 @@ class KasusController(QObject):
         self.dock = self.mw.add_side_panel(self.panel, self.tr("Kasus"))
         kw.give_room(self.mw, self.panel, self.dock)
         self._connect_clicks(True)
-        self._follow_window(True)
         session.subscribe(self._on_change)
         self._set_stepper(self)
         self.show_facilitator(auto=True)
@@ -173,18 +172,6 @@ class KasusController(QObject):
         elif self._connected is not None:
             kw.disconnect(self._connected.service_clicked, self.service_clicked)
             self._connected = None
-
-    def _follow_window(self, on: bool) -> None:
-        # The window redraws its own emphasis when the map or pathway changes;
-        # while a case runs, put the case's emphasis back on top.
-        for sig in kw.change_signals(self.mw):
-            if on:
-                sig.connect(self._reapply)
-            else:
-                kw.disconnect(sig, self._reapply)
-
-    def _reapply(self, *_args) -> None:
-        self._apply_emphasis()
 
     # --- while running -------------------------------------------------------
     def service_clicked(self, service_id: str) -> None:
@@ -228,9 +215,13 @@ class KasusController(QObject):
         self._apply_emphasis()
 
     def _apply_emphasis(self) -> None:
-        scene = self._scene()
-        if scene is not None and hasattr(scene, "set_emphasis"):
-            scene.set_emphasis(self.session.emphasis() if self.session else PLAIN)
+        refresh = getattr(self.mw, "refresh_stress", None)
+        if callable(refresh):
+            refresh()  # the window owns what the map stresses (sammenkart.stress)
+        else:  # a window without that API (tests' stand-in): draw the case directly
+            scene = self._scene()
+            if scene is not None and hasattr(scene, "set_emphasis"):
+                scene.set_emphasis(self.session.emphasis() if self.session else PLAIN)
         presentation = getattr(self.mw, "presentation", None)
         if presentation is not None and hasattr(presentation, "update_caption"):
             presentation.update_caption()
@@ -326,7 +317,6 @@ class KasusController(QObject):
             self.clock.deleteLater()
         self.session.unsubscribe(self._on_change)
         self._connect_clicks(False)
-        self._follow_window(False)
         self._set_stepper(None)
         if self.facilitator is not None:
             self.facilitator.close()

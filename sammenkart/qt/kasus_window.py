@@ -33,10 +33,6 @@ def click_source(mw):
     return None
 
 
-def change_signals(mw) -> list:
-    return [sig for name in ("map_changed", "pathway_changed") if (sig := getattr(mw, name, None)) is not None]
-
-
 def switch_map(mw, m) -> None:
     """Show ``m`` in the window if it is not the current map."""
     try:

@@ -15,11 +15,10 @@ from PySide6.QtWidgets import (
     QListWidget, QListWidgetItem, QMainWindow, QMenu, QToolBar, QVBoxLayout, QWidget,
 )
 
-from ..emphasis import PLAIN
 from ..graph import resolve_steps
 from ..layout.engine import layout_map
 from ..model import Map, Pathway, Workspace
-from ..overlay import pathway_emphasis
+from ..stress import map_stress
 from . import window_actions, window_state
 from .keys import NEXT_KEYS, PREV_KEYS, KeyPolicy
 from ..plaintext import html_inline
@@ -260,11 +259,19 @@ class MainWindow(QMainWindow):
         self.pathway_panel.show_step(self.step)
         self._apply()
 
+    def current_session(self):
+        """The running case session, or None (the case UI is the stepper while it runs)."""
+        return getattr(self.stepper, "session", None)
+
+    def refresh_stress(self) -> None:
+        """Draw what the map stresses now (``stress.map_stress``): the one place
+        that sets the scene's emphasis. Call it after any change that matters."""
+        self._apply()
+
     def _apply(self) -> None:
         if self._map is None:
             return
-        em = pathway_emphasis(self._map, self._pathway, self.step) if self._pathway else PLAIN
-        self.scene.set_emphasis(em)
+        self.scene.set_emphasis(map_stress(self._map, self._pathway, self.step, self.current_session()))
         self.presentation.update_caption()
         self._status()
 
