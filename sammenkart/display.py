@@ -24,8 +24,10 @@ from .i18n import _
 from .layout.engine import BAND_FONT, LABEL_FONT, band_label_runs, realise_scene
 from .layout.geometry import MapLayout, Rect, RoutedNet
 from .layout.text import BOLD
-from .style import (ART_DASH, SECTOR_ORDER, SECTOR_SHAPES, Look, Palette, art_label, card_inset, card_outline,
-                    level_position, look as look_for, palette, sector_label)
+from .style import (
+    ART_DASH, SECTOR_ORDER, SECTOR_SHAPES, Look, Palette, art_label, card_inset, card_outline, level_position,
+    look as look_for, palette, readable_on, sector_label,
+)
 
 Point = tuple[float, float]
 
@@ -151,6 +153,7 @@ def build(m, layout: MapLayout, emphasis: Emphasis | None = None, variant: str =
     outlines = _outlines(layout)
     marked = {sid: i + 1 for i, sid in enumerate(em.marked)}
     colours: dict[int, tuple[str, str]] = {}
+    recolour = dict(em.colouring.fills) if em.colouring else None
     # The same look gives the same item object: a step change on a region then hands
     # the scene the very items it has for most cards, and it skips them at once.
     made = layout.__dict__.setdefault("_card_items", {})
@@ -171,12 +174,17 @@ def build(m, layout: MapLayout, emphasis: Emphasis | None = None, variant: str =
         if em.revealed and sid in em.missed:
             stroke, width, dash = pal.missed, lk.card_marked, lk.card_missed_dash
         dim = state == "dim"
-        key = (sid, variant, state, stroke, width, dash, lk)
+        own_fill = recolour.get(sid, em.colouring.default) if recolour is not None else None
+        key = (sid, variant, state, stroke, width, dash, lk, own_fill)
         item = made.get(key)
         if item is None:
-            if card.level not in colours:
-                colours[card.level] = (level_fill(m, pal, variant, card.level), readable_text(m, pal, variant, card.level))
-            fill, text = colours[card.level]
+            if own_fill is not None:
+                fill, text = own_fill, readable_on(own_fill)
+            else:
+                if card.level not in colours:
+                    colours[card.level] = (level_fill(m, pal, variant, card.level),
+                                           readable_text(m, pal, variant, card.level))
+                fill, text = colours[card.level]
             outline, inset = outlines[sid]
             item = made[key] = CardItem(
                 sid, card.rect, outline, fill, stroke, width, dash, lk.dim_opacity if dim else 1.0, text,
@@ -201,8 +209,6 @@ def build(m, layout: MapLayout, emphasis: Emphasis | None = None, variant: str =
 
 
 def readable_text(m, pal: Palette, variant: str, level_id: int) -> str:
-    from .style import readable_on
-
     return readable_on(level_fill(m, pal, variant, level_id))
 
 
@@ -320,13 +326,19 @@ def _marks(layout: MapLayout, em: Emphasis, pal: Palette, lk: Look, marked: dict
 
 
 def legend_entries(m, pal: Palette, em: Emphasis, variant: str) -> tuple[LegendEntry, ...]:
-    """Levels and sectors in use, and the kinds of arrow shown (with a note on the numbers)."""
-    out = [LegendEntry("head", "nivaer", _("Nivåer"))]
-    used_levels = {s.niva for s in m.tjenester}
-    for lv in reversed(m.levels_bottom_up()):
-        if lv.id in used_levels:
-            out.append(LegendEntry("level", str(lv.id), lv.navn, fill=level_fill(m, pal, variant, lv.id),
-                                   shape="rect", colour=pal.card_border))
+    """Levels (or, with a colouring, what its fills mean) and sectors in use, and
+    the kinds of arrow shown (with a note on the numbers)."""
+    if em.colouring is not None:
+        out = [LegendEntry("head", "farger", em.colouring.title)]
+        for i, (label, fill) in enumerate(em.colouring.legend):
+            out.append(LegendEntry("level", f"farge-{i}", label, fill=fill, shape="rect", colour=pal.card_border))
+    else:
+        out = [LegendEntry("head", "nivaer", _("Nivåer"))]
+        used_levels = {s.niva for s in m.tjenester}
+        for lv in reversed(m.levels_bottom_up()):
+            if lv.id in used_levels:
+                out.append(LegendEntry("level", str(lv.id), lv.navn, fill=level_fill(m, pal, variant, lv.id),
+                                       shape="rect", colour=pal.card_border))
     out.append(LegendEntry("head", "sektorer", _("Sektorer")))
     used = {s.sektor for s in m.tjenester}
     for sector in list(SECTOR_ORDER) + sorted(used - set(SECTOR_ORDER)):

@@ -22,6 +22,21 @@ class Arrow:
 
 
 @dataclass(frozen=True)
+class Colouring:
+    """Cards filled by something other than their level: the revision view's
+    traffic lights, or figures on the map. The same shapes, borders and arrows;
+    only the fills and the legend's first section change."""
+
+    title: str  # the legend heading ("Revisjon")
+    fills: tuple[tuple[str, str], ...] = ()  # (service id, "#rrggbb")
+    default: str = "#d9d9d9"  # a card not listed (e.g. "ikkje vurdert")
+    legend: tuple[tuple[str, str], ...] = ()  # (label, "#rrggbb"), in the order shown
+
+    def fill_for(self, service_id: str) -> str:
+        return dict(self.fills).get(service_id, self.default)
+
+
+@dataclass(frozen=True)
 class Emphasis:
     highlighted: frozenset[str] = frozenset()  # services in focus
     dim_others: bool = False  # fade every service that is not highlighted
@@ -31,6 +46,7 @@ class Emphasis:
     arrows: tuple[Arrow, ...] = ()
     show_links: bool = True  # draw standing collaboration (samarbeid) lines
     pathway: str | None = None  # the pathway the arrows are the steps of (its routes are in the layout)
+    colouring: Colouring | None = None  # card fills by status or figures instead of by level
 
     @property
     def found(self) -> frozenset[str]:

@@ -8,23 +8,30 @@ map it runs on until it ends.
 """
 from __future__ import annotations
 
-from .emphasis import PLAIN, Emphasis
+from dataclasses import replace
+
+from .emphasis import PLAIN, Colouring, Emphasis
 from .model import Map, Pathway
 from .overlay import pathway_emphasis
 
 
-def map_stress(m: Map | None, pathway: Pathway | None = None, step: int | None = None, session=None) -> Emphasis:
+def map_stress(m: Map | None, pathway: Pathway | None = None, step: int | None = None, session=None,
+               colouring: Colouring | None = None) -> Emphasis:
     """The emphasis for map ``m``.
 
     ``session``: a running case session (``session.controller.Session``) or
     None. On the map it runs on, the case decides (marks, reveal, the team's
     arrows); otherwise the chosen ``pathway`` at ``step`` (0-based; None: the
-    whole flow) does; with neither the map is plain.
+    whole flow) does; with neither the map is plain. ``colouring``: the cards'
+    fills by something other than level (the revision view, figures), kept
+    whatever else the map stresses.
     """
     if m is None:
         return PLAIN
     if session is not None and session.map.id == m.id:
-        return session.emphasis()
-    if pathway is not None:
-        return pathway_emphasis(m, pathway, step)
-    return PLAIN
+        em = session.emphasis()
+    elif pathway is not None:
+        em = pathway_emphasis(m, pathway, step)
+    else:
+        em = PLAIN
+    return replace(em, colouring=colouring) if colouring is not None else em

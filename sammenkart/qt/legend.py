@@ -1,4 +1,6 @@
-"""The legend, compact, on the map: levels (colour) and sectors (card shape).
+"""The legend, compact, on the map: levels (colour), sectors (card shape) and the
+kinds of arrow shown — the display list's own legend entries
+(``display.legend_entries``), so screen and poster explain the same picture.
 
 Unfolded (two short columns) it goes where the view has room beside the
 drawn map (below, right or left of it), so it never covers a card; where
@@ -13,7 +15,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from ..layout.geometry import Rect
-from ..style import SECTOR_ORDER, SECTOR_SHAPES, Palette, card_outline, sector_label
+from ..style import Palette, card_outline
 from .fonts import FAMILY
 from .items import outline_path
 
@@ -28,8 +30,7 @@ class LegendWidget(QWidget):
         super().__init__(parent)
         self.map = None
         self.pal: Palette | None = None
-        self.levels: list[tuple[str, str]] = []   # (level id, name), top level first
-        self.sectors: list[tuple[str, str]] = []  # (sector, label)
+        self.columns: list[tuple[str, list]] = []  # (heading, display.LegendEntry rows)
         self.folded = True
         self.user_chose = False  # once the user folds or unfolds, keep it
         self.presenting = False  # presentation: hidden until L asks for it
@@ -41,15 +42,16 @@ class LegendWidget(QWidget):
         self.bold = QFont(self.font_)
         self.bold.setBold(True)
 
-    def set_map(self, m, pal: Palette) -> None:
+    def set_map(self, m, pal: Palette, entries=()) -> None:
+        """Show the legend of map ``m``: ``entries`` are the display list's
+        (``DisplayList.legend``), one column per heading."""
         self.map, self.pal = m, pal
-        self.levels, self.sectors = [], []
-        if m is not None:
-            for lv in reversed(m.levels_bottom_up()):
-                if any(s.niva == lv.id for s in m.tjenester):
-                    self.levels.append((str(lv.id), lv.navn))
-            used = {s.sektor for s in m.tjenester}
-            self.sectors = [(sec, sector_label(sec)) for sec in SECTOR_ORDER if sec in used]
+        self.columns = []
+        for e in entries if m is not None else ():
+            if e.kind == "head":
+                self.columns.append((e.label, []))
+            elif e.kind in ("level", "sector", "art") and self.columns:
+                self.columns[-1][1].append(e)
         self._update_visible()
         self.place()
 
@@ -89,7 +91,7 @@ class LegendWidget(QWidget):
         from PySide6.QtGui import QFontMetrics
 
         fm, fb = QFontMetrics(self.font_), QFontMetrics(self.bold)
-        widest = max((fm.horizontalAdvance(t) for _, t in rows), default=0)
+        widest = max((fm.horizontalAdvance(e.label) for e in rows), default=0)
         return max(fb.horizontalAdvance(head), SWATCH_W + 6 + widest)
 
     def sizeHint(self) -> QSize:
@@ -98,9 +100,8 @@ class LegendWidget(QWidget):
         if self.folded:
             fm = QFontMetrics(self.bold)
             return QSize(fm.horizontalAdvance(self._folded_text()) + 2 * PAD + 4, ROW + 2 * PAD - 4)
-        w = (self._column_width(self.levels, self.tr("Nivåer")) + 14
-             + self._column_width(self.sectors, self.tr("Sektorer")))
-        rows = 1 + max(len(self.levels), len(self.sectors))
+        w = sum(self._column_width(rows, head) for head, rows in self.columns) + 14 * max(0, len(self.columns) - 1)
+        rows = 1 + max((len(rows) for _head, rows in self.columns), default=0)
         return QSize(w + 2 * PAD, rows * ROW + 2 * PAD)
 
     def _folded_text(self) -> str:
@@ -165,24 +166,28 @@ class LegendWidget(QWidget):
             p.end()
             return
         x = PAD
-        for head, rows, kind in ((self.tr("Nivåer"), self.levels, "level"), (self.tr("Sektorer"), self.sectors, "sector")):
+        border = QColor(self.pal.card_border if self.pal.variant != "hoykontrast" else "#000000")
+        for head, rows in self.columns:
             y = PAD
             p.setFont(self.bold)
             p.setPen(text)
             p.drawText(QRectF(x, y, 400, ROW), Qt.AlignVCenter, head)
             y += ROW
             p.setFont(self.font_)
-            for key, label in rows:
+            for e in rows:
                 box = Rect(x, y + (ROW - SWATCH_H) / 2, SWATCH_W, SWATCH_H)
-                if kind == "level":
-                    fill, shape = QColor(self.pal.fill_for(self.map, int(key))), "rect"
+                if e.kind == "art":
+                    pen = QPen(QColor(e.colour), 2)
+                    if e.dash:
+                        pen.setDashPattern([max(0.5, d / 2) for d in e.dash])
+                    p.setPen(pen)
+                    p.drawLine(int(box.x), int(box.y + box.h / 2), int(box.right), int(box.y + box.h / 2))
                 else:
-                    fill, shape = QColor("#ffffff"), SECTOR_SHAPES.get(key, "rect")
-                p.setPen(QPen(QColor(self.pal.card_border if self.pal.variant != "hoykontrast" else "#000000"), 1))
-                p.setBrush(fill)
-                p.drawPath(outline_path(card_outline(shape, box)))
+                    p.setPen(QPen(border, 1))
+                    p.setBrush(QColor(e.fill or "#ffffff"))
+                    p.drawPath(outline_path(card_outline(e.shape or "rect", box)))
                 p.setPen(text)
-                p.drawText(QRectF(x + SWATCH_W + 6, y, 400, ROW), Qt.AlignVCenter, label)
+                p.drawText(QRectF(x + SWATCH_W + 6, y, 400, ROW), Qt.AlignVCenter, e.label)
                 y += ROW
-            x += self._column_width(self.levels, self.tr("Nivåer")) + 14
+            x += self._column_width(rows, head) + 14
         p.end()

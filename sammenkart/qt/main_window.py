@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         self._pathway: Pathway | None = None
         self.step: int | None = None
         self.stepper = None
+        self.colouring_provider = None  # see set_colouring
         self._menus: dict[str, QMenu] = {}
 
         self.scene = MapScene(self)
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         self.legend = LegendWidget(self.map_view)
         self.room.overlay_extra.append(self.legend)
         self.map_view.view_changed.connect(self.legend.place)
+        self.scene.emphasis_changed.connect(self._legend_from_scene)
 
         self._build_side()
         window_actions.build(self)
@@ -230,7 +232,7 @@ class MainWindow(QMainWindow):
         self.scene.set_content(m, layout)
         self.room.min_text = min((c.font_size for c in layout.cards.values()), default=12.0)
         self.room.relayout()  # whether a side column fits depends on the map's shape
-        self.legend.set_map(m, self.scene.pal)
+        self._legend_from_scene()
         self.details.show_service(None, None, [])
         self.map_view.fit()
         self._pathway, self.step = None, None
@@ -263,6 +265,17 @@ class MainWindow(QMainWindow):
         """The running case session, or None (the case UI is the stepper while it runs)."""
         return getattr(self.stepper, "session", None)
 
+    def _legend_from_scene(self) -> None:
+        d = self.scene.display
+        self.legend.set_map(self._map, self.scene.pal, d.legend if d is not None and self._map is not None else ())
+
+    def set_colouring(self, provider) -> None:
+        """Fill the cards by something other than level: ``provider(map) ->
+        emphasis.Colouring | None`` (the revision view, figures); None: by level
+        again. Kept across steps, pathways and cases until changed."""
+        self.colouring_provider = provider
+        self._apply()
+
     def refresh_stress(self) -> None:
         """Draw what the map stresses now (``stress.map_stress``): the one place
         that sets the scene's emphasis. Call it after any change that matters."""
@@ -271,7 +284,9 @@ class MainWindow(QMainWindow):
     def _apply(self) -> None:
         if self._map is None:
             return
-        self.scene.set_emphasis(map_stress(self._map, self._pathway, self.step, self.current_session()))
+        provider = self.colouring_provider
+        colouring = provider(self._map) if provider is not None else None
+        self.scene.set_emphasis(map_stress(self._map, self._pathway, self.step, self.current_session(), colouring))
         self.presentation.update_caption()
         self._status()
 

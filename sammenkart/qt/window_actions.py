@@ -112,8 +112,6 @@ def build(w) -> None:
 
 def set_contrast(w, on: bool) -> None:
     w.scene.set_variant("hoykontrast" if on else "normal")
-    w.legend.set_map(w.current_map(), w.scene.pal)
-    w.legend.update()
 
 
 def show_keys(w) -> None:
