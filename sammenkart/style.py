@@ -9,6 +9,7 @@ units, so the Qt view and the PDF draw exactly the same outline.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .i18n import _
 from .layout.geometry import Rect
@@ -50,6 +51,18 @@ def contrast(a: str, b: str) -> float:
 
 def readable_on(fill: str, dark: str = "#1a1a1a", light: str = "#ffffff") -> str:
     return dark if contrast(fill, dark) >= contrast(fill, light) else light
+
+
+@lru_cache(maxsize=4096)
+def faded(colour: str, background: str, opacity: float) -> str:
+    """``colour`` seen at ``opacity`` over ``background``, as a plain colour: how
+    paper shows a faded item, and how the window draws faded arrows (an opaque
+    pen is several times cheaper to paint than a transparent one)."""
+    if opacity >= 1.0:
+        return colour
+    fg, bg = colour.lstrip("#"), background.lstrip("#")
+    mixed = [round(int(fg[i:i + 2], 16) * opacity + int(bg[i:i + 2], 16) * (1 - opacity)) for i in (0, 2, 4)]
+    return "#" + "".join(f"{v:02x}" for v in mixed)
 
 
 @dataclass(frozen=True)

@@ -67,10 +67,11 @@ class MainWindow(QMainWindow):
         window_actions.build(self)
         self.presentation = Presentation(self)
         self.keys = KeyPolicy(self)
-        from . import figures_ui, region_ui  # a region's views, figures on the map (before the first map)
+        from . import figures_ui, idle_gc, region_ui  # a region's views, figures on the map (before the first map)
 
         self.region_ui = region_ui.install(self)
         self.figures_ui = figures_ui.install(self)
+        self.idle_gc = idle_gc.install(self)  # full garbage collections in pauses, not on a step
         self.set_workspace(workspace)
         if restore:
             window_state.restore(self)
@@ -213,8 +214,6 @@ class MainWindow(QMainWindow):
     def select_map(self, map_id: str) -> bool:
         for row in range(self.maps_list.count()):
             if self.maps_list.item(row).data(Qt.UserRole) == map_id:
-                if row == self.maps_list.currentRow() and self._map is not None and self._map.id != map_id:
-                    self._show_map(self._chosen, derive=False)  # asked for the map itself (a case runs on it)
                 self.maps_list.setCurrentRow(row)
                 return True
         return False
@@ -231,10 +230,10 @@ class MainWindow(QMainWindow):
         item = self.maps_list.item(row) if row >= 0 else None
         self._show_map(self.workspace.maps.get(item.data(Qt.UserRole)) if item else None)
 
-    def _show_map(self, m: Map | None, derive: bool = True) -> None:
+    def _show_map(self, m: Map | None) -> None:
         previous = self._pathway.id if self._pathway else None
         self._chosen = m
-        if m is not None and derive and self.map_view_provider is not None:
+        if m is not None and self.map_view_provider is not None:
             m = self.map_view_provider(m)
         self._map = m
         self.pathways_list.blockSignals(True)

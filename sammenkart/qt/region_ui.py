@@ -61,6 +61,16 @@ class RegionViews(QObject):
             made[view] = regional.shown_map(m, view)
         return made[view]
 
+    def show_as_written(self, map_id: str) -> bool:
+        """Show the chosen map itself, every service as in its file (a case runs on
+        that map); False when ``map_id`` is not the chosen map."""
+        m = self.window.chosen_map()
+        if m is None or m.id != map_id:
+            return False
+        if self.window.current_map() is not m:
+            self.set_view(regional.ALL)
+        return True
+
     def set_view(self, view: str) -> None:
         """Show the chosen region as ``view`` (``regional.REGIONAL``, ``ALL`` or a municipality)."""
         m = self.window.chosen_map()
@@ -101,11 +111,7 @@ class RegionViews(QObject):
             self.menu.addAction(a)
 
     def _map_shown(self, _map_id: str) -> None:
-        m, shown = self.window.chosen_map(), self.window.current_map()
-        if m is not None and shown is not None and m.type == "region":
-            # A case asked for the region itself: the choice follows what is shown.
-            self.choice[m.id] = regional.view_of(shown)
-        self._card_tips(shown)
+        self._card_tips(self.window.current_map())
 
     def _card_tips(self, shown: Map | None) -> None:
         """A grouped card's tool tip names where the role is and is missing, and its services."""
