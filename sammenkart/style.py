@@ -191,7 +191,7 @@ def revision_text(status: str | None, variant: str = "normal") -> str:
 # figure is white (black, as the background, in high contrast): outside the scale.
 FIGURE_RAMPS: dict[str, tuple[str, ...]] = {
     "normal": ("#fee391", "#fec44f", "#fe9929", "#ec7014", "#cc4c02", "#993404", "#662506"),
-    "hoykontrast": ("#fde725", "#b5de2b", "#6ece58", "#35b779", "#1f9e89", "#26828e", "#31688e"),
+    "hoykontrast": ("#fde725", "#a0da39", "#4ac16d", "#1fa187", "#277f8e", "#365c8d", "#46327e"),  # viridis
     "gratone": ("#e6e6e6", "#c8c8c8", "#aaaaaa", "#8c8c8c", "#6e6e6e", "#505050", "#323232"),
 }
 FIGURE_NONE: dict[str, str] = {"normal": "#ffffff", "hoykontrast": "#000000", "gratone": "#ffffff"}
