@@ -27,8 +27,8 @@ SHOTS = {
     # name: (screen, options)
     "region-samla": ("1280x800", ["--forlop", "angst", "--steg", "5"]),
     "region-kommune": ("1280x800", ["--visning", "Lyngnes", "--forlop", "angst", "--steg", "5"]),
-    "region-tal": ("1280x800", ["--visning", "alle", "--tal", "--maal", "henvisningsrate"]),
-    "region-tal-samla": ("1280x800", ["--tal", "--maal", "avslagsprosent"]),
+    "region-tal": ("1280x800", ["--tal", "--maal", "avslagsprosent"]),
+    "region-tal-alle": ("1280x800", ["--visning", "alle", "--tal", "--maal", "henvisningsrate"]),
     "region-tal-lysbilde": ("1024x768", ["--tal", "--presentasjon", "--neste", "1"]),
 }
 

@@ -57,6 +57,58 @@ def headings(view: fv.FigureTableView) -> list[str]:
             _("Avslag"), since]
 
 
+class ScaleStrip(QWidget):
+    """The colouring's classes as a row of swatches in the panel, so the colours on the
+    map are explained where the figures are read (the map's legend shows them too)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.entries: tuple[tuple[str, str], ...] = ()
+        self.font_ = QFont(FAMILY)
+        self.font_.setPixelSize(12)
+        self.setAccessibleName(_("Fargeskala"))
+
+    def set_entries(self, entries) -> None:
+        self.entries = tuple(entries)
+        self._fit()
+        self.update()
+
+    def _items(self, width: float) -> list[tuple[float, float, str, str]]:
+        """(x, y, label, fill) of each swatch, flowing into rows ``width`` wide."""
+        fm = QFontMetricsF(self.font_)
+        h, sw = fm.height(), fm.height() * 1.4
+        x, y, out = 0.0, 0.0, []
+        for label, fill in self.entries:
+            w = sw + 4 + fm.horizontalAdvance(label) + 12
+            if x > 0 and x + w > width:
+                x, y = 0.0, y + h + 4
+            out.append((x, y, label, fill))
+            x += w
+        return out
+
+    def _fit(self) -> None:
+        items = self._items(max(100, self.width()))
+        rows = len({y for _x, y, _l, _f in items}) if items else 0
+        self.setFixedHeight(int(rows * (QFontMetricsF(self.font_).height() + 4)) + 2 if rows else 0)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def paintEvent(self, _event) -> None:
+        p = QPainter(self)
+        p.setFont(self.font_)
+        fm = QFontMetricsF(self.font_)
+        h, sw = fm.height(), fm.height() * 1.4
+        for x, y, label, fill in self._items(self.width()):
+            p.setPen(QColor("#3a3a3a"))
+            p.setBrush(QColor(fill))
+            p.drawRect(QRectF(x + 0.5, y + h * 0.15, sw, h * 0.7))
+            p.setPen(QColor("#1a1a1a"))
+            p.drawText(QRectF(x + sw + 4, y, self.width() - x, h), Qt.AlignLeft | Qt.AlignVCenter, label)
+        p.end()
+
+
 class FiguresPanel(QWidget):
     """Year, measure, the tables and the trend, for the side panel."""
 
@@ -74,6 +126,7 @@ class FiguresPanel(QWidget):
         row.addWidget(self.year_box)
         row.addSpacing(8)
         row.addWidget(self.measure_box, 1)
+        self.scale = ScaleStrip()
         self.tables: list[QTableWidget] = []
         self.table_box = QVBoxLayout()
         self.chart = TrendChart()
@@ -84,6 +137,7 @@ class FiguresPanel(QWidget):
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.title)
         lay.addLayout(row)
+        lay.addWidget(self.scale)
         lay.addLayout(self.table_box)
         lay.addWidget(self.chart, 1)
         lay.addWidget(self.note)
@@ -409,6 +463,7 @@ class FiguresView(QObject):
         if m is None or t is None or year is None:
             self.panel.title.setText(_("Ingen tall for dette kartet (tal/<kart-id>.csv)."))
             self.panel.show_tables([], measure, {}, "")
+            self.panel.scale.set_entries(())
             self.panel.chart.set_data([], [], measure, None, False)
             self.panel.note.setText("")
             self.leave()
@@ -420,6 +475,8 @@ class FiguresView(QObject):
         swatches = self._swatches(m, t, views, measure)
         coloured_by = fv.grouping(m)
         self.panel.show_tables(views, measure, swatches, coloured_by)
+        colouring = self.colouring_for(m)
+        self.panel.scale.set_entries(colouring.legend if colouring is not None else ())
         years, series = fv.trend_series(m, t, measure)
         has_total = len(series) > 1
         chart_title = fv.measure_title(measure)
