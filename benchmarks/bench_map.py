@@ -81,8 +81,10 @@ class PaintWaiter:
         view.viewport().installEventFilter(self.filter)
 
     def time(self, action, timeout_ms: int = 20000) -> float:
+        """Wall seconds from ``action`` until painted; the process's CPU seconds go to ``self.cpu``."""
         loop = self.QEventLoop()
         self.loop = loop
+        c0 = time.process_time()
         t0 = time.perf_counter()
         action()
         guard = self.QTimer()
@@ -91,6 +93,7 @@ class PaintWaiter:
         guard.start(timeout_ms)
         loop.exec()
         elapsed = time.perf_counter() - t0
+        self.cpu = time.process_time() - c0
         guard.stop()
         self.loop = None
         return elapsed
@@ -120,25 +123,34 @@ def bench_window(label: str, ws, map_id: str, view: str | None = None) -> dict:
     t_open = waiter.time(open_map) + t_build
     m = w.current_map()
     pathways = ws.pathways_for(m)
-    overlay, step, worst = [], [], (0.0, "")
+    overlay, step, step_cpu, worst = [], [], [], (0.0, "")
     for p in pathways:
         overlay.append(waiter.time(lambda: w.select_pathway(p.id)))
         for k in range(len(p.flyt)):
             t = waiter.time(lambda: w.next_step())
             step.append(t)
+            step_cpu.append((waiter.cpu, f"{p.id} step {k + 1}"))
             if t > worst[0]:
                 worst = (t, f"{p.id} step {k + 1}")
     back = []
     for _ in range(min(10, len(p.flyt))):
         back.append(waiter.time(lambda: w.previous_step()))
     fits = [waiter.time(lambda: w.map_view.zoom_by(1.25)) for _ in range(4)]
+    p = pathways[-1]
+    waiter.time(lambda: w.select_pathway(p.id))
+    mid = [waiter.time(lambda: w.next_step()) for _ in range(min(10, len(p.flyt)))]
+    w.map_view.fit()
     print(f"{label}: {len(m.tjenester)} cards, {len(pathways)} pathways, {len(step)} steps")
     print(f"  open in window (build, lay out, paint)  {ms(t_open)}")
     print(f"  pathway overlay change                  {ms(statistics.median(overlay))} median, {ms(max(overlay))} worst")
     print(f"  step change (Next), all steps           {ms(statistics.median(step))} median, {ms(max(step))} worst"
           f"  ({worst[1]})")
+    cpu_worst = max(step_cpu)
+    print(f"    the same, CPU time of this process    {ms(statistics.median(c for c, _s in step_cpu))} median, "
+          f"{ms(cpu_worst[0])} worst  ({cpu_worst[1]})")
     print(f"  step back (Previous), 10 steps          {ms(statistics.median(back))} median, {ms(max(back))} worst")
     print(f"  zoom in, 4 times (mid zoom)             {ms(statistics.median(fits))} median, {ms(max(fits))} worst")
+    print(f"  step change zoomed in (mid zoom)        {ms(statistics.median(mid))} median, {ms(max(mid))} worst")
     w.close()
     w.deleteLater()
     QApplication.processEvents()
@@ -156,6 +168,11 @@ def region_workspace(folder: Path, municipalities: int) -> Path:
     return folder
 
 
+def load_note() -> str:
+    one, five, _fifteen = os.getloadavg()
+    return f"load average {one:.1f} (1 min), {five:.1f} (5 min) on {os.cpu_count()} cores"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--stor", action="store_true", help="also open a 10,000-service region")
@@ -163,6 +180,7 @@ def main() -> None:
     from sammenkart import paths
     from sammenkart.loader import load_bundled, load_workspace
 
+    print(load_note())
     print(f"process start to first painted map (example): {first_paint(None):.2f} s")
     bench_window("Eksempelkommune", load_bundled(), "eksempelkommune")
 
@@ -186,6 +204,7 @@ def main() -> None:
             folder = region_workspace(Path(tmp) / "ws", 245)
             print(f"process start to first painted map (10,000-service region, regional view): "
                   f"{first_paint(str(folder)):.2f} s")
+    print(load_note())
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory of this process: {peak:.0f} MiB")
 

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QTimer
 IDLE_MS = 2500
 EVERY = 400  # changes without a pause before a full collection is made anyway
 _NEVER = 1_000_000_000  # the third threshold: no automatic full collections
+_live = 0  # windows with a collector: Python's own rule comes back when the last one goes
 
 
 class IdleCollector(QObject):
@@ -28,6 +29,8 @@ class IdleCollector(QObject):
         self.timer.timeout.connect(self.collect)
         self.changes = 0
         self.collections = 0
+        global _live
+        _live += 1
         first, second, _third = gc.get_threshold()
         gc.set_threshold(first, second, _NEVER)
         window.scene.emphasis_changed.connect(self.changed)
@@ -48,8 +51,12 @@ class IdleCollector(QObject):
 
     @staticmethod
     def restore() -> None:
-        first, second, _third = gc.get_threshold()
-        gc.set_threshold(first, second, 10)
+        global _live
+        _live -= 1
+        if _live <= 0:
+            _live = 0
+            first, second, _third = gc.get_threshold()
+            gc.set_threshold(first, second, 10)
 
 
 def install(window) -> IdleCollector:
