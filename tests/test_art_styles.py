@@ -73,8 +73,7 @@ def test_the_grey_poster_shows_both_new_arts_in_its_legend(ws, tmp_path):
     m = ws.maps["fjordvik"]
     p = ws.pathway("vold-overgrep", "nn")
     _l, _p, _v, _e, plan = prepare(m, "A2", pathway=p, greyscale=True, pathways=ws.pathways_for(m))
-    legend = next(pl.block for pl in plan.blocks if pl.block.kind == "legend")
-    dashes = [op[4] for op in legend.ops if op[0] == "dash"]
+    dashes = [op[4] for pl in plan.blocks if pl.block.kind == "legend" for op in pl.block.ops if op[0] == "dash"]
     assert len(dashes) == len(set(dashes)) and {ART_DASH[a] for a in NEW} <= set(dashes)
     out = tmp_path / "g.pdf"
     export_poster(m, out, "A2", pathway=p, greyscale=True, workspace=ws)

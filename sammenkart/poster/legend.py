@@ -22,7 +22,7 @@ def legend_block(entries, pal, pm: PageMetrics, size: float | None = None) -> Bl
     for e in entries:
         if e.kind == "head":
             if not first:
-                b.space(size * 0.6)
+                b.space(size * 0.45)
             b.text(0, head, e.label, BOLD, pal.text)
             first = False
             continue
