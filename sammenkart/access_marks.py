@@ -95,16 +95,26 @@ def access_marks(m, layout: MapLayout, outlines, states: dict[str, str], pal: Pa
     ``tilgang``; it fades with a dimmed card as the card's name does."""
     out = []
     points = None
+    # The same look gives the same item (as display.build does for cards): a step
+    # change on a region of thousands of cards then makes almost no new items.
+    made = layout.__dict__.setdefault("_access_items", {})
+    if len(made) > 4 * len(layout.cards) + 100:
+        made.clear()
     for s in m.tjenester:
         symbol = ACCESS_SYMBOLS.get(s.tilgang or "")
         if symbol is None or s.id not in layout.cards:
             continue
-        if points is None:
-            points = anchors(layout, outlines, 0.4 * lk.access_radius)
-        x, y = points[s.id]
         opacity = lk.dim_text_opacity if states.get(s.id) == "dim" else 1.0
-        out.append(BadgeItem("access", x, y, lk.access_radius, symbol, pal.background, pal.card_border,
-                             lk.access_ring, pal.text, REGULAR, lk.access_font_size, opacity, owner=s.id))
+        key = (s.id, symbol, opacity, pal, lk)
+        item = made.get(key)
+        if item is None:
+            if points is None:
+                points = anchors(layout, outlines, 0.4 * lk.access_radius)
+            x, y = points[s.id]
+            item = made[key] = BadgeItem("access", x, y, lk.access_radius, symbol, pal.background,
+                                         pal.card_border, lk.access_ring, pal.text, REGULAR, lk.access_font_size,
+                                         opacity, owner=s.id)
+        out.append(item)
     return out
 
 

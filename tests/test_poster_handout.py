@@ -177,3 +177,16 @@ def test_greyscale_handout_uses_no_colour(ws, tmp_path):
     assert colours
     for r, g, b in colours:
         assert abs(float(r) - float(g)) < 0.02 and abs(float(g) - float(b)) < 0.02, (r, g, b)
+
+
+def test_a_long_address_breaks_after_a_slash_or_dot_and_loses_nothing():
+    from sammenkart.layout.text import REGULAR, text_width
+    from sammenkart.poster.handout_plan import break_address
+
+    url = "https://www.eksempelkommune.example.no/skole/ungdomsskolen"
+    parts = break_address(url, 150, 8)
+    assert "".join(parts) == url and len(parts) > 1
+    assert all(text_width(p, 8, REGULAR) <= 150 for p in parts)
+    assert all(p[-1] in "/.@-_" for p in parts[:-1])
+    assert break_address("kort@x.no", 150, 8) == ["kort@x.no"]
+    assert "".join(break_address("a" * 80, 100, 8)) == "a" * 80  # no place to cut: anywhere

@@ -31,7 +31,7 @@ from ..layout.text import BOLD, REGULAR, text_width, wrap_lines
 from ..model import Map, Pathway
 from ..overlay import pathway_emphasis
 from ..plain_language import access_text, pathway_text, public_contact_lines
-from ..style import palette
+from ..style import ACCESS_SYMBOLS, palette
 from .blocks import Block, Placed, balanced_flow, flow
 from .composition import date_text, extent
 from .contacts import break_anywhere
@@ -133,9 +133,10 @@ def _para(b: Block, text: str, size: float, font: str, colour: str, x: float = 0
 class _Content:
     """Every block of the handout at one body size (the map's scale is applied later)."""
 
-    def __init__(self, m: Map, pathway: Pathway, pal, width: float, body: float, small_map):
+    def __init__(self, m: Map, pathway: Pathway, pal, width: float, body: float, small_map, texts=None):
         self.m, self.pathway, self.pal, self.width, self.body = m, pathway, pal, width, body
         self.small_map = small_map  # (display, layout extent) or None
+        self.texts = texts if texts is not None else pathway_text(m, pathway)  # plain_language.StepText
         self.gap = body * 0.55
 
     def heading(self, text: str) -> Block:
@@ -204,7 +205,7 @@ class _Content:
     def steps(self) -> list[Block]:
         size, out, told = self.body, [], set()
         hang = text_width("10.", size, BOLD) + size * 0.5
-        for t in pathway_text(self.m, self.pathway):
+        for t in self.texts:
             b = Block(self.width, kind="step")
             b.text(0, size, f"{t.number}.", BOLD, self.pal.text, 0)  # on the first line's baseline
             _para(b, " ".join(t.sentences), size, REGULAR, self.pal.text, x=hang)
@@ -218,7 +219,7 @@ class _Content:
 
     def contacts(self, col_w: float) -> list[Block]:
         size, out, seen = self.body * 0.9, [], set()
-        for t in pathway_text(self.m, self.pathway):
+        for t in self.texts:
             for line in t.services:
                 if line.service_id in seen:
                     continue
@@ -226,16 +227,11 @@ class _Content:
                 s = self.m.service(line.service_id)
                 b = Block(col_w, kind="contact")
                 _para(b, s.navn, size, BOLD, self.pal.text, leading=1.25)
-                if access_text(s.tilgang):
-                    top = b.height
-                    symbol = next((e.symbol for e in self.small_map[0].legend
-                                   if e.kind == "access" and e.key == s.tilgang), "") if self.small_map else ""
-                    x = 0.0
-                    if symbol:
-                        b.ops.append(("badge", size * 0.62, top + size * 0.62, size * 0.62, symbol,
-                                      self.pal.background, self.pal.card_border, self.pal.text, size * 0.85))
-                        x = size * 1.7
-                    _para(b, access_text(s.tilgang), size, REGULAR, self.pal.text, x=x, leading=1.3)
+                if access_text(s.tilgang):  # with the symbol its card carries on the map
+                    b.ops.append(("badge", size * 0.62, b.height + size * 0.62, size * 0.62,
+                                  ACCESS_SYMBOLS[s.tilgang], self.pal.background, self.pal.card_border,
+                                  self.pal.text, size * 0.85))
+                    _para(b, access_text(s.tilgang), size, REGULAR, self.pal.text, x=size * 1.7, leading=1.3)
                 for text in public_contact_lines(s):
                     if " " in text:
                         _para(b, text, size, REGULAR, self.pal.muted_text, leading=1.25)
@@ -346,8 +342,10 @@ def plan_handout(m: Map, pathway: Pathway, greyscale: bool = False) -> HandoutPl
             small_map = (build(small, layout, pathway_emphasis(small, pathway, None), variant), ext)
             lo = MAP_MIN_FONT / FONT_SIZE
 
+    texts = pathway_text(m, pathway)
+
     def pages_for(fit: Fit):
-        c = _Content(m, pathway, pal, content.w, fit.body, small_map)
+        c = _Content(m, pathway, pal, content.w, fit.body, small_map, texts)
         return paginate(c.sections(fit.map_scale), content, c.gap, fit.body * 1.5)
 
     # The fewest pages any fit needs; the largest type that needs no more with the map at a
