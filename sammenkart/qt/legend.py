@@ -118,7 +118,7 @@ class LegendWidget(QWidget):
         """A top-left point where ``size`` fits in the view without covering the
         drawn map, or None: below the map first, then right, then left."""
         view = self.parentWidget()
-        vp = view.rect()
+        vp = view.viewport().geometry() if hasattr(view, "viewport") else view.rect()  # not a bar kept beside the map
         drawn = view.map_rect_in_view() if hasattr(view, "map_rect_in_view") else None
         if drawn is None or drawn.isEmpty():
             return None
@@ -143,7 +143,8 @@ class LegendWidget(QWidget):
             self.folded = spot is None
         size = self.sizeHint()
         if self.folded or spot is None:
-            spot = self._free_spot(size) or QPoint(MARGIN, view.height() - size.height() - MARGIN)
+            bottom = view.viewport().geometry().bottom() if hasattr(view, "viewport") else view.height()
+            spot = self._free_spot(size) or QPoint(MARGIN, bottom - size.height() - MARGIN)
         self.resize(size)
         self.move(spot)
         self.raise_()
