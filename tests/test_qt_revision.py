@@ -274,10 +274,15 @@ def test_a_quiet_banner_when_the_revision_is_overdue_not_in_presentation(qtbot, 
     w.select_map("fjordvik")
     assert banner.isVisible() and "1.11.2026" in banner.text()
     assert w.map_view.viewportMargins().top() >= banner.height()  # the map sits below it, not under it
+    w.revision.lights.mode_action.trigger()  # the traffic lights' bar is not for the room either
+    assert w.revision.lights.bar.isVisible()
     w.presentation.enter()
-    assert not banner.isVisible()
+    assert not banner.isVisible() and not w.revision.lights.bar.isVisible()
+    assert w.map_view.viewportMargins().top() == 0 and w.map_view.viewportMargins().bottom() == 0
     w.presentation.leave()
-    assert banner.isVisible()
+    assert banner.isVisible() and w.revision.lights.bar.isVisible()
+    w.revision.lights.mode_action.trigger()
+    assert not w.revision.lights.bar.isVisible() and w.map_view.viewportMargins().bottom() == 0
     banner.close_button.click()
     assert not banner.isVisible() and w.map_view.viewportMargins().top() == 0
     banner.today = lambda: dt.date(2026, 10, 1)

@@ -42,7 +42,9 @@ class ColouringMenu(QObject):
         self.group.setExclusive(True)
         self.providers: dict[str, Provider | None] = {}
         self.actions: dict[str, QAction] = {}
-        self.menu = window.menu("vis").addMenu(_("Farge etter"))
+        vis = window.menu("vis")
+        vis.addSeparator()
+        self.menu = vis.addMenu(_("Farge etter"))
         self.key = LEVEL
         self._add(LEVEL, _("Nivå"), None).setChecked(True)
 
