@@ -143,8 +143,7 @@ class LegendWidget(QWidget):
             self.folded = spot is None
         size = self.sizeHint()
         if self.folded or spot is None:
-            bottom = view.viewport().geometry().bottom() if hasattr(view, "viewport") else view.height()
-            spot = self._free_spot(size) or QPoint(MARGIN, bottom - size.height() - MARGIN)
+            spot = self._free_spot(size) or QPoint(MARGIN, view.height() - size.height() - MARGIN)
         self.resize(size)
         self.move(spot)
         self.raise_()

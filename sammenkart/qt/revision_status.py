@@ -25,6 +25,7 @@ from ..i18n import _
 from ..revision import status_label
 from ..style import REVISION_MARKS, revision_fill, revision_text
 
+LEGEND_ROOM = 150  # px left free beside the bar for the folded legend ("Tegnforklaring ▸")
 # Key, status: G(reen), Y(ellow), R(ed) — the keys users know from the traffic light's colours.
 KEYS = (("G", "gronn"), ("Y", "gul"), ("R", "rod"))
 
@@ -150,13 +151,13 @@ class TrafficBar(QFrame):
             return
         self.setVisible(self.wanted and not self.presenting())
         seen = view.width() - self.covered()  # not under an open drawer
-        if self.isVisible():
-            self.setFixedWidth(max(200, min(620, seen - 16)))
+        if self.isVisible():  # right-aligned: the folded legend keeps the strip's left corner
+            self.setFixedWidth(max(240, min(620, seen - LEGEND_ROOM - 16)))
             self.adjustSize()
         keep_free(view, bottom=self.height() + 8 if self.isVisible() else 0)
         if not self.isVisible():
             return
-        self.move(max(4, (seen - self.width()) // 2), view.height() - self.height() - 4)
+        self.move(max(4, seen - self.width() - 8), view.height() - self.height() - 4)
         self.raise_()
 
 
