@@ -222,8 +222,10 @@ def test_adapted_headings_are_marked_and_show_the_shared_wording_beside_them(win
 
 
 # -- a flag from a case -------------------------------------------------------------------
-def test_a_flag_from_a_case_ends_in_the_file_and_the_summary(qtbot, window, folder):
-    w = window
+def test_a_flag_from_a_case_ends_in_the_file_and_the_summary(qtbot, tmp_path, folder):
+    (folder / "kart" / "uferdig.yaml").write_text("sammenkart: 1\nid: uferdig\n", encoding="utf-8")  # an error
+    w = _window(qtbot, tmp_path, load_workspace(folder))
+    assert w.workspace.errors
     w.kasus.confirm = lambda *a: False  # one screen: no facilitator window
     assert not w.revision.flag_action.isEnabled() or w.revision._session() is None
     w.kasus.start(Session(w.workspace.cases["aksel-9"], w.current_map()))
@@ -249,6 +251,7 @@ def test_a_flag_from_a_case_ends_in_the_file_and_the_summary(qtbot, window, fold
     dlg.note.setText("Ny telefontid")
     dlg.accept()
     assert load_workspace(folder).maps["fjordvik"].service("legekontoret").revisjon.status == "gul"
+    assert w.room.side.currentWidget() is w.kasus.panel  # the edits did not take the table to "Problemer"
     summary = w.kasus.show_summary()
     text = summary.view.toPlainText()
     assert "PPT har eigen kontaktperson for skulane no" in text and "Ny telefontid" in text

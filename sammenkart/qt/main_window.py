@@ -182,8 +182,11 @@ class MainWindow(QMainWindow):
             self.pathway_panel.show_step(self.step)
         if self.details.service is not None:
             self.details.show_service(m, m.service(self.details.service.id), ws.pathways_for(m))
+        front = self.room.side.currentWidget()  # an edit does not take the user to another tab
         self.problems_panel.set_problems(ws.problems)
         self._problems_shown(ws)
+        if front is not None and self.room.side.indexOf(front) >= 0:
+            self.room.side.setCurrentWidget(front)
         self._apply()
         self.workspace_updated.emit()
 

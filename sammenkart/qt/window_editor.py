@@ -103,9 +103,11 @@ class WindowEditor(QObject):
         try:
             ed.save()
             self.last_error = None
-        except EditError as exc:  # shown by the caller; the window still shows the editor's state
+        except EditError as exc:  # the window still shows the editor's state; the user is told
             self.last_error = str(exc)
         self._show(change)
+        if self.last_error:
+            self.window.statusBar().showMessage(_("Kunne ikke lagre: {grunn}").format(grunn=self.last_error))
 
     def _show(self, change) -> None:
         ws = self._editor.workspace
