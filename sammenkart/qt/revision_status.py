@@ -139,6 +139,7 @@ class TrafficBar(QFrame):
                                f"{escape(status_label(status))}{escape(when)}")
             if not self.note.hasFocus():
                 self.note.setText((revisjon.merknad or "") if revisjon else "")
+                self.note.setCursorPosition(0)  # a long note reads from its start
         for b in self.buttons.values():
             b.setEnabled(chosen)
         self.note.setEnabled(chosen)
