@@ -87,7 +87,7 @@ class LineItem:
 class BadgeItem:
     """A round label: a step's number on its arrow, or a mark on a card."""
 
-    kind: str  # "step" | "mark" | "verdict" | "link-mark" | "access"
+    kind: str  # "step" | "mark" | "verdict" | "link-mark" | "status" (a colouring's sign) | "access"
     x: float
     y: float
     r: float
@@ -155,6 +155,7 @@ def build(m, layout: MapLayout, emphasis: Emphasis | None = None, variant: str =
     marked = {sid: i + 1 for i, sid in enumerate(em.marked)}
     colours: dict[int, tuple[str, str]] = {}
     recolour = dict(em.colouring.fills) if em.colouring else None
+    faded = em.colouring.dimmed if em.colouring else frozenset()
     # The same look gives the same item object: a step change on a region then hands
     # the scene the very items it has for most cards, and it skips them at once.
     made = layout.__dict__.setdefault("_card_items", {})
@@ -163,7 +164,7 @@ def build(m, layout: MapLayout, emphasis: Emphasis | None = None, variant: str =
     cards = []
     for sid, card in layout.cards.items():
         state = ("current" if sid in em.current else "highlight" if sid in em.highlighted
-                 else "dim" if em.dim_others else "normal")
+                 else "dim" if em.dim_others or sid in faded else "normal")
         stroke, width = pal.card_border, lk.card_border
         if state == "current":
             stroke, width = pal.current, lk.card_current
@@ -198,7 +199,7 @@ def build(m, layout: MapLayout, emphasis: Emphasis | None = None, variant: str =
 
     links = []
     if em.show_links and "" in layout.scenes:
-        opacity = lk.link_dim_opacity if em.dim_others else 1.0
+        opacity = lk.link_dim_opacity if em.dim_others or faded else 1.0
         for net in layout.scenes[""].nets:
             links.append(LineItem("link", net.arrows, net.strokes, (), pal.link, lk.link_width,
                                   tuple(ART_DASH.get("samarbeid", ())), opacity))
@@ -318,6 +319,14 @@ def _marks(layout: MapLayout, em: Emphasis, pal: Palette, lk: Look, marked: dict
                 sign = {"found": "✓", "missed": "?", "added": "+"}[verdict]
                 out.append(BadgeItem("verdict", card.rect.right, card.rect.y, lk.mark_radius, sign, colour,
                                      "#ffffff", 1.5, "#ffffff", BOLD, lk.mark_font_size, owner=sid))
+    if em.colouring is not None:
+        for sid, sign in em.colouring.marks:
+            card = layout.cards.get(sid)
+            if card:  # white disc, dark sign: readable on any fill, in grey and in colour
+                out.append(BadgeItem("status", card.rect.x, card.rect.bottom, lk.status_mark_radius, sign,
+                                     pal.background, pal.text, lk.badge_ring, pal.text, BOLD,
+                                     lk.status_mark_font_size,
+                                     lk.dim_opacity if sid in em.colouring.dimmed else 1.0, owner=sid))
     if em.show_links:
         r = lk.link_mark_radius
         for sid in layout.link_marks:

@@ -122,6 +122,9 @@ class LegendWidget(QWidget):
         drawn = view.map_rect_in_view() if hasattr(view, "map_rect_in_view") else None
         if drawn is None or drawn.isEmpty():
             return None
+        if hasattr(view, "viewport"):  # strips kept above or below the map (bars) are not free room
+            vp = view.viewport().geometry()
+            drawn = drawn.translated(vp.topLeft())  # the map's place is in viewport pixels
         w, h, m = size.width(), size.height(), MARGIN
         if vp.bottom() - drawn.bottom() >= h + 2 * m:
             return QPoint(max(m, drawn.left()), vp.bottom() - h - m)
