@@ -19,7 +19,6 @@ from ..i18n import _
 from ..model import Map, Pathway, Service
 from ..undrawn import side_names
 from ..plaintext import html_inline, html_paragraphs
-from ..i18n import _
 from ..plain_language import access_text
 from ..style import ACCESS_SYMBOLS, art_label, sector_label
 from .plain import plain_label
