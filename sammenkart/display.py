@@ -87,7 +87,7 @@ class LineItem:
 class BadgeItem:
     """A round label: a step's number on its arrow, or a mark on a card."""
 
-    kind: str  # "step" | "mark" | "verdict" | "link-mark" | "status" (a colouring's sign)
+    kind: str  # "step" | "mark" | "verdict" | "link-mark" | "status" (a colouring's sign) | "access"
     x: float
     y: float
     r: float
@@ -105,13 +105,14 @@ class BadgeItem:
 
 @dataclass(frozen=True)
 class LegendEntry:
-    kind: str  # "head" | "level" | "sector" | "art" | "note"
+    kind: str  # "head" | "level" | "sector" | "access" | "art" | "note"
     key: str
     label: str
     fill: str = ""
     shape: str = ""
     dash: tuple[float, ...] = ()
     colour: str = ""
+    symbol: str = ""  # kind "access": the symbol drawn on the cards (access_marks)
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,7 @@ class DisplayList:
     cards: tuple[CardItem, ...]
     arrows: tuple[LineItem, ...]
     badges: tuple[BadgeItem, ...]  # step numbers
-    marks: tuple[BadgeItem, ...]  # on cards: a team's choices, verdicts, links of a service with itself
+    marks: tuple[BadgeItem, ...]  # on cards: a team's choices, verdicts, links of a service with itself, tilgang
     legend: tuple[LegendEntry, ...]
 
     def badge_circles(self) -> list[tuple[float, float, float]]:
@@ -205,6 +206,9 @@ def build(m, layout: MapLayout, emphasis: Emphasis | None = None, variant: str =
 
     arrows, badges = _arrows(m, layout, em, pal, lk)
     marks = _marks(layout, em, pal, lk, marked)
+    from .access_marks import access_marks  # it builds this module's items
+
+    marks += access_marks(m, layout, outlines, {c.id: c.state for c in cards}, pal, lk)
     return DisplayList(layout.width, layout.height, pal.background, bands, tuple(links), tuple(cards),
                        tuple(arrows), tuple(badges), tuple(marks), legend_entries(m, pal, em, variant))
 
@@ -354,6 +358,9 @@ def legend_entries(m, pal: Palette, em: Emphasis, variant: str) -> tuple[LegendE
         if sector in used:
             out.append(LegendEntry("sector", sector, sector_label(sector), fill="#ffffff",
                                    shape=SECTOR_SHAPES.get(sector, "rect"), colour=pal.card_border))
+    from .access_marks import access_legend
+
+    out += access_legend(m, pal)
     arts = list(dict.fromkeys(a.art for a in em.arrows))
     if arts:
         out.append(LegendEntry("head", "forlop", _("Forløpet")))

@@ -191,6 +191,13 @@ def art_label(art: str) -> str:
     }.get(art, art)
 
 
+# How families reach a service (format 1.1 ``tilgang``), as a symbol on its card:
+# a telephone (they may call themselves) and a letter (a referral is needed).
+# Two shapes, not two colours, so they read in grey-scale print and for the
+# colour-blind; both glyphs are in the bundled DejaVu fonts.
+ACCESS_SYMBOLS: dict[str, str] = {"direkte": "☎", "henvisning": "✉"}
+
+
 _K = 0.5523  # Bézier handle length for a quarter circle
 
 
@@ -259,6 +266,9 @@ class Look:
     mark_radius: float = 10.0  # a team's numbered choice, on the card's corner
     mark_font_size: float = 11.0
     link_mark_radius: float = 4.5  # a service's collaboration with itself, inside its card
+    access_radius: float = 6.5  # the tilgang symbol on a card's lower right corner
+    access_font_size: float = 8.5
+    access_ring: float = 0.8
     status_mark_radius: float = 7.0  # a colouring's sign (revision ✓ ! ✗), on the card's lower left corner
     status_mark_font_size: float = 9.0
     dim_opacity: float = 0.25  # services outside the pathway

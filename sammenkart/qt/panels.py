@@ -19,7 +19,8 @@ from ..i18n import _
 from ..model import Map, Pathway, Service
 from ..undrawn import side_names
 from ..plaintext import html_inline, html_paragraphs
-from ..style import art_label, sector_label
+from ..plain_language import access_text
+from ..style import ACCESS_SYMBOLS, art_label, sector_label
 from .plain import plain_label
 from . import role_text
 
@@ -105,7 +106,12 @@ class DetailsPanel(QWidget):
             rows.append((tr("Kommune"), s.kommune))
         if s.alder:
             rows.append((tr("Alder"), tr("{a}–{b} år").format(a=s.alder[0], b=s.alder[1])))
+        if access_text(s.tilgang):
+            rows.append((_("Tilgang"), f"{ACCESS_SYMBOLS[s.tilgang]} {access_text(s.tilgang)}"))
         k = s.kontakt
+        if k.intern and not k.is_empty():  # shown here, never printed for families (public_edition)
+            rows.append((_("Kontakt"), _("Intern: bare for fagfolk, kommer ikke på brosjyrer eller plakater "
+                                         "for publikum")))
         if k.telefon:
             rows.append((tr("Telefon"), k.telefon))
         if k.adresse:
