@@ -81,7 +81,7 @@ def child(out: Path, wait_ms: int, argv: list[str]) -> int:
             fig.measure = a.maal
         if a.ar:
             fig.year = a.ar
-        fig.action.setChecked(True)
+        fig.set_on(True)  # Vis → Farge etter → Tall
     if a.presentasjon:
         QTimer.singleShot(0, w.presentation.enter)
 

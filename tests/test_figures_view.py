@@ -150,8 +150,10 @@ def _fills(w):
 def test_vis_tall_colours_the_map_and_the_legend_says_how(window, ws, table):
     before = _fills(window)
     fig = window.figures_ui
-    assert fig.action.text().startswith("Tall") and fig.action in window.menu("vis").actions()
-    fig.action.trigger()
+    from sammenkart.qt import colouring_menu
+
+    assert fig.action.text().startswith("Tall") and fig.action in colouring_menu.of(window).menu.actions()
+    fig.action.trigger()  # Vis → Farge etter → Tall
     m = window.current_map()
     expected = fv.colouring(m, table, 2024, "avslagsprosent")
     fills = _fills(window)
@@ -174,8 +176,9 @@ def test_vis_tall_colours_the_map_and_the_legend_says_how(window, ws, table):
     assert [name for name, *_r in drawn] == KOMMUNER + ["Hele regionen"]
     assert panel.chart.year == 2024 and drawn[-1][-1] is True
     assert len({(c, mk) for _n, _v, c, mk, total in drawn if not total}) == len(KOMMUNER)  # told apart
-    fig.action.trigger()
+    colouring_menu.choose(window, colouring_menu.LEVEL)  # Vis → Farge etter → Nivå
     assert _fills(window) == before and window.legend.columns[0][0] == "Nivåer"
+    assert window.room.side.indexOf(panel) < 0 and not fig.on
 
 
 def test_year_and_measure_change_the_cards(window, table):
@@ -241,3 +244,16 @@ def test_no_slide_without_figures_on_or_outside_presentation(window):
     window.first_step()
     assert not fig.slide.isVisible()
     window.presentation.leave()
+
+
+def test_one_card_colouring_at_a_time(window):
+    from sammenkart.qt import colouring_menu
+
+    fig = window.figures_ui
+    fig.set_on(True)
+    assert colouring_menu.current(window) == "tal" and fig.on
+    colouring_menu.choose(window, "revisjon")  # the revision view takes the cards
+    assert not fig.on and window.room.side.indexOf(fig.panel) < 0
+    assert window.legend.columns[0][0] != fig.colouring_for(window.current_map()).title
+    fig.set_on(True)
+    assert colouring_menu.current(window) == "tal"

@@ -129,3 +129,37 @@ def test_a_case_runs_on_the_region_as_written(window, ws):
         assert all(not e for _t, _c, e in _menu_views(window))  # no switching while it runs
     finally:
         window.kasus.end()
+
+
+def test_traffic_lights_on_a_view_of_the_region_write_the_region_file(qtbot, tmp_path):
+    """A municipality's card is the region's own service: its status goes into the
+    region file; a regional card standing for several services takes none."""
+    import shutil
+
+    from PySide6.QtWidgets import QApplication
+
+    work = tmp_path / "region"
+    shutil.copytree(paths.region_dir(), work)
+    make_app()
+    w = MainWindow(load_workspace(work), QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat), restore=False)
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    lights = w.revision.lights
+    lights.mode_action.trigger()
+    w.scene.service_clicked.emit("helsestasjon")  # "Helsestasjon – i alle kommunane"
+    assert lights.target is None
+    w.scene.service_clicked.emit("bup")  # shared: the region's own card
+    assert lights.target == ("service", "brattfjord", "bup")
+    w.region_ui.set_view("Lyngnes")
+    w.scene.service_clicked.emit("lyngnes-legekontor")
+    assert lights.target == ("service", "brattfjord", "lyngnes-legekontor")
+    w.map_view.setFocus()
+    qtbot.keyClick(QApplication.focusWidget() or w, Qt.Key_Y)
+    s = load_workspace(work).maps["brattfjord"].service("lyngnes-legekontor")
+    assert s.revisjon is not None and s.revisjon.status == "gul"
+    assert isinstance(w.current_map(), regional.MunicipalityMap)  # the view stays after the edit
+    assert w.current_map().kommune == "Lyngnes"

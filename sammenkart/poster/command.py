@@ -44,6 +44,8 @@ def configure_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--kommune", metavar="NAVN", help=_("for et regionkart: kartet til én kommune i regionen"))
     p.add_argument("--tal", type=int, metavar=_("ÅR"),
                    help=_("ta med en tabell over henvisninger og avslag for året (fra tal/<kart-id>.csv)"))
+    p.add_argument("--publikum", action="store_true",
+                   help=_("plakat for publikum: uten kontakter merket «intern» (brosjyren har dem aldri)"))
     p.set_defaults(func=run)
     return p
 
@@ -120,7 +122,8 @@ def run(args) -> int:
             print(_("Brosjyre skrevet til {fil}").format(fil=args.out))
             return 0
         result = export_poster(m, args.out, paper=args.papir, landscape=args.liggende, pathway=pathway,
-                               tile=args.flis, greyscale=args.gratone, workspace=ws, figures=figures)
+                               tile=args.flis, greyscale=args.gratone, workspace=ws, publikum=args.publikum,
+                               figures=figures)
     except OSError as exc:
         return _fail(_("kunne ikke skrive «{fil}»: {grunn}").format(fil=args.out, grunn=exc.strerror or exc), 1)
     except Exception as exc:  # a fault of ours: say so plainly, no traceback; --out is as it was

@@ -1,7 +1,8 @@
-"""*Vis → Tall*: referral and rejection figures on the map, in a panel, and as a slide.
+"""*Vis → Farge etter → Tall*: referral and rejection figures on the map, in a panel, and as a slide.
 
-``install(window)`` adds the menu entry, a side panel and the presentation
-slide, using the window's public API only:
+``install(window)`` adds a choice to the card colourings (``colouring_menu``:
+one colouring at a time, so choosing the revision view turns the figures off),
+a side panel and the presentation slide, using the window's public API only:
 
 * **On the map** the cards are filled by the chosen measure and year
   (``window.set_colouring`` with ``figures_view.colouring``: which cards, the
@@ -20,7 +21,7 @@ municipality, the whole region): ``figures_view`` scopes the figures to it.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QRectF, Qt
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QFontMetricsF, QKeySequence, QPainter
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
@@ -29,11 +30,13 @@ from .. import figures_view as fv
 from ..figures_report import CHANGE, format_value
 from ..i18n import _
 from ..style import palette
+from . import colouring_menu
 from .fonts import FAMILY
 from .plain import plain_label
 from .trend_chart import TrendChart
 
 TABLE_SHARE = 0.55  # of a wide slide's width; the chart has the rest
+KEY = "tal"  # the colouring menu's key for figures
 COLUMNS = 4  # the panel's: swatch, name, per 1,000, rejected % (the chart shows the change)
 
 
@@ -364,13 +367,10 @@ class FiguresView(QObject):
         self.panel = FiguresPanel()
         self.slide = FiguresSlide(window)
         window.room.overlay_extra.append(self.slide)
-        self.action = QAction(_("Tall (henvisninger og avslag)"), window)
-        self.action.setCheckable(True)
-        self.action.setShortcut(QKeySequence("Ctrl+T"))
-        self.action.setShortcutContext(Qt.WindowShortcut)
-        self.action.toggled.connect(self.set_on)
-        window.addAction(self.action)  # works with the menu bar hidden (presentation)
-        window.menu("vis").addAction(self.action)
+        self.action = colouring_menu.add_choice(window, KEY, _("Tall (henvisninger og avslag)"), self.colouring_for,
+                                                "Ctrl+T")
+        colouring_menu.of(window).changed.connect(lambda key: self._follow(key == KEY))
+        window.workspace_updated.connect(self._map_shown)  # an edit: the same map, new objects
         self.panel.year_box.currentIndexChanged.connect(self._year_chosen)
         self.panel.measure_box.currentIndexChanged.connect(self._measure_chosen)
         window.map_changed.connect(lambda _id: self._map_shown())
@@ -404,22 +404,25 @@ class FiguresView(QObject):
 
     # -- switching -------------------------------------------------------------------
     def set_on(self, on: bool) -> None:
+        """Figures on the map and their panel, or neither: through the colouring menu
+        (one card colouring at a time), whose choice the panel follows."""
+        if on != (colouring_menu.current(self.window) == KEY):
+            colouring_menu.choose(self.window, KEY if on else colouring_menu.LEVEL)  # -> _follow
+        else:
+            self._follow(on)
+
+    def _follow(self, on: bool) -> None:
         if on == self.on:
             return
         self.on = on
-        if self.action.isChecked() != on:
-            self.action.setChecked(on)
         w = self.window
         if on:
             w.add_side_panel(self.panel, _("Tall"))
             self._fill()
-            w.set_colouring(self.colouring_for)
             w.show_panel(self.panel)
         else:
             self.leave()
             w.remove_side_panel(self.panel)
-            if w.colouring_provider == self.colouring_for:
-                w.set_colouring(None)
 
     def _map_shown(self) -> None:
         if self.on:

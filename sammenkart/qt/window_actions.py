@@ -37,6 +37,7 @@ KEYS = [
     ("Ctrl+K", "Start kasus"),
     ("Ctrl+T", "Tall (henvisninger og avslag) av og på"),
     ("V", "Vis forslag (i kasus)"),
+    ("G / Y / R", "Status grønn / gul / rød (Rediger → Trafikklys)"),
     ("F1 eller ?", "Denne oversikten"),
 ]
 
