@@ -49,6 +49,9 @@ class MainWindow(QMainWindow):
         self.step: int | None = None
         self.stepper = None
         self.colouring_provider = None  # see set_colouring
+        self.map_view_provider = None  # see set_map_view
+        self._chosen: Map | None = None  # the workspace's map; _map is what is shown of it
+        self.slides = None  # see next_step: a slide after the map (figures) takes the clicker first
         self._menus: dict[str, QMenu] = {}
 
         self.scene = MapScene(self)
@@ -65,6 +68,11 @@ class MainWindow(QMainWindow):
         window_actions.build(self)
         self.presentation = Presentation(self)
         self.keys = KeyPolicy(self)
+        from . import figures_ui, idle_gc, region_ui  # a region's views, figures on the map (before the first map)
+
+        self.region_ui = region_ui.install(self)
+        self.figures_ui = figures_ui.install(self)
+        self.idle_gc = idle_gc.install(self)  # full garbage collections in pauses, not on a step
         self.set_workspace(workspace)
         if restore:
             window_state.restore(self)
@@ -132,7 +140,22 @@ class MainWindow(QMainWindow):
         return [self.menuBar(), self.statusBar(), *self.findChildren(QToolBar)]
 
     def current_map(self) -> Map | None:
+        """The map shown (for a region perhaps its regional view or one municipality)."""
         return self._map
+
+    def chosen_map(self) -> Map | None:
+        """The workspace's map chosen in the list: the state a shown map is derived from."""
+        return self._chosen
+
+    def set_map_view(self, provider) -> None:
+        """Show a map derived from the chosen one: ``provider(map) -> Map`` (a region's
+        regional view, one municipality's map); None: the map itself. The derived map
+        is made again whenever the chosen map changes; pathway and step are kept."""
+        self.map_view_provider = provider
+        step = self.step
+        self._show_map(self._chosen)
+        if step is not None:
+            self.set_step(step)
 
     def current_layout(self):
         return self.layouts.get(self._map.id) if self._map else None
@@ -170,10 +193,12 @@ class MainWindow(QMainWindow):
         """The same folder after an edit (the editor's new state): the map,
         pathway, step, zoom and layout stay; texts and statuses are new. (An
         edit that moves cards needs a new layout: ``set_workspace``.)"""
-        m = ws.maps.get(self._map.id) if self._map is not None else None
-        if m is None:
+        chosen = ws.maps.get(self._chosen.id) if self._chosen is not None else None
+        m = self.map_view_provider(chosen) if chosen is not None and self.map_view_provider else chosen
+        if m is None or self._map is None or m.id != self._map.id:  # (a view of it is gone: start again)
             return self.set_workspace(ws)
         self.workspace = ws
+        self._chosen = chosen
         self._map = self.scene.map = m
         if self._pathway is not None:
             self._pathway = ws.pathway(self._pathway.id, m.malform)
@@ -237,6 +262,9 @@ class MainWindow(QMainWindow):
 
     def _show_map(self, m: Map | None) -> None:
         previous = self._pathway.id if self._pathway else None
+        self._chosen = m
+        if m is not None and self.map_view_provider is not None:
+            m = self.map_view_provider(m)
         self._map = m
         self.pathways_list.blockSignals(True)
         self.pathways_list.clear()
@@ -349,23 +377,31 @@ class MainWindow(QMainWindow):
     def next_step(self) -> None:
         if self.stepper is not None:
             return self.stepper.next_step()
+        if self.slides is not None and self.slides.next_step():
+            return
         if self._pathway is not None:
             self.set_step(0 if self.step is None else self.step + 1)
 
     def previous_step(self) -> None:
         if self.stepper is not None:
             return self.stepper.previous_step()
+        if self.slides is not None and self.slides.previous_step():
+            return
         if self._pathway is not None and self.step is not None:
             self.set_step(None if self.step == 0 else self.step - 1)
 
     def first_step(self) -> None:
         if self.stepper is not None:
             return self.stepper.first_step()
+        if self.slides is not None:
+            self.slides.leave()
         self.set_step(0)
 
     def last_step(self) -> None:
         if self.stepper is not None:
             return self.stepper.last_step()
+        if self.slides is not None:
+            self.slides.leave()
         if self._pathway is not None:
             self.set_step(len(self._pathway.flyt) - 1)
 

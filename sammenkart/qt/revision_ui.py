@@ -30,7 +30,7 @@ from .flag_dialog import FlagDialog
 from .items import CardItem
 from .revision_banner import RevisionBanner
 from .revision_report_dialog import RevisionReportDialog
-from .revision_status import KEYS, TrafficLights, set_status
+from .revision_status import KEYS, TrafficLights, service_target, set_status
 from .window_editor import WindowEditor
 
 KEY = "revisjon"  # the revision view's key in the colouring menu
@@ -229,9 +229,8 @@ class RevisionUI(QObject):
         menu = QMenu(self.window.map_view)
         if self._session() is not None:
             menu.addAction(_("Dette stemmer ikke hos oss…"), lambda: self.flag(service_id))
-        m = self.window.current_map()
-        if self.lights.active and service_id is not None and m is not None:
-            target = ("service", m.id, service_id)
+        target = service_target(self.window, service_id) if service_id is not None else None
+        if self.lights.active and target is not None:
             for key, status in KEYS:
                 menu.addAction(f"{REVISION_MARKS[status]} {status_label(status)} ({key})",
                                lambda st=status: self._set_from_menu(target, st))

@@ -125,18 +125,28 @@ class Caption(QFrame):
         return the band's height (≤ ``max_share`` × height)."""
         small, limit = int(height / 8), int(height * max_share)
         mid = max(min_px, int(max_px * 0.75))
-        for px in range(max_px, mid - 1, -1):
-            h = self._height_at(px, width)
-            if h <= small:
-                self.pixel_size = px
-                return h
-        for px in range(mid, min_px - 1, -1):
-            h = self._height_at(px, width)
-            if h <= limit:
-                self.pixel_size = px
+        # The band's height grows with the type size: the largest size that fits is found
+        # by halving (a few text layouts per step instead of one per pixel size).
+        for lo, hi, room in ((mid, max_px, small), (min_px, mid, limit)):
+            found = self._largest_fitting(lo, hi, room, width)
+            if found is not None:
+                self.pixel_size, h = found
+                self._height_at(self.pixel_size, width)  # leave the labels at the size chosen
                 return h
         self.pixel_size = min_px
         return limit
+
+    def _largest_fitting(self, lo: int, hi: int, room: int, width: int) -> tuple[int, int] | None:
+        """(size, height) of the largest size in [lo, hi] whose band is at most ``room`` high."""
+        best = None
+        while lo <= hi:
+            px = (lo + hi) // 2
+            h = self._height_at(px, width)
+            if h <= room:
+                best, lo = (px, h), px + 1
+            else:
+                hi = px - 1
+        return best
 
 
 class SidePanel(QTabWidget):

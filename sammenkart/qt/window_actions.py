@@ -35,6 +35,7 @@ KEYS = [
     ("Ctrl+F", "Søk etter tjeneste"),
     ("Ctrl+O", "Åpne mappe"),
     ("Ctrl+K", "Start kasus"),
+    ("Ctrl+T", "Tall (henvisninger og avslag) av og på"),
     ("V", "Vis forslag (i kasus)"),
     ("G / Y / R", "Status grønn / gul / rød (Rediger → Trafikklys)"),
     ("F1 eller ?", "Denne oversikten"),
