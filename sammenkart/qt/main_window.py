@@ -16,13 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..graph import resolve_steps
-from ..layout.engine import layout_map
+from ..layout.reuse import LayoutCache
 from ..model import Map, Pathway, Workspace
 from ..stress import map_stress
-from . import window_actions, window_state
+from . import window_actions, window_state, window_sync
 from .keys import NEXT_KEYS, PREV_KEYS, KeyPolicy
 from ..plaintext import html_inline
-from . import plain
 from .legend import LegendWidget
 from .map_scene import MapScene
 from .map_view import MapView
@@ -36,13 +35,18 @@ from .search import SearchBox
 class MainWindow(QMainWindow):
     map_changed = Signal(str)
     pathway_changed = Signal()
+    workspace_set = Signal()  # another folder was opened (set_workspace)
 
     def __init__(self, workspace: Workspace, settings: QSettings | None = None, restore: bool = True):
         super().__init__()
+        # The one Editor of the open folder once anything is edited or read again
+        # (qt/edit_ui.py); what the window shows is then read from it (``workspace``).
+        self.editor = None
         self.workspace = workspace
         self.settings = settings if settings is not None else window_state.app_settings()
         self.setWindowTitle("Sammenkart")
-        self.layouts: dict[str, object] = {}
+        self.layouts = LayoutCache()  # one layout per map, laid out again only when it would change
+        self.service_chooser = None  # edit mode: a click or search picks a service for its form
         self._map: Map | None = None
         self._pathway: Pathway | None = None
         self.step: int | None = None
@@ -73,6 +77,9 @@ class MainWindow(QMainWindow):
             kasus_ui = None
         if kasus_ui is not None:
             self.kasus = kasus_ui.install(self)
+        from . import edit_ui
+
+        self.edit = edit_ui.install(self)
         self.map_view.setFocus()
 
     # -- building ---------------------------------------------------------
@@ -102,6 +109,20 @@ class MainWindow(QMainWindow):
         self.add_side_panel(self.details, self.tr("Tjeneste"))
 
     # -- public API (used by the kasus UI, the poster dialog and tests) -----
+    @property
+    def workspace(self) -> Workspace:
+        """What the window shows: the editor's workspace (new objects after every
+        edit) while the folder is open in the editor, else the one loaded."""
+        return self.editor.workspace if self.editor is not None else self._workspace
+
+    @workspace.setter
+    def workspace(self, ws: Workspace) -> None:
+        self._workspace = ws
+
+    def show_changes(self, change=None) -> None:
+        """Show the workspace as it is after an edit (``window_sync.refresh``)."""
+        window_sync.refresh(self, change)
+
     def menu(self, name: str) -> QMenu:
         return self._menus[name]
 
@@ -142,6 +163,7 @@ class MainWindow(QMainWindow):
         self.presentation.update_caption()
 
     def set_workspace(self, ws: Workspace) -> None:
+        self.editor = None  # another folder: the edit controller lets the old one go (workspace_set)
         self.workspace = ws
         self.layouts.clear()
         self.maps_list.blockSignals(True)
@@ -161,6 +183,7 @@ class MainWindow(QMainWindow):
         else:
             self._show_map(None)
             self.room.set_empty(self._empty_state(ws))
+        self.workspace_set.emit()
 
     def _problems_shown(self, ws: Workspace) -> None:
         side = self.room.side
@@ -226,9 +249,7 @@ class MainWindow(QMainWindow):
             self.pathway_panel.show_pathway(None, None)
             self._status()
             return
-        if m.id not in self.layouts:
-            self.layouts[m.id] = layout_map(m, offered)
-        layout = self.layouts[m.id]
+        layout, _how = self.layouts.layout_for(m, offered)
         self.scene.set_content(m, layout)
         self.room.min_text = min((c.font_size for c in layout.cards.values()), default=12.0)
         self.room.relayout()  # whether a side column fits depends on the map's shape
@@ -238,7 +259,7 @@ class MainWindow(QMainWindow):
         self._pathway, self.step = None, None
         if not (previous and self.select_pathway(previous)):
             self.pathways_list.setCurrentRow(0)
-        self.setWindowTitle(plain.window_title(self.tr("{navn} – Sammenkart").format(navn=m.navn)))
+        window_sync.update_title(self)  # "{navn} – Sammenkart", * with unsaved edits
         self.map_changed.emit(m.id)
 
     def _pathway_row_changed(self, row: int) -> None:
@@ -343,6 +364,8 @@ class MainWindow(QMainWindow):
 
     def show_details(self, service_id: str) -> None:
         m = self._map
+        if self.service_chooser is not None:
+            return self.service_chooser(service_id)  # edit mode: the service's form
         if m is None or self.stepper is not None:
             return  # during a case, clicks mark services instead
         self.details.show_service(m, m.service(service_id), self.workspace.pathways_for(m))
@@ -384,6 +407,10 @@ class MainWindow(QMainWindow):
         self.room.set_typing_hint(text)
 
     def closeEvent(self, event) -> None:
+        edit = getattr(self, "edit", None)
+        if edit is not None and not edit.may_close():
+            event.ignore()  # unsaved edits and the user chose Avbryt
+            return
         window_state.save(self)
         self.keys.detach()
         super().closeEvent(event)
