@@ -412,3 +412,140 @@ def test_the_poster_dialog_follows_an_edit(qtbot, window):
     w.editor.set_map(MAP, navn="Eksempelkommune etter endring")
     assert dlg.map.navn == "Eksempelkommune etter endring"
     dlg.reject()
+
+
+# --- pathways and cases --------------------------------------------------------------------------
+
+def test_edit_a_pathways_role_flow_and_checklist(qtbot, window, root):
+    w = window
+    assert w.select_pathway("angst")
+    edit_mode_on(qtbot, w)
+    pe = w.edit.pathway_editor
+    w.show_panel(pe)
+    path = root / "kart" / "forlop" / "angst.yaml"
+    original = path.read_text(encoding="utf-8")
+    # a role's heading
+    pe.tabs.setCurrentIndex(1)
+    i = pe.reference.findData("ppt")
+    pe.reference.setCurrentIndex(i)
+    pe.reference.activated.emit(i)
+    box = pe.role_boxes["tiltak"]
+    qtbot.mouseClick(box.viewport(), Qt.LeftButton)
+    box.selectAll()
+    qtbot.keyClicks(box, "Råd til skolen om tilrettelegging.")
+    pe.steps.list.setFocus()  # leaving the box applies it
+    assert w.current_pathway().roller["ppt"].tiltak == "Råd til skolen om tilrettelegging."
+    # the flow: a new step after step 2, its kind and condition, moved first, deleted
+    pe.tabs.setCurrentIndex(2)
+    n = len(w.current_pathway().flyt)
+    pe.steps.list.setCurrentRow(1)
+    qtbot.mouseClick(pe.steps.add_button, Qt.LeftButton)
+    p = w.current_pathway()
+    assert len(p.flyt) == n + 1 and pe.steps.list.currentRow() == 2
+    assert (p.flyt[2].fra, p.flyt[2].til) == (p.flyt[1].til, p.flyt[1].til)
+    i = pe.til.findData("ppt")
+    pe.til.setCurrentIndex(i)
+    pe.til.activated.emit(i)
+    pe.art.setCurrentIndex(pe.art.findData("veiledning"))
+    pe.art.activated.emit(pe.art.currentIndex())
+    qtbot.mouseClick(pe.nar.viewport(), Qt.LeftButton)
+    qtbot.keyClicks(pe.nar, "Når skolen ber om råd")
+    pe.steps.list.setFocus()
+    st = w.current_pathway().flyt[2]
+    assert (st.til, st.art, st.nar) == ("ppt", "veiledning", "Når skolen ber om råd")
+    assert len(w.scene.layout.scenes["angst"].for_step(2)) >= 1, "the new step has an arrow on the map"
+    pe.steps.list.setCurrentRow(2)
+    qtbot.keyClick(pe.steps.list, Qt.Key_Up, Qt.AltModifier)
+    qtbot.keyClick(pe.steps.list, Qt.Key_Up, Qt.AltModifier)
+    assert w.current_pathway().flyt[0].nar == "Når skolen ber om råd"
+    assert pe.steps.list.currentRow() == 0
+    qtbot.keyClick(pe.steps.list, Qt.Key_Delete)
+    assert len(w.current_pathway().flyt) == n
+    # the checklist: a new point, written, moved up, deleted
+    pe.tabs.setCurrentIndex(3)
+    k = len(w.current_pathway().sjekkliste)
+    pe.checklist.list.setCurrentRow(k - 1)
+    qtbot.mouseClick(pe.checklist.add_button, Qt.LeftButton)
+    item = pe.checklist.list.item(k)
+    item.setText("Hva skolen har prøvd")  # what typing in the item's editor ends with
+    assert w.current_pathway().sjekkliste[k] == "Hva skolen har prøvd"
+    pe.checklist.list.setCurrentRow(k)
+    qtbot.mouseClick(pe.checklist.up_button, Qt.LeftButton)
+    assert w.current_pathway().sjekkliste[k - 1] == "Hva skolen har prøvd"
+    qtbot.mouseClick(pe.checklist.delete_button, Qt.LeftButton)
+    assert "Hva skolen har prøvd" not in w.current_pathway().sjekkliste
+    # undo everything: the file as it was
+    w.map_view.setFocus()
+    while w.editor.can_undo():
+        key(qtbot, w, Qt.Key_Z, Qt.ControlModifier)
+    assert w.editor.document("pathway", "angst").text == original
+
+
+def test_a_flow_step_dragged_in_the_list_moves_in_the_file(qtbot, window):
+    w = window
+    assert w.select_pathway("angst")
+    edit_mode_on(qtbot, w)
+    pe = w.edit.pathway_editor
+    w.show_panel(pe)
+    pe.tabs.setCurrentIndex(2)
+    first = w.current_pathway().flyt[0]
+    lst = pe.steps.list
+    lst.model().moveRow(lst.rootIndex(), 0, lst.rootIndex(), 3)  # what a drop in the list does
+    assert w.current_pathway().flyt[2].fra == first.fra and w.current_pathway().flyt[2].nar == first.nar
+
+
+def test_edit_a_cases_steps_while_it_runs(qtbot, window):
+    from sammenkart.session.controller import Session
+
+    w = window
+    ws = w.workspace
+    case = ws.cases["emma-14"]
+    w.kasus.start(Session(case, w.current_map()))
+    edit_mode_on(qtbot, w)
+    ce = w.edit.case_editor
+    w.show_panel(ce)
+    assert ce.case_id == "emma-14" and not ce.chooser.isEnabled()
+    ce.tabs.setCurrentIndex(1)
+    n = len(case.steg)
+    ce.steps.list.setCurrentRow(n - 1)
+    qtbot.mouseClick(ce.steps.add_button, Qt.LeftButton)
+    session = w.current_session()
+    assert session.n_steps == n + 1 and session.case is w.workspace.cases["emma-14"]
+    assert QApplication.focusWidget() is ce.step_title
+    ce.step_title.selectAll()
+    qtbot.keyClicks(ce.step_title, "Et halvt år etter")
+    qtbot.keyClick(ce.step_title, Qt.Key_Return)
+    qtbot.mouseClick(ce.involved, Qt.LeftButton)
+    qtbot.keyClicks(ce.involved, "fastlege, bup")
+    qtbot.keyClick(ce.involved, Qt.Key_Return)
+    step = w.workspace.cases["emma-14"].steg[n]
+    assert step.tittel == "Et halvt år etter" and step.involverte == ["fastlege", "bup"]
+    session.last_step()
+    assert session.case_step.tittel == "Et halvt år etter"
+    assert "Et halvt år etter" in w.kasus.panel.all_text(), "the case panel shows the edited step"
+
+
+def test_new_map_dialog_makes_a_folder_and_opens_it_for_editing(qtbot, window, tmp_path):
+    w = window
+    dlg = w.edit.new_map()
+    dlg.name.setText("Fjordvik")
+    dlg._name_edited("Fjordvik")
+    dlg.folder.setText(str(tmp_path / "fjordvik"))
+    dlg.malform.setCurrentIndex(dlg.malform.findData("nn"))
+    for i in range(dlg.services.count()):
+        item = dlg.services.item(i)
+        item.setCheckState(Qt.Checked if item.data(Qt.UserRole) in ("helsestasjon", "fastlege", "bup") else Qt.Unchecked)
+    dlg.with_pathways.setChecked(False)
+    assert dlg.create() == str(tmp_path / "fjordvik")
+    assert w.current_map().id == "fjordvik" and w.current_map().malform == "nn"
+    assert sorted(s.role for s in w.current_map().tjenester) == ["bup", "fastlege", "helsestasjon"]
+    assert w.edit.active and w.editor.root == tmp_path / "fjordvik"
+
+
+def test_new_map_dialog_says_what_is_wrong_and_writes_nothing(qtbot, window, tmp_path):
+    dlg = window.edit.new_map()
+    dlg.folder.setText(str(tmp_path / "x"))
+    assert dlg.create() is None
+    assert dlg.error.isVisible() and "navn" in dlg.error.text()
+    assert not (tmp_path / "x").exists()
+    dlg.reject()

@@ -65,13 +65,13 @@ class _Transaction:
         after = splice.apply(before)
         if after == before:
             return False
-        doc.set_text(after)
+        doc.set_text(after, splice)
         self.steps.append((doc, splice, splice.inverse(before)))
         return True
 
     def rollback(self) -> None:
         for doc, _fwd, inv in reversed(self.steps):
-            doc.set_text(inv.apply(doc.text))
+            doc.set_text(inv.apply(doc.text), inv)
         self.steps.clear()
 
 
@@ -215,7 +215,7 @@ class EditorCore:
         self._done -= 1
         edit = self._history[self._done]
         for doc, _fwd, inv in reversed(edit.steps):
-            doc.set_text(inv.apply(doc.text))
+            doc.set_text(inv.apply(doc.text), inv)
         return self._changed(edit.change.as_origin(ch.UNDO))
 
     def redo(self) -> Change | None:
@@ -224,7 +224,7 @@ class EditorCore:
         edit = self._history[self._done]
         self._done += 1
         for doc, fwd, _inv in edit.steps:
-            doc.set_text(fwd.apply(doc.text))
+            doc.set_text(fwd.apply(doc.text), fwd)
         return self._changed(edit.change.as_origin(ch.REDO))
 
     def _changed(self, change: Change) -> Change:
@@ -345,7 +345,7 @@ class EditorCore:
         if seq.flow_style:
             parts = [tree.source(it) for it in seq.value]
             parts.insert(new_index, parts.pop(index))
-            return tx.apply(doc, Splice(seq.start_mark.index, seq.end_mark.index, "[" + ", ".join(parts) + "]"))
+            return tx.apply(doc, Splice(tree.ix(seq.start_mark), tree.ix(seq.end_mark), "[" + ", ".join(parts) + "]"))
         raw = tree.item_text(path, index)
         tx.apply(doc, tree.delete_item(path, index))
         tx.apply(doc, self._tree(doc).insert_item(path, new_index, raw=raw, before_next=before_next))

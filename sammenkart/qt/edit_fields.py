@@ -164,6 +164,8 @@ class Field(QObject):
                     w.setEditText(text)
                 else:
                     w.setCurrentIndex(max(0, i))
+                if w.isEditable():
+                    w.lineEdit().setCursorPosition(0)
             elif isinstance(w, QCheckBox):
                 w.setChecked(bool(value))
             elif isinstance(w, AgeEdit):

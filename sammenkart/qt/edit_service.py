@@ -206,10 +206,14 @@ class ServiceForm(QWidget):
             gone = self.service_id not in {d.id for d in m.tjenester}
             if gone and not self._in_file():
                 self.service_id = None
+        names = tuple(sorted(((sv.navn, sv.id) for sv in m.tjenester), key=lambda t: t[0].casefold())) if m else ()
+        fill = names != getattr(self, "_names", None)  # a region has thousands: fill only when they changed
+        self._names = names
         self.chooser.blockSignals(True)
-        self.chooser.clear()
-        for sv in sorted(m.tjenester, key=lambda x: x.navn.casefold()) if m else []:
-            self.chooser.addItem(sv.navn, sv.id)
+        if fill:
+            self.chooser.clear()
+            for navn, sid in names:
+                self.chooser.addItem(navn, sid)
         i = self.chooser.findData(self.service_id) if self.service_id else -1
         self.chooser.setCurrentIndex(i)
         if i < 0:
@@ -288,10 +292,11 @@ class ServiceForm(QWidget):
         self.links.blockSignals(False)
         self._link_chosen()
         self.link_to.blockSignals(True)
-        self.link_to.clear()
-        for sv in sorted(m.tjenester, key=lambda x: x.navn.casefold()) if m else []:
-            if s is None or sv.id != s.id:
-                self.link_to.addItem(sv.navn, sv.id)
+        if getattr(self, "_link_names", None) is not self._names:
+            self.link_to.clear()
+            for navn, sid in self._names:  # itself too: the editor refuses a link to itself
+                self.link_to.addItem(navn, sid)
+            self._link_names = self._names
         self.link_to.setCurrentIndex(-1)
         self.link_to.blockSignals(False)
 
