@@ -6,10 +6,11 @@ A private copy of the example data is opened in the map window (1280×800,
 Qt's off-screen platform), edit mode on, the PPT card's form open. Each
 sample is what a user does and waits for:
 
-- "text": type a new description into the form and press Enter (the key
-  events go through the event loop: the field applies the edit, the editor
-  broadcasts, the window, panels and form update) until the map's viewport
-  has painted again;
+- "text": a new description in the form, then the focus leaves the field
+  (the field checks and applies the edit, the editor broadcasts, the
+  window, panels and form update) until the map's viewport has painted
+  again; "after a pause": the user typed, paused (the as-you-type check
+  ran after 300 ms), then left the field;
 - "name": the same with a new name of as many lines on its card (the
   layout is reused with new labels);
 - "level": Alt+↑/↓ on the map moves the card to another band (the map is
@@ -80,7 +81,7 @@ def run(root: Path, map_id: str, sid: str, rounds: int, app) -> None:
         app.processEvents()
     watch = PaintWatch(w.map_view.viewport())
     form = w.edit.form
-    text, name, level, undo, save = [], [], [], [], []
+    text, typed, name, level, undo, save = [], [], [], [], [], []
     names = ("Pedagogisk-psykologisk tjeneste i Eksempelby", "Pedagogisk-psykologisk tjeneste (PPT)")
     for k in range(rounds):
         box = form.beskrivelse
@@ -95,6 +96,18 @@ def run(root: Path, map_id: str, sid: str, rounds: int, app) -> None:
         QTest.keyClick(w, Qt.Key_Z, Qt.ControlModifier)
         until_painted(app, watch)
         undo.append(time.perf_counter() - t0)
+
+        box.setFocus()
+        QTest.keyClicks(box, f" Skrevet {k}.")
+        end = time.perf_counter() + 0.5  # a pause: the as-you-type check runs (after 300 ms)
+        while time.perf_counter() < end:
+            app.processEvents()
+        t0 = time.perf_counter()
+        form.navn.setFocus()
+        until_painted(app, watch)
+        typed.append(time.perf_counter() - t0)
+        QTest.keyClick(w, Qt.Key_Z, Qt.ControlModifier)
+        until_painted(app, watch)
 
         form.navn.setFocus()
         form.navn.selectAll()
@@ -117,7 +130,8 @@ def run(root: Path, map_id: str, sid: str, rounds: int, app) -> None:
         assert not w.editor.dirty
     n = len(w.editor.history)
     assert n >= 2 * rounds, n  # each round: name and level (the text edit is undone, then dropped)
-    print(f"  text edit + repaint:      {ms(text)}")
+    print(f"  text edit + repaint:      {ms(text)}   (applied straight after typing: check + edit)")
+    print(f"  same after a pause:       {ms(typed)}   (the as-you-type check had run)")
     print(f"  undo (Ctrl+Z) + repaint:  {ms(undo)}")
     print(f"  name edit + repaint:      {ms(name)}")
     print(f"  level (Alt+↑) + relayout: {ms(level)}")

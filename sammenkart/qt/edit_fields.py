@@ -96,6 +96,7 @@ class Field(QObject):
         self.message.setWordWrap(True)
         self.message.hide()
         self.problems: list = []
+        self._checked = None  # (value, the editor's workspace then): what the last check looked at
         self._loading = False
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -173,6 +174,7 @@ class Field(QObject):
         finally:
             self._loading = False
         self.timer.stop()
+        self._checked = None
         self.show_problems([])
 
     def is_busy(self) -> bool:
@@ -204,6 +206,7 @@ class Field(QObject):
         if self.sub:  # a key inside a mapping: only what is said of it (not of its neighbours)
             names = (f"«{self.sub}»", f"«{self.key}.{self.sub}»")
             problems = [p for p in problems if isinstance(p, _Message) or any(n in p.message for n in names)]
+        self._checked = (_norm(value), editor.workspace)
         self.show_problems(problems)
         return problems
 
@@ -215,7 +218,12 @@ class Field(QObject):
             self.timer.stop()
             self.show_problems([p for p in self.problems if not getattr(p, "is_error", True)])
             return False
-        problems = self.check()
+        checked = self._checked
+        editor = self.form.editor()
+        if checked is not None and checked[0] == _norm(self._values()[self.key]) and checked[1] is editor.workspace:
+            problems = self.problems  # checked as it was typed, nothing changed since: the edit reuses that read
+        else:
+            problems = self.check()
         if any(getattr(p, "is_error", True) for p in problems):
             return False
         try:

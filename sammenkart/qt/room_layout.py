@@ -397,10 +397,14 @@ class RoomLayout(QWidget):
 
     # -- overlays ----------------------------------------------------------------
     def set_notice(self, text: str) -> None:
+        if text == self.notice.text():
+            return  # nothing new to place (every edit asks)
         self.notice.setText(text)
         self.relayout()
 
     def set_typing_hint(self, text: str) -> None:
+        if text == self.typing_hint.text():
+            return
         self.typing_hint.setText(text)
         if not text:
             self.typing_hint.hide()

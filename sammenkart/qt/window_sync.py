@@ -54,8 +54,11 @@ def refresh(w, change=None) -> str | None:
         w.room.min_text = min((c.font_size for c in layout.cards.values()), default=12.0)
         if w.map_view.auto_fit:
             w.map_view.fit()
-    w.pathway_panel.show_pathway(m, p)
-    w.pathway_panel.show_step(w.step)
+    shown = (p, tuple(s.navn for s in m.tjenester), w.step) if p is not None else None
+    if shown is None or shown != getattr(w.pathway_panel, "_shown", None):
+        w.pathway_panel.show_pathway(m, p)  # step names and texts as they are now
+        w.pathway_panel.show_step(w.step)
+        w.pathway_panel._shown = shown
     shown = w.details.service
     if shown is not None:
         s = m.service(shown.id)
