@@ -36,6 +36,13 @@ KEYS = [
     ("Ctrl+O", "Åpne mappe"),
     ("Ctrl+K", "Start kasus"),
     ("V", "Vis forslag (i kasus)"),
+    ("Ctrl+E", "Redigeringsmodus av og på"),
+    ("Ctrl+Z / Ctrl+Shift+Z", "Angre / gjør om en endring"),
+    ("Ctrl+S", "Lagre endringene"),
+    ("Ctrl+N", "Nytt kart"),
+    ("Ctrl+Shift+N / Ctrl+D", "Ny tjeneste / dupliser tjenesten (redigering)"),
+    ("Delete, Alt+piler", "Slett / flytt kortet (redigering, kartet har tastene)"),
+    ("Shift+dra, Ctrl+L", "Tegn samarbeid mellom to kort (redigering)"),
     ("F1 eller ?", "Denne oversikten"),
 ]
 
