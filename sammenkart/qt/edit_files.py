@@ -50,6 +50,7 @@ class FileKeeper(QObject):
         self.released = None  # the editor whose unsaved edits the user chose to drop
         self.last_recovery_error: str | None = None
         self.offer_pending = False
+        self._checking = False  # a question about a change is open: later events wait for it
 
     # --- opening and watching --------------------------------------------------------------
     def workspace_opened(self, root: Path | None) -> None:
@@ -93,6 +94,16 @@ class FileKeeper(QObject):
 
     def check_disk(self) -> list[Path]:
         """Look at the watched files now; returns the files read again."""
+        if self._checking:
+            self.settle.start()  # asked already; look again when that is answered
+            return []
+        self._checking = True
+        try:
+            return self._check_disk()
+        finally:
+            self._checking = False
+
+    def _check_disk(self) -> list[Path]:
         ed = self.ctl.editor
         if ed is None:
             changed = [p for p, known in self.loaded.items() if changed_on_disk(p, known)]
@@ -199,6 +210,7 @@ class FileKeeper(QObject):
     def offer_recovery(self) -> int:
         """Offer what a crash left unsaved in the open folder; returns how many were taken back."""
         self.offer_pending = False
+        self._checking = False  # a question about a change is open: later events wait for it
         root = self.ctl.root()
         if root is None:
             return 0

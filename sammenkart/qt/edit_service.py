@@ -43,6 +43,7 @@ class ServiceForm(QWidget):
 
         self.chooser = searchable(QComboBox())
         self.chooser.setAccessibleName(_("Velg tjeneste"))
+        self.chooser.lineEdit().setPlaceholderText(_("Velg tjeneste, eller klikk et kort …"))
         self.chooser.activated.connect(lambda _i: self._chosen())
         self.new_button = QPushButton(_("Ny"))
         self.new_button.setToolTip(_("Ny tjeneste (Ctrl+Shift+N)"))

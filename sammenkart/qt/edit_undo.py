@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QDialog, QUndoView, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QUndoView, QVBoxLayout
 
 from ..editing import changes as ch
 from ..i18n import _
@@ -100,8 +100,15 @@ class HistoryDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Angre-historikk"))
         self.view = QUndoView(stack)
-        self.view.setEmptyLabel(_("<ingen endringer>"))
+        self.view.setEmptyLabel(_("Slik filene ble lest"))
         self.view.setAccessibleName(_("Angre-historikk"))
+        hint = QLabel(_("Velg en linje for å gå tilbake dit (eller fram igjen). Ctrl+Z og Ctrl+Shift+Z går ett steg."))
+        hint.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.button(QDialogButtonBox.Close).setText(_("Lukk"))
+        buttons.rejected.connect(self.close)
         lay = QVBoxLayout(self)
+        lay.addWidget(hint)
         lay.addWidget(self.view)
+        lay.addWidget(buttons)
         self.resize(420, 360)
