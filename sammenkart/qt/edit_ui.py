@@ -17,7 +17,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -190,6 +190,9 @@ class EditController(QObject):
         self.window.show_changes(change)
         self.undo.changed(change)
         self._after_change()
+        edits = getattr(self.window, "edits", None)
+        if isinstance(edits, WindowEdits):
+            edits.changed.emit(change)
 
     def _after_change(self, saved: bool = False) -> None:
         from .window_sync import update_title
@@ -490,5 +493,69 @@ class EditController(QObject):
         return self.files.may_close()
 
 
+class WindowEdits(QObject):
+    """``window.edits``: the contract issue 9's traffic lights and flags from a
+    case edit through (written for its stand-in before the edit mode existed):
+
+    - ``editor()`` -> the window's ``Editor`` (opened on first use). Raises
+      ``EditError`` for the example data shipped with the program, or no folder.
+    - ``run(op, on_undo=None, on_redo=None)``: ``op(editor) -> Change | None``
+      makes one edit: one step of the undo stack (``on_undo``/``on_redo`` run
+      after it is undone or redone), shown in the window at once. A verdict
+      is not left unsaved: when its file had no other unsaved edits, the file
+      is saved at once, and so are the step's undo and redo; in a file with
+      unsaved edits it waits with them for Ctrl+S. Raises ``EditError``.
+    - ``stack``: the QUndoStack (*Rediger → Angre*); ``changed(Change)``.
+    """
+
+    changed = Signal(object)
+
+    def __init__(self, ctl: EditController):
+        super().__init__(ctl)
+        self.ctl = ctl
+        self.stack = ctl.undo.stack
+
+    def editor(self) -> Editor:
+        ed = self.ctl.ensure_editor()
+        if ed is None:
+            if is_bundled(self.ctl.root()):
+                raise EditError(_("eksempeldataene som følger med programmet, kan ikke endres; åpne en egen mappe "
+                                  "(Fil → Åpne mappe…) eller lag en med «sammenkart ny»"))
+            raise EditError(_("ingen mappe er åpen"))
+        return ed
+
+    def run(self, op, on_undo=None, on_redo=None):
+        ed = self.editor()
+        dirty_before = {d.path for d in ed.documents if d.dirty}
+        change = op(ed)
+        if change is None:
+            return None
+        path = change.path
+        quick = path not in dirty_before
+
+        def save() -> None:
+            if quick and path in ed.dirty_paths():
+                try:
+                    ed.save([path], overwrite=True)
+                except EditError as exc:
+                    self.ctl.say(_("Kunne ikke lagre: {grunn}").format(grunn=exc))
+                self.ctl._after_change(saved=True)
+
+        if quick:
+            try:
+                ed.save([path])
+            except EditError:
+                ed.undo()  # what is on disk is what the window shows
+                raise
+            self.ctl._after_change(saved=True)
+        cmd = self.ctl.undo.last_command
+        if cmd is not None:
+            cmd.after_undo += [save] + ([on_undo] if on_undo else [])
+            cmd.after_redo += [save] + ([on_redo] if on_redo else [])
+        return change
+
+
 def install(window) -> EditController:
-    return EditController(window)
+    ctl = EditController(window)
+    window.edits = WindowEdits(ctl)
+    return ctl

@@ -25,15 +25,21 @@ class EditorCommand(QUndoCommand):
         super().__init__(text)
         self.bridge = bridge
         self.skip_redo = done
+        self.after_undo: list = []  # callables run after the editor undid it (window.edits.run's hooks)
+        self.after_redo: list = []
 
     def redo(self) -> None:
         if self.skip_redo:
             self.skip_redo = False
             return
-        self.bridge.drive("redo")
+        if self.bridge.drive("redo"):
+            for fn in self.after_redo:
+                fn()
 
     def undo(self) -> None:
-        self.bridge.drive("undo")
+        if self.bridge.drive("undo"):
+            for fn in self.after_undo:
+                fn()
 
 
 class UndoBridge(QObject):
@@ -45,20 +51,23 @@ class UndoBridge(QObject):
         self.stack = QUndoStack(self)
         self.editor = None
         self._quiet = False  # the stack moves because the editor did: commands call nothing
+        self.last_command: EditorCommand | None = None  # the one pushed for the latest edit
         self._driving = False  # a command is calling the editor: its Change is no news
 
     def set_editor(self, editor) -> None:
         self.editor = editor
         self.rebuild()
 
-    def drive(self, what: str) -> None:
+    def drive(self, what: str) -> bool:
+        """Undo or redo in the editor for a command of the stack; True when it did."""
         if self._quiet or self.editor is None:
-            return
+            return False
         self._driving = True
         try:
-            self.editor.undo() if what == "undo" else self.editor.redo()
+            change = self.editor.undo() if what == "undo" else self.editor.redo()
         finally:
             self._driving = False
+        return change is not None
 
     def changed(self, change) -> None:
         ed = self.editor
@@ -68,7 +77,8 @@ class UndoBridge(QObject):
             if ed.history_index == self.stack.index() + 1 and ed.history and ed.history[-1] is not None:
                 self._quiet = True
                 try:
-                    self.stack.push(EditorCommand(self, change.text or _("Endring")))
+                    self.last_command = EditorCommand(self, change.text or _("Endring"))
+                    self.stack.push(self.last_command)
                 finally:
                     self._quiet = False
         if not self.in_step():

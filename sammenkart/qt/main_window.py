@@ -36,6 +36,7 @@ class MainWindow(QMainWindow):
     map_changed = Signal(str)
     pathway_changed = Signal()
     workspace_set = Signal()  # another folder was opened (set_workspace)
+    workspace_updated = Signal()  # update_workspace: the same folder, edited
 
     def __init__(self, workspace: Workspace, settings: QSettings | None = None, restore: bool = True):
         super().__init__()
@@ -80,6 +81,9 @@ class MainWindow(QMainWindow):
         from . import edit_ui
 
         self.edit = edit_ui.install(self)
+        from . import revision_ui
+
+        self.revision = revision_ui.install(self)
         self.map_view.setFocus()
 
     # -- building ---------------------------------------------------------
@@ -184,6 +188,14 @@ class MainWindow(QMainWindow):
             self._show_map(None)
             self.room.set_empty(self._empty_state(ws))
         self.workspace_set.emit()
+
+    def update_workspace(self, ws: Workspace | None = None) -> None:
+        """The same folder after an edit: show it (``show_changes``; the map,
+        pathway, step and zoom stay). ``ws`` is used only while no editor holds
+        the folder."""
+        if ws is not None and self.editor is None:
+            self.workspace = ws
+        self.show_changes()
 
     def _problems_shown(self, ws: Workspace) -> None:
         side = self.room.side

@@ -43,6 +43,7 @@ KEYS = [
     ("Ctrl+Shift+N / Ctrl+D", "Ny tjeneste / dupliser tjenesten (redigering)"),
     ("Delete, Alt+piler", "Slett / flytt kortet (redigering, kartet har tastene)"),
     ("Shift+dra, Ctrl+L", "Tegn samarbeid mellom to kort (redigering)"),
+    ("G / Y / R", "Status grønn / gul / rød (Rediger → Trafikklys)"),
     ("F1 eller ?", "Denne oversikten"),
 ]
 

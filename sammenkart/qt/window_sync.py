@@ -68,6 +68,7 @@ def refresh(w, change=None) -> str | None:
     _poster_dialog(w)
     w.refresh_stress()
     update_title(w)
+    w.workspace_updated.emit()
     return how
 
 
@@ -135,9 +136,12 @@ def _problems(w, ws) -> None:
     """The problems panel and notice, when the problems changed (most edits change none)."""
     if getattr(w.problems_panel, "_shown_problems", None) == ws.problems:
         return
+    front = w.room.side.currentWidget()  # an edit does not take the user to another tab
     w.problems_panel.set_problems(ws.problems)
     w.problems_panel._shown_problems = list(ws.problems)
     w._problems_shown(ws)
+    if front is not None and w.room.side.indexOf(front) >= 0:
+        w.room.side.setCurrentWidget(front)
 
 
 def _session(w, ws, m) -> None:
