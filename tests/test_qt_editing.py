@@ -549,3 +549,26 @@ def test_new_map_dialog_says_what_is_wrong_and_writes_nothing(qtbot, window, tmp
     assert dlg.error.isVisible() and "navn" in dlg.error.text()
     assert not (tmp_path / "x").exists()
     dlg.reject()
+
+
+def test_a_card_dragged_along_its_band_goes_before_the_card_it_was_dropped_on_in_the_file(qtbot, window):
+    """The band's order is the file's order (Editor.move_service). The layout of
+    today orders cards by itself, so the picture may not show the new order;
+    the file has it (issue 16 makes the layout follow it)."""
+    w = window
+    edit_mode_on(qtbot, w)
+    band = [s.id for s in w.current_map().tjenester if s.niva == 1]
+    target = next(sid for sid in band if sid != "ppt" and band.index(sid) < band.index("ppt"))
+    r = w.scene.layout.cards[target].rect
+    drop = w.map_view.mapFromScene(QPointF(r.x + 3, r.y + r.h / 2))
+    drag(qtbot, w, card_point(w, "ppt"), drop)
+    after = [s.id for s in w.current_map().tjenester if s.niva == 1]
+    assert after.index("ppt") == after.index(target) - 1
+    assert w.current_map().service("ppt").plassering is None, "not pinned unless asked"
+    # with «Fest kort der de slippes» the dropped place is kept
+    w.edit.pin_action.setChecked(True)
+    drag(qtbot, w, card_point(w, "ppt"), drop)
+    assert w.current_map().service("ppt").plassering is not None
+    w.edit.choose_service("ppt")
+    qtbot.mouseClick(w.edit.form.unpin, Qt.LeftButton)
+    assert w.current_map().service("ppt").plassering is None
