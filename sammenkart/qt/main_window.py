@@ -123,9 +123,10 @@ class MainWindow(QMainWindow):
     def workspace(self, ws: Workspace) -> None:
         self._workspace = ws
 
-    def show_changes(self, change=None) -> None:
-        """Show the workspace as it is after an edit (``window_sync.refresh``)."""
-        window_sync.refresh(self, change)
+    def show_changes(self, change=None):
+        """Show the workspace as it is after an edit (``window_sync.refresh``;
+        returns how the map's layout was got)."""
+        return window_sync.refresh(self, change)
 
     def menu(self, name: str) -> QMenu:
         return self._menus[name]
