@@ -572,3 +572,19 @@ def test_a_card_dragged_along_its_band_goes_before_the_card_it_was_dropped_on_in
     w.edit.choose_service("ppt")
     qtbot.mouseClick(w.edit.form.unpin, Qt.LeftButton)
     assert w.current_map().service("ppt").plassering is None
+
+
+def test_opening_another_folder_with_unsaved_edits_asks_first(qtbot, window, root, tmp_path, answers):
+    from sammenkart.qt import window_actions
+
+    w = window
+    edit_mode_on(qtbot, w)
+    w.editor.set_service(MAP, "ppt", navn="Ulagret")
+    other = bundled_copy(tmp_path / "annen")
+    answers.queue = ["Avbryt"]
+    window_actions.open_path(w, str(other))
+    assert w.editor is not None and w.editor.root == root and w.current_map().service("ppt").navn == "Ulagret"
+    answers.queue = ["Ikke lagre"]
+    window_actions.open_path(w, str(other))
+    assert w.workspace.root == other and w.editor is None
+    assert not w.edit.active and not w.edit.banner.isVisible(), "edit mode showed the old folder's forms"

@@ -216,7 +216,10 @@ class EditController(QObject):
                 panel.stale = False
 
     def _workspace_set(self) -> None:
-        """Another folder is open: the old editor, its history and watches go."""
+        """Another folder is open: the old editor, its history and watches go
+        (and edit mode, whose forms showed the old folder)."""
+        if self.active:
+            self.set_edit_mode(False)
         if self._listening is not None:
             self._listening.unsubscribe(self._on_change)
             self._listening = None
