@@ -80,34 +80,45 @@ class Tree:
     def after(self, splice: Splice, text: str) -> "Tree | None":
         """The tree of ``text`` (= ``splice`` applied to this text) when the
         splice replaces one scalar of a block mapping or block list with
-        another on the same line: the path to it copied, the rest shared (never
-        changed), later offsets shifted by ``ix``. None when the edit is not
-        of that kind (then compose ``text``)."""
-        if len(self._shifts) >= MAX_SHIFTS or splice.start == splice.end:
+        another (one line, or a ``|``/``>`` block): the path to it copied, the
+        rest shared (never changed), later offsets shifted by ``ix``. None when
+        the edit is not of that kind (then compose ``text``).
+
+        Marks of nodes after the splice keep the ``line`` they had when composed
+        (offsets are what edits use: ``ix``, ``end``); their columns are right."""
+        new_text = splice.new
+        if len(self._shifts) >= MAX_SHIFTS or splice.start == splice.end or not new_text \
+                or new_text != new_text.strip() or "\r" in new_text:
             return None
-        old = self.text[splice.start:splice.end]
-        if any(c in old or c in splice.new for c in "\n\r") or not splice.new or splice.new != splice.new.strip():
-            return None
+        if "\n" in new_text:
+            head = new_text.split("\n", 1)[0]
+            if head[:1] not in ("|", ">") or any(c.isdigit() for c in head):
+                return None  # only a block text; an indentation digit means something else out of context
         found = self._scalar_path(splice.start, splice.end)
         if found is None:
             return None
         chain, node = found
-        if node.style in ("|", ">"):
-            return None
-        try:
-            new = yaml.compose(splice.new, Loader=_LOADER)
+        if "\n" in self.text[splice.start:splice.end] and node.style not in ("|", ">"):
+            return None  # a plain or quoted text over several lines
+        follows = text[splice.start + len(new_text):splice.start + len(new_text) + 1]
+        try:  # a block text keeps its last line break when one follows it in the file (chomping)
+            new = yaml.compose(new_text + ("\n" if follows == "\n" and "\n" in new_text else ""), Loader=_LOADER)
         except yaml.YAMLError:
             return None
-        if not isinstance(new, ScalarNode) or new.start_mark.index != 0 or new.end_mark.index != len(splice.new):
+        if not isinstance(new, ScalarNode) or new.start_mark.index != 0 or \
+                new_text[:new.end_mark.index].rstrip() != new_text:
             return None
-        child: Node = ScalarNode(new.tag, new.value, node.start_mark, node.end_mark, style=new.style)
+        # the old scalar's end where ``end`` puts it (a block text: before its trailing blank lines)
+        trimmed_end = node.end_mark.index - (self.ix(node.end_mark) - splice.end)
+        end_mark = yaml.Mark(node.end_mark.name, trimmed_end, node.end_mark.line, node.end_mark.column, None, None)
+        child: Node = ScalarNode(new.tag, new.value, node.start_mark, end_mark, style=new.style)
         for parent, i in reversed(chain):
             items = list(parent.value)
             items[i] = (items[i][0], child) if isinstance(parent, MappingNode) else child
             child = type(parent)(parent.tag, items, parent.start_mark, parent.end_mark, flow_style=parent.flow_style)
         out = Tree.__new__(Tree)
         out.text, out.root, out.has_aliases, out.style = text, child, self.has_aliases, self.style
-        shifts = sorted(self._shifts + ((node.end_mark.index, len(splice.new) - (splice.end - splice.start)),))
+        shifts = sorted(self._shifts + ((trimmed_end, len(new_text) - (splice.end - splice.start)),))
         out._shifts = tuple(shifts)
         out._ats = [at for at, _d in shifts]
         out._adds = [0]
