@@ -24,6 +24,7 @@ class CaseEditor(QWidget):
         self.setProperty("owns_keys", True)
         self.case_id: str | None = None
         self.chooser = QComboBox()
+        self.chooser.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.chooser.setAccessibleName(_("Velg kasus"))
         self.chooser.activated.connect(lambda _i: self._chosen())
         self.note = plain_label()

@@ -298,8 +298,16 @@ def _same(a, b) -> bool:
     return _norm(a) == _norm(b)
 
 
+def narrow(combo: QComboBox) -> QComboBox:
+    """A combo box that may be narrower than its longest entry (a side panel's width)."""
+    combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(8)
+    return combo
+
+
 def searchable(combo: QComboBox) -> QComboBox:
     """An editable combo box whose entries are found by any part of their text."""
+    narrow(combo)
     combo.setEditable(True)
     combo.setInsertPolicy(QComboBox.NoInsert)
     completer = QCompleter(combo.model(), combo)

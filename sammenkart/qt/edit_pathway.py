@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from ..i18n import _
 from ..model import ARTS, ROLE_KEYS
 from ..style import art_label
-from .edit_fields import Field, searchable
+from .edit_fields import Field, narrow, searchable
 from .edit_lists import ListWithButtons
 from .panels import role_heading, service_names
 from .plain import plain_label
@@ -126,7 +126,7 @@ class PathwayEditor(QWidget):
         fl_lay.addWidget(self.steps, 1)
         step_form = QFormLayout()
         self.fra, self.til = searchable(QComboBox()), searchable(QComboBox())
-        self.art = QComboBox()
+        self.art = narrow(QComboBox())
         for art in ARTS:
             self.art.addItem(art_label(art), art)
         self.nar = _text_box(60)

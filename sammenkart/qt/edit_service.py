@@ -18,7 +18,7 @@ from ..i18n import _
 from ..model import ACCESS, SECTORS
 from ..roles import STANDARD_ROLES
 from ..style import sector_label
-from .edit_fields import AgeEdit, Field, searchable
+from .edit_fields import AgeEdit, Field, narrow, searchable
 from .plain import plain_label
 
 
@@ -68,11 +68,11 @@ class ServiceForm(QWidget):
         self.navn = QLineEdit()
         self.type = searchable(QComboBox())
         self.type.setToolTip(_("Standardrollen tjenesten fyller (forløp og kasus viser til den); søk i lista"))
-        self.niva = QComboBox()
-        self.sektor = QComboBox()
+        self.niva = narrow(QComboBox())
+        self.sektor = narrow(QComboBox())
         for sector in SECTORS:
             self.sektor.addItem(sector_label(sector), sector)
-        self.tilgang = QComboBox()
+        self.tilgang = narrow(QComboBox())
         self.tilgang.addItem(_("ikke oppgitt"), "")
         for value in ACCESS:
             self.tilgang.addItem(access_label(value), value)
@@ -118,6 +118,8 @@ class ServiceForm(QWidget):
         self.links = QListWidget()
         self.links.setAccessibleName(_("Samarbeid"))
         self.links.setMaximumHeight(110)
+        self.links.setWordWrap(True)
+        self.links.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.links.currentRowChanged.connect(lambda _r: self._link_chosen())
         self.link_note = QLineEdit()
         self.link_note.setPlaceholderText(_("Merknad til valgt samarbeid"))
@@ -154,6 +156,7 @@ class ServiceForm(QWidget):
         scroll.setWidget(body)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # the fields take the panel's width
         outer = QVBoxLayout(self)
         outer.setContentsMargins(4, 4, 4, 4)
         outer.addLayout(top)
