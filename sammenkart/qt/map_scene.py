@@ -18,6 +18,7 @@ from ..model import Map
 from ..style import Palette, palette
 from .arrow_layer import ArrowLayer, ArrowMark
 from .items import TEXT_MIN_PX, BandItem, CardBatch, CardItem
+from .plain import tooltip
 
 
 class MapScene(QGraphicsScene):
@@ -91,6 +92,26 @@ class MapScene(QGraphicsScene):
             card.update()
         self.card_batch.setVisible(far)
 
+    def update_content(self, m: Map, layout: MapLayout) -> bool:
+        """Show an edited map whose cards and bands kept their places (``layout.reuse``):
+        the items stay, cards get their new labels, the picture is drawn again with
+        the current emphasis. False (nothing done) when a place changed; then call
+        ``set_content``."""
+        old = self.layout
+        if (old is None or self.map is None or old.cards.keys() != layout.cards.keys()
+                or any(old.cards[sid].rect != c.rect for sid, c in layout.cards.items())
+                or [b.rect for b in old.bands] != [b.rect for b in layout.bands]):
+            return False
+        self.map, self.layout = m, layout
+        for sid, card in self.cards.items():
+            geom = layout.cards[sid]
+            if geom is not card.card:
+                card.card = geom
+                card.setToolTip(tooltip(" ".join(geom.lines)))
+        self._draw(dl.build(m, layout, self.emphasis, self.variant))
+        self.emphasis_changed.emit()
+        return True
+
     def set_variant(self, variant: str) -> None:
         """Switch palette (normal, hoykontrast, gratone) without rebuilding."""
         self.variant, self.pal = variant, palette(variant)
@@ -107,7 +128,8 @@ class MapScene(QGraphicsScene):
 
     def _draw(self, d: dl.DisplayList) -> None:
         self.display = d
-        self.setBackgroundBrush(QColor(d.background))
+        if self.backgroundBrush().color() != QColor(d.background):
+            self.setBackgroundBrush(QColor(d.background))  # setting it repaints the whole view
         for band, item in zip(self.bands, d.bands):
             band.set_item(item)
         marks = {m.owner: m for m in d.marks if m.kind == "mark"}

@@ -112,6 +112,25 @@ class PosterDialog(QDialog):
             w.toggled.connect(self.refresh)
         self.refresh()
 
+    def reread(self) -> None:
+        """The map or its pathways were edited (or read again from disk): show
+        them as the window's workspace has them now. Closes when the map is gone."""
+        ws = getattr(self.main_window, "workspace", None)
+        m = ws.maps.get(self.map.id) if ws is not None and self.map is not None else None
+        if m is None:
+            self.reject()
+            return
+        self.map, self.pathways = m, ws.pathways_for(m)
+        chosen = self.pathway.currentData()
+        self.pathway.blockSignals(True)
+        self.pathway.clear()
+        self.pathway.addItem(self.tr("Ingen (hele kartet)"), None)
+        for p in self.pathways:
+            self.pathway.addItem(p.navn, p.id)
+        self.pathway.setCurrentIndex(max(0, self.pathway.findData(chosen)))
+        self.pathway.blockSignals(False)
+        self.refresh()
+
     # -- choices -------------------------------------------------------------
     def options(self) -> dict:
         pid = self.pathway.currentData()

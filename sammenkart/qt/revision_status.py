@@ -3,7 +3,7 @@ sets its status, plus an optional note in a small field on the map.
 
 ``set_status(window, target, status, note)`` is the one call (the edit mode,
 the context menu and the keys use it): through the window's editor
-(``window.edits``, see ``window_editor.py``), so it is one undoable step and
+(``window.edits``, see ``edit_ui.WindowEdits``), so it is one undoable step and
 in the file at once. Targets are the editor's: ("service", map id, service
 id) or ("role", pathway file stem, reference).
 

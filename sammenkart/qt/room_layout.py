@@ -227,6 +227,7 @@ class RoomLayout(QWidget):
         self.caption = Caption(self)
         self.presentation = False
         self.case_running = False
+        self.editing = False  # edit mode: the forms keep a column beside the map at any width
         self.column_wanted = True   # wide windows: the user's choice, remembered per screen size
         self.drawer_open = False    # narrow windows: opened on demand, closes itself
         self.caption_in_normal_mode = False
@@ -246,7 +247,7 @@ class RoomLayout(QWidget):
     @property
     def narrow(self) -> bool:
         """True when a side column and a readable map do not both fit."""
-        if self.case_running:
+        if self.case_running or self.editing:
             return False
         W, H = self.width(), self.height()
         fit = self.map_view.fit_scale_for
@@ -332,7 +333,7 @@ class RoomLayout(QWidget):
         if mode != "band":
             self.side.setTabPosition(QTabWidget.North)
         if mode == "column":
-            cw = column_width(W, self.case_running)
+            cw = column_width(W, self.case_running or self.editing)
             map_w = W - cw
             self.side.setGeometry(map_w, 0, cw, H)
             self.side.show()
@@ -406,10 +407,14 @@ class RoomLayout(QWidget):
 
     # -- overlays ----------------------------------------------------------------
     def set_notice(self, text: str) -> None:
+        if text == self.notice.text():
+            return  # nothing new to place (every edit asks)
         self.notice.setText(text)
         self.relayout()
 
     def set_typing_hint(self, text: str) -> None:
+        if text == self.typing_hint.text():
+            return
         self.typing_hint.setText(text)
         if not text:
             self.typing_hint.hide()
