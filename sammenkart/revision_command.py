@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from .i18n import _
+from .os_errors import describe
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 OUTPUTS = (".md", ".pdf")
@@ -82,7 +83,7 @@ def run(args) -> int:
 
             write_text(out, to_markdown(reports))
     except OSError as exc:
-        print(_("sammenkart revisjon: kan ikke skrive «{path}»: {error}").format(path=out, error=exc.strerror or exc),
+        print(_("sammenkart revisjon: kan ikke skrive «{path}»: {error}").format(path=out, error=describe(exc)),
               file=sys.stderr)
         return EXIT_ERRORS
     if out is not None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from ..paths import resources_dir
 from .fonts import load_fonts, ui_font
+from ..i18n import _
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -80,7 +81,7 @@ def run_app(ws, start=None, path: str | None = None) -> int:
     app = make_app()
     if start is not None and start.screen is not None and start.screen >= len(app.screens()):
         n = len(app.screens())
-        print(app.translate("App", "sammenkart: det finnes ingen skjerm {n}; skjermer: {ids}").format(
+        print(_("sammenkart: det finnes ingen skjerm {n}; skjermer: {ids}").format(
             n=start.screen + 1, ids=", ".join(str(i + 1) for i in range(n))), file=sys.stderr)
         return 2
     window = open_window(ws, start)

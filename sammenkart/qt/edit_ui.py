@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from .. import paths
 from ..editing import EditError, Editor
 from ..i18n import _
+from ..os_errors import describe
 from . import plain
 from .edit_files import FileKeeper
 from .edit_map import EditBanner, MapEditing
@@ -329,7 +330,7 @@ class EditController(QObject):
             shutil.copytree(paths.kasus_dir(), target / "kasus")
             shutil.copytree(paths.region_dir(), target / "region")
         except OSError as exc:
-            self.warn(_("Kunne ikke kopiere eksempeldataene: {error}").format(error=exc.strerror or exc))
+            self.warn(_("Kunne ikke kopiere eksempeldataene: {error}").format(error=describe(exc)))
             return False
         region = root is not None and (root == paths.region_dir().resolve() or paths.region_dir().resolve() in root.parents)
         window_actions.open_path(self.window, str(target / "region" if region else target))

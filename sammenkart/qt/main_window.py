@@ -30,6 +30,7 @@ from .presentation import Presentation
 from .problems_panel import ProblemsPanel
 from .room_layout import EmptyState, RoomLayout
 from .search import SearchBox
+from ..i18n import _
 
 
 class MainWindow(QMainWindow):
@@ -116,9 +117,9 @@ class MainWindow(QMainWindow):
         self.details = DetailsPanel()
         self.problems_panel = ProblemsPanel(self)
         self.room.notice.clicked.connect(lambda: self.show_panel(self.problems_panel))
-        self.add_side_panel(self.choose_panel, self.tr("Kart og forløp"))
-        self.add_side_panel(self.pathway_panel, self.tr("Forløp"))
-        self.add_side_panel(self.details, self.tr("Tjeneste"))
+        self.add_side_panel(self.choose_panel, _("Kart og forløp"))
+        self.add_side_panel(self.pathway_panel, _("Forløp"))
+        self.add_side_panel(self.details, _("Tjeneste"))
 
     # -- public API (used by the kasus UI, the poster dialog and tests) -----
     @property
@@ -226,25 +227,25 @@ class MainWindow(QMainWindow):
         if ws.problems:
             if side.indexOf(self.problems_panel) < 0:
                 self.add_side_panel(self.problems_panel, "")
-            side.set_title(self.problems_panel, self.tr("Problemer ({n})").format(n=len(ws.problems)))
+            side.set_title(self.problems_panel, _("Problemer ({n})").format(n=len(ws.problems)))
         else:
             self.remove_side_panel(self.problems_panel)
         # Warnings (a pathway naming a service this map lacks) are expected and
         # shown where they matter; errors are announced on the map as well.
         n = len(ws.errors)
-        self.room.set_notice(self.tr("⚠ {n} feil i filene – vis").format(n=n) if n else "")
+        self.room.set_notice(_("⚠ {n} feil i filene – vis").format(n=n) if n else "")
         if n:
             side.show_panel(self.problems_panel)
 
     def _empty_state(self, ws: Workspace) -> QWidget:
         where = str(ws.root) if ws.root else ""
-        text = self.tr("Fant ingen kart som kunne leses i «{path}».").format(path=where)
+        text = _("Fant ingen kart som kunne leses i «{path}».").format(path=where)
         if ws.problems:
-            text += "\n" + self.tr("Problemene står i panelet «Problemer»; dobbeltklikk for å se stedet i filen.")
+            text += "\n" + _("Problemene står i panelet «Problemer»; dobbeltklikk for å se stedet i filen.")
         return EmptyState(text, [
-            (self.tr("Åpne mappe…"), lambda: window_actions.open_folder(self)),
-            (self.tr("Åpne eksempeldata"), lambda: window_actions.open_path(self, None)),
-            (self.tr("Vis problemene"), lambda: self.show_panel(self.problems_panel)),
+            (_("Åpne mappe…"), lambda: window_actions.open_folder(self)),
+            (_("Åpne eksempeldata"), lambda: window_actions.open_path(self, None)),
+            (_("Vis problemene"), lambda: self.show_panel(self.problems_panel)),
         ])
 
     def select_map(self, map_id: str) -> bool:
@@ -274,7 +275,7 @@ class MainWindow(QMainWindow):
         self._map = m
         self.pathways_list.blockSignals(True)
         self.pathways_list.clear()
-        none = QListWidgetItem(self.tr("Ingen forløp"), self.pathways_list)
+        none = QListWidgetItem(_("Ingen forløp"), self.pathways_list)
         none.setData(Qt.UserRole, None)
         offered = self.workspace.pathways_for(m) if m else []
         for p in sorted(offered, key=lambda p: p.navn):
@@ -353,13 +354,13 @@ class MainWindow(QMainWindow):
     def _status(self) -> None:
         m = self._map
         if m is None:
-            self.statusBar().showMessage(self.tr("Ingen kart lastet"))
+            self.statusBar().showMessage(_("Ingen kart lastet"))
             return
-        text = self.tr("{navn} · {n} tjenester").format(navn=m.navn, n=len(m.tjenester))
+        text = _("{navn} · {n} tjenester").format(navn=m.navn, n=len(m.tjenester))
         if self._pathway:
             text += " · " + self._pathway.navn
             if self.step is not None:
-                text += " · " + self.tr("steg {n} av {total}").format(n=self.step + 1, total=len(self._pathway.flyt))
+                text += " · " + _("steg {n} av {total}").format(n=self.step + 1, total=len(self._pathway.flyt))
         self.statusBar().showMessage(text)
 
     def caption_text(self) -> str:
@@ -372,7 +373,7 @@ class MainWindow(QMainWindow):
         if p is None or m is None or self.step is None:
             return f"<b>{escape(p.navn)}</b>" if p and self.presentation.active else ""
         rs = resolve_steps(m, p)[self.step]
-        head = self.tr("Steg {n} av {total}: {fra} → {til}").format(
+        head = _("Steg {n} av {total}: {fra} → {til}").format(
             n=self.step + 1, total=len(p.flyt),
             fra=service_names(m, rs.fra, rs.step.fra), til=service_names(m, rs.til, rs.step.til))
         return f"<b>{escape(head)}</b>" + (f"<br>{html_inline(rs.step.nar)}" if rs.step.nar else "")
@@ -450,7 +451,7 @@ class MainWindow(QMainWindow):
         self.map_view.setFocus(Qt.ShortcutFocusReason)
 
     def show_typing_hint(self, widget: QWidget | None) -> None:
-        text = self.tr("Tastene skriver i tekstfeltet – Esc gir dem tilbake til kartet") if widget is not None else ""
+        text = _("Tastene skriver i tekstfeltet – Esc gir dem tilbake til kartet") if widget is not None else ""
         self.room.set_typing_hint(text)
 
     def closeEvent(self, event) -> None:

@@ -20,13 +20,14 @@ window tells it what to show.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame, QHBoxLayout, QLabel, QPushButton, QTabWidget, QToolButton, QVBoxLayout, QWidget,
 )
 
 from .fonts import FAMILY
+from ..i18n import _
 
 # Card text smaller than this on screen (px) is not readable: a side column
 # that would shrink the map's smallest text below it folds into a drawer
@@ -36,10 +37,6 @@ READABLE_PX = 11
 # services), the plain rule: below this window width the column folds.
 NARROW_BELOW = 1200
 GAP = 6
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("RoomLayout", text)
 
 
 def column_width(width: int, case: bool) -> int:
@@ -162,7 +159,7 @@ class SidePanel(QTabWidget):
         self.setAutoFillBackground(True)
         self.close_button = QToolButton()
         self.close_button.setText("»")
-        self.close_button.setToolTip(tr("Skjul sidepanelet (F9): kartet får hele bredden"))
+        self.close_button.setToolTip(_("Skjul sidepanelet (F9): kartet får hele bredden"))
         self.close_button.setFocusPolicy(Qt.NoFocus)
         self.close_button.setAutoRaise(True)
         self.close_button.clicked.connect(self.hide_requested)
@@ -234,8 +231,8 @@ class RoomLayout(QWidget):
         self.caption_max_share = 0.2
         self.min_text = 12.0  # the map's smallest card text, map units (the window sets it)
         self._mode = ""
-        self.handle = Chip(tr("☰ Paneler"), map_view)
-        self.handle.setToolTip(tr("Vis sidepanelet: kart og forløp, forløpet, tjenesten (F9)"))
+        self.handle = Chip(_("☰ Paneler"), map_view)
+        self.handle.setToolTip(_("Vis sidepanelet: kart og forløp, forløpet, tjenesten (F9)"))
         self.handle.clicked.connect(lambda: self.show_side())
         self.notice = Chip("", map_view, " QPushButton { background: #fff1c4; border-color: #b58900; }")
         self.typing_hint = TypingHint(map_view)

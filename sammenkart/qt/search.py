@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from ..textsearch import matches
+from ..i18n import _
 
 
 class SearchBox(QWidget):
@@ -12,7 +13,7 @@ class SearchBox(QWidget):
         super().__init__()
         self.window = window
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText(self.tr("Søk etter tjeneste (Ctrl+F)"))
+        self.edit.setPlaceholderText(_("Søk etter tjeneste (Ctrl+F)"))
         self.edit.setClearButtonEnabled(True)
         self.results = QListWidget()
         self.results.setMaximumHeight(140)

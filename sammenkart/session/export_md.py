@@ -5,12 +5,12 @@ import re
 from pathlib import Path
 
 from ..atomic import write_text
-from ..i18n import _
+from ..i18n import N_, _
 from ..model import Case, Map
 from . import model as sm
 from .summary import SessionSummary, format_duration, format_time, summarize
 
-_NOTE_LABELS = {"hindringer": "Hindringer", "muligheter": "Muligheter", "fritekst": "Notater"}
+_NOTE_LABELS = {"hindringer": N_("Hindringer"), "muligheter": N_("Muligheter"), "fritekst": N_("Notater")}
 
 
 # Everything Markdown (CommonMark with GitHub's tables and strike-through) acts on

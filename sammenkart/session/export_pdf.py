@@ -11,14 +11,14 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from ..atomic import atomic_path
-from ..i18n import _
+from ..i18n import N_, _
 from ..layout.text import BOLD, REGULAR, register_fonts
 from ..model import Case, Map
 from ..printable import printable
 from . import model as sm
 from .summary import SessionSummary, format_duration, format_time, summarize
 
-_NOTE_LABELS = (("hindringer", "Hindringer"), ("muligheter", "Muligheter"), ("fritekst", "Notater"))
+_NOTE_LABELS = (("hindringer", N_("Hindringer")), ("muligheter", N_("Muligheter")), ("fritekst", N_("Notater")))
 
 
 def _styles() -> dict[str, ParagraphStyle]:
