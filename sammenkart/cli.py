@@ -17,6 +17,8 @@ from .i18n import _
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 # The subcommands; anything else on the command line starts the window.
 COMMANDS = ("validate", "export", "layout", "open", "tal", "ny", "revisjon")
+# The commands that write posters, handouts and reports: ``--sprak en`` gives them English labels.
+OUTPUT_COMMANDS = ("export", "tal", "revisjon")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -104,7 +106,10 @@ def _first_word(argv: list[str]) -> str | None:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     # --sprak, else SAMMENKART_LANG, else bokmål (a wrong value is reported by argparse, in that language)
-    i18n.set_language(i18n.requested(language_asked(argv)))
+    lang = i18n.requested(language_asked(argv))
+    i18n.set_language(lang)
+    # Files speak the map's målform (its text is in it); English labels only when asked for
+    i18n.set_output_language("en" if lang == "en" and _first_word(argv) in OUTPUT_COMMANDS else None)
     # `sammenkart [PATH] [--kart ID ...]` starts the app; a subcommand, --help or
     # --version is anything else.
     if _first_word(argv) not in (*COMMANDS, "-h", "--help", "--version"):

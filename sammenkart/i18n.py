@@ -12,7 +12,8 @@ with Babel (``python scripts/translations.py extract|update|compile|check``):
 
 ``_`` reads the catalogue of the current language; ``language(lang)`` switches
 for a while (a poster of a nynorsk map is nynorsk whatever the interface
-speaks); ``set_language`` sets the interface language, which also routes
+speaks: ``in_map_language``, ``output_language``); ``set_language`` sets the
+interface language, which also routes
 gettext's default domain here so argparse's "usage:" and "invalid choice"
 follow it (argparse calls ``gettext.gettext``, i.e. the default domain, in
 the language the ``LANGUAGE`` environment variable names).
@@ -57,6 +58,14 @@ def requested(cli_value: str | None = None) -> str | None:
 
 def _catalogue(lang: str) -> gettext.NullTranslations:
     return gettext.translation(DOMAIN, localedir=translations_dir(), languages=[lang], fallback=True)
+
+
+def translated(lang: str, context: str | None, text: str) -> str | None:
+    """``text`` (in ``context``) in catalogue ``lang``, or None when that
+    catalogue has no translation of it (Qt then keeps its own text)."""
+    cat = _catalogue(normalise(lang) or SOURCE)
+    got = cat.pgettext(context, text) if context else cat.gettext(text)
+    return None if got == text else got
 
 
 def _activate(lang: str | None) -> None:
@@ -115,12 +124,30 @@ def language(lang: str | None):
         _translation, _current = saved
 
 
+_output: list[str | None] = [None]
+
+
+def set_output_language(lang: str | None) -> None:
+    """The language of the labels in files made from now on (posters, handouts,
+    reports, case summaries) whatever the map's målform; None: the map's målform.
+    The export commands set it for ``--sprak en`` (``cli.py``); the window never
+    does: its files speak the map's målform in any interface language, since the
+    map's own text is in that målform."""
+    _output[0] = normalise(lang)
+
+
+def output_language(malform: str | None) -> str:
+    """The language a file made from a map in ``malform`` is written in."""
+    return _output[0] or normalise(malform) or SOURCE
+
+
 def in_map_language(fn):
-    """Run ``fn(map, ...)`` in the map's own målform (its ``malform``)."""
+    """Run ``fn(map, ...)`` in the language of files made from that map
+    (``output_language``: the map's ``malform`` unless a command asked otherwise)."""
 
     @wraps(fn)
     def wrapper(m, *args, **kwargs):
-        with language(getattr(m, "malform", None)):
+        with language(output_language(getattr(m, "malform", None))):
             return fn(m, *args, **kwargs)
 
     return wrapper
