@@ -9,7 +9,8 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
 
 from ..session.controller import Session
-from ..i18n import _
+from ..i18n import N_, _
+from . import live_text
 
 
 def format_clock(seconds: float) -> str:
@@ -74,12 +75,12 @@ class TimerWidget(QWidget):
         self.display.setObjectName("kasus-timer")
         self.start_pause = QPushButton()
         self.start_pause.clicked.connect(clock.toggle)
-        self.reset_button = QPushButton(_("Nullstill"))
+        self.reset_button = live_text.text(QPushButton(), N_("Nullstill"))
         self.reset_button.clicked.connect(clock.reset)
         self.minutes = QSpinBox()
         self.minutes.setRange(1, 60)
-        self.minutes.setSuffix(_(" min"))
-        self.minutes.setToolTip(_("Diskusjonstid for dette steget"))
+        live_text.live(self.minutes, "setSuffix", N_(" min"))
+        live_text.tip(self.minutes, N_("Diskusjonstid for dette steget"))
         self.minutes.valueChanged.connect(self._minutes_changed)
         for b in (self.start_pause, self.reset_button):
             b.setFocusPolicy(Qt.NoFocus)  # Space must stay the clicker's "next"

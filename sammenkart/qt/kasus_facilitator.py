@@ -14,7 +14,8 @@ from ..session.controller import Session
 from .kasus_clock import SessionClock, TimerWidget
 from .kasus_panel import NotesEditor
 from .plain import plain_label, window_title
-from ..i18n import _
+from ..i18n import N_, _
+from . import live_text
 
 
 class FacilitatorWindow(QWidget):
@@ -23,7 +24,6 @@ class FacilitatorWindow(QWidget):
         self.session = session
         # Opening it must not take the keyboard from the shared window (clicker keys).
         self.setAttribute(Qt.WA_ShowWithoutActivating)
-        self.setWindowTitle(window_title(_("Fasilitator – {kasus}").format(kasus=session.case.tittel)))
         self.resize(760, 720)
         lay = QVBoxLayout(self)
         # Everything here shows the case's own text: plain text, as written.
@@ -53,9 +53,9 @@ class FacilitatorWindow(QWidget):
         self.next_title.setFont(nt)
         self.timer = TimerWidget(clock, big_pt=36)
         row = QHBoxLayout()
-        self.prev_button = QPushButton(_("◀ Forrige"))
-        self.reveal_button = QPushButton(_("Vis forslag"))
-        self.next_button = QPushButton(_("Neste ▶"))
+        self.prev_button = live_text.text(QPushButton(), N_("◀ Forrige"))
+        self.reveal_button = live_text.text(QPushButton(), N_("Vis forslag"))
+        self.next_button = live_text.text(QPushButton(), N_("Neste ▶"))
         self.prev_button.clicked.connect(session.previous_step)
         self.reveal_button.clicked.connect(session.reveal)
         for b in (self.prev_button, self.reveal_button, self.next_button):
@@ -69,7 +69,7 @@ class FacilitatorWindow(QWidget):
             QShortcut(QKeySequence(key), self).activated.connect(self.prev_button.click)
         lay.addWidget(self.progress)
         lay.addWidget(self.title)
-        lay.addWidget(QLabel(_("Fasilitatornotater (vises ikke på fellesskjermen):")))
+        lay.addWidget(live_text.text(QLabel(), N_("Fasilitatornotater (vises ikke på fellesskjermen):")))
         lay.addWidget(self.notes, 1)
         lay.addWidget(self.suggestion)
         lay.addWidget(self.team_notes)
@@ -97,6 +97,7 @@ class FacilitatorWindow(QWidget):
 
     def refresh(self) -> None:
         s = self.session
+        self.setWindowTitle(window_title(_("Fasilitator – {kasus}").format(kasus=s.case.tittel)))
         self.progress.setText(_("Steg {n} av {total}").format(n=s.index + 1, total=s.n_steps))
         self.title.setText(s.case_step.tittel)
         text = (s.case_step.fasilitator or "").strip()

@@ -17,6 +17,7 @@ from ..session.controller import Session
 from ..style import palette
 from .kasus_clock import SessionClock, TimerWidget
 from ..i18n import N_, _
+from . import live_text
 
 # The map's own colours, so a ✓ in the list and a ✓ on a card look alike.
 _PAL = palette()
@@ -44,15 +45,16 @@ class NotesEditor(QTabWidget):
         super().__init__(parent)
         self.session = session
         self.editors: dict[str, QPlainTextEdit] = {}
-        for key, label in self.LABELS:
+        for i, (key, label) in enumerate(self.LABELS):
             ed = QPlainTextEdit()
-            ed.setPlaceholderText(_("Skriv her – lagres med en gang"))
+            live_text.live(ed, "setPlaceholderText", N_("Skriv her – lagres med en gang"))
             f = ed.font()
             f.setPointSize(13)
             ed.setFont(f)
             ed.textChanged.connect(lambda k=key, e=ed: self.session.set_note(k, e.toPlainText()))
             self.editors[key] = ed
-            self.addTab(ed, _(label))
+            self.addTab(ed, "")
+            live_text.live(self, ("setTabText", i), label)
         # Two editors (shared panel and facilitator window) stay in step through the session.
         session.subscribe(self._on_change)
         self.destroyed.connect(lambda *_a, s=session, f=self._on_change: s.unsubscribe(f))
@@ -152,11 +154,11 @@ class KasusPanel(QWidget):
         self.answer_buttons = QWidget()
         row = QHBoxLayout(self.answer_buttons)
         row.setContentsMargins(0, 0, 0, 0)
-        self.arrow_button = QPushButton(_("Tegn henvisning"))
+        self.arrow_button = live_text.text(QPushButton(), N_("Tegn henvisning"))
         self.arrow_button.setCheckable(True)
-        self.arrow_button.setToolTip(_("Klikk først tjenesten som henviser, så den som mottar"))
+        live_text.tip(self.arrow_button, N_("Klikk først tjenesten som henviser, så den som mottar"))
         self.arrow_button.toggled.connect(self.arrow_mode_changed)
-        self.reveal_button = QPushButton(_("Vis forslag (V)"))
+        self.reveal_button = live_text.text(QPushButton(), N_("Vis forslag (V)"))
         self.reveal_button.clicked.connect(self.session.reveal)
         for b in (self.arrow_button, self.reveal_button):
             b.setFocusPolicy(Qt.NoFocus)  # keep the keyboard on the map for the clicker
@@ -185,9 +187,9 @@ class KasusPanel(QWidget):
         c.setSpacing(6)
         self.timer = TimerWidget(clock, big_pt=18)
         c.addWidget(self.timer)
-        self.notes_button = QPushButton(_("✎ Notater"))
+        self.notes_button = live_text.text(QPushButton(), N_("✎ Notater"))
         self.notes_button.setCheckable(True)
-        self.notes_button.setToolTip(_("Hindringer, muligheter og notater for steget"))
+        live_text.tip(self.notes_button, N_("Hindringer, muligheter og notater for steget"))
         self.notes_button.toggled.connect(self._show_notes)
         self._notes_chosen = False
         self.notes_button.clicked.connect(lambda: setattr(self, "_notes_chosen", True))
@@ -197,8 +199,8 @@ class KasusPanel(QWidget):
         c.addWidget(self.notes, 1)
 
         nav = QHBoxLayout()
-        self.prev_button = QPushButton(_("◀ Forrige"))
-        self.next_button = QPushButton(_("Neste ▶"))
+        self.prev_button = live_text.text(QPushButton(), N_("◀ Forrige"))
+        self.next_button = QPushButton()  # "Neste ▶" or "Oppsummering ▶" (refresh)
         self.prev_button.clicked.connect(self.session.previous_step)
         for b in (self.prev_button, self.notes_button, self.next_button):
             b.setFocusPolicy(Qt.NoFocus)

@@ -13,7 +13,8 @@ from ..session.export_md import export_markdown, render
 from ..session.export_pdf import export_pdf
 from ..session.summary import summarize
 from .plain import message, plain_label, window_title
-from ..i18n import _
+from ..i18n import N_, _
+from . import live_text
 from ..os_errors import describe
 
 
@@ -21,23 +22,20 @@ class SummaryDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle(window_title(_("Oppsummering – {kasus}").format(kasus=session.case.tittel)))
         self.resize(820, 640)
         lay = QVBoxLayout(self)
         self.view = QTextBrowser()
         f = self.view.font()
         f.setPointSize(13)
         self.view.setFont(f)
-        # The shared screen's summary: never the facilitator's notes.
-        self.view.setMarkdown(render(summarize(session.case, session.map, session.state)))
         lay.addWidget(self.view, 1)
         self.message = plain_label()
         self.message.setWordWrap(True)
         lay.addWidget(self.message)
         row = QHBoxLayout()
-        self.pdf_button = QPushButton(_("Eksporter PDF…"))
-        self.md_button = QPushButton(_("Eksporter Markdown…"))
-        self.close_button = QPushButton(_("Lukk"))
+        self.pdf_button = live_text.text(QPushButton(), N_("Eksporter PDF…"))
+        self.md_button = live_text.text(QPushButton(), N_("Eksporter Markdown…"))
+        self.close_button = live_text.text(QPushButton(), N_("Lukk"))
         self.pdf_button.clicked.connect(lambda: self.export_pdf())
         self.md_button.clicked.connect(lambda: self.export_markdown())
         self.close_button.clicked.connect(self.accept)
@@ -46,6 +44,14 @@ class SummaryDialog(QDialog):
         row.addStretch(1)
         row.addWidget(self.close_button)
         lay.addLayout(row)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Title and summary in the interface language (the exported files speak the map's målform)."""
+        session = self.session
+        self.setWindowTitle(window_title(_("Oppsummering – {kasus}").format(kasus=session.case.tittel)))
+        # The shared screen's summary: never the facilitator's notes.
+        self.view.setMarkdown(render(summarize(session.case, session.map, session.state)))
 
     def _default_path(self, suffix: str) -> str:
         stem = self.session.path.stem if self.session.path else self.session.case.id

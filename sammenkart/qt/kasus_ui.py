@@ -18,13 +18,13 @@ from ..session import store
 from ..session.controller import Session, resume
 from ..session.store import SessionError
 from . import kasus_window as kw
-from . import plain
+from . import live_text, plain
 from .kasus_clock import SessionClock
 from .kasus_dialog import KasusDialog
 from .kasus_facilitator import FacilitatorWindow
 from .kasus_panel import KasusPanel
 from .kasus_summary import SummaryDialog
-from ..i18n import _
+from ..i18n import N_, _
 
 
 class KasusController(QObject):
@@ -42,18 +42,18 @@ class KasusController(QObject):
         self.dialog: KasusDialog | None = None
 
         menu = main_window.menu("kasus")
-        self.start_action = QAction(_("Start kasus…"), menu)
+        self.start_action = live_text.text(QAction(menu), N_("Start kasus…"))
         self.start_action.setShortcut(QKeySequence("Ctrl+K"))
         self.start_action.triggered.connect(lambda: self.choose_and_start())
-        self.resume_action = QAction(_("Fortsett økt…"), menu)
+        self.resume_action = live_text.text(QAction(menu), N_("Fortsett økt…"))
         self.resume_action.triggered.connect(lambda: self.choose_and_resume())
-        self.recent_menu = menu.addMenu(_("Siste økter"))
+        self.recent_menu = live_text.title(menu.addMenu(""), N_("Siste økter"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self.summary_action = QAction(_("Oppsummering"), menu)
+        self.summary_action = live_text.text(QAction(menu), N_("Oppsummering"))
         self.summary_action.triggered.connect(lambda: self.show_summary())
-        self.facilitator_action = QAction(_("Fasilitatorvindu"), menu)
+        self.facilitator_action = live_text.text(QAction(menu), N_("Fasilitatorvindu"))
         self.facilitator_action.triggered.connect(lambda: self.show_facilitator())
-        self.end_action = QAction(_("Avslutt kasus"), menu)
+        self.end_action = live_text.text(QAction(menu), N_("Avslutt kasus"))
         self.end_action.triggered.connect(lambda: self.end())
         menu.insertAction(self.recent_menu.menuAction(), self.start_action)
         menu.insertAction(self.recent_menu.menuAction(), self.resume_action)
@@ -66,7 +66,22 @@ class KasusController(QObject):
         self.reveal_shortcut = QShortcut(QKeySequence("V"), main_window) if isinstance(main_window, QWidget) else None
         if self.reveal_shortcut is not None:
             self.reveal_shortcut.activated.connect(self.reveal)
+        language = getattr(main_window, "language_changed", None)
+        if language is not None:
+            language.connect(lambda _lang: self._retranslate())
         self._update_actions()
+
+    def _retranslate(self) -> None:
+        """A running case's panels say their texts again (the session keeps everything)."""
+        for view in (self.panel, self.facilitator):
+            if view is not None:
+                view.refresh()
+                view.timer.refresh()
+        try:
+            if self.summary is not None and self.summary.isVisible():
+                self.summary.retranslate()
+        except RuntimeError:  # closed and deleted
+            self.summary = None
 
     # --- helpers -------------------------------------------------------------
     def warn(self, message: str) -> None:
@@ -151,7 +166,7 @@ class KasusController(QObject):
         self.panel = KasusPanel(session, self.clock)
         self.panel.next_button.clicked.connect(self.next_step)
         self.panel.arrow_mode_changed.connect(self._arrow_mode)
-        self.dock = self.mw.add_side_panel(self.panel, _("Kasus"))
+        self.dock = self.mw.add_side_panel(self.panel, N_("Kasus"))
         kw.give_room(self.mw, self.panel, self.dock)
         self._connect_clicks(True)
         session.subscribe(self._on_change)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidget, QListWidgetItem, QMainWindow, QMenu, QToolBar, QVBoxLayout, QWidget,
 )
 
+from .. import i18n
 from ..graph import resolve_steps
 from ..layout.reuse import LayoutCache
 from ..model import Map, Pathway, Workspace
@@ -30,7 +31,7 @@ from .presentation import Presentation
 from .problems_panel import ProblemsPanel
 from .room_layout import EmptyState, RoomLayout
 from .search import SearchBox
-from ..i18n import _
+from ..i18n import N_, _
 
 
 class MainWindow(QMainWindow):
@@ -38,6 +39,7 @@ class MainWindow(QMainWindow):
     pathway_changed = Signal()
     workspace_set = Signal()  # another folder was opened (set_workspace)
     workspace_updated = Signal()  # update_workspace: the same folder, edited
+    language_changed = Signal(str)  # retranslate: panels say their own texts again ("nb", "nn", "en")
 
     def __init__(self, workspace: Workspace, settings: QSettings | None = None, restore: bool = True):
         super().__init__()
@@ -93,6 +95,10 @@ class MainWindow(QMainWindow):
         from . import revision_ui
 
         self.revision = revision_ui.install(self)
+        from . import language
+
+        self.language = language.install(self)  # last: a switch retranslates everything above
+        self.language.update()
         self.map_view.setFocus()
 
     # -- building ---------------------------------------------------------
@@ -117,9 +123,9 @@ class MainWindow(QMainWindow):
         self.details = DetailsPanel()
         self.problems_panel = ProblemsPanel(self)
         self.room.notice.clicked.connect(lambda: self.show_panel(self.problems_panel))
-        self.add_side_panel(self.choose_panel, _("Kart og forløp"))
-        self.add_side_panel(self.pathway_panel, _("Forløp"))
-        self.add_side_panel(self.details, _("Tjeneste"))
+        self.add_side_panel(self.choose_panel, N_("Kart og forløp"))
+        self.add_side_panel(self.pathway_panel, N_("Forløp"))
+        self.add_side_panel(self.details, N_("Tjeneste"))
 
     # -- public API (used by the kasus UI, the poster dialog and tests) -----
     @property
@@ -137,12 +143,45 @@ class MainWindow(QMainWindow):
         returns how the map's layout was got)."""
         return window_sync.refresh(self, change)
 
+    def retranslate(self) -> None:
+        """Say everything again in the current language (``qt/language.py`` switched
+        it): the kept texts (menus, buttons, tabs, tool tips), then what is made
+        from the state — lists, panels, legend, caption, status, title — and
+        ``language_changed`` for the parts installed from other modules. The
+        map, pathway, step, zoom and everything edited stay as they are."""
+        from . import live_text
+
+        live_text.retranslate()
+        self.room.side.retranslate()
+        ws = self.workspace
+        self.problems_panel.set_problems(ws.problems)  # "feil" and "advarsel" (the messages are as read)
+        self._problems_shown(ws)
+        if self.room.empty is not None and not ws.maps:
+            self.room.set_empty(self._empty_state(ws))
+        none = self.pathways_list.item(0)
+        if none is not None and none.data(Qt.UserRole) is None:
+            none.setText(_("Ingen forløp"))
+        if self._map is not None:
+            self._apply()  # a colouring's legend rows are made in the language
+            self.scene.set_emphasis(self.scene.emphasis, force=True)  # the legend's headings and arrow kinds
+        self.pathway_panel.show_pathway(self._map, self._pathway)
+        self.pathway_panel.show_step(self.step)
+        shown = self.details.service
+        self.details.show_service(self._map if shown is not None else None, shown,
+                                  self.workspace.pathways_for(self._map) if self._map is not None else [])
+        self.language_changed.emit(i18n.current_language())
+        window_sync.update_title(self)
+        self.presentation.update_caption()
+        self._status()
+
     def menu(self, name: str) -> QMenu:
         return self._menus[name]
 
-    def add_side_panel(self, widget: QWidget, title: str, area=None) -> QWidget:
-        """Add a tab to the side panel; returns ``widget`` (the handle for the calls below)."""
-        return self.room.side.add_panel(widget, title)
+    def add_side_panel(self, widget: QWidget, title: str, area=None, **fmt) -> QWidget:
+        """Add a tab to the side panel; returns ``widget`` (the handle for the calls below).
+        ``title`` is a text for ``_()`` (marked with ``N_``; ``fmt`` fills its
+        placeholders): the tab says it again when the language changes."""
+        return self.room.side.add_panel(widget, title, **fmt)
 
     def remove_side_panel(self, widget: QWidget) -> None:
         self.room.side.remove_panel(widget)
@@ -227,7 +266,7 @@ class MainWindow(QMainWindow):
         if ws.problems:
             if side.indexOf(self.problems_panel) < 0:
                 self.add_side_panel(self.problems_panel, "")
-            side.set_title(self.problems_panel, _("Problemer ({n})").format(n=len(ws.problems)))
+            side.set_title(self.problems_panel, N_("Problemer ({n})"), n=len(ws.problems))
         else:
             self.remove_side_panel(self.problems_panel)
         # Warnings (a pathway naming a service this map lacks) are expected and

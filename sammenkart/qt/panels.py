@@ -15,14 +15,14 @@ from PySide6.QtWidgets import (
 )
 
 from ..graph import pathway_services, resolve_steps
-from ..i18n import _
+from ..i18n import N_, _
 from ..model import Map, Pathway, Service
 from ..undrawn import side_names
 from ..plaintext import html_inline, html_paragraphs
 from ..plain_language import access_text
 from ..style import ACCESS_SYMBOLS, art_label, sector_label
 from .plain import plain_label
-from . import role_text
+from . import live_text, role_text
 
 
 def service_names(m: Map, ids, ref: str) -> str:
@@ -31,11 +31,14 @@ def service_names(m: Map, ids, ref: str) -> str:
     return side_names(m, ids, ref)
 
 
+ROLE_HEADINGS = {
+    "rolle": N_("Rolle"), "kartlegging": N_("Kartlegging"), "tiltak": N_("Tiltak"),
+    "evaluering": N_("Evaluering"), "samarbeid": N_("Samarbeid"), "henvisning": N_("Henvisning"),
+}
+
+
 def role_heading(key: str) -> str:
-    return {
-        "rolle": _("Rolle"), "kartlegging": _("Kartlegging"), "tiltak": _("Tiltak"),
-        "evaluering": _("Evaluering"), "samarbeid": _("Samarbeid"), "henvisning": _("Henvisning"),
-    }[key]
+    return _(ROLE_HEADINGS[key])
 
 
 def _para(text: str | None) -> str:
@@ -67,8 +70,8 @@ class DetailsPanel(QWidget):
         super().__init__(parent)
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(True)  # web links open in the user's browser
-        self.copy_phone = QPushButton(_("Kopier telefon"))
-        self.copy_mail = QPushButton(_("Kopier e-post"))
+        self.copy_phone = live_text.text(QPushButton(), N_("Kopier telefon"))
+        self.copy_mail = live_text.text(QPushButton(), N_("Kopier e-post"))
         self.copy_phone.clicked.connect(lambda: self._copy(self.service.kontakt.telefon if self.service else None))
         self.copy_mail.clicked.connect(lambda: self._copy(self.service.kontakt.epost if self.service else None))
         buttons = QHBoxLayout()
@@ -161,21 +164,21 @@ class PathwayPanel(QWidget):
         self.info.setOpenLinks(False)
         self.info.anchorClicked.connect(self._link)
         # A local adaptation: its own wording beside the shared (regional) one.
-        self.shared_button = QPushButton(_("Vis felles tekst ved siden av"))
+        self.shared_button = live_text.text(QPushButton(), N_("Vis felles tekst ved siden av"))
         self.shared_button.setCheckable(True)
         self.shared_button.setFocusPolicy(Qt.NoFocus)
-        self.shared_button.setToolTip(_("Vis den felles teksten ved siden av overskriftene kommunen har tilpasset"))
+        live_text.tip(self.shared_button, N_("Vis den felles teksten ved siden av overskriftene kommunen har tilpasset"))
         self.shared_button.toggled.connect(lambda _on: self.show_step(self.step))
         self.shared_button.hide()
         nav = QHBoxLayout()
-        self.first_btn = QPushButton(_("Første"))
-        self.prev_btn = QPushButton(_("◀ Forrige"))
-        self.next_btn = QPushButton(_("Neste ▶"))
-        self.last_btn = QPushButton(_("Siste"))
-        self.first_btn.setToolTip(_("Første steg (Home)"))
-        self.last_btn.setToolTip(_("Siste steg (End)"))
-        self.prev_btn.setToolTip(_("Forrige steg (PageUp, venstre pil)"))
-        self.next_btn.setToolTip(_("Neste steg (PageDown, høyre pil, mellomrom)"))
+        self.first_btn = live_text.text(QPushButton(), N_("Første"))
+        self.prev_btn = live_text.text(QPushButton(), N_("◀ Forrige"))
+        self.next_btn = live_text.text(QPushButton(), N_("Neste ▶"))
+        self.last_btn = live_text.text(QPushButton(), N_("Siste"))
+        live_text.tip(self.first_btn, N_("Første steg (Home)"))
+        live_text.tip(self.last_btn, N_("Siste steg (End)"))
+        live_text.tip(self.prev_btn, N_("Forrige steg (PageUp, venstre pil)"))
+        live_text.tip(self.next_btn, N_("Neste steg (PageDown, høyre pil, mellomrom)"))
         for b in (self.first_btn, self.prev_btn, self.next_btn, self.last_btn):
             b.setFocusPolicy(Qt.NoFocus)
             nav.addWidget(b)

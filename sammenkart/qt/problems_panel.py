@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 
 from ..model import Problem
 from .fonts import FAMILY
-from ..i18n import _
+from ..i18n import N_, _
+from . import live_text
 from ..os_errors import describe
 
 
@@ -44,9 +45,9 @@ class FileViewer(QDialog):
         self.message.setTextFormat(Qt.PlainText)
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #8b0000; font-weight: bold;")
-        open_button = QPushButton(_("Åpne i redigeringsprogram"))
+        open_button = live_text.text(QPushButton(), N_("Åpne i redigeringsprogram"))
         open_button.clicked.connect(self.open_externally)
-        close = QPushButton(_("Lukk"))
+        close = live_text.text(QPushButton(), N_("Lukk"))
         close.clicked.connect(self.close)
         row = QHBoxLayout()
         row.addWidget(open_button)
@@ -86,7 +87,8 @@ class ProblemsPanel(QWidget):
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.list.itemActivated.connect(self.open_item)  # double-click or Enter
-        hint = QLabel(_("Dobbeltklikk en linje for å se stedet i filen. Det som kunne leses, vises på kartet."))
+        hint = live_text.text(QLabel(), N_("Dobbeltklikk en linje for å se stedet i filen. Det som kunne leses, "
+                                           "vises på kartet."))
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555555;")
         lay = QVBoxLayout(self)

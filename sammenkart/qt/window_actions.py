@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from .. import __version__
 from ..loader import load_workspace
-from . import plain
 from ..i18n import N_, _
+from . import live_text, plain
 
 
 KEYS = [
@@ -50,7 +50,7 @@ def _action(w, text: str, slot, shortcut=None, checkable=False) -> QAction:
     """An action of the window. Its shortcut works in the map window only (a
     dialog or the facilitator's window keeps its own keys); single letters
     never fire while a text field has the keys (keys.py)."""
-    a = QAction(text, w)
+    a = live_text.text(QAction(w), text)  # ``text``: marked with N_, said again in another language
     if shortcut:
         keys = [shortcut] if isinstance(shortcut, str) else list(shortcut)
         a.setShortcuts([QKeySequence(k) for k in keys])
@@ -63,46 +63,46 @@ def _action(w, text: str, slot, shortcut=None, checkable=False) -> QAction:
 
 def build(w) -> None:
     bar = w.menuBar()
-    fil = w._menus["fil"] = bar.addMenu(_("&Fil"))
-    w._menus["rediger"] = bar.addMenu(_("&Rediger"))  # filled by edit_ui.install
-    vis = w._menus["vis"] = bar.addMenu(_("&Vis"))
-    w._menus["kasus"] = bar.addMenu(_("&Kasus"))
-    hjelp = w._menus["hjelp"] = bar.addMenu(_("&Hjelp"))
+    fil = w._menus["fil"] = live_text.title(bar.addMenu(""), N_("&Fil"))
+    w._menus["rediger"] = live_text.title(bar.addMenu(""), N_("&Rediger"))  # filled by edit_ui.install
+    vis = w._menus["vis"] = live_text.title(bar.addMenu(""), N_("&Vis"))
+    w._menus["kasus"] = live_text.title(bar.addMenu(""), N_("&Kasus"))
+    hjelp = w._menus["hjelp"] = live_text.title(bar.addMenu(""), N_("&Hjelp"))
 
-    fil.addAction(_action(w, _("Åpne mappe…"), lambda: open_folder(w), "Ctrl+O"))
-    fil.addAction(_action(w, _("Åpne kart…"), lambda: open_map_file(w), "Ctrl+Shift+O"))
-    fil.addAction(_action(w, _("Åpne eksempeldata"), lambda: open_path(w, None)))
-    w.export_action = _action(w, _("Eksporter plakat…"), lambda: export_poster(w), "Ctrl+P")
+    fil.addAction(_action(w, N_("Åpne mappe…"), lambda: open_folder(w), "Ctrl+O"))
+    fil.addAction(_action(w, N_("Åpne kart…"), lambda: open_map_file(w), "Ctrl+Shift+O"))
+    fil.addAction(_action(w, N_("Åpne eksempeldata"), lambda: open_path(w, None)))
+    w.export_action = _action(w, N_("Eksporter plakat…"), lambda: export_poster(w), "Ctrl+P")
     fil.addAction(w.export_action)
     fil.addSeparator()
-    fil.addAction(_action(w, _("Avslutt"), w.close, "Ctrl+Q"))
+    fil.addAction(_action(w, N_("Avslutt"), w.close, "Ctrl+Q"))
 
-    w.present_action = _action(w, _("Presentasjon"), lambda: w.presentation.toggle(), "F5")
+    w.present_action = _action(w, N_("Presentasjon"), lambda: w.presentation.toggle(), "F5")
     # Clickers send Shift+F5 ("from here"): it starts, never stops, a presentation.
-    w.present_start_action = _action(w, _("Start presentasjon"), lambda: w.presentation.enter(), "Shift+F5")
-    w.story_action = _action(w, _("Kasushistorien i presentasjon"), lambda: w.presentation.toggle_story(), "T")
-    w.contrast_action = _action(w, _("Høy kontrast"), lambda on: set_contrast(w, on), "H", checkable=True)
-    w.fit_action = _action(w, _("Tilpass til vinduet"), w.map_view.fit, "0")
-    zoom_in = _action(w, _("Zoom inn"), lambda: w.map_view.zoom_by(1.25))
-    zoom_out = _action(w, _("Zoom ut"), lambda: w.map_view.zoom_by(0.8))
-    search = _action(w, _("Søk…"), w.search.focus, "Ctrl+F")
-    w.side_action = _action(w, _("Sidepanel"), lambda: w.room.toggle_side(), "F9")
-    w.legend_action = _action(w, _("Tegnforklaring"), lambda: w.legend.toggle(), "L")
-    w.prev_action = _action(w, _("◀ Forrige"), w.previous_step)
-    w.next_action = _action(w, _("Neste ▶"), w.next_step)
+    w.present_start_action = _action(w, N_("Start presentasjon"), lambda: w.presentation.enter(), "Shift+F5")
+    w.story_action = _action(w, N_("Kasushistorien i presentasjon"), lambda: w.presentation.toggle_story(), "T")
+    w.contrast_action = _action(w, N_("Høy kontrast"), lambda on: set_contrast(w, on), "H", checkable=True)
+    w.fit_action = _action(w, N_("Tilpass til vinduet"), w.map_view.fit, "0")
+    zoom_in = _action(w, N_("Zoom inn"), lambda: w.map_view.zoom_by(1.25))
+    zoom_out = _action(w, N_("Zoom ut"), lambda: w.map_view.zoom_by(0.8))
+    search = _action(w, N_("Søk…"), w.search.focus, "Ctrl+F")
+    w.side_action = _action(w, N_("Sidepanel"), lambda: w.room.toggle_side(), "F9")
+    w.legend_action = _action(w, N_("Tegnforklaring"), lambda: w.legend.toggle(), "L")
+    w.prev_action = _action(w, N_("◀ Forrige"), w.previous_step)
+    w.next_action = _action(w, N_("Neste ▶"), w.next_step)
     for a in (w.present_action, w.present_start_action, w.story_action, w.contrast_action, w.fit_action,
               zoom_in, zoom_out, search):
         vis.addAction(a)
     vis.addSeparator()
     for a in (w.side_action, w.legend_action):
         vis.addAction(a)
-    problems = _action(w, _("Problemer i filene"), lambda: w.show_panel(w.problems_panel))
+    problems = _action(w, N_("Problemer i filene"), lambda: w.show_panel(w.problems_panel))
     vis.addAction(problems)
 
-    hjelp.addAction(_action(w, _("Taster"), lambda: show_keys(w)))
-    hjelp.addAction(_action(w, _("Om Sammenkart"), lambda: about(w)))
+    hjelp.addAction(_action(w, N_("Taster"), lambda: show_keys(w)))
+    hjelp.addAction(_action(w, N_("Om Sammenkart"), lambda: about(w)))
 
-    tb = w.addToolBar(_("Verktøy"))
+    tb = live_text.live(w.addToolBar(""), "setWindowTitle", N_("Verktøy"))
     tb.setObjectName("toolbar")
     tb.setMovable(False)
     tb.setToolButtonStyle(Qt.ToolButtonTextOnly)
@@ -113,8 +113,8 @@ def build(w) -> None:
         button = tb.widgetForAction(a)
         if button is not None:
             button.setFocusPolicy(Qt.NoFocus)
-    w.prev_action.setToolTip(_("Forrige steg (PageUp, venstre pil)"))
-    w.next_action.setToolTip(_("Neste steg (PageDown, høyre pil, mellomrom)"))
+    live_text.tip(w.prev_action, N_("Forrige steg (PageUp, venstre pil)"))
+    live_text.tip(w.next_action, N_("Neste steg (PageDown, høyre pil, mellomrom)"))
 
 
 def set_contrast(w, on: bool) -> None:
