@@ -62,10 +62,12 @@ def _catalogue(lang: str) -> gettext.NullTranslations:
 
 def translated(lang: str, context: str | None, text: str) -> str | None:
     """``text`` (in ``context``) in catalogue ``lang``, or None when that
-    catalogue has no translation of it (Qt then keeps its own text)."""
+    catalogue has no translation of it (Qt then keeps its own text). A
+    translation may be the same words ("Fastlege" in nynorsk)."""
     cat = _catalogue(normalise(lang) or SOURCE)
     got = cat.pgettext(context, text) if context else cat.gettext(text)
-    return None if got == text else got
+    # gettext hands back the very string it was given when it has no entry for it
+    return None if got is text else got
 
 
 def _activate(lang: str | None) -> None:

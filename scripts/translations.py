@@ -18,6 +18,7 @@ only ``nb`` needs them (nynorsk comes with Qt as ``qtbase_nn.qm``).
 """
 from __future__ import annotations
 
+import ast
 import io
 import re
 import string
@@ -26,6 +27,7 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
+from babel.messages.extract import extract_python as extract_python_tokens
 from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po, write_po
 
@@ -78,6 +80,35 @@ def source_of(message) -> str:
 
 
 # -- extract ------------------------------------------------------------------
+def _in_fstrings(source: bytes, keywords) -> list[tuple]:
+    """The keyword calls inside f-strings, as Babel's extractors give them:
+    (line, function, arguments (a string, or None for anything else), comments).
+    Babel's Python extractor reads an f-string as one token before Python 3.12
+    and never sees ``f"{_('Teamets valg')}"``."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return []
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.JoinedStr):
+            continue
+        for call in ast.walk(node):
+            if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id in keywords:
+                args = tuple(a.value if isinstance(a, ast.Constant) and isinstance(a.value, str) else None
+                             for a in call.args)
+                if any(a is not None for a in args):
+                    found.append((call.lineno, call.func.id, args[0] if len(args) == 1 else args, []))
+    return found
+
+
+def extract_python(fileobj, keywords, comment_tags, options):
+    """Babel's Python extractor, and the calls inside f-strings it does not see."""
+    source = fileobj.read()
+    yield from extract_python_tokens(io.BytesIO(source), keywords, comment_tags, options)
+    yield from _in_fstrings(source, keywords)
+
+
 def extract() -> Catalog:
     """Every text of the code marked for translation, as a template."""
     from sammenkart import __version__
@@ -85,8 +116,8 @@ def extract() -> Catalog:
     cat = Catalog(project="Sammenkart", version=__version__, domain=DOMAIN, fuzzy=False, charset="utf-8",
                   header_comment=HEADER["pot"])
     for path, lineno, message, comments, context in extract_from_dir(
-            str(PACKAGE), method_map=[("**.py", "python")], keywords=KEYWORDS, comment_tags=("TRANSLATORS:",),
-            strip_comment_tags=True):
+            str(PACKAGE), method_map=[("**.py", extract_python)], keywords=KEYWORDS,
+            comment_tags=("TRANSLATORS:",), strip_comment_tags=True):
         cat.add(message, None, [(f"sammenkart/{Path(path).as_posix()}", lineno)], auto_comments=comments,
                 context=context)
     return cat

@@ -35,7 +35,8 @@ NAMES = {"nb": "Bokmål", "nn": "Nynorsk", "en": "English"}
 
 class CatalogueTranslator(QTranslator):
     """Qt's texts from our gettext catalogue for ``lang`` (context = Qt's class
-    name, ``qt_texts.py``); an empty answer lets Qt keep its own text."""
+    name, ``qt_texts.py``). No translation: None, a null string, which lets Qt
+    keep its own text (an empty string would be taken as the translation)."""
 
     def __init__(self, lang: str, parent=None):
         super().__init__(parent)
@@ -44,7 +45,7 @@ class CatalogueTranslator(QTranslator):
     def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: N802 - Qt's name
         if isinstance(context, bytes):
             context = context.decode("utf-8")
-        return i18n.translated(self.lang, context, source_text) or ""
+        return i18n.translated(self.lang, context, source_text)
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
         return False
