@@ -18,7 +18,7 @@ from ..poster.handout import prepare_handout
 from ..poster.export import prepare
 from ..poster.pages import PAPERS, TILE_PAPERS, page_size
 from ..poster.tiling import plan_tiles
-from ..i18n import _
+from ..i18n import _, language, output_language
 from ..os_errors import describe
 from .fonts import scene_font
 from .items import outline_path, paint_display, paint_symbol
@@ -196,7 +196,8 @@ class PosterDialog(QDialog):
                 self._block(p, placed)
         base = plan.footer_baseline
         self._text(p, plan.content.x, base, plan.footer, REGULAR, FOOTER_SIZE, plan.colours.muted_text)
-        number = page_number(1, len(plan.pages))
+        with language(output_language(self.map.malform)):  # as the PDF says it
+            number = page_number(1, len(plan.pages))
         if number:
             from ..layout.text import text_width
 
