@@ -255,10 +255,12 @@ def _arrows(m, layout: MapLayout, em: Emphasis, pal: Palette, lk: Look):
                               net.loop))
         if a.number is not None and net.badge is not None:
             label = str(a.number)
-            badges.append(BadgeItem("step", net.badge[0], net.badge[1], lk.badge_radius, label, pal.background,
-                                    colour, lk.badge_ring + (0.6 if a.current else 0.0), colour, BOLD,
-                                    lk.badge_font_size if len(label) < 3 else lk.badge_font_size_small,
-                                    opacity, a.number))
+            x, y, r = net.badge
+            size = lk.badge_font_size if len(label) < 3 else lk.badge_font_size_small
+            # a number the room made smaller keeps its proportions
+            badges.append(BadgeItem("step", x, y, r, label, pal.background, colour,
+                                    lk.badge_ring + (lk.badge_ring_current if a.current else 0.0), colour, BOLD,
+                                    size * min(1.0, r / lk.badge_radius), opacity, a.number))
     return lines, badges
 
 

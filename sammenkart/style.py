@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .i18n import _
 from .layout.geometry import Rect
+from .layout.grid import BADGE_RADIUS, EDGE
 
 VARIANTS = ("normal", "hoykontrast", "gratone")
 
@@ -237,6 +238,9 @@ class Look:
     One value for the screen and the poster (``display.build`` reads it), so
     a step drawn in the window and on paper has the same weight. Opacities
     are drawn as transparency on screen and mixed into the colour on paper.
+    Sized to be read on a 1024×768 projector from the back of a room, where
+    a map unit is about one pixel: arrows 3 px, the current step's 5 px, step
+    numbers in 20 px discs with 12.5 px bold digits (card text is 13).
     """
 
     card_border: float = 1.0
@@ -244,17 +248,18 @@ class Look:
     card_current: float = 4.0
     card_marked: float = 3.5
     card_missed_dash: tuple[float, ...] = (6.0, 3.0)
-    link_width: float = 1.2
+    link_width: float = 1.5
     link_dim_opacity: float = 0.5  # links while other services are dimmed
-    arrow_width: float = 2.4
-    arrow_current_width: float = 3.6
+    arrow_width: float = 3.0
+    arrow_current_width: float = 4.6
     arrow_faded_opacity: float = 0.22  # steps not reached yet, while stepping
-    head_length: float = 7.0  # equal to layout.grid.EDGE: a head fits the stub into its card
-    head_spread: float = 24.0  # degrees each side of the arrow's line
-    badge_radius: float = 7.0  # equal to layout.engine.BADGE_RADIUS (numbers are placed for it)
-    badge_ring: float = 1.6
-    badge_font_size: float = 8.5
-    badge_font_size_small: float = 6.8  # three digits
+    head_length: float = EDGE  # a head fits the stub from the arrow's track into its card
+    head_spread: float = 28.0  # degrees each side of the arrow's line
+    badge_radius: float = BADGE_RADIUS  # the layout finds room on the arrows for discs this size
+    badge_ring: float = 2.0
+    badge_ring_current: float = 0.8  # added for the current step
+    badge_font_size: float = 12.5
+    badge_font_size_small: float = 9.5  # three digits
     mark_radius: float = 10.0  # a team's numbered choice, on the card's corner
     mark_font_size: float = 11.0
     link_mark_radius: float = 4.5  # a service's collaboration with itself, inside its card

@@ -137,8 +137,8 @@ def test_ordering_reduces_crossings_compared_with_a_shuffle(bundled):
     rng = random.Random(7)
     original = placement.place
 
-    def shuffled(bands, weights, cols, groups=None):
-        cells, row_band = original(bands, weights, cols, groups)
+    def shuffled(bands, weights, cols, *args):
+        cells, row_band = original(bands, weights, cols, *args)
         for row in cells:
             rng.shuffle(row)
         return cells, row_band

@@ -1,41 +1,82 @@
 """Where each step's number goes: on its own arrow, clear of cards and other numbers.
 
 Numbers sit only on the parts of an arrow that run in a channel (never on
-the short stubs into a card). Every point of a channel track lies at least
-``grid.EDGE`` from the nearest card, so a badge of radius up to ``EDGE``
-there covers no card; what is left is keeping badges off each other, which
-a coarse spatial hash checks. Candidates run from the middle of the longest
-piece outwards, so a number sits near the middle of its arrow when it can.
+the short stubs into a card). A number is a disc of ``BADGE_RADIUS`` where
+there is room for it: its centre at least that far from every card (the
+grid tells which cards are near a point) and from the other discs. Channels
+are narrower than a disc where few arrows run, so the room is found where
+channels cross, in channels the map's shape widened, or beside an empty
+cell; the layout widens a channel when a number finds no room at all
+(``engine``). Candidates run from the middle of the longest piece outwards,
+so a number sits near the middle of its arrow when it can.
+
+A number routed after the layout is fixed (a case's referrals) that finds
+no room at full size is drawn smaller, as large as the room allows, never
+smaller than ``grid.EDGE`` (every track is that far from the cards).
 """
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 
-from .grid import EDGE
+from .grid import BADGE_RADIUS, EDGE, Grid
 
 STEP = 2.0  # spacing of the candidate points along a piece (map units)
+CLEAR = 0.15  # between a number and a card or another number
 
 
 class BadgeSpace:
-    """Badges placed so far, hashed by cell, for overlap tests."""
+    """Cards of the grid and badges placed so far, for room tests."""
 
-    def __init__(self, radius: float):
+    def __init__(self, radius: float = BADGE_RADIUS, grid: Grid | None = None):
         self.r = radius
-        self.cell = 2 * radius
-        self.cells: dict[tuple[int, int], list[tuple[float, float]]] = {}
+        self.cell = 2 * radius + 2 * CLEAR
+        self.cells: dict[tuple[int, int], list[tuple[float, float, float]]] = {}
+        self.grid = grid
 
-    def free(self, x: float, y: float) -> bool:
+    # -- cards -----------------------------------------------------------------
+    def clearance(self, x: float, y: float) -> float:
+        """Distance from (x, y) to the nearest card box (inf without a grid)."""
+        g = self.grid
+        if g is None or not g.col_x:
+            return math.inf
+        c = bisect_right(g.col_x, x) - 1
+        r = bisect_right(g.row_y, y) - 1
+        best = math.inf
+        for rr in (r - 1, r, r + 1):
+            if not 0 <= rr < g.rows:
+                continue
+            y0, y1 = g.row_y[rr], g.row_y[rr] + g.row_h[rr]
+            dy = max(y0 - y, 0.0, y - y1)
+            if dy >= best:
+                continue
+            row = g.cells[rr]
+            for cc in (c - 1, c, c + 1):
+                if not 0 <= cc < g.cols or row[cc] is None:
+                    continue
+                x0 = g.col_x[cc]
+                dx = max(x0 - x, 0.0, x - (x0 + g.card_w))
+                best = min(best, math.hypot(dx, dy))
+        return best
+
+    # -- other badges --------------------------------------------------------------
+    def nearest(self, x: float, y: float, r: float) -> float:
+        """Room between a disc of radius ``r`` at (x, y) and the nearest placed disc."""
+        d = math.inf
         cx, cy = int(x // self.cell), int(y // self.cell)
-        lim = (2 * self.r + 0.5) ** 2
         for i in (cx - 1, cx, cx + 1):
             for j in (cy - 1, cy, cy + 1):
-                for px, py in self.cells.get((i, j), ()):
-                    if (px - x) ** 2 + (py - y) ** 2 < lim:
-                        return False
-        return True
+                for px, py, pr in self.cells.get((i, j), ()):
+                    d = min(d, math.hypot(px - x, py - y) - pr - r)
+        return d
 
-    def add(self, x: float, y: float) -> None:
-        self.cells.setdefault((int(x // self.cell), int(y // self.cell)), []).append((x, y))
+    def free(self, x: float, y: float, r: float | None = None) -> bool:
+        r = self.r if r is None else r
+        return self.clearance(x, y) >= r + CLEAR and self.nearest(x, y, r) >= CLEAR
+
+    def add(self, x: float, y: float, r: float | None = None) -> None:
+        r = self.r if r is None else r
+        self.cells.setdefault((int(x // self.cell), int(y // self.cell)), []).append((x, y, r))
 
 
 def candidates(pieces: list[tuple[tuple[float, float], tuple[float, float]]]):
@@ -56,28 +97,34 @@ def candidates(pieces: list[tuple[tuple[float, float], tuple[float, float]]]):
             k += 1
 
 
-def place(space: BadgeSpace, pieces) -> tuple[tuple[float, float], bool]:
-    """The first free candidate (and True), else the least crowded one (and False)."""
-    assert space.r <= EDGE + 1e-9, "a badge wider than the channel margin would cover cards"
-    best, best_d = None, -1.0
+def place(space: BadgeSpace, pieces, shrink: bool = True) -> tuple[tuple[float, float, float], str]:
+    """((x, y, r), "full") at the first candidate with room for a full disc.
+
+    Else, with ``shrink``: the candidate with the most room and the disc as
+    large as that room, "smaller" (or "miss" when not even ``EDGE`` fits and
+    the disc is drawn at ``EDGE`` anyway). Without ``shrink``: (the middle of
+    the longest piece, full radius), "miss", not added; the layout then
+    makes room.
+    """
+    full = space.r
+    best, best_room = None, -math.inf
     for x, y in candidates(pieces):
-        if space.free(x, y):
-            space.add(x, y)
-            return (x, y), True
-        d = _nearest(space, x, y)
-        if d > best_d:
-            best, best_d = (x, y), d
+        card = space.clearance(x, y) - CLEAR
+        if card >= full and space.nearest(x, y, full) >= CLEAR:
+            space.add(x, y, full)
+            return (x, y, full), "full"
+        # the largest disc that fits here: clear of cards and of the other discs
+        room = min(card, full)
+        other = space.nearest(x, y, room)
+        if other < CLEAR:
+            room = max(0.0, room - (CLEAR - other))
+        if room > best_room + 1e-9:
+            best, best_room = (x, y), room
     if best is None:
-        return (0.0, 0.0), False
-    space.add(*best)
-    return best, False
-
-
-def _nearest(space: BadgeSpace, x: float, y: float) -> float:
-    d = math.inf
-    cx, cy = int(x // space.cell), int(y // space.cell)
-    for i in (cx - 1, cx, cx + 1):
-        for j in (cy - 1, cy, cy + 1):
-            for px, py in space.cells.get((i, j), ()):
-                d = min(d, math.hypot(px - x, py - y))
-    return d
+        return (0.0, 0.0, full), "miss"
+    if not shrink:
+        return (best[0], best[1], full), "miss"
+    low = min(EDGE, full)
+    r = max(low, min(full, best_room))
+    space.add(best[0], best[1], r)
+    return (best[0], best[1], r), "smaller" if best_room >= low - 1e-9 else "miss"
