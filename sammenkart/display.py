@@ -23,7 +23,7 @@ from .emphasis import PLAIN, Emphasis
 from .i18n import _
 from .layout.engine import BAND_FONT, LABEL_FONT, band_label_runs, realise_scene
 from .layout.geometry import MapLayout, Rect, RoutedNet
-from .layout.text import BOLD
+from .layout.text import BOLD, text_width
 from .style import (
     ART_DASH, SECTOR_ORDER, SECTOR_SHAPES, Look, Palette, art_label, card_inset, card_outline, level_position,
     look as look_for, palette, readable_on, sector_label,
@@ -85,7 +85,10 @@ class LineItem:
 
 @dataclass(frozen=True)
 class BadgeItem:
-    """A round label: a step's number on its arrow, or a mark on a card."""
+    """A round label: a step's number on its arrow, or a mark on a card.
+
+    ``r`` is the outer radius, the ring included: draw the circle at radius
+    ``r - ring_width / 2`` (so nothing of it reaches past ``r``)."""
 
     kind: str  # "step" | "mark" | "verdict" | "link-mark"
     x: float
@@ -256,12 +259,17 @@ def _arrows(m, layout: MapLayout, em: Emphasis, pal: Palette, lk: Look):
         if a.number is not None and net.badge is not None:
             label = str(a.number)
             x, y, r = net.badge
-            size = lk.badge_font_size if len(label) < 3 else lk.badge_font_size_small
-            # a number the room made smaller keeps its proportions
-            badges.append(BadgeItem("step", x, y, r, label, pal.background, colour,
-                                    lk.badge_ring + (lk.badge_ring_current if a.current else 0.0), colour, BOLD,
-                                    size * min(1.0, r / lk.badge_radius), opacity, a.number))
+            ring = lk.badge_ring + (lk.badge_ring_current if a.current else 0.0)
+            badges.append(BadgeItem("step", x, y, r, label, pal.background, colour, ring, colour, LABEL_FONT,
+                                    number_size(label, r, ring, lk), opacity, a.number))
     return lines, badges
+
+
+def number_size(label: str, r: float, ring: float, lk: Look) -> float:
+    """Type size of a step's number: ``Look.badge_font_size``, smaller when the digits
+    would not fit inside the ring (two or three digits, a disc the room made smaller)."""
+    inner = 2 * (r - ring) * 0.92
+    return min(lk.badge_font_size, inner / max(text_width(label, 1.0, LABEL_FONT), 1e-6))
 
 
 def _routed_on_demand(layout: MapLayout, arrows) -> list[tuple[RoutedNet, object]]:
@@ -302,11 +310,12 @@ def arrow_head(tip: Point, back: Point, length: float, spread_deg: float) -> tup
 
 def _marks(layout: MapLayout, em: Emphasis, pal: Palette, lk: Look, marked: dict[str, int]) -> list[BadgeItem]:
     out = []
+    ring = 1.5  # marks are drawn with the ring inside their radius, as the numbers are
     for sid, number in marked.items():
         card = layout.cards.get(sid)
         if card:
-            out.append(BadgeItem("mark", card.rect.x, card.rect.y, lk.mark_radius, str(number), pal.marked,
-                                 "#ffffff", 1.5, "#ffffff", BOLD, lk.mark_font_size, owner=sid))
+            out.append(BadgeItem("mark", card.rect.x, card.rect.y, lk.mark_radius + ring / 2, str(number),
+                                 pal.marked, "#ffffff", ring, "#ffffff", BOLD, lk.mark_font_size, owner=sid))
     if em.revealed:
         for sid, card in layout.cards.items():
             verdict = "found" if sid in em.found else "missed" if sid in em.missed else \
@@ -314,15 +323,15 @@ def _marks(layout: MapLayout, em: Emphasis, pal: Palette, lk: Look, marked: dict
             if verdict:
                 colour = {"found": pal.found, "missed": pal.missed, "added": pal.added}[verdict]
                 sign = {"found": "✓", "missed": "?", "added": "+"}[verdict]
-                out.append(BadgeItem("verdict", card.rect.right, card.rect.y, lk.mark_radius, sign, colour,
-                                     "#ffffff", 1.5, "#ffffff", BOLD, lk.mark_font_size, owner=sid))
+                out.append(BadgeItem("verdict", card.rect.right, card.rect.y, lk.mark_radius + ring / 2, sign,
+                                     colour, "#ffffff", ring, "#ffffff", BOLD, lk.mark_font_size, owner=sid))
     if em.show_links:
         r = lk.link_mark_radius
         for sid in layout.link_marks:
             card = layout.cards.get(sid)
             if card:
                 # a small ring with an arrow, inside the card's top-right corner
-                out.append(BadgeItem("link-mark", card.rect.right - r - 3, card.rect.y + r + 3, r, "↻",
+                out.append(BadgeItem("link-mark", card.rect.right - r - 3, card.rect.y + r + 3, r + 0.5, "↻",
                                      pal.background, pal.link, 1.0, pal.link, BOLD, r * 1.7, owner=sid))
     return out
 

@@ -258,9 +258,8 @@ class Look:
     badge_radius: float = BADGE_RADIUS  # the layout finds room on the arrows for discs this size
     badge_ring: float = 2.0
     badge_ring_current: float = 0.8  # added for the current step
-    badge_font_size: float = 12.5
-    badge_font_size_small: float = 9.5  # three digits
-    mark_radius: float = 10.0  # a team's numbered choice, on the card's corner
+    badge_font_size: float = 12.5  # condensed bold; smaller where two or three digits need it (display)
+    mark_radius: float = 10.0  # a team's numbered choice, on the card's corner (inside its ring)
     mark_font_size: float = 11.0
     link_mark_radius: float = 4.5  # a service's collaboration with itself, inside its card
     dim_opacity: float = 0.25  # services outside the pathway

@@ -203,9 +203,20 @@ def layout_map(m: Map, pathways: Sequence[Pathway] = (), aspect: float = SCREEN_
     layout then is the same whichever is shown. ``aspect`` is width/height
     of the room the map is shown in. ``together`` routes every link and
     step in one picture (scene "*"), as the benchmarks compare with other
-    tools. Raises nothing for valid maps.
+    tools. Services with ``plassering`` take the slot nearest that point in
+    ``reference_layout`` (``pins.py``). Raises nothing for valid maps.
     """
-    from .pins import resolve
+    return _layout(m, pathways, aspect, together, pins=True)
+
+
+def reference_layout(m: Map, pathways: Sequence[Pathway] = ()) -> MapLayout:
+    """The map's automatic layout on a 16:9 screen, every ``plassering`` left out:
+    what a pinned card's point is read against."""
+    return _layout(m, pathways, SCREEN_ASPECT, False, pins=False)
+
+
+def _layout(m: Map, pathways, aspect: float, together: bool, pins: bool) -> MapLayout:
+    from .pins import pinned, resolve
 
     levels = levels_top_down(m)
     bands = band_ids(m)
@@ -217,8 +228,10 @@ def layout_map(m: Map, pathways: Sequence[Pathway] = (), aspect: float = SCREEN_
     lines = {s.id: card_lines(s) for s in m.tjenester}
     heights = {sid: card_height(v) for sid, v in lines.items()}
     cols, rows = grid_shape(m, [[heights[s] for s in ids] for ids in bands], aspect, bands)
-    pins = resolve(m, cols, rows).slots
-    out = _build(m, levels, bands, lines, heights, spec, cols, pins, aspect)
+    slots = {}
+    if pins and pinned(m):
+        slots = resolve(m, reference_layout(m, pathways), cols, rows).slots
+    out = _build(m, levels, bands, lines, heights, spec, cols, slots, aspect)
     out.aspect = aspect
     return out
 

@@ -1,15 +1,15 @@
 """Fixed places (``plassering``): which grid slot a pinned card takes.
 
 ``plassering: [x, y]`` is the top-left corner of the card in map units, in
-the map's picture on a 16:9 screen: the same numbers ``sammenkart layout
-KART --json`` prints as a card's ``x`` and ``y``. The layout keeps every
-card in a slot of the grid (arrows run between the cards, never over them),
-so a pinned card takes the slot of **its own band** whose top-left corner is
-nearest that point, measured in the grid as it stands before the arrows
-widen its channels (every channel at a typical width, the map stretched to
-16:9). Cards pinned to the same slot: the first in the file gets it, the
-next the nearest free slot of its band. The other cards are ordered around
-the pinned ones.
+the map's picture on a 16:9 screen: the numbers ``sammenkart layout KART
+--json`` prints as a card's ``x`` and ``y``. The layout keeps every card in
+a slot of its grid (arrows run between the cards, never over them), so a
+pinned card takes the slot of **its own band** nearest that point: the
+row of the band whose top is nearest ``y`` and the column whose left edge is
+nearest ``x``, in the map's automatic picture (the layout as it is without
+any ``plassering``, on a 16:9 screen). Two cards pinned to the same slot:
+the first in the file gets it, the next the nearest free slot of its band.
+The other cards are ordered around the pinned ones.
 
 On a page of another shape (a poster) the grid has other columns; a pinned
 card keeps its band and the same relative place in it: its column and its
@@ -25,8 +25,7 @@ from dataclasses import dataclass, field
 
 from ..i18n import _
 from ..model import Map, Problem
-
-REFERENCE_ASPECT = 16 / 9
+from .geometry import MapLayout
 
 
 @dataclass
@@ -35,117 +34,77 @@ class PinResult:
     problems: list[Problem] = field(default_factory=list)
 
 
-@dataclass
-class NominalGrid:
-    """Slot corners of a map's grid before routing: columns, and row tops per band."""
-
-    cols: int
-    col_x: list[float]
-    row_y: list[list[float]]  # per band (top first), the top of each of its rows
-    band_y: list[tuple[float, float]]  # per band, its top and bottom
-    width: float
-    height: float
+def pinned(m: Map) -> list:
+    """The services of ``m`` with a ``plassering``, in file order."""
+    return [s for s in m.tjenester if s.plassering is not None]
 
 
-def nominal_grid(m: Map, aspect: float = REFERENCE_ASPECT) -> NominalGrid:
-    """The grid ``layout_map`` would make at ``aspect``, with channels at the widths it estimates."""
-    from .engine import (EST_H_CHANNEL, EST_STRIP, EST_V_CHANNEL, MARGIN, CARD_W, band_ids, card_height,
-                         card_lines, grid_shape)
-    from .grid import GAP
+def resolve(m: Map, reference: MapLayout, cols: int | None = None, rows: list[int] | None = None) -> PinResult:
+    """Slots of the pinned services of ``m``.
 
-    bands = band_ids(m)
-    by_id = {s.id: s for s in m.tjenester}
-    heights = [[card_height(card_lines(by_id[sid])) for sid in ids] for ids in bands]
-    cols, rows = grid_shape(m, heights, aspect, bands)
-    tall = [max(hs, default=0.0) for hs in heights]
-    n_rows = sum(rows)
-    w = EST_STRIP + cols * CARD_W + (cols - 1) * EST_V_CHANNEL + 2 * GAP + 2 * MARGIN
-    h = sum(t * k for t, k in zip(tall, rows)) + (n_rows - 1) * EST_H_CHANNEL + 2 * GAP + 2 * MARGIN
-    v_add = h_add = 0.0
-    if w / h < aspect:
-        v_add = (aspect * h - w) / (cols + 1)
-    else:
-        h_add = (w / aspect - h) / (n_rows + 1)
-    x = MARGIN + EST_STRIP + GAP + v_add
-    col_x = []
-    for _c in range(cols):
-        col_x.append(x)
-        x += CARD_W + EST_V_CHANNEL + v_add
-    y = MARGIN + GAP + h_add
-    row_y, band_y = [], []
-    for t, k in zip(tall, rows):
-        tops = []
-        top = y - (EST_H_CHANNEL + h_add) / 2
-        for _r in range(k):
-            tops.append(y)
-            y += t + EST_H_CHANNEL + h_add
-        row_y.append(tops)
-        band_y.append((top, y - (EST_H_CHANNEL + h_add) / 2))
-    return NominalGrid(cols, col_x, row_y, band_y, w + (cols + 1) * v_add, h + (n_rows + 1) * h_add)
-
-
-def resolve(m: Map, cols: int | None = None, rows: list[int] | None = None) -> PinResult:
-    """Slots of the pinned services of ``m`` in a grid of ``cols`` columns and ``rows`` rows per band.
-
-    Without ``cols``/``rows``: in the reference grid (16:9). Never raises;
-    what cannot be honoured exactly is in ``problems`` (warnings).
+    ``reference``: the map's automatic layout on a 16:9 screen (no pins).
+    ``cols``/``rows``: the grid the slots are for (columns, rows of each
+    band); left out, the reference's own. Never raises; what cannot be
+    honoured exactly is in ``problems`` (warnings).
     """
-    pinned = [s for s in m.tjenester if s.plassering is not None]
     out = PinResult()
-    if not pinned:
+    wanted = pinned(m)
+    grid = reference.grid
+    if not wanted or grid is None:
         return out
-    from .engine import levels_top_down
-
-    levels = levels_top_down(m)
-    band_of_level = {lv.id: b for b, lv in enumerate(levels)}
-    ref = nominal_grid(m)
-    taken: dict[tuple[int, int, int], str] = {}  # (band, row, col) -> service
+    band_rows: dict[int, list[int]] = {}
+    for r, b in enumerate(grid.row_band):
+        band_rows.setdefault(b, []).append(r)
+    levels = {band.level_id: (b, band) for b, band in enumerate(reference.bands)}
+    taken: dict[tuple[int, int, int], str] = {}  # (band, row in band, column) -> service
     ref_slots: dict[str, tuple[int, int, int]] = {}
-    for s in pinned:
-        b = band_of_level.get(s.niva)
-        if b is None:
+    for s in wanted:
+        if s.niva not in levels:
             continue
+        b, band = levels[s.niva]
         px, py = s.plassering
         where = s.plassering_source or s.source
         shown = f"[{_num(px)}, {_num(py)}]"
-        top, bottom = ref.band_y[b]
-        if py < top - 0.5 or py > bottom + 0.5:
-            level = levels[b]
+        if not band.rect.y - 0.5 <= py <= band.rect.bottom + 0.5:
             out.problems.append(Problem(where, _(
                 "«plassering» {xy} for «{name}» ligger utenfor båndet «{level}» (y fra {top} til {bottom} i "
                 "kartbildet på en 16:9-skjerm); kortet står i båndet sitt, på plassen nærmest punktet").format(
-                xy=shown, name=s.navn, level=level.navn, top=_num(top), bottom=_num(bottom)), "warning"))
-        elif px < 0 or px > ref.width:
+                xy=shown, name=s.navn, level=m.level(s.niva).navn, top=_num(band.rect.y),
+                bottom=_num(band.rect.bottom)), "warning"))
+        elif not 0 <= px <= reference.width:
             out.problems.append(Problem(where, _(
                 "«plassering» {xy} for «{name}» ligger utenfor kartet (x fra 0 til {w} i kartbildet på en "
                 "16:9-skjerm); kortet står på plassen nærmest punktet").format(
-                xy=shown, name=s.navn, w=_num(ref.width)), "warning"))
-        ranked = sorted(((px - x) ** 2 + (py - y) ** 2, r, c)
-                        for r, y in enumerate(ref.row_y[b]) for c, x in enumerate(ref.col_x))
+                xy=shown, name=s.navn, w=_num(reference.width)), "warning"))
+        rows_b = band_rows.get(b, [])
+        ranked = sorted(((px - x) ** 2 + (py - grid.row_y[r]) ** 2, k, c)
+                        for k, r in enumerate(rows_b) for c, x in enumerate(grid.col_x))
+        if not ranked:
+            continue
         first = (b, ranked[0][1], ranked[0][2])
         if first in taken:
-            other = taken[first]
             out.problems.append(Problem(where, _(
                 "«plassering» {xy} for «{name}» er samme plass som «{other}» har fått; kortet står på nærmeste "
-                "ledige plass i båndet").format(xy=shown, name=s.navn, other=m.service(other).navn), "warning"))
-        for _d, r, c in ranked:
-            if (b, r, c) not in taken:
-                taken[(b, r, c)] = s.id
-                ref_slots[s.id] = (b, r, c)
+                "ledige plass i båndet").format(xy=shown, name=s.navn, other=m.service(taken[first]).navn),
+                "warning"))
+        for _d, k, c in ranked:
+            if (b, k, c) not in taken:
+                taken[(b, k, c)] = s.id
+                ref_slots[s.id] = (b, k, c)
                 break
     if cols is None or rows is None:
-        out.slots = {sid: (r, c) for sid, (_b, r, c) in ref_slots.items()}
+        out.slots = {sid: (k, c) for sid, (_b, k, c) in ref_slots.items()}
         return out
     # the same relative place in the grid asked for
     used: set[tuple[int, int, int]] = set()
-    for s in pinned:
+    for s in wanted:
         if s.id not in ref_slots:
             continue
-        b, r, c = ref_slots[s.id]
-        k_ref, k = len(ref.row_y[b]), rows[b]
-        tr = round(r * (k - 1) / (k_ref - 1)) if k_ref > 1 else 0
-        tc = round(c * (cols - 1) / (ref.cols - 1)) if ref.cols > 1 else 0
-        spots = sorted(((rr - tr) ** 2 * 4 + (cc - tc) ** 2, rr, cc) for rr in range(k) for cc in range(cols))
+        b, k, c = ref_slots[s.id]
+        k_ref, k_new = len(band_rows.get(b, [])), rows[b]
+        tr = round(k * (k_new - 1) / (k_ref - 1)) if k_ref > 1 else 0
+        tc = round(c * (cols - 1) / (grid.cols - 1)) if grid.cols > 1 else 0
+        spots = sorted(((rr - tr) ** 2 * 4 + (cc - tc) ** 2, rr, cc) for rr in range(k_new) for cc in range(cols))
         for _d, rr, cc in spots:
             if (b, rr, cc) not in used:
                 used.add((b, rr, cc))
@@ -154,11 +113,16 @@ def resolve(m: Map, cols: int | None = None, rows: list[int] | None = None) -> P
     return out
 
 
-def pin_problems(m: Map) -> list[Problem]:
-    """Warnings for ``plassering`` values the layout cannot honour exactly (none without any)."""
-    if not any(s.plassering is not None for s in m.tjenester):
+def pin_problems(m: Map, pathways=()) -> list[Problem]:
+    """Warnings for ``plassering`` values the layout cannot honour exactly (none without any).
+
+    ``pathways``: those the map offers (they size the channels, so the grid
+    the points are read against)."""
+    if not pinned(m):
         return []
-    return resolve(m).problems
+    from .engine import reference_layout
+
+    return resolve(m, reference_layout(m, pathways)).problems
 
 
 def _num(v: float) -> str:

@@ -38,6 +38,8 @@ from .ordering import row_sizes
 
 SWEEPS = 12
 RESTARTS = 3
+ROW_MODE = "fit"
+FILE_ORDER = 0.5  # crossings a pair of cards in the file's order is worth (ties and near ties)
 ROW_PASS = 3.0  # map units: what an arrow passing a row of its own band costs against a taller row
 
 
@@ -88,6 +90,7 @@ def place(bands: list[list[str]], weights: dict[tuple[str, str], float], cols: i
         c = order.crossings()
         if best is None or c < best[0] - 1e-9:
             best = (c, order)
+    best[1].lone_in_file_order()
     return best[1].cells(cols), row_band
 
 
@@ -308,9 +311,10 @@ class _Layered:
                     before = self._local(r, u, v)
                     self.pos[u], self.pos[v] = self.pos[v], self.pos[u]
                     after = self._local(r, v, u)
-                    # fewer crossings, or as many and the file's order
-                    if after < before - 1e-9 or (cards and abs(after - before) <= 1e-9
-                                                 and self.rank.get(v, 0) < self.rank.get(u, 0)):
+                    if cards:  # the file's order is worth a little: FILE_ORDER per pair out of it
+                        after += FILE_ORDER * ((self.rank.get(u, 0) < self.rank.get(v, 0))
+                                               - (self.rank.get(v, 0) < self.rank.get(u, 0)))
+                    if after < before - 1e-9:
                         nodes[i], nodes[i + 1] = v, u
                         improved = True
                     else:
@@ -334,6 +338,24 @@ class _Layered:
         return total
 
     # -- columns -------------------------------------------------------------
+    def lone_in_file_order(self) -> None:
+        """A card with no arrows takes its place in the file's order among its row's cards:
+        first in the file, leftmost (nothing decides it otherwise)."""
+        for r, nodes in enumerate(self.layers):
+            cards = [n for n in nodes if isinstance(n, str)]
+            lone = [n for n in cards if not self.adj.get(n) and n not in self.fixed]
+            if not lone:
+                continue
+            order = [n for n in cards if n not in lone]
+            for n in sorted(lone, key=lambda n: self.rank.get(n, 0)):
+                k = sum(1 for o in order if self.rank.get(o, 0) < self.rank.get(n, 0))
+                order.insert(k, n)
+            slots = [i for i, n in enumerate(nodes) if isinstance(n, str)]
+            for i, n in zip(slots, order):
+                nodes[i] = n
+            self._legal(r)
+        self._index()
+
     def cells(self, cols: int) -> list[list[str | None]]:
         """Cards to columns, in row order, near the columns of their neighbours; pinned cards at theirs."""
         rows = [[n for n in nodes if isinstance(n, str)] for nodes in self.layers]
@@ -361,9 +383,14 @@ class _Layered:
 
     def _fit_row(self, ids: list[str], targets: list[float], cols: int, centred: bool = False) -> list[int]:
         """Columns for a row's cards in order: pinned ones at theirs, the others fitted between."""
-        if centred and not any(s in self.fixed for s in ids):
-            off = (cols - len(ids)) // 2
-            return [off + i for i in range(len(ids))]
+        if not any(s in self.fixed for s in ids):
+            if centred or ROW_MODE == "centre":
+                off = (cols - len(ids)) // 2
+                return [off + i for i in range(len(ids))]
+            if ROW_MODE == "block":
+                n = len(ids)
+                off = min(max(0, round(sum(t - i for i, t in enumerate(targets)) / max(1, n))), cols - n)
+                return [off + i for i in range(n)]
         out: list[int] = [0] * len(ids)
         lo, start = 0, 0
         cuts = [i for i, s in enumerate(ids) if s in self.fixed] + [len(ids)]

@@ -112,7 +112,7 @@ def _badge(c, b, bg: str) -> None:
     c.setFillColor(HexColor(faded(b.fill, bg, b.opacity)))
     c.setStrokeColor(HexColor(faded(b.ring, bg, b.opacity)))
     c.setLineWidth(b.ring_width)
-    c.circle(b.x, -b.y, b.r, stroke=1, fill=1)
+    c.circle(b.x, -b.y, b.r - b.ring_width / 2, stroke=1, fill=1)  # the ring inside the outer radius
     c.setFillColor(HexColor(faded(b.text_colour, bg, b.opacity)))
     c.setFont(b.font, b.size)
     c.drawString(b.x - text_width(b.text, b.size, b.font) / 2, -b.y - b.size * 0.36, b.text)

@@ -13,7 +13,7 @@ from ..printable import printable
 from ..undrawn import side_names
 from ..style import art_label, palette
 from .composition import date_text
-from .contacts import contact_lines
+from .contacts import address_lines, contact_lines
 from .pages import MM, page_size
 
 MARGIN = 18 * MM
@@ -109,6 +109,16 @@ class _Writer:
             self.y -= lead
         self.y -= after
 
+    def address(self, text: str, size: float, indent: float = 0.0, colour: str | None = None) -> None:
+        """An e-mail or web address: ``contacts.address_lines`` (never a hyphen added)."""
+        lines, size = address_lines(text, self.w - 2 * MARGIN - indent, size, REGULAR)
+        for line in lines:
+            self.need(size * 1.3)
+            self.c.setFont(REGULAR, size)
+            self.c.setFillColor(HexColor(colour or self.colours.text))
+            self.c.drawString(MARGIN + indent, self.y - size, line)
+            self.y -= size * 1.3
+
     def heading(self, text: str) -> None:
         self.need(14 * 1.3 + 3 * 13)  # never a heading alone at the foot of a page
         self.para(text, 14, BOLD, after=4)
@@ -180,7 +190,10 @@ def _write(m, pathway, out: Path, greyscale: bool) -> None:
             w.need(3 * 13)
             w.para(s.navn, 10.5, BOLD, after=1)
             for line in contact_lines(s):
-                w.para(line, 9.5, indent=10, colour=pal.muted_text, after=0)
+                if " " in line:
+                    w.para(line, 9.5, indent=10, colour=pal.muted_text, after=0)
+                else:  # an address: broken before @ and dots, or smaller, never mid-word
+                    w.address(line, 9.5, indent=10, colour=pal.muted_text)
             w.y -= 5
     w.finish()
     c.save()

@@ -98,7 +98,7 @@ class ArrowLayer(QGraphicsItem):
                 painter.setOpacity(b.opacity)
                 painter.setPen(QPen(QColor(b.ring), b.ring_width))
                 painter.setBrush(QColor(b.fill))
-                painter.drawEllipse(QPointF(b.x, b.y), b.r, b.r)
+                painter.drawEllipse(QPointF(b.x, b.y), b.r - b.ring_width / 2, b.r - b.ring_width / 2)
                 painter.setPen(QColor(b.text_colour))
                 painter.setFont(scene_font(b.font, b.size))
                 painter.drawText(QRectF(b.x - b.r, b.y - b.r, 2 * b.r, 2 * b.r), Qt.AlignCenter, b.text)
