@@ -25,7 +25,7 @@ from .layout.engine import BAND_FONT, LABEL_FONT, band_label_runs, realise_scene
 from .layout.geometry import MapLayout, Rect, RoutedNet
 from .layout.text import BOLD, text_width
 from .style import (
-    ART_DASH, SECTOR_ORDER, SECTOR_SHAPES, Look, Palette, art_label, card_inset, card_outline, level_position,
+    ART_DASH, SECTOR_ORDER, SECTOR_SHAPES, Look, Palette, art_label, card_outline, level_position,
     look as look_for, palette, readable_on, sector_label,
 )
 
@@ -60,7 +60,7 @@ class CardItem:
     font: str
     font_size: float
     line_height: float
-    inset: float  # room the outline takes from the text on each side
+    line_dx: tuple[float, ...]  # each line's centre right of the card's centre (slanted cards); () none
     state: str  # normal | dim | highlight | current
 
 
@@ -188,11 +188,11 @@ def build(m, layout: MapLayout, emphasis: Emphasis | None = None, variant: str =
                     colours[card.level] = (level_fill(m, pal, variant, card.level),
                                            readable_text(m, pal, variant, card.level))
                 fill, text = colours[card.level]
-            outline, inset = outlines[sid]
+            outline = outlines[sid]
             item = made[key] = CardItem(
                 sid, card.rect, outline, fill, stroke, width, dash, lk.dim_opacity if dim else 1.0, text,
                 lk.dim_text_opacity if dim else 1.0, card.lines, LABEL_FONT, card.font_size, card.line_height,
-                inset, state)
+                card.line_dx, state)
         cards.append(item)
     # current and highlighted cards on top of the others (their thick borders stay whole)
     rank = {"current": 3, "highlight": 2}
@@ -215,14 +215,14 @@ def readable_text(m, pal: Palette, variant: str, level_id: int) -> str:
     return readable_on(level_fill(m, pal, variant, level_id))
 
 
-def _outlines(layout: MapLayout) -> dict[str, tuple[tuple, float]]:
+def _outlines(layout: MapLayout) -> dict[str, tuple]:
     """Card outlines, computed once per layout (the display list shares the tuples)."""
     cache = layout.__dict__.get("_outlines")
     if cache is None:
         cache = {}
         for sid, card in layout.cards.items():
             shape = SECTOR_SHAPES.get(card.sector, "rect")
-            cache[sid] = (tuple(card_outline(shape, card.rect)), card_inset(shape, card.rect))
+            cache[sid] = tuple(card_outline(shape, card.rect))
         layout.__dict__["_outlines"] = cache
     return cache
 

@@ -226,9 +226,36 @@ def card_outline(shape: str, rect: Rect) -> list[tuple]:
     return [("M", x, y), ("L", x + w, y), ("L", x + w, y + h), ("L", x, y + h), ("Z",)]
 
 
-def card_inset(shape: str, rect: Rect) -> float:
-    """Horizontal room the outline takes from the text on each side."""
-    return {"pill": min(rect.h / 2, 14.0) * 0.6, "slant": 7.0, "octagon": 3.0}.get(shape, 0.0)
+def text_insets(shape: str, w: float, h: float, spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """(left, right) room the outline takes from the text of each line, in map units.
+
+    ``spans``: each line's (top, bottom) measured from the card's top, for a
+    card ``w`` × ``h`` drawn by ``card_outline``. Cut and rounded corners
+    take room only from the lines near them; a slanted card takes room from
+    one side at the top and the other at the bottom (its lines are then
+    centred in what is left, see ``line_offsets``)."""
+    out = []
+    for y0, y1 in spans:
+        d = max(0.0, min(y0, h - y1))  # the line's distance from the nearer of top and bottom
+        left = right = 0.0
+        if shape in ("rounded", "pill"):
+            r = min(7.0, h / 5) if shape == "rounded" else h / 2
+            if d < r:
+                left = right = r - (r * r - (r - d) ** 2) ** 0.5
+        elif shape == "octagon":
+            left = right = max(0.0, min(9.0, h / 3) - d)
+        elif shape == "slant":
+            k = min(7.0, w / 10)
+            left, right = k * (1 - y0 / h), k * y1 / h
+        elif shape == "notched":
+            right = max(0.0, min(8.0, h / 3) - y0)
+        out.append((left, right))
+    return out
+
+
+def line_offsets(shape: str, w: float, h: float, spans: list[tuple[float, float]]) -> tuple[float, ...]:
+    """How far each line's centre moves right of the card's centre to sit in the middle of its room."""
+    return tuple((left - right) / 2 for left, right in text_insets(shape, w, h, spans))
 
 
 @dataclass(frozen=True)

@@ -79,16 +79,25 @@ class BadgeSpace:
         self.cells.setdefault((int(x // self.cell), int(y // self.cell)), []).append((x, y, r))
 
 
-def candidates(pieces: list[tuple[tuple[float, float], tuple[float, float]]]):
-    """Points along the pieces: longest piece first, each from its middle outwards."""
+def candidates(pieces: list[tuple[tuple[float, float], tuple[float, float]]], grid: Grid | None = None):
+    """Points along the pieces, longest piece first: its middle, then where it passes a
+    crossing of channels (most room) from the middle outwards, then every ``STEP``."""
     for (ax, ay), (bx, by) in sorted(pieces, key=lambda p: -math.dist(*p)):
         length = math.dist((ax, ay), (bx, by))
         mx, my = (ax + bx) / 2, (ay + by) / 2
-        if length == 0:
-            yield (mx, my)
-            continue
-        ux, uy = (bx - ax) / length, (by - ay) / length
         yield (mx, my)
+        if length == 0:
+            continue
+        if grid is not None and grid.vch:
+            if ay == by:  # horizontal: where vertical channels cross it
+                xs = [(x0 + x1) / 2 for x0, x1 in grid.vch if min(ax, bx) <= (x0 + x1) / 2 <= max(ax, bx)]
+                for x in sorted(xs, key=lambda x: abs(x - mx)):
+                    yield (x, ay)
+            elif ax == bx:
+                ys = [(y0 + y1) / 2 for y0, y1 in grid.hch if min(ay, by) <= (y0 + y1) / 2 <= max(ay, by)]
+                for y in sorted(ys, key=lambda y: abs(y - my)):
+                    yield (ax, y)
+        ux, uy = (bx - ax) / length, (by - ay) / length
         k = 1
         while k * STEP <= length / 2:
             d = k * STEP
@@ -108,13 +117,15 @@ def place(space: BadgeSpace, pieces, shrink: bool = True) -> tuple[tuple[float, 
     """
     full = space.r
     best, best_room = None, -math.inf
-    for x, y in candidates(pieces):
-        card = space.clearance(x, y) - CLEAR
+    for x, y in candidates(pieces, space.grid):
+        card = min(space.clearance(x, y) - CLEAR, full)
+        if card <= best_room and card < full:
+            continue  # no better than a place already seen
         if card >= full and space.nearest(x, y, full) >= CLEAR:
             space.add(x, y, full)
             return (x, y, full), "full"
         # the largest disc that fits here: clear of cards and of the other discs
-        room = min(card, full)
+        room = card
         other = space.nearest(x, y, room)
         if other < CLEAR:
             room = max(0.0, room - (CLEAR - other))

@@ -22,7 +22,7 @@ from typing import Sequence
 
 from ..graph import resolve_steps, step_pairs
 from ..model import Map, Pathway
-from ..style import SECTOR_SHAPES, card_inset
+from ..style import SECTOR_SHAPES, line_offsets, text_insets
 from .badges import CLEAR, BadgeSpace, place as place_badge
 from .band_labels import fit_label, needed_height
 from .geometry import BandGeom, CardGeom, EdgeGeom, MapLayout, Rect, RoutedNet, Scene
@@ -53,11 +53,24 @@ EST_V_CHANNEL = MIN_CHANNEL + TRACK
 EST_STRIP = 2 * BAND_LINE + 6
 
 
+def line_spans(n: int, h: float) -> list[tuple[float, float]]:
+    """(top, bottom) of the letters of each of ``n`` lines centred in a card ``h`` tall."""
+    top = (h - n * LINE_HEIGHT) / 2
+    ink = 0.12 * LINE_HEIGHT  # a line's box is a little taller than its letters
+    return [(top + i * LINE_HEIGHT + ink, top + (i + 1) * LINE_HEIGHT - ink) for i in range(n)]
+
+
 def card_lines(s, card_w: float = CARD_W) -> tuple[str, ...]:
-    """A service's name wrapped to its card."""
+    """A service's name wrapped to its card, each line as wide as the card's shape leaves it."""
     shape = SECTOR_SHAPES.get(s.sektor, "rect")
-    inner = card_w - 2 * PAD_X - 2 * card_inset(shape, Rect(0, 0, card_w, 3 * LINE_HEIGHT))
-    return tuple(wrap(s.navn, inner, FONT_SIZE, LABEL_FONT, max_lines=CARD_MAX_LINES))
+    lines: list[str] = []
+    for n in range(1, CARD_MAX_LINES + 1):
+        h = card_height(("",) * n)
+        widths = [card_w - 2 * PAD_X - a - b for a, b in text_insets(shape, card_w, h, line_spans(n, h))]
+        lines = wrap(s.navn, widths, FONT_SIZE, LABEL_FONT, max_lines=CARD_MAX_LINES)
+        if len(lines) <= n:
+            break
+    return tuple(lines)
 
 
 def card_height(lines: tuple[str, ...]) -> float:
@@ -331,7 +344,8 @@ def _build(m: Map, levels, bands, lines, heights, spec: _Spec, cols: int, pins, 
     strip = max((len(lines_) * size * 1.25 for lines_, size in labels), default=0.0)
     left = MARGIN + 2 + strip + 2
 
-    # Numbers need room on their arrows: widen the channels of those that found none, a few times.
+    # Numbers need room on their arrows: channels of those that found none get wider
+    # (at least so wide), a few times.
     v_room = [0.0] * (cols + 1)
     h_room = [0.0] * (grid.rows + 1)
     for attempt in range(BADGE_ROUNDS + 1):
@@ -346,17 +360,19 @@ def _build(m: Map, levels, bands, lines, heights, spec: _Spec, cols: int, pins, 
             more[(axis, k)] = max(more.get((axis, k), 0.0), units)
         for (axis, k), units in more.items():
             if axis == "v":
-                v_room[k] += units
+                v_room[k] = max(v_room[k], grid.vch[k][1] - grid.vch[k][0] + units)
             else:
-                h_room[k] += units
+                h_room[k] = max(h_room[k], grid.hch[k][1] - grid.hch[k][0] + units)
 
     out = MapLayout(m.id, grid.right + MARGIN, grid.bottom + MARGIN)
     out.grid = grid
     for s in m.tjenester:
         if s.id in grid.pos:
             x, y, w, h = grid.card_box(s.id)
+            shape = SECTOR_SHAPES.get(s.sektor, "rect")
+            dx = line_offsets(shape, w, h, line_spans(len(lines[s.id]), h))
             out.cards[s.id] = CardGeom(s.id, Rect(x, y, w, h), lines[s.id], FONT_SIZE, LINE_HEIGHT,
-                                       s.niva, s.sektor, s.kommune)
+                                       s.niva, s.sektor, s.kommune, dx if any(dx) else ())
     for b, lv in enumerate(levels):
         r0, r1 = spans[b]
         top, bottom = _band_edges(grid, r0, r1, out.height)
@@ -386,20 +402,38 @@ def _room_weights(grid: Grid, tracks, row_h, card_w: float, aspect: float) -> tu
     return W_ROOM * SPARE, W_ROOM * SCARCE
 
 
-def _fill(grid: Grid, left: float, card_w: float, row_h, v_tracks, h_tracks, extra, v_room, h_room,
+def _fill(grid: Grid, left: float, card_w: float, row_h, v_tracks, h_tracks, extra, v_min, h_min,
           aspect: float) -> None:
-    """Size the grid, then spread spare width or height evenly over the channels to fill ``aspect``."""
-    v_natural = list(v_room)
-    h_natural = [e + r for e, r in zip(extra, h_room)]
-    grid.size(left, MARGIN, card_w, row_h, v_tracks, h_tracks, h_natural, v_natural)
-    w, h = grid.right + MARGIN, grid.bottom + MARGIN
-    if w / h < aspect:
-        add = (aspect * h - w) / (grid.cols + 1)
-        v_natural = [v + add for v in v_natural]
-    else:
-        add = (w / aspect - h) / (grid.rows + 1)
-        h_natural = [e + add for e in h_natural]
-    grid.size(left, MARGIN, card_w, row_h, v_tracks, h_tracks, h_natural, v_natural)
+    """Size the grid, then spread spare width or height evenly over the channels to fill ``aspect``.
+
+    ``v_min``/``h_min``: the width each channel must have at least (a number
+    needs the room); a channel short of it gets the difference, and the map
+    is filled to ``aspect`` again."""
+    v_raise = [0.0] * len(v_min)
+    h_raise = [0.0] * len(h_min)
+    for _ in range(4):
+        v_natural = list(v_raise)
+        h_natural = [e + r for e, r in zip(extra, h_raise)]
+        grid.size(left, MARGIN, card_w, row_h, v_tracks, h_tracks, h_natural, v_natural)
+        w, h = grid.right + MARGIN, grid.bottom + MARGIN
+        if w / h < aspect:
+            add = (aspect * h - w) / (grid.cols + 1)
+            v_natural = [v + add for v in v_natural]
+        else:
+            add = (w / aspect - h) / (grid.rows + 1)
+            h_natural = [e + add for e in h_natural]
+        grid.size(left, MARGIN, card_w, row_h, v_tracks, h_tracks, h_natural, v_natural)
+        short = False
+        for k, (x0, x1) in enumerate(grid.vch):
+            if x1 - x0 < v_min[k] - 1e-6:
+                v_raise[k] += v_min[k] - (x1 - x0)
+                short = True
+        for k, (y0, y1) in enumerate(grid.hch):
+            if y1 - y0 < h_min[k] - 1e-6:
+                h_raise[k] += h_min[k] - (y1 - y0)
+                short = True
+        if not short:
+            break
 
 
 def realise_scene(router: Router, radius: float = BADGE_RADIUS, shrink: bool = True) -> Scene:

@@ -61,6 +61,7 @@ class CardGeom:
     level: int
     sector: str
     kommune: str | None = None
+    line_dx: tuple[float, ...] = ()  # each line's centre right of the card's centre (a slanted card); () none
 
 
 @dataclass(frozen=True)

@@ -20,15 +20,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 TRACK = 4.5  # distance between two arrows side by side in a channel (map units)
-EDGE = 7.0  # distance from a card to the nearest arrow: room for an arrow head
+EDGE = 6.5  # distance from a card to the nearest arrow: room for an arrow head
 MIN_CHANNEL = 2 * EDGE
 GAP = 8.0  # between two cards with no arrow between them in any picture
 EDGE_GAP = 3.0  # an outer channel no arrow uses: the map's edge comes this close to the cards
 # A step's number: a disc of this radius (its ring included) on its arrow, where it
 # covers no card (badges.py finds the room; style.Look draws it at this size). Where
 # two channels of the narrowest width cross, the nearest card corners are
-# EDGE·√2 ≈ 9.9 away: a number fits there.
-BADGE_RADIUS = 9.7
+# EDGE·√2 ≈ 9.19 away: a number fits there.
+BADGE_RADIUS = 9.0
 
 
 def channel_size(tracks: int) -> float:

@@ -450,31 +450,52 @@ def _spread(lo: float, hi: float, tracks: int) -> tuple[float, float]:
     return (lo + hi) / 2 - step * (n - 1) / 2, step
 
 
-def _crossings_passed(hsegs: dict[int, list[int]], trunk, span) -> list[tuple[int, int]]:
+def _crossings_passed(hsegs: dict[int, list[int]], trunk, span):
     """Points (X, Y) in half units where a route passes a crossing of a horizontal and a vertical channel.
 
     There a step's number has room (the nearest cards are a corner away);
-    a straight arrow across one channel, between two neighbouring cards, has none."""
-    out = []
+    a straight arrow across one channel, between two neighbouring cards, has
+    none. A generator: callers usually need only the first free one."""
+    corner = 2 * trunk if trunk is not None else None
     for i, (x0, x1) in hsegs.items():
-        out.extend((x, 2 * i) for x in range(x0 + (x0 % 2 == 0), x1 + 1) if x % 2 == 0 and (x0 < x < x1 or x == 2 * (trunk if trunk is not None else -1)))
+        if corner is not None and x0 <= corner <= x1:
+            yield (corner, 2 * i)
+        for x in range(x0 + 1 + (x0 % 2), x1, 2):  # even X strictly inside
+            if x != corner:
+                yield (x, 2 * i)
     if trunk is not None and span is not None:
-        out.extend((2 * trunk, y) for y in range(span[0] + 1, span[1]) if y % 2 == 0)
-    return out
+        for y in range(span[0] + 1 + (span[0] % 2), span[1], 2):
+            yield (corner, y)
 
 
 def _number_spot(hsegs: dict[int, list[int]], trunk, span) -> tuple[int, int] | None:
     """The crossing a net's number will most likely take: on its longest piece, nearest the middle."""
-    points = _crossings_passed(hsegs, trunk, span)
-    if not points:
-        return None
     pieces = [((x0, 2 * i), (x1, 2 * i)) for i, (x0, x1) in hsegs.items()]
     if trunk is not None and span is not None:
         pieces.append(((2 * trunk, span[0]), (2 * trunk, span[1])))
-    (ax, ay), (bx, by) = max(pieces, key=lambda p: abs(p[1][0] - p[0][0]) + abs(p[1][1] - p[0][1]))
-    mx, my = (ax + bx) / 2, (ay + by) / 2
-    on = [p for p in points if min(ax, bx) <= p[0] <= max(ax, bx) and min(ay, by) <= p[1] <= max(ay, by)] or points
-    return min(on, key=lambda p: (abs(p[0] - mx) + abs(p[1] - my), p))
+    pieces.sort(key=lambda p: -(abs(p[1][0] - p[0][0]) + abs(p[1][1] - p[0][1])))
+    corner = 2 * trunk if trunk is not None else None
+    for (ax, ay), (bx, by) in pieces:
+        if ay == by:  # horizontal: even X inside, or the corner with the trunk
+            xs = [x for x in (_even_near((ax + bx) / 2, ax, bx), corner) if x is not None and ax <= x <= bx
+                  and (ax < x < bx or x == corner)]
+            if xs:
+                mid = (ax + bx) / 2
+                return (min(xs, key=lambda x: (abs(x - mid), x)), ay)
+        else:
+            y = _even_near((ay + by) / 2, ay, by)
+            if y is not None:
+                return (ax, y)
+    return None
+
+
+def _even_near(v: float, lo: int, hi: int) -> int | None:
+    """The even number strictly between ``lo`` and ``hi`` nearest ``v`` (None if there is none)."""
+    first, last = lo + 1 + (lo % 2), hi - 1 - (hi % 2)
+    if first > last:
+        return None
+    e = int(round(v / 2)) * 2
+    return min(max(e, first), last)
 
 
 def _numbered(net: Net) -> bool:

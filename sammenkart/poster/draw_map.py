@@ -71,7 +71,8 @@ def draw_map(c, d: DisplayList) -> None:
         top = r.y + (r.h - card.line_height * len(card.lines)) / 2
         for i, text in enumerate(card.lines):
             baseline = top + i * card.line_height + card.line_height / 2 + card.font_size * 0.36
-            c.drawCentredString(r.x + r.w / 2, -baseline, text)
+            dx = card.line_dx[i] if i < len(card.line_dx) else 0.0
+            c.drawCentredString(r.x + r.w / 2 + dx, -baseline, text)
         c.restoreState()
     for line in d.arrows:
         _line(c, line, bg)
