@@ -38,7 +38,7 @@ from .ordering import row_sizes
 
 SWEEPS = 12
 RESTARTS = 3
-ROW_MODE = "fit"
+ROW_MODE = "block"  # a row's cards stand side by side (no holes), shifted towards their neighbours
 FILE_ORDER = 0.5  # crossings a pair of cards in the file's order is worth (ties and near ties)
 ROW_PASS = 3.0  # map units: what an arrow passing a row of its own band costs against a taller row
 
