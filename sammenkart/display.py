@@ -90,7 +90,7 @@ class BadgeItem:
     ``r`` is the outer radius, the ring included: draw the circle at radius
     ``r - ring_width / 2`` (so nothing of it reaches past ``r``)."""
 
-    kind: str  # "step" | "mark" | "verdict" | "link-mark"
+    kind: str  # "step" | "mark" | "verdict" | "link-mark" | "status" (a colouring's sign) | "access"
     x: float
     y: float
     r: float
@@ -108,13 +108,14 @@ class BadgeItem:
 
 @dataclass(frozen=True)
 class LegendEntry:
-    kind: str  # "head" | "level" | "sector" | "art" | "note"
+    kind: str  # "head" | "level" | "sector" | "access" | "art" | "note"
     key: str
     label: str
     fill: str = ""
     shape: str = ""
     dash: tuple[float, ...] = ()
     colour: str = ""
+    symbol: str = ""  # kind "access": the symbol drawn on the cards (access_marks)
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,7 @@ class DisplayList:
     cards: tuple[CardItem, ...]
     arrows: tuple[LineItem, ...]
     badges: tuple[BadgeItem, ...]  # step numbers
-    marks: tuple[BadgeItem, ...]  # on cards: a team's choices, verdicts, links of a service with itself
+    marks: tuple[BadgeItem, ...]  # on cards: a team's choices, verdicts, links of a service with itself, tilgang
     legend: tuple[LegendEntry, ...]
 
     def badge_circles(self) -> list[tuple[float, float, float]]:
@@ -157,6 +158,7 @@ def build(m, layout: MapLayout, emphasis: Emphasis | None = None, variant: str =
     marked = {sid: i + 1 for i, sid in enumerate(em.marked)}
     colours: dict[int, tuple[str, str]] = {}
     recolour = dict(em.colouring.fills) if em.colouring else None
+    faded = em.colouring.dimmed if em.colouring else frozenset()
     # The same look gives the same item object: a step change on a region then hands
     # the scene the very items it has for most cards, and it skips them at once.
     made = layout.__dict__.setdefault("_card_items", {})
@@ -165,7 +167,7 @@ def build(m, layout: MapLayout, emphasis: Emphasis | None = None, variant: str =
     cards = []
     for sid, card in layout.cards.items():
         state = ("current" if sid in em.current else "highlight" if sid in em.highlighted
-                 else "dim" if em.dim_others else "normal")
+                 else "dim" if em.dim_others or sid in faded else "normal")
         stroke, width = pal.card_border, lk.card_border
         if state == "current":
             stroke, width = pal.current, lk.card_current
@@ -200,13 +202,16 @@ def build(m, layout: MapLayout, emphasis: Emphasis | None = None, variant: str =
 
     links = []
     if em.show_links and "" in layout.scenes:
-        opacity = lk.link_dim_opacity if em.dim_others else 1.0
+        opacity = lk.link_dim_opacity if em.dim_others or faded else 1.0
         for net in layout.scenes[""].nets:
             links.append(LineItem("link", net.arrows, net.strokes, (), pal.link, lk.link_width,
                                   tuple(ART_DASH.get("samarbeid", ())), opacity))
 
     arrows, badges = _arrows(m, layout, em, pal, lk)
     marks = _marks(layout, em, pal, lk, marked)
+    from .access_marks import access_marks  # it builds this module's items
+
+    marks += access_marks(m, layout, outlines, {c.id: c.state for c in cards}, pal, lk)
     return DisplayList(layout.width, layout.height, pal.background, bands, tuple(links), tuple(cards),
                        tuple(arrows), tuple(badges), tuple(marks), legend_entries(m, pal, em, variant))
 
@@ -325,6 +330,14 @@ def _marks(layout: MapLayout, em: Emphasis, pal: Palette, lk: Look, marked: dict
                 sign = {"found": "✓", "missed": "?", "added": "+"}[verdict]
                 out.append(BadgeItem("verdict", card.rect.right, card.rect.y, lk.mark_radius + ring / 2, sign,
                                      colour, "#ffffff", ring, "#ffffff", BOLD, lk.mark_font_size, owner=sid))
+    if em.colouring is not None:
+        for sid, sign in em.colouring.marks:
+            card = layout.cards.get(sid)
+            if card:  # white disc, dark sign: readable on any fill, in grey and in colour
+                out.append(BadgeItem("status", card.rect.x, card.rect.bottom, lk.status_mark_radius + lk.badge_ring / 2,
+                                     sign, pal.background, pal.text, lk.badge_ring, pal.text, BOLD,
+                                     lk.status_mark_font_size,
+                                     lk.dim_opacity if sid in em.colouring.dimmed else 1.0, owner=sid))
     if em.show_links:
         r = lk.link_mark_radius
         for sid in layout.link_marks:
@@ -356,6 +369,9 @@ def legend_entries(m, pal: Palette, em: Emphasis, variant: str) -> tuple[LegendE
         if sector in used:
             out.append(LegendEntry("sector", sector, sector_label(sector), fill="#ffffff",
                                    shape=SECTOR_SHAPES.get(sector, "rect"), colour=pal.card_border))
+    from .access_marks import access_legend
+
+    out += access_legend(m, pal)
     arts = list(dict.fromkeys(a.art for a in em.arrows))
     if arts:
         out.append(LegendEntry("head", "forlop", _("Forløpet")))

@@ -31,6 +31,10 @@ class Colouring:
     fills: tuple[tuple[str, str], ...] = ()  # (service id, "#rrggbb")
     default: str = "#d9d9d9"  # a card not listed (e.g. "ikkje vurdert")
     legend: tuple[tuple[str, str], ...] = ()  # (label, "#rrggbb"), in the order shown
+    # A short sign on a card (service id, "✓"), so what the fill says reads without
+    # colour too (grey print, colour-blind viewers); drawn on the card's lower left corner.
+    marks: tuple[tuple[str, str], ...] = ()
+    dimmed: frozenset[str] = frozenset()  # cards a filter fades (e.g. "bare gule og raude")
 
     def fill_for(self, service_id: str) -> str:
         return dict(self.fills).get(service_id, self.default)

@@ -205,25 +205,46 @@ def _sentences(st: FlowStep, fra: str, til: str, til_roles: set[str], access: st
     return out
 
 
+def _public_parts(service: Service) -> list[str]:
+    """Phone ("Tlf. …"), web, e-mail and address a family may see, as written; [] when
+    the service has none or its contact is for professionals only (``kontakt.intern``)."""
+    k = service.kontakt
+    if k.intern:
+        return []
+    parts = [_("Tlf. {telefon}").format(telefon=k.telefon) if k.telefon else None, k.nettside, k.epost, k.adresse]
+    return [p for p in parts if p and p.strip()]
+
+
 def public_contact(service: Service) -> str | None:
     """The contact line a family may see: phone, web, e-mail, address joined
     by " · "; None when there is none or it is for professionals only
     (``kontakt.intern``). In the current language (call inside ``language``)."""
-    k = service.kontakt
-    if k.intern:
-        return None
-    parts = [_("Tlf. {telefon}").format(telefon=k.telefon) if k.telefon else None, k.nettside, k.epost, k.adresse]
-    parts = [" ".join(p.split()) for p in parts if p]
-    return " · ".join(parts) or None
+    return " · ".join(" ".join(p.split()) for p in _public_parts(service)) or None
+
+
+def public_contact_lines(service: Service) -> list[str]:
+    """The same contact as lines: phone, web, e-mail, then the address with the
+    line breaks it was written with ([] when none or ``kontakt.intern``)."""
+    out = []
+    for part in _public_parts(service):
+        out += [" ".join(line.split()) for line in part.strip().split("\n") if line.strip()]
+    return out
+
+
+def access_text(tilgang: str | None) -> str | None:
+    """"Dere kan ta kontakt selv" (``direkte``) / "Krever henvisning"
+    (``henvisning``) in the current language, or None. The one wording of
+    ``tilgang``: the handout, the map's legend and the details panel use it."""
+    if tilgang == "direkte":
+        return _("Dere kan ta kontakt selv")
+    if tilgang == "henvisning":
+        return _("Krever henvisning")
+    return None
 
 
 def access_label(service: Service) -> str | None:
-    """"Dere kan ta kontakt selv" / "Krever henvisning" (current language), or None."""
-    if service.tilgang == "direkte":
-        return _("Dere kan ta kontakt selv")
-    if service.tilgang == "henvisning":
-        return _("Krever henvisning")
-    return None
+    """``access_text`` of the service's ``tilgang`` (current language), or None."""
+    return access_text(service.tilgang)
 
 
 def step_text(m: Map, pathway: Pathway, step: FlowStep | int) -> StepText:

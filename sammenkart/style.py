@@ -148,13 +148,14 @@ def sector_label(sector: str) -> str:
 
 # The local revision's traffic lights (format 1.1 «revisjon»), per palette variant:
 # a card's fill in the revision view and the marks in the revision report.
-# None: not reviewed ("ikke vurdert"), grey. In grey tones the statuses differ
-# in lightness (green light, yellow middle, red dark) and carry a mark, so
-# they read without colour too.
+# None: not reviewed ("ikke vurdert"), grey. Printed in grey the normal fills
+# still differ in lightness (CIE L*: yellow 90, grey 79, green 70, red 48, each
+# step ≥ 9), the grey tones likewise (green light, yellow middle, red dark), and
+# every status carries a mark (REVISION_MARKS), so they read without colour too.
 REVISION_FILLS: dict[str, dict[str | None, str]] = {
-    "normal": {"gronn": "#a6d96a", "gul": "#fee08b", "rod": "#f46d43", None: "#d9d9d9"},
+    "normal": {"gronn": "#66bd63", "gul": "#fee08b", "rod": "#d73027", None: "#c4c4c4"},
     "hoykontrast": {"gronn": "#00c853", "gul": "#ffea00", "rod": "#ff1744", None: "#5f5f5f"},
-    "gratone": {"gronn": "#f0f0f0", "gul": "#b5b5b5", "rod": "#5a5a5a", None: "#ffffff"},
+    "gratone": {"gronn": "#dcdcdc", "gul": "#b5b5b5", "rod": "#5a5a5a", None: "#ffffff"},
 }
 REVISION_MARKS: dict[str | None, str] = {"gronn": "✓", "gul": "!", "rod": "✗", None: "–"}
 
@@ -189,6 +190,13 @@ def art_label(art: str) -> str:
         "bekymringsmelding": _("bekymringsmelding"),
         "kontakt": _("kontakt"),
     }.get(art, art)
+
+
+# How families reach a service (format 1.1 ``tilgang``), as a symbol on its card:
+# a telephone (they may call themselves) and a letter (a referral is needed).
+# Two shapes, not two colours, so they read in grey-scale print and for the
+# colour-blind; both glyphs are in the bundled DejaVu fonts.
+ACCESS_SYMBOLS: dict[str, str] = {"direkte": "☎", "henvisning": "✉"}
 
 
 _K = 0.5523  # Bézier handle length for a quarter circle
@@ -289,6 +297,11 @@ class Look:
     mark_radius: float = 10.0  # a team's numbered choice, on the card's corner (inside its ring)
     mark_font_size: float = 11.0
     link_mark_radius: float = 4.5  # a service's collaboration with itself, inside its card
+    access_radius: float = 6.5  # the tilgang symbol on a card's lower right corner (its ring inside)
+    access_font_size: float = 8.5
+    access_ring: float = 0.8
+    status_mark_radius: float = 7.0  # a colouring's sign (revision ✓ ! ✗), on the card's lower left corner
+    status_mark_font_size: float = 9.0
     dim_opacity: float = 0.25  # services outside the pathway
     dim_text_opacity: float = 0.55  # their names stay readable
 

@@ -89,3 +89,22 @@ def test_saving_says_where_the_pdf_went(qtbot, tmp_path):
     assert d.confirmation is not None and str(out) in d.confirmation.text()
     assert "lagret" in d.confirmation.text()
     d.confirmation.close()
+
+
+def test_the_handout_preview_is_its_first_page_as_it_prints(qtbot, tmp_path):
+    from PySide6.QtGui import QColor
+
+    d = PosterDialog(WindowOnAPathway())
+    qtbot.addWidget(d)
+    d.handout.setChecked(True)
+    img = d.preview.pixmap().toImage()
+    colours = {img.pixelColor(x, y).name() for x in range(0, img.width(), 2) for y in range(0, img.height(), 2)}
+    from sammenkart.poster.handout import prepare_handout
+
+    plan = prepare_handout(d.map, d.options()["pathway"])
+    assert {QColor(c.fill).name() for c in plan.display.cards} & colours  # the small map, in its colours
+    out = tmp_path / "b.pdf"
+    assert d.save(str(out))
+    pages = len(PdfReader(out).pages)
+    assert (f"{pages} sider" if pages > 1 else "1 side") in d.warning.text()
+    d.confirmation.close()

@@ -27,4 +27,5 @@ def test_handout_for_a_nynorsk_map_uses_nynorsk_headings(tmp_path):
     fj = ws.maps["fjordvik"]
     export_handout(fj, ws.pathway("oppmerksomhet-uro", "nn"), tmp_path / "h.pdf")
     text = _text(tmp_path / "h.pdf")
-    assert "Kven gjer kva" in text and "Hvem gjør hva" not in text
+    assert "Her ser de kven i Fjordvik kommune" in text and "Her ser dere hvem" not in text
+    assert "De kan ta kontakt sjølv" in text and "Krev tilvising" in text

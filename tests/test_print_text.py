@@ -39,12 +39,15 @@ def h7():
 # --- line breaks of | blocks ---------------------------------------------------------------
 
 def test_literal_block_keeps_its_lines_in_the_handout(tmp_path):
+    # The family handout prints no pathway text written for professionals (h7's | block is
+    # the pathway's introduction); what it prints of the data keeps its lines: an address.
     _ws, m, p, _c = h7()
+    m.service("skolehelsetjeneste").kontakt = Contact(telefon="22 33 44 55", adresse="Småvik skole\nRom 12, 2. etasje\n")
     out = export_handout(m, p, tmp_path / "brosjyre.pdf")
     lines = pdf_lines(out)
-    for written in ("Tre tegn å se etter:", "Eleven er ofte borte på mandager.",
-                    "Eleven klager på vondt i magen.", "Eleven unngår gymtimene."):
+    for written in ("Småvik skole", "Rom 12, 2. etasje", "Tlf. 22 33 44 55"):
         assert written in lines, (written, lines)
+    assert "Eleven er ofte borte på mandager." not in lines
 
 
 def test_wrap_lines_keeps_breaks_and_folded_text_flows():
@@ -235,7 +238,7 @@ def test_a_failed_export_leaves_the_old_file_as_it_was(tmp_path, monkeypatch, ca
         raise RuntimeError("tegningen feilet")
 
     monkeypatch.setattr("sammenkart.poster.render.draw_map", broken)
-    monkeypatch.setattr("sammenkart.poster.handout._Writer.heading", broken)
+    monkeypatch.setattr("sammenkart.poster.handout.draw_block", broken)
     assert command.main([str(H7 / "kart" / "smaavik.yaml"), "--out", str(out), *extra]) == 1
     err = capsys.readouterr().err
     assert "tegningen feilet" in err and "Traceback" not in err

@@ -43,6 +43,8 @@ class Block:
                 right = max(right, r.right)
             elif op[0] == "dash":
                 right = max(right, op[1] + op[3])
+            elif op[0] == "badge":
+                right = max(right, op[1] + op[3])
         return min(right, self.width) if right else self.width
 
 

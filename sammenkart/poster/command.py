@@ -38,6 +38,8 @@ def configure_parser(subparsers) -> argparse.ArgumentParser:
                    help=_("del plakaten opp på A4- eller A3-ark med overlapp og skjæremerker"))
     p.add_argument("--gratone", action="store_true", help=_("gråtoner i stedet for farger"))
     p.add_argument("--brosjyre", action="store_true", help=_("lag A4-brosjyre for forløpet (krever --forlop)"))
+    p.add_argument("--publikum", action="store_true",
+                   help=_("plakat for publikum: uten kontakter merket «intern» (brosjyren har dem aldri)"))
     p.set_defaults(func=run)
     return p
 
@@ -104,7 +106,7 @@ def run(args) -> int:
             print(_("Brosjyre skrevet til {fil}").format(fil=args.out))
             return 0
         result = export_poster(m, args.out, paper=args.papir, landscape=args.liggende, pathway=pathway,
-                               tile=args.flis, greyscale=args.gratone, workspace=ws)
+                               tile=args.flis, greyscale=args.gratone, workspace=ws, publikum=args.publikum)
     except OSError as exc:
         return _fail(_("kunne ikke skrive «{fil}»: {grunn}").format(fil=args.out, grunn=exc.strerror or exc), 1)
     except Exception as exc:  # a fault of ours: say so plainly, no traceback; --out is as it was

@@ -84,10 +84,16 @@ def address_lines(text: str, width: float, size: float, font: str) -> tuple[list
             return _fill(pieces, width, s, font), s
         s -= size * 0.05
     s = size * MIN_ADDRESS_SIZE
+    return split_address(text, width, s, font), s
+
+
+def split_address(text: str, width: float, size: float, font: str = REGULAR) -> list[str]:
+    """An address in lines at ``size``: broken between ``address_pieces``; a piece
+    wider than a line (no place to break it) is cut where the line is full."""
     out: list[str] = []
-    for line in _fill(pieces, width, s, font):
-        out.extend(break_anywhere(line, width, s, font) if text_width(line, s, font) > width else [line])
-    return out, s
+    for line in _fill(address_pieces(text), width, size, font):
+        out.extend(break_anywhere(line, width, size, font) if text_width(line, size, font) > width else [line])
+    return out
 
 
 def _fill(pieces: list[str], width: float, size: float, font: str) -> list[str]:

@@ -14,6 +14,7 @@ from ..layout.engine import SCREEN_ASPECT, layout_map
 from ..model import Problem
 from ..overlay import pathway_emphasis
 from ..printable import printable
+from ..public_edition import without_internal_contacts
 from ..style import palette
 from .composition import PosterPlan, plan_poster
 from .labels import cut_label_problems
@@ -29,8 +30,12 @@ class ExportResult:
     problems: list[Problem] = field(default_factory=list)  # warnings at a file:line:col (str() prints them)
 
 
-def prepare(m, paper="A0", landscape=False, pathway=None, greyscale=False, pathways=None, tile=None):
+def prepare(m, paper="A0", landscape=False, pathway=None, greyscale=False, pathways=None, tile=None,
+            publikum=False):
     """Layout, palette, emphasis and plan for a poster: what the preview and the PDF share.
+
+    ``publikum``: a poster for the public, without the contacts marked
+    ``intern`` (``public_edition``).
 
     ``pathways``: every pathway of the map (``Workspace.pathways_for``), so the
     cards stand where they stand for any pathway; without it, the one shown.
@@ -40,7 +45,7 @@ def prepare(m, paper="A0", landscape=False, pathway=None, greyscale=False, pathw
     lists what was left out or shortened, each at its file:line:col.
     """
     problems: list[Problem] = []
-    m = printable(m, problems)
+    m = printable(without_internal_contacts(m) if publikum else m, problems)
     pathway = printable(pathway, problems) if pathway is not None else None
     return _prepare_printable(m, paper, landscape, pathway, greyscale, pathways, tile, problems)
 
@@ -90,8 +95,11 @@ def new_canvas(out, size, m, subject: str) -> Canvas:
 
 @in_map_language
 def export_poster(m, out, paper="A0", landscape=False, pathway=None, tile=None, greyscale=False,
-                  workspace=None) -> ExportResult:
+                  workspace=None, publikum=False) -> ExportResult:
     """Write the poster; ``tile`` ("A4"/"A3") splits it over sheets with an assembly page first.
+
+    ``publikum``: for the public (a waiting room): the contacts marked
+    ``intern`` are left out (``public_edition.without_internal_contacts``).
 
     ``workspace`` is accepted for the shared contract (the pathway is passed
     resolved already); it is not needed to draw.
@@ -103,6 +111,8 @@ def export_poster(m, out, paper="A0", landscape=False, pathway=None, tile=None, 
             raise ValueError(_("ukjent forløp for dette kartet: {forlop}").format(forlop=pathway))
         pathway = found
     problems: list[Problem] = []
+    if publikum:
+        m = without_internal_contacts(m)
     m = printable(m, problems)  # the drawing below must use the same checked text as the plan
     pathway = printable(pathway, problems) if pathway is not None else None
     pathways = workspace.pathways_for(m) if workspace is not None else None

@@ -96,6 +96,19 @@ def draw_qr(c, value: str, r: Rect, H: float) -> None:
     c.restoreState()
 
 
+def draw_symbol(c, x: float, y: float, r: float, symbol: str, fill: str, ring: str, text: str, size: float) -> None:
+    """A round badge with a symbol centred on (x, y) in page coordinates (y up)."""
+    c.saveState()
+    c.setFillColor(HexColor(fill))
+    c.setStrokeColor(HexColor(ring))
+    c.setLineWidth(max(0.4, r / 8))
+    c.circle(x, y, r, stroke=1, fill=1)
+    c.setFillColor(HexColor(text))
+    c.setFont(REGULAR, size)
+    c.drawCentredString(x, y - size * 0.36, symbol)
+    c.restoreState()
+
+
 def draw_block(c, p: Placed, H: float) -> None:
     ox, oy = p.rect.x, p.rect.y
     for op in p.block.ops:
@@ -120,6 +133,9 @@ def draw_block(c, p: Placed, H: float) -> None:
             c.setLineWidth(max(0.5, r.h / 14))
             c.drawPath(outline_path(c, card_outline(shape, r)), stroke=1, fill=1)
             c.restoreState()
+        elif kind == "badge":  # a round symbol (tilgang) in a legend
+            _, x, y, r, symbol, fill, ring, text, size = op
+            draw_symbol(c, ox + x, H - (oy + y), r, symbol, fill, ring, text, size)
         elif kind == "dash":
             _, x, y, w, dash, colour, width = op
             c.saveState()

@@ -202,6 +202,21 @@ def paint_display(painter, d: dl.DisplayList) -> None:
     painter.setOpacity(1.0)
 
 
+def paint_symbol(painter, x: float, y: float, r: float, symbol: str, fill: str, ring: str, text: str,
+                 size: float) -> None:
+    """A round badge with a symbol centred on (x, y): a legend's tilgang row, as on the cards."""
+    from ..layout.text import REGULAR
+
+    painter.save()
+    painter.setPen(QPen(QColor(ring), max(0.4, r / 8)))
+    painter.setBrush(QColor(fill))
+    painter.drawEllipse(QPointF(x, y), r, r)
+    painter.setPen(QColor(text))
+    painter.setFont(scene_font(REGULAR, size))
+    painter.drawText(QRectF(x - r, y - r, 2 * r, 2 * r), Qt.AlignCenter, symbol)
+    painter.restore()
+
+
 def _paint_line(painter, line: dl.LineItem) -> None:
     from PySide6.QtGui import QPolygonF
 

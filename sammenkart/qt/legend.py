@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 from ..layout.geometry import Rect
 from ..style import Palette, card_outline
 from .fonts import FAMILY
-from .items import outline_path
+from .items import outline_path, paint_symbol
 
 ROW = 17
 SWATCH_W, SWATCH_H = 24, 12
@@ -50,7 +50,7 @@ class LegendWidget(QWidget):
         for e in entries if m is not None else ():
             if e.kind == "head":
                 self.columns.append((e.label, []))
-            elif e.kind in ("level", "sector", "art") and self.columns:
+            elif e.kind in ("level", "sector", "access", "art") and self.columns:
                 self.columns[-1][1].append(e)
         self._update_visible()
         self.place()
@@ -122,6 +122,9 @@ class LegendWidget(QWidget):
         drawn = view.map_rect_in_view() if hasattr(view, "map_rect_in_view") else None
         if drawn is None or drawn.isEmpty():
             return None
+        if hasattr(view, "viewport"):  # strips kept above or below the map (bars) are not free room
+            vp = view.viewport().geometry()
+            drawn = drawn.translated(vp.topLeft())  # the map's place is in viewport pixels
         w, h, m = size.width(), size.height(), MARGIN
         if vp.bottom() - drawn.bottom() >= h + 2 * m:
             return QPoint(max(m, drawn.left()), vp.bottom() - h - m)
@@ -176,7 +179,11 @@ class LegendWidget(QWidget):
             p.setFont(self.font_)
             for e in rows:
                 box = Rect(x, y + (ROW - SWATCH_H) / 2, SWATCH_W, SWATCH_H)
-                if e.kind == "art":
+                if e.kind == "access":  # the symbol as the cards show it
+                    # on the legend's white ground in every palette
+                    paint_symbol(p, box.x + box.w / 2, box.y + box.h / 2, box.h / 2 + 1, e.symbol, "#ffffff",
+                                 border.name(), "#1f1f1f", 10)
+                elif e.kind == "art":
                     pen = QPen(QColor(e.colour), 2)
                     if e.dash:
                         pen.setDashPattern([max(0.5, d / 2) for d in e.dash])

@@ -36,6 +36,7 @@ from .search import SearchBox
 class MainWindow(QMainWindow):
     map_changed = Signal(str)
     pathway_changed = Signal()
+    workspace_updated = Signal()  # update_workspace: the same folder, edited
 
     def __init__(self, workspace: Workspace, settings: QSettings | None = None, restore: bool = True):
         super().__init__()
@@ -73,6 +74,9 @@ class MainWindow(QMainWindow):
             kasus_ui = None
         if kasus_ui is not None:
             self.kasus = kasus_ui.install(self)
+        from . import revision_ui
+
+        self.revision = revision_ui.install(self)
         self.map_view.setFocus()
 
     # -- building ---------------------------------------------------------
@@ -161,6 +165,30 @@ class MainWindow(QMainWindow):
         else:
             self._show_map(None)
             self.room.set_empty(self._empty_state(ws))
+
+    def update_workspace(self, ws: Workspace) -> None:
+        """The same folder after an edit (the editor's new state): the map,
+        pathway, step, zoom and layout stay; texts and statuses are new. (An
+        edit that moves cards needs a new layout: ``set_workspace``.)"""
+        m = ws.maps.get(self._map.id) if self._map is not None else None
+        if m is None:
+            return self.set_workspace(ws)
+        self.workspace = ws
+        self._map = self.scene.map = m
+        if self._pathway is not None:
+            self._pathway = ws.pathway(self._pathway.id, m.malform)
+            self.step = self.step if self._pathway is not None else None
+            self.pathway_panel.show_pathway(m, self._pathway)
+            self.pathway_panel.show_step(self.step)
+        if self.details.service is not None:
+            self.details.show_service(m, m.service(self.details.service.id), ws.pathways_for(m))
+        front = self.room.side.currentWidget()  # an edit does not take the user to another tab
+        self.problems_panel.set_problems(ws.problems)
+        self._problems_shown(ws)
+        if front is not None and self.room.side.indexOf(front) >= 0:
+            self.room.side.setCurrentWidget(front)
+        self._apply()
+        self.workspace_updated.emit()
 
     def _problems_shown(self, ws: Workspace) -> None:
         side = self.room.side

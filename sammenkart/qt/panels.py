@@ -9,17 +9,20 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QTextBrowser, QVBoxLayout, QWidget,
 )
 
 from ..graph import pathway_services, resolve_steps
+from ..i18n import _
 from ..model import Map, Pathway, Service
 from ..undrawn import side_names
 from ..plaintext import html_inline, html_paragraphs
-from ..style import art_label, sector_label
+from ..plain_language import access_text
+from ..style import ACCESS_SYMBOLS, art_label, sector_label
 from .plain import plain_label
+from . import role_text
 
 
 def tr(text: str) -> str:
@@ -51,13 +54,14 @@ def _web_link(url: str) -> str:
     return shown
 
 
+def role_labels() -> dict[str, str]:
+    return {k: role_heading(k) for k in ("rolle", "kartlegging", "tiltak", "evaluering", "samarbeid", "henvisning")}
+
+
 def roles_html(p: Pathway, s: Service, heading_tag: str = "h4") -> str:
-    out = []
-    for ref, role in p.roller.items():
-        if s.matches(ref):
-            for key, text in role.items():
-                out.append(f"<{heading_tag}>{escape(role_heading(key))}</{heading_tag}>{_para(text)}")
-    return "".join(out)
+    """The roles of ``s`` in ``p``; a heading written locally over the shared text is marked."""
+    return "".join(role_text.role_blocks(role, role_labels(), p.malform, False, heading_tag)
+                   for ref, role in p.roller.items() if s.matches(ref))
 
 
 class DetailsPanel(QWidget):
@@ -102,7 +106,12 @@ class DetailsPanel(QWidget):
             rows.append((tr("Kommune"), s.kommune))
         if s.alder:
             rows.append((tr("Alder"), tr("{a}–{b} år").format(a=s.alder[0], b=s.alder[1])))
+        if access_text(s.tilgang):
+            rows.append((_("Tilgang"), f"{ACCESS_SYMBOLS[s.tilgang]} {access_text(s.tilgang)}"))
         k = s.kontakt
+        if k.intern and not k.is_empty():  # shown here, never printed for families (public_edition)
+            rows.append((_("Kontakt"), _("Intern: bare for fagfolk, kommer ikke på brosjyrer eller plakater "
+                                         "for publikum")))
         if k.telefon:
             rows.append((tr("Telefon"), k.telefon))
         if k.adresse:
@@ -130,6 +139,7 @@ class PathwayPanel(QWidget):
     """The chosen pathway: introduction, steps, the current step large, checklist."""
 
     step_chosen = Signal(int)  # -1: the whole flow
+    role_chosen = Signal(str)  # a role's reference, clicked while the traffic lights are on
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -146,7 +156,16 @@ class PathwayPanel(QWidget):
         self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.steps.currentRowChanged.connect(lambda row: self.step_chosen.emit(row - 1))
         self.info = QTextBrowser()
-        self.info.setOpenExternalLinks(True)
+        # Links are handled here: web links open in the browser, a role's link chooses the role.
+        self.info.setOpenLinks(False)
+        self.info.anchorClicked.connect(self._link)
+        # A local adaptation: its own wording beside the shared (regional) one.
+        self.shared_button = QPushButton(_("Vis felles tekst ved siden av"))
+        self.shared_button.setCheckable(True)
+        self.shared_button.setFocusPolicy(Qt.NoFocus)
+        self.shared_button.setToolTip(_("Vis den felles teksten ved siden av overskriftene kommunen har tilpasset"))
+        self.shared_button.toggled.connect(lambda _on: self.show_step(self.step))
+        self.shared_button.hide()
         nav = QHBoxLayout()
         self.first_btn = QPushButton(tr("Første"))
         self.prev_btn = QPushButton(tr("◀ Forrige"))
@@ -165,12 +184,34 @@ class PathwayPanel(QWidget):
         lay.addLayout(nav)
         lay.addWidget(self.condition)
         lay.addWidget(self.steps, 1)
+        lay.addWidget(self.shared_button)
         lay.addWidget(self.info, 2)
         self.map: Map | None = None
         self.pathway: Pathway | None = None
+        self.step: int | None = None
+        self.revision_marks = False  # roles as links with their traffic lights (set_revision_marks)
+        self.selected_role: str | None = None
+
+    @property
+    def show_shared(self) -> bool:
+        return self.shared_button.isChecked() and not self.shared_button.isHidden()
+
+    def set_revision_marks(self, on: bool, selected: str | None = None) -> None:
+        """Show each role's traffic light and make roles choosable (``role_chosen``);
+        ``selected``: the role chosen now (shown stressed)."""
+        self.revision_marks, self.selected_role = on, selected if on else None
+        self.show_step(self.step)
+
+    def _link(self, url) -> None:
+        ref = role_text.role_from_url(url)
+        if ref is not None:
+            self.role_chosen.emit(ref)
+        elif url.scheme() in ("http", "https", "mailto"):
+            QDesktopServices.openUrl(url)
 
     def show_pathway(self, m: Map | None, p: Pathway | None) -> None:
-        self.map, self.pathway = m, p
+        self.map, self.pathway, self.step = m, p, None
+        self.shared_button.setVisible(bool(p is not None and p.is_adaptation))
         self.steps.blockSignals(True)
         self.steps.clear()
         if p is None or m is None:
@@ -194,6 +235,7 @@ class PathwayPanel(QWidget):
 
     def show_step(self, step: int | None) -> None:
         p, m = self.pathway, self.map
+        self.step = step
         if p is None or m is None:
             return
         self.steps.blockSignals(True)
@@ -202,11 +244,7 @@ class PathwayPanel(QWidget):
         html = []
         if step is None:
             self.condition.setText(escape(tr("{n} steg. Trykk Neste for å gå gjennom dem.").format(n=len(p.flyt))))
-            html.append(_para(p.beskrivelse))
-            if p.sjekkliste:
-                html.append(f"<h3>{escape(tr('Sjekkliste for henvisning'))}</h3><ul>")
-                html.extend(f"<li>{escape(item)}</li>" for item in p.sjekkliste)
-                html.append("</ul>")
+            html.append(self._overview_html(p, m))
         else:
             rs = resolve_steps(m, p)[step]
             st = rs.step
@@ -218,7 +256,54 @@ class PathwayPanel(QWidget):
                 names = [m.service(sid).navn for sid in ids]
                 shown = (", ".join(names[:3]) + (tr(" og {n} til").format(n=len(names) - 3) if len(names) > 3 else "")
                          if names else service_names(m, ids, ref))
-                role = p.roller.get(ref) or next((r for k, r in p.roller.items() if any(m.service(i).matches(k) for i in ids)), None)
-                body = "".join(f"<h4>{escape(role_heading(k))}</h4>{_para(t)}" for k, t in role.items()) if role else ""
-                html.append(f"<h3>{escape(shown)}</h3>{body or _para(tr('Ingen rolletekst i forløpet.'))}")
+                key = ref if ref in p.roller else next(
+                    (k for k in p.roller if any(m.service(i).matches(k) for i in ids)), None)
+                role = p.roller.get(key) if key else None
+                body = role_text.role_blocks(role, role_labels(), p.malform, self.show_shared) if role else ""
+                html.append(self._role_title(key, shown, role)
+                            + (body or _para(tr("Ingen rolletekst i forløpet."))))
         self.info.setHtml("".join(html))
+
+    def _role_title(self, key: str | None, shown: str, role) -> str:
+        """A role's heading; with the traffic lights on, a link that chooses it and its status."""
+        if not (self.revision_marks and key and role is not None):
+            return f"<h3>{escape(shown)}</h3>"
+        style = " style='background-color:#fff3b0'" if key == self.selected_role else ""
+        sign = "▶ " if key == self.selected_role else ""
+        return (f"<h3{style}>{sign}<a href='{escape(role_text.role_url(key), quote=True)}'>{escape(shown)}</a></h3>"
+                + role_text.status_chip(role))
+
+    def _overview_html(self, p: Pathway, m: Map) -> str:
+        """The whole pathway: introduction and checklist, what the municipality
+        adapted (marked, with the shared wording beside it when asked), and
+        with the traffic lights on every role to choose."""
+        shared, base = self.show_shared, p.base
+        out = []
+        if "beskrivelse" in p.adapted and base is not None:
+            out.append(f"<h3>{escape(_('Innledning'))}{role_text.adapted_mark(p.malform)}</h3>")
+            out.append(role_text.side_by_side(p.beskrivelse, base.beskrivelse, p.malform) if shared
+                       else _para(p.beskrivelse))
+        else:
+            out.append(_para(p.beskrivelse))
+        if p.sjekkliste or "sjekkliste" in p.adapted:
+            mark = role_text.adapted_mark(p.malform) if "sjekkliste" in p.adapted else ""
+            out.append(f"<h3>{escape(tr('Sjekkliste for henvisning'))}{mark}</h3><ul>")
+            out.extend(f"<li>{escape(item)}</li>" for item in p.sjekkliste)
+            out.append("</ul>")
+        if p.is_adaptation:
+            parts = role_text.adapted_parts(p)
+            if "flyt" in p.adapted:
+                out.append(f"<p><b>{escape(_('Flyten'))}</b>{role_text.adapted_mark(p.malform)}</p>")
+            if parts:
+                out.append(f"<h3>{escape(_('Lokalt tilpasset i dette forløpet'))}</h3>")
+                labels = role_labels()
+                for ref, key in parts:
+                    name = service_names(m, [s.id for s in m.resolve(ref)], ref)
+                    label = f"{name} – {labels[key]}"
+                    out.append(role_text.heading_block(key, label, p.roller[ref], p.malform, shared, "h4"))
+        if self.revision_marks:
+            out.append(f"<h3>{escape(_('Roller'))}</h3>")
+            for ref, role in p.roller.items():
+                name = service_names(m, [s.id for s in m.resolve(ref)], ref)
+                out.append(self._role_title(ref, name, role).replace("<h3", "<h4").replace("</h3>", "</h4>"))
+        return "".join(out)

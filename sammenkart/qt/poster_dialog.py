@@ -9,17 +9,18 @@ the plan's blocks. So what is previewed is what prints.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
                                QHBoxLayout, QLabel, QMessageBox, QVBoxLayout, QWidget)
 
 from ..poster import export_handout, export_poster
+from ..poster.handout import prepare_handout
 from ..poster.export import prepare
 from ..poster.pages import PAPERS, TILE_PAPERS, page_size
 from ..poster.tiling import plan_tiles
-from ..printable import printable
+from ..i18n import _
 from .fonts import scene_font
-from .items import outline_path, paint_display
+from .items import outline_path, paint_display, paint_symbol
 from .plain import message, plain_label
 
 PREVIEW_H = 420
@@ -55,6 +56,11 @@ class PosterDialog(QDialog):
         self.grey = QCheckBox(self.tr("Gråtoner"))
         self.handout = QCheckBox(self.tr("A4-brosjyre for forløpet i stedet"))
         self.handout.setEnabled(False)
+        # On by default: a poster mostly hangs where the public sees it, and a
+        # number for professionals printed there cannot be taken back.
+        self.public = QCheckBox(_("For publikum (uten interne kontakter)"))
+        self.public.setChecked(True)
+        self.public.setToolTip(_("Kontakter merket «intern» i kartet kommer ikke med. Brosjyren har dem aldri."))
 
         form = QFormLayout()
         form.addRow(self.tr("Papir:"), self.paper)
@@ -62,6 +68,7 @@ class PosterDialog(QDialog):
         form.addRow(self.tr("Forløp:"), self.pathway)
         form.addRow(self.tr("Utskrift:"), self.tile)
         form.addRow("", self.grey)
+        form.addRow("", self.public)
         form.addRow("", self.handout)
         self.warning = plain_label()  # names files and quotes their text
         self.warning.setWordWrap(True)
@@ -91,7 +98,7 @@ class PosterDialog(QDialog):
 
         for w in (self.paper, self.orientation, self.pathway, self.tile):
             w.currentIndexChanged.connect(self.refresh)
-        for w in (self.grey, self.handout):
+        for w in (self.grey, self.handout, self.public):
             w.toggled.connect(self.refresh)
         self.refresh()
 
@@ -104,39 +111,68 @@ class PosterDialog(QDialog):
             "pathway": next((p for p in self.pathways if p.id == pid), None),
             "tile": self.tile.currentData(),
             "greyscale": self.grey.isChecked(),
+            "publikum": self.public.isChecked(),
         }
 
     def refresh(self) -> None:
         o = self.options()
         self.handout.setEnabled(o["pathway"] is not None)
         handout = self.handout.isChecked() and o["pathway"] is not None
-        for w in (self.paper, self.orientation, self.tile):
+        for w in (self.paper, self.orientation, self.tile, self.public):
             w.setEnabled(not handout)
         if handout:
             problems: list = []  # what the handout cannot print as written (as the export will say)
-            printable(self.map, problems)
-            printable(o["pathway"], problems)
-            self.warning.setText("\n".join([self.tr("Brosjyren er A4 med stegene i forløpet og kontaktene.")]
-                                           + [str(p) for p in problems]))
-            self.preview.setPixmap(self._blank_page())
+            plan = prepare_handout(self.map, o["pathway"], o["greyscale"], problems)
+            pages = len(plan.pages)
+            self.warning.setText("\n".join(
+                [_("Brosjyre for familier, A4, {sider}: kontakter merket «intern» kommer ikke med.").format(
+                    sider=_("1 side") if pages == 1 else _("{n} sider").format(n=pages))]
+                + [str(p) for p in problems]))
+            self.preview.setPixmap(self._draw_handout(plan))
             return
         layout, pal, variant, _em, plan = prepare(self.map, o["paper"], o["landscape"], o["pathway"],
-                                                  o["greyscale"], self.pathways, o["tile"])
+                                                  o["greyscale"], self.pathways, o["tile"], o["publikum"])
         self._last = (layout, pal, variant, _em, plan)
         self.warning.setText("\n".join([str(p) for p in plan.problems] + plan.warnings))
         self.preview.setPixmap(self._draw(layout, pal, variant, plan, o["tile"]))
 
     # -- preview -------------------------------------------------------------
-    def _blank_page(self) -> QPixmap:
+    def _draw_handout(self, plan) -> QPixmap:
+        """The handout's first page, drawn from the plan the PDF is made from."""
+        from ..layout.text import REGULAR
+        from ..poster.handout import FOOTER_SIZE, page_number
+
         w, h = page_size("A4")
-        img = QImage(int(PREVIEW_H * w / h), PREVIEW_H, QImage.Format_RGB32)
-        img.fill(QColor("white"))
+        s = PREVIEW_H / h
+        img = QImage(int(w * s), PREVIEW_H, QImage.Format_RGB32)
+        img.fill(QColor(plan.colours.background))
         p = QPainter(img)
+        p.setRenderHint(QPainter.Antialiasing)
+        p.setRenderHint(QPainter.TextAntialiasing)
+        p.scale(s, s)
+        for placed in plan.pages[0]:
+            if placed.block.kind == "map":
+                _k, x, y, scale = placed.block.ops[0]
+                p.save()
+                p.translate(placed.rect.x + x, placed.rect.y + y)
+                p.scale(scale, scale)
+                p.translate(-plan.map_origin[0], -plan.map_origin[1])
+                paint_display(p, plan.display)
+                p.restore()
+            else:
+                self._block(p, placed)
+        base = plan.footer_baseline
+        self._text(p, plan.content.x, base, plan.footer, REGULAR, FOOTER_SIZE, plan.colours.muted_text)
+        number = page_number(1, len(plan.pages))
+        if number:
+            from ..layout.text import text_width
+
+            self._text(p, plan.content.right - text_width(number, FOOTER_SIZE, REGULAR), base, number, REGULAR,
+                       FOOTER_SIZE, plan.colours.muted_text)
+        p.resetTransform()
         p.setPen(QPen(QColor("#888888")))
+        p.setBrush(Qt.NoBrush)
         p.drawRect(0, 0, img.width() - 1, img.height() - 1)
-        p.setPen(QColor("#333333"))
-        p.setFont(QFont("DejaVu Sans", 12, QFont.Bold))
-        p.drawText(QRectF(16, 16, img.width() - 32, 40), (self.options()["pathway"] or self.map).navn)
         p.end()
         return QPixmap.fromImage(img)
 
@@ -233,6 +269,9 @@ class PosterDialog(QDialog):
                 p.setBrush(QColor(fill))
                 p.drawPath(outline_path(commands))
                 p.restore()
+            elif kind == "badge":
+                _k, x, y, r, symbol, fill, ring, text, size = op
+                paint_symbol(p, ox + x, oy + y, r, symbol, fill, ring, text, size)
             elif kind == "dash":
                 _k, x, y, w, dash, colour, width = op
                 pen = QPen(QColor(colour), width)
@@ -257,7 +296,8 @@ class PosterDialog(QDialog):
                 export_handout(self.map, o["pathway"], path, greyscale=o["greyscale"])
             else:
                 result = export_poster(self.map, path, o["paper"], o["landscape"], o["pathway"], o["tile"],
-                                       o["greyscale"], getattr(self.main_window, "workspace", None))
+                                       o["greyscale"], getattr(self.main_window, "workspace", None),
+                                       publikum=o["publikum"])
         except OSError as exc:
             message(self, self.tr("Kunne ikke lagre"),
                     self.tr("Kunne ikke skrive filen:") + f"\n{path}\n{exc.strerror or exc}", QMessageBox.Warning)

@@ -36,6 +36,7 @@ KEYS = [
     ("Ctrl+O", "Åpne mappe"),
     ("Ctrl+K", "Start kasus"),
     ("V", "Vis forslag (i kasus)"),
+    ("G / Y / R", "Status grønn / gul / rød (Rediger → Trafikklys)"),
     ("F1 eller ?", "Denne oversikten"),
 ]
 

@@ -1,0 +1,83 @@
+"""A quiet banner on a map whose next yearly revision is overdue
+(``Map.revision_due``: ``neste_revisjon`` has passed).
+
+A small line at the top of the map with the date and a way to the report;
+never in presentation mode (the room is not there to see the map's
+paperwork), and closed with × for the rest of the session for that map.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+
+from ..i18n import _
+from .revision_status import keep_free
+
+
+class RevisionBanner(QFrame):
+    def __init__(self, window, open_report, parent: QWidget):
+        super().__init__(parent)
+        self.window = window
+        self.closed_for: set[str] = set()  # map ids the user closed it for
+        self.today = dt.date.today  # tests may fix the date
+        self.setObjectName("revision-banner")
+        self.setStyleSheet(
+            "#revision-banner { background: rgba(250, 246, 232, 240); border: 1px solid #c9b98a;"
+            " border-radius: 6px; } #revision-banner QLabel { color: #4a3f1e; }"
+            " #revision-banner QToolButton { color: #4a3f1e; border: none; }")
+        self.label = QLabel()
+        self.label.setTextFormat(Qt.PlainText)
+        self.report_button = QToolButton()
+        self.report_button.setText(_("Revisjonsrapport…"))
+        self.report_button.setStyleSheet("text-decoration: underline;")
+        self.report_button.setCursor(Qt.PointingHandCursor)
+        self.report_button.clicked.connect(open_report)
+        self.close_button = QToolButton()
+        self.close_button.setText("×")
+        self.close_button.setToolTip(_("Skjul meldingen for dette kartet"))
+        self.close_button.clicked.connect(self.close_for_map)
+        for b in (self.report_button, self.close_button):
+            b.setFocusPolicy(Qt.NoFocus)
+            b.setAutoRaise(True)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(8, 2, 4, 2)
+        lay.setSpacing(6)
+        lay.addWidget(self.label)
+        lay.addWidget(self.report_button)
+        lay.addWidget(self.close_button)
+        self.hide()
+
+    def text(self) -> str:
+        return self.label.text() if self.isVisible() else ""
+
+    def due_text(self) -> str:
+        """The banner's sentence for the current map, or "" when nothing is due."""
+        m = self.window.current_map()
+        if m is None or m.id in self.closed_for or not m.revision_due(self.today()):
+            return ""
+        d = m.neste_revisjon
+        return _("Neste revisjon av kartet skulle vært gjort {dato}.").format(dato=f"{d.day}.{d.month}.{d.year}")
+
+    def close_for_map(self) -> None:
+        m = self.window.current_map()
+        if m is not None:
+            self.closed_for.add(m.id)
+        self.place()
+
+    def place(self) -> None:
+        """Shown or not, and where: the top left of the map (called on every room layout)."""
+        text = self.due_text()
+        show = bool(text) and not self.window.presentation.active
+        self.label.setText(text)
+        self.setVisible(show)
+        if show:
+            self.adjustSize()
+        # a strip above the map is kept for the banner: it never covers a card
+        keep_free(self.window.map_view, top=self.height() + 6 if show else 0)
+        if show:
+            hint = self.window.room.typing_hint  # while the keys go to a field: step below that hint
+            top = hint.geometry().bottom() + 4 if hint.isVisible() and hint.x() < self.width() + 8 else 3
+            self.move(8, top)
+            self.raise_()

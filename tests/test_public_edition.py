@@ -1,0 +1,107 @@
+"""Contacts marked ``kontakt.intern`` never reach what families read: a poster for the
+public (``--publikum``, the poster dialog's "For publikum") and the family handout
+leave them out; a poster for professionals and the window keep them."""
+import pytest
+
+from sammenkart.loader import load_bundled
+from sammenkart.poster import command, export_handout
+from sammenkart.public_edition import has_internal_contacts, without_internal_contacts
+from test_poster_data import pdf_text
+
+
+@pytest.fixture(scope="module")
+def ws():
+    return load_bundled()
+
+
+def _internal(m):
+    """(name, phone) of every service whose contact is for professionals only."""
+    return [(s.navn, s.kontakt.telefon) for s in m.tjenester if s.kontakt.intern and s.kontakt.telefon]
+
+
+def test_the_bundled_maps_have_internal_contacts_to_leave_out(ws):
+    for m in ws.maps.values():
+        assert _internal(m) and has_internal_contacts(m)
+
+
+def test_the_public_copy_empties_only_the_internal_contacts_and_leaves_the_map_as_it_was(ws):
+    m = ws.maps["eksempelkommune"]
+    public = without_internal_contacts(m)
+    assert public is not m and not has_internal_contacts(public)
+    for before, after in zip(m.tjenester, public.tjenester):
+        if before.kontakt.intern:
+            assert after.kontakt.is_empty() and after.navn == before.navn and after.tilgang == before.tilgang
+        else:
+            assert after is before
+    assert has_internal_contacts(m)  # the map the window shows keeps them
+    assert without_internal_contacts(public) is public
+
+
+@pytest.mark.parametrize("extra", [[], ["--forlop", "angst"], ["--flis", "A4"]])
+def test_publikum_leaves_internal_numbers_off_the_poster(tmp_path, ws, extra, capsys):
+    m = ws.maps["eksempelkommune"]
+    numbers = [tel for _n, tel in _internal(m)]
+    pro, pub = tmp_path / "fag.pdf", tmp_path / "publikum.pdf"
+    assert command.main(["eksempelkommune", "--papir", "A2", "--out", str(pro), *extra]) == 0
+    assert command.main(["eksempelkommune", "--papir", "A2", "--out", str(pub), "--publikum", *extra]) == 0
+    capsys.readouterr()
+    pro_text, pub_text = pdf_text(pro), pdf_text(pub)
+    assert all(n in pro_text for n in numbers)  # for professionals: as written
+    assert not [n for n in numbers if n in pub_text]
+    for name, _tel in _internal(m):
+        assert " ".join(name.split()[:1]) in " ".join(pub_text.split())  # the card is still on the map
+
+
+def test_publikum_is_in_the_help():
+    parser = command._Parser(prog="sammenkart")
+    sub = parser.add_subparsers()
+    assert "--publikum" in command.configure_parser(sub).format_help()
+
+
+@pytest.mark.parametrize("mid,pid", [("eksempelkommune", "angst"), ("fjordvik", "tristhet-depresjon")])
+def test_the_handout_never_prints_an_internal_contact(tmp_path, ws, mid, pid):
+    m = ws.maps[mid]
+    p = ws.pathway(pid, m.malform)
+    inside = [s for s in m.tjenester if s.kontakt.intern and any(s.matches(st.til) or s.matches(st.fra)
+                                                                   for st in p.flyt)]
+    assert inside  # the pathway goes through a service whose number is internal
+    out = export_handout(m, p, tmp_path / "b.pdf")
+    text = " ".join(pdf_text(out).split())
+    for s in inside:
+        assert s.kontakt.telefon not in text
+        assert s.navn in text  # named, with how to reach it, without the number
+    assert m.service(inside[0].id).kontakt.telefon  # the map itself is untouched
+
+
+def test_the_poster_dialog_leaves_internal_contacts_out_unless_asked(qtbot, tmp_path, ws):
+    from sammenkart.qt.poster_dialog import PosterDialog
+
+    class Window:
+        workspace = ws
+
+        def current_map(self):
+            return ws.maps["eksempelkommune"]
+
+    d = PosterDialog(Window())
+    qtbot.addWidget(d)
+    numbers = [tel for _n, tel in _internal(ws.maps["eksempelkommune"])]
+
+    def planned_text():
+        plan = d._last[-1]
+        ops = [op for placed in plan.blocks + [p for page in plan.extra_pages for p in page]
+               for op in placed.block.ops if op[0] == "text"]
+        return " ".join(op[3] for op in ops)
+
+    assert d.public.isChecked()  # a poster mostly hangs where the public sees it
+    assert not [n for n in numbers if n in planned_text()]
+    out = tmp_path / "publikum.pdf"
+    d.save(str(out))
+    assert not [n for n in numbers if n in pdf_text(out)]
+
+    d = PosterDialog(Window())
+    qtbot.addWidget(d)
+    d.public.setChecked(False)
+    assert all(n in planned_text() for n in numbers)
+    d.pathway.setCurrentIndex(1)
+    d.handout.setChecked(True)
+    assert not d.public.isEnabled()  # the handout never has them
