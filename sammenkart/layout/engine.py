@@ -307,7 +307,8 @@ def _build(m: Map, levels, bands, lines, heights, spec: _Spec, cols: int, pins, 
     for row in cells:
         hs = [heights[sid] for sid in row if sid]
         row_h.append(max(hs) if hs else 2 * LINE_HEIGHT)
-    weights_vh = (W_ROOM, W_ROOM)
+    # (large maps, shown whole only far out, route for few crossings and leave room alone)
+    weights_vh = (W_ROOM, W_ROOM) if careful else (0.0, 0.0)
     for round_ in range(ROUTE_ROUNDS if careful else 1):
         if round_:
             weights_vh = _room_weights(grid, tracks, row_h, card_w, aspect)
