@@ -248,7 +248,7 @@ def _arrows(m, layout: MapLayout, em: Emphasis, pal: Palette, lk: Look):
             if number in by_number and all((f, t, number) in wanted for f, t in pairs):
                 nets.append((net, by_number[number][0]))
     else:
-        for net, arrow in _routed_on_demand(layout, em.arrows):
+        for net, arrow in _routed_on_demand(m, layout, em.arrows):
             nets.append((net, arrow))
     lines, badges = [], []
     # faded steps first, the current one last (drawn on top)
@@ -277,8 +277,9 @@ def number_size(label: str, r: float, ring: float, lk: Look) -> float:
     return min(lk.badge_font_size, inner / max(text_width(label, 1.0, LABEL_FONT), 1e-6))
 
 
-def _routed_on_demand(layout: MapLayout, arrows) -> list[tuple[RoutedNet, object]]:
+def _routed_on_demand(m, layout: MapLayout, arrows) -> list[tuple[RoutedNet, object]]:
     """Arrows not routed with the layout (a case's referrals): route them now, once."""
+    from .layout.engine import number_obstacles
     from .layout.routing import Router, make_loop, make_net
 
     cache = layout.__dict__.setdefault("_on_demand", {})
@@ -297,7 +298,7 @@ def _routed_on_demand(layout: MapLayout, arrows) -> list[tuple[RoutedNet, object
             router = Router(grid)
             router.route(nets)
             router.assign_tracks()
-            scene = realise_scene(router)
+            scene = realise_scene(router, obstacles=number_obstacles(m, grid))
             by_k = {net.key[1]: net for net in scene.nets}
             out = [(by_k[k], k) for k in owners if k in by_k]
         cache[key] = out

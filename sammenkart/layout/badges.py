@@ -28,11 +28,14 @@ CLEAR = 0.15  # between a number and a card or another number
 class BadgeSpace:
     """Cards of the grid and badges placed so far, for room tests."""
 
-    def __init__(self, radius: float = BADGE_RADIUS, grid: Grid | None = None):
+    def __init__(self, radius: float = BADGE_RADIUS, grid: Grid | None = None, obstacles=()):
+        """``obstacles``: (x, y, r) discs drawn on the cards (the tilgang symbols) to keep clear of."""
         self.r = radius
         self.cell = 2 * radius + 2 * CLEAR
         self.cells: dict[tuple[int, int], list[tuple[float, float, float]]] = {}
         self.grid = grid
+        for x, y, r in obstacles:
+            self.add(x, y, r)
 
     # -- cards -----------------------------------------------------------------
     def clearance(self, x: float, y: float) -> float:
@@ -46,16 +49,15 @@ class BadgeSpace:
         for rr in (r - 1, r, r + 1):
             if not 0 <= rr < g.rows:
                 continue
-            y0, y1 = g.row_y[rr], g.row_y[rr] + g.row_h[rr]
-            dy = max(y0 - y, 0.0, y - y1)
-            if dy >= best:
+            if max(g.row_y[rr] - y, 0.0, y - g.row_y[rr] - g.row_h[rr]) >= best:
                 continue
             row = g.cells[rr]
             for cc in (c - 1, c, c + 1):
                 if not 0 <= cc < g.cols or row[cc] is None:
                     continue
-                x0 = g.col_x[cc]
-                dx = max(x0 - x, 0.0, x - (x0 + g.card_w))
+                x0, y0, w, h = g.card_box(row[cc])
+                dx = max(x0 - x, 0.0, x - (x0 + w))
+                dy = max(y0 - y, 0.0, y - (y0 + h))
                 best = min(best, math.hypot(dx, dy))
         return best
 

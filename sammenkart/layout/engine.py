@@ -46,6 +46,7 @@ SCREEN_ASPECT = 16 / 9  # a projector; posters pass their page's room instead
 CAREFUL_LIMIT = 400  # services; above this routing tries fewer channels per arrow
 BADGE_ROUNDS = 3  # times the channels are widened for numbers that found no room
 SCARCE, SPARE = 1.6, 0.4  # room weights of the dimension that decides the map's size and of the other
+OWN_HEIGHT = True  # a card as tall as its name needs, in the middle of its row (else as tall as the row)
 ROUTE_ROUNDS = 2  # times every pathway is routed (the second sees the room all the others need)
 # Estimated channel sizes while choosing the number of columns (before routing).
 EST_H_CHANNEL = MIN_CHANNEL + 2 * TRACK
@@ -291,6 +292,9 @@ def _build(m: Map, levels, bands, lines, heights, spec: _Spec, cols: int, pins, 
         cells, row_band = place(bands, weights, cols, groups, heights, pins)
     grid = Grid(cols, cells, row_band)
     grid.index()
+    # at least two lines tall: a one-line name keeps clear of the symbols on the card's corners
+    low = card_height(("",) * 2)
+    grid.card_h = {sid: max(h, low) for sid, h in heights.items()} if OWN_HEIGHT else {}
     careful = len(m.tjenester) <= CAREFUL_LIMIT
 
     # Route the pathways, largest first: each may use the tracks the others made room
@@ -352,7 +356,8 @@ def _build(m: Map, levels, bands, lines, heights, spec: _Spec, cols: int, pins, 
     for attempt in range(BADGE_ROUNDS + 1):
         _fill(grid, left, card_w, row_h, v_tracks, h_tracks, extra, v_room, h_room, aspect)
         final = attempt == BADGE_ROUNDS
-        realised = {key: realise_scene(router, shrink=final) for key, router in routers.items()}
+        keep_off = number_obstacles(m, grid)
+        realised = {key: realise_scene(router, shrink=final, obstacles=keep_off) for key, router in routers.items()}
         wanted = [n for scene in realised.values() for n in scene.wanting]
         if not wanted or final:
             break
@@ -437,16 +442,25 @@ def _fill(grid: Grid, left: float, card_w: float, row_h, v_tracks, h_tracks, ext
             break
 
 
-def realise_scene(router: Router, radius: float = BADGE_RADIUS, shrink: bool = True) -> Scene:
+def number_obstacles(m: Map, grid: Grid) -> list[tuple[float, float, float]]:
+    """Discs drawn on the cards that step numbers keep clear of: the tilgang symbols."""
+    from ..access_marks import symbol_discs
+    from ..style import look
+
+    rects = {sid: Rect(*grid.card_box(sid)) for sid in grid.pos}
+    return symbol_discs(m, rects, look())
+
+
+def realise_scene(router: Router, radius: float = BADGE_RADIUS, shrink: bool = True, obstacles=()) -> Scene:
     """Coordinates, arrow polylines and number positions of one routed scene.
 
     A number with no room for a full disc is drawn smaller (``shrink``), or
     else reported in ``Scene.wanting`` as (axis, channel, map units) the
-    channel would need to widen.
+    channel would need to widen. Numbers keep clear of ``obstacles`` (x, y, r).
     """
     router.realise()
     scene = Scene()
-    space = BadgeSpace(radius, router.grid)
+    space = BadgeSpace(radius, router.grid, obstacles)
     # Numbers first for the nets with least room for one (short arrows), then in step order.
     badges = {}
     numbered = [n for n in router.nets if n.key[0] == "steg"]

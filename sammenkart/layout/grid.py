@@ -53,6 +53,7 @@ class Grid:
     vch: list[tuple[float, float]] = field(default_factory=list)  # x range of vertical channel j
     hch: list[tuple[float, float]] = field(default_factory=list)  # y range of horizontal channel i
     card_w: float = 0.0
+    card_h: dict[str, float] = field(default_factory=dict)  # a card's own height (else its row's)
 
     @property
     def rows(self) -> int:
@@ -103,5 +104,7 @@ class Grid:
         return self.hch[-1][1]
 
     def card_box(self, sid: str) -> tuple[float, float, float, float]:
+        """(x, y, w, h) of a card: its column, as tall as its name needs, in the middle of its row."""
         r, c = self.pos[sid]
-        return (self.col_x[c], self.row_y[r], self.card_w, self.row_h[r])
+        h = min(self.card_h.get(sid, self.row_h[r]), self.row_h[r])
+        return (self.col_x[c], self.row_y[r] + (self.row_h[r] - h) / 2, self.card_w, h)
