@@ -10,19 +10,21 @@ cell; the layout widens a channel when a number finds no room at all
 (``engine``). Candidates run from the middle of the longest piece outwards,
 so a number sits near the middle of its arrow when it can.
 
-A number routed after the layout is fixed (a case's referrals) that finds
-no room at full size is drawn smaller, as large as the room allows, never
-smaller than ``grid.EDGE`` (every track is that far from the cards).
+A number routed after the layout is fixed (a case's referrals), or on a
+large map (a region, where channels are not widened for numbers), that
+finds no room at full size is drawn smaller, as large as the room allows,
+never smaller than ``SMALLEST``.
 """
 from __future__ import annotations
 
 import math
 from bisect import bisect_right
 
-from .grid import BADGE_RADIUS, EDGE, Grid
+from .grid import BADGE_RADIUS, Grid
 
 STEP = 2.0  # spacing of the candidate points along a piece (map units)
 CLEAR = 0.15  # between a number and a card or another number
+SMALLEST = 4.0  # a number drawn smaller for lack of room is never smaller than this (its digits then shrink)
 
 
 class BadgeSpace:
@@ -112,8 +114,8 @@ def place(space: BadgeSpace, pieces, shrink: bool = True) -> tuple[tuple[float, 
     """((x, y, r), "full") at the first candidate with room for a full disc.
 
     Else, with ``shrink``: the candidate with the most room and the disc as
-    large as that room, "smaller" (or "miss" when not even ``EDGE`` fits and
-    the disc is drawn at ``EDGE`` anyway). Without ``shrink``: (the middle of
+    large as that room, "smaller" (or "miss" when not even ``SMALLEST`` fits
+    and the disc is drawn at that size anyway). Without ``shrink``: (the middle of
     the longest piece, full radius), "miss", not added; the layout then
     makes room.
     """
@@ -137,7 +139,6 @@ def place(space: BadgeSpace, pieces, shrink: bool = True) -> tuple[tuple[float, 
         return (0.0, 0.0, full), "miss"
     if not shrink:
         return (best[0], best[1], full), "miss"
-    low = min(EDGE, full)
-    r = max(low, min(full, best_room))
+    r = max(SMALLEST, min(full, best_room))
     space.add(best[0], best[1], r)
-    return (best[0], best[1], r), "smaller" if best_room >= low - 1e-9 else "miss"
+    return (best[0], best[1], r), "smaller" if best_room >= SMALLEST - 1e-9 else "miss"

@@ -353,9 +353,10 @@ def _build(m: Map, levels, bands, lines, heights, spec: _Spec, cols: int, pins, 
     # (at least so wide), a few times.
     v_room = [0.0] * (cols + 1)
     h_room = [0.0] * (grid.rows + 1)
-    for attempt in range(BADGE_ROUNDS + 1):
+    rounds = BADGE_ROUNDS if careful else 0  # a large map draws a number smaller instead (time)
+    for attempt in range(rounds + 1):
         _fill(grid, left, card_w, row_h, v_tracks, h_tracks, extra, v_room, h_room, aspect)
-        final = attempt == BADGE_ROUNDS
+        final = attempt == rounds
         keep_off = number_obstacles(m, grid)
         realised = {key: realise_scene(router, shrink=final, obstacles=keep_off) for key, router in routers.items()}
         wanted = [n for scene in realised.values() for n in scene.wanting]
