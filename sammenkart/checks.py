@@ -94,6 +94,7 @@ class Checker:
     def __init__(self, path: str):
         self.path = path
         self.problems: list[Problem] = []
+        self._counted = (0, 0)  # (problems looked at, errors among them): error_count stays linear
 
     # -- recording -------------------------------------------------------
     def error(self, where: Source, message: str) -> None:
@@ -101,8 +102,16 @@ class Checker:
 
     def error_count(self) -> int:
         """How many errors so far; a reader compares it before and after one item
-        to leave out just the item that has an error."""
-        return sum(1 for p in self.problems if p.is_error)
+        to leave out just the item that has an error. Counts only the problems
+        added since the last call (a region's thousands of services asked this
+        per item made reading quadratic)."""
+        seen, errors = self._counted
+        problems = self.problems
+        if len(problems) < seen:  # someone replaced or shortened the list: count again
+            seen, errors = 0, 0
+        errors += sum(1 for p in problems[seen:] if p.is_error)
+        self._counted = (len(problems), errors)
+        return errors
 
     def warning(self, where: Source, message: str) -> None:
         self.problems.append(Problem(where, message, "warning"))

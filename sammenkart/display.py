@@ -164,6 +164,9 @@ def build(m, layout: MapLayout, emphasis: Emphasis | None = None, variant: str =
     made = layout.__dict__.setdefault("_card_items", {})
     if len(made) > 20 * len(layout.cards) + 100:
         made.clear()
+    # the look by identity (hashing its twenty fields for every card cost more than the rest),
+    # kept alive here so its id stays its own
+    look_key = id(layout.__dict__.setdefault("_looks", {}).setdefault(id(lk), lk))
     cards = []
     for sid, card in layout.cards.items():
         state = ("current" if sid in em.current else "highlight" if sid in em.highlighted
@@ -180,7 +183,7 @@ def build(m, layout: MapLayout, emphasis: Emphasis | None = None, variant: str =
             stroke, width, dash = pal.missed, lk.card_marked, lk.card_missed_dash
         dim = state == "dim"
         own_fill = recolour.get(sid, em.colouring.default) if recolour is not None else None
-        key = (sid, variant, state, stroke, width, dash, lk, own_fill)
+        key = (sid, variant, state, stroke, width, dash, look_key, own_fill)
         item = made.get(key)
         if item is None:
             if own_fill is not None:
@@ -203,9 +206,9 @@ def build(m, layout: MapLayout, emphasis: Emphasis | None = None, variant: str =
     links = []
     if em.show_links and "" in layout.scenes:
         opacity = lk.link_dim_opacity if em.dim_others or faded else 1.0
+        dash = tuple(ART_DASH.get("samarbeid", ()))
         for net in layout.scenes[""].nets:
-            links.append(LineItem("link", net.arrows, net.strokes, (), pal.link, lk.link_width,
-                                  tuple(ART_DASH.get("samarbeid", ())), opacity))
+            links.append(_line(layout, net, "link", (), pal.link, lk.link_width, dash, opacity))
 
     arrows, badges = _arrows(m, layout, em, pal, lk)
     marks = _marks(layout, em, pal, lk, marked)
@@ -241,12 +244,21 @@ def _arrows(m, layout: MapLayout, em: Emphasis, pal: Palette, lk: Look):
     scene = layout.scenes.get(em.pathway) if em.pathway else None
     nets: list[tuple[RoutedNet, object]] = []
     if scene is not None:
-        wanted = {(a.fra, a.til, a.number) for a in em.arrows}
-        for net in scene.nets:
-            number = net.key[1] + 1
-            pairs = [(f, t) for f, t, _p in net.arrows]
-            if number in by_number and all((f, t, number) in wanted for f, t in pairs):
-                nets.append((net, by_number[number][0]))
+        # which routed nets the arrows are: the same for every step of a pathway (only the
+        # arrows' looks change), so it is worked out once per pathway and set of arrows
+        wanted = frozenset((a.fra, a.til, a.number) for a in em.arrows)
+        cache = layout.__dict__.setdefault("_step_nets", {})
+        hit = cache.get((em.pathway, wanted))
+        if hit is None:
+            hit = []
+            for net in scene.nets:
+                number = net.key[1] + 1
+                if all((f, t, number) in wanted for f, t, _p in net.arrows):
+                    hit.append((net, number))
+            if len(cache) > 64:
+                cache.clear()
+            cache[(em.pathway, wanted)] = hit
+        nets = [(net, by_number[number][0]) for net, number in hit if number in by_number]
     else:
         for net, arrow in _routed_on_demand(m, layout, em.arrows):
             nets.append((net, arrow))
@@ -257,17 +269,29 @@ def _arrows(m, layout: MapLayout, em: Emphasis, pal: Palette, lk: Look):
         colour = pal.arrow_current if a.current else pal.arrow
         width = lk.arrow_current_width if a.current else lk.arrow_width
         opacity = lk.arrow_faded_opacity if a.faded and not a.current else 1.0
-        heads = tuple(arrow_head(tip, back, lk.head_length, lk.head_spread) for tip, back in net.heads)
-        lines.append(LineItem("arrow", net.arrows, net.strokes, heads, colour, width,
-                              tuple(ART_DASH.get(a.art, ())), opacity, a.art, a.number, a.current, a.faded,
-                              net.loop))
+        heads = _heads(layout, net, lk)
+        lines.append(_line(layout, net, "arrow", heads, colour, width, tuple(ART_DASH.get(a.art, ())), opacity,
+                           a.art, a.number, a.current, a.faded, net.loop))
         if a.number is not None and net.badge is not None:
-            label = str(a.number)
-            x, y, r = net.badge
-            ring = lk.badge_ring + (lk.badge_ring_current if a.current else 0.0)
-            badges.append(BadgeItem("step", x, y, r, label, pal.background, colour, ring, colour, LABEL_FONT,
-                                    number_size(label, r, ring, lk), opacity, a.number))
+            badges.append(_badge(layout, net, a.number, pal.background, colour,
+                                 lk.badge_ring + (lk.badge_ring_current if a.current else 0.0), opacity, lk))
     return lines, badges
+
+
+def _badge(layout: MapLayout, net: RoutedNet, number: int, background: str, colour: str, ring: float,
+           opacity: float, lk: Look) -> BadgeItem:
+    """A step's number on its net, the same object on every step that draws it alike."""
+    cache = layout.__dict__.setdefault("_badge_items", {})
+    key = (id(net), number, background, colour, ring, opacity, lk.badge_radius, lk.badge_font_size)
+    hit = cache.get(key)
+    if hit is None or hit[0] is not net:
+        if len(cache) > 50000:
+            cache.clear()
+        label = str(number)
+        x, y, r = net.badge
+        hit = cache[key] = (net, BadgeItem("step", x, y, r, label, background, colour, ring, colour, LABEL_FONT,
+                                           number_size(label, r, ring, lk), opacity, number))
+    return hit[1]
 
 
 def number_size(label: str, r: float, ring: float, lk: Look) -> float:
@@ -275,6 +299,32 @@ def number_size(label: str, r: float, ring: float, lk: Look) -> float:
     would not fit inside the ring (two or three digits, a disc the room made smaller)."""
     inner = 2 * (r - ring) * 0.92
     return min(lk.badge_font_size, inner / max(text_width(label, 1.0, LABEL_FONT), 1e-6))
+
+
+def _line(layout: MapLayout, net: RoutedNet, kind: str, heads, colour, width, dash, opacity, art="samarbeid",
+          number=None, current=False, faded=False, loop=False) -> LineItem:
+    """The line item of a net in a look, the same object on every step that draws it
+    alike (the window then keeps what it made of it, and compares by identity)."""
+    cache = layout.__dict__.setdefault("_line_items", {})
+    key = (id(net), kind, id(heads), colour, width, dash, opacity, art, number, current, faded, loop)
+    hit = cache.get(key)
+    if hit is None or hit[0] is not net:
+        if len(cache) > 50000:
+            cache.clear()
+        hit = cache[key] = (net, LineItem(kind, net.arrows, net.strokes, heads, colour, width, dash, opacity, art,
+                                          number, current, faded, loop))
+    return hit[1]
+
+
+def _heads(layout: MapLayout, net: RoutedNet, lk: Look) -> tuple:
+    """A net's arrow heads, made once per layout and look: every step then hands
+    the screen the same tuples, and the window keeps their painter paths."""
+    cache = layout.__dict__.setdefault("_heads", {})
+    key = (id(net), lk.head_length, lk.head_spread)
+    hit = cache.get(key)
+    if hit is None or hit[0] is not net:
+        hit = cache[key] = (net, tuple(arrow_head(tip, back, lk.head_length, lk.head_spread) for tip, back in net.heads))
+    return hit[1]
 
 
 def _routed_on_demand(m, layout: MapLayout, arrows) -> list[tuple[RoutedNet, object]]:

@@ -12,6 +12,10 @@ Pure Python; the model the regional view and the municipality filter draw.
   services they name.
 * ``municipality_map(region, kommune)`` is one municipality's own map drawn
   from the region file: its services and the shared ones.
+* ``shown_map(region, view)`` is what the window, a poster and the figures
+  view show for a view choice (``REGIONAL``, ``ALL`` or a municipality's
+  name); ``source_of`` and ``view_of`` lead back from a shown map to the
+  region file and the choice, so the region map stays the only state.
 
 Counting ("i 4 av 5"): a role is *in* a municipality when at least one of the
 municipality's services has that role; the total is the number of
@@ -107,6 +111,7 @@ class GroupedMap(Map):
 
     region: Map | None = None
     card_of: dict[str, str] = field(default_factory=dict)  # region service id -> card id
+    kommuner: tuple[str, ...] = ()  # the municipalities counted (region order)
 
     def resolve(self, reference: str) -> list[Service]:
         ids = dict.fromkeys(s.id for s in super().resolve(reference))
@@ -183,7 +188,7 @@ def regional_view(region: Map, kommuner: Iterable[str] | None = None) -> Regiona
         id=f"{region.id}--regional", navn=region.navn, tjenester=services, nivaer=region.nivaer, type="kommune",
         malform=region.malform, oppdatert=region.oppdatert, nettside=region.nettside,
         samarbeid=_grouped_links(region, card_of, cards), path=None, source=region.source,
-        region=region, card_of=card_of)
+        henvisningsrett=region.henvisningsrett, region=region, card_of=card_of, kommuner=tuple(chosen))
     return RegionalView(region, tuple(chosen), tuple(cards), gm)
 
 
@@ -216,8 +221,18 @@ def _card_service(c: RegionalCard, region: Map) -> Service:
     members = [region.service(sid) for sid in c.members]
     ages = [s.alder for s in members]
     alder = (min(a[0] for a in ages), max(a[1] for a in ages)) if all(ages) else None
-    return Service(c.id, c.label, c.niva, c.sektor, type=c.role, beskrivelse=c.details, alder=alder,
-                   source=members[0].source)
+    return Service(c.id, c.label, c.niva, c.sektor, type=c.role, beskrivelse=c.details + "\n\n" + members_text(
+        members, c.kommuner), alder=alder, source=members[0].source)
+
+
+def members_text(members: list[Service], kommuner: Iterable[str]) -> str:
+    """One line per municipality with the services a grouped card stands for
+    ("Sjøvik: Nordbyen legekontor, Sørbyen legekontor"), in region order; for
+    the details panel and the card's tool tip."""
+    by_k: dict[str, list[str]] = {}
+    for s in members:
+        by_k.setdefault(s.kommune, []).append(s.navn)
+    return "\n".join(_("{kommune}: {namn}").format(kommune=k, namn=", ".join(by_k[k])) for k in kommuner if k in by_k)
 
 
 def _grouped_links(region: Map, card_of: dict[str, str], cards: list[RegionalCard]) -> list[Link]:
@@ -246,7 +261,15 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "kommune"
 
 
-def municipality_map(region: Map, kommune: str) -> Map:
+@dataclass
+class MunicipalityMap(Map):
+    """One municipality's map drawn from a region file (``municipality_map``)."""
+
+    region: Map | None = None
+    kommune: str = ""
+
+
+def municipality_map(region: Map, kommune: str) -> MunicipalityMap:
     """One municipality's own map drawn from a region map.
 
     Its services (same objects as in the region, not copies) and the shared
@@ -259,8 +282,64 @@ def municipality_map(region: Map, kommune: str) -> Map:
     if kommune not in municipalities(region):
         raise ValueError(_("regionen har ingen kommune {names}").format(names=kommune))
     services = [s for s in region.tjenester if s.kommune is None or s.kommune == kommune]
-    m = Map(id=f"{region.id}-{slug(kommune)}", navn=kommune, tjenester=services, nivaer=region.nivaer,
-            type="kommune", malform=region.malform, oppdatert=region.oppdatert, nettside=region.nettside,
-            path=None, source=region.source)
+    m = MunicipalityMap(id=f"{region.id}-{slug(kommune)}", navn=kommune, tjenester=services, nivaer=region.nivaer,
+                        type="kommune", malform=region.malform, oppdatert=region.oppdatert, nettside=region.nettside,
+                        henvisningsrett=region.henvisningsrett, path=None, source=region.source, region=region,
+                        kommune=kommune)
     m.samarbeid = [link for link in region.samarbeid if m.resolve(link.mellom[0]) and m.resolve(link.mellom[1])]
     return m
+
+
+# ---------------------------------------------------------------- what is shown of a region
+
+REGIONAL = "regional"  # one card per role, shared services once (the default for a region)
+ALL = "alle"  # every service of the file, each municipality's apart
+
+
+def default_view(m: Map) -> str:
+    """The view a map opens in: the regional view for ``type: region``, else the map itself."""
+    return REGIONAL if m.type == "region" else ALL
+
+
+def views(m: Map) -> list[str]:
+    """The choices a map offers: for a region ``REGIONAL``, ``ALL`` and each municipality; else ``ALL``."""
+    return [REGIONAL, ALL, *municipalities(m)] if m.type == "region" else [ALL]
+
+
+def shown_map(region: Map, view: str) -> Map:
+    """The map shown for ``view`` (one of ``views(region)``): the regional view's
+    grouped map, the region itself (``ALL``) or one municipality's map. A map
+    that is not a region is always shown as it is. Raises ``ValueError`` for a
+    municipality the region does not have."""
+    if region.type != "region" or view == ALL:
+        return region
+    if view == REGIONAL:
+        return regional_view(region).map
+    return municipality_map(region, view)
+
+
+def source_of(m: Map) -> Map:
+    """The map in the file a shown map comes from (itself when it is one)."""
+    region = getattr(m, "region", None)
+    return region if isinstance(m, (GroupedMap, MunicipalityMap)) and region is not None else m
+
+
+def view_of(m: Map) -> str:
+    """Which view ``m`` is of its source: ``REGIONAL``, a municipality's name, or ``ALL``."""
+    if isinstance(m, GroupedMap) and m.region is not None:
+        return REGIONAL
+    if isinstance(m, MunicipalityMap) and m.region is not None:
+        return m.kommune
+    return ALL
+
+
+def kommuner_shown(m: Map) -> list[str]:
+    """The municipalities whose services a shown map stands for: all of a region's
+    (regional view or every service), one for a municipality's map; a municipal
+    map stands for itself (its ``navn``, as figures rows name it)."""
+    if isinstance(m, MunicipalityMap) and m.region is not None:
+        return [m.kommune]
+    source = source_of(m)
+    if isinstance(m, GroupedMap) and m.region is not None:
+        return list(m.kommuner)
+    return municipalities(source) if source.type == "region" else [source.navn]

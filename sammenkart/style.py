@@ -9,6 +9,7 @@ units, so the Qt view and the PDF draw exactly the same outline.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .i18n import _
 from .layout.geometry import Rect
@@ -51,6 +52,18 @@ def contrast(a: str, b: str) -> float:
 
 def readable_on(fill: str, dark: str = "#1a1a1a", light: str = "#ffffff") -> str:
     return dark if contrast(fill, dark) >= contrast(fill, light) else light
+
+
+@lru_cache(maxsize=4096)
+def faded(colour: str, background: str, opacity: float) -> str:
+    """``colour`` seen at ``opacity`` over ``background``, as a plain colour: how
+    paper shows a faded item, and how the window draws faded arrows (an opaque
+    pen is several times cheaper to paint than a transparent one)."""
+    if opacity >= 1.0:
+        return colour
+    fg, bg = colour.lstrip("#"), background.lstrip("#")
+    mixed = [round(int(fg[i:i + 2], 16) * opacity + int(bg[i:i + 2], 16) * (1 - opacity)) for i in (0, 2, 4)]
+    return "#" + "".join(f"{v:02x}" for v in mixed)
 
 
 @dataclass(frozen=True)
@@ -169,6 +182,50 @@ def revision_fill(status: str | None, variant: str = "normal") -> str:
 def revision_text(status: str | None, variant: str = "normal") -> str:
     """Text colour readable on ``revision_fill``."""
     return readable_on(revision_fill(status, variant))
+
+
+# Figures on the map (referral rate, rejection percentage): a sequential scale,
+# light = low, dark = high, per palette variant. Every step is darker than the
+# one before in relative luminance, also as people with red–green colour
+# blindness see it (tests/test_figures_view.py simulates it), so the order reads
+# in grey-scale print and for colour-blind viewers; the hue (yellow–orange–brown,
+# ColorBrewer "YlOrBr") keeps it apart from the blue levels. A card without a
+# figure is white (black, as the background, in high contrast): outside the scale.
+FIGURE_RAMPS: dict[str, tuple[str, ...]] = {
+    "normal": ("#fee391", "#fec44f", "#fe9929", "#ec7014", "#cc4c02", "#993404", "#662506"),
+    "hoykontrast": ("#fde725", "#a0da39", "#4ac16d", "#1fa187", "#277f8e", "#365c8d", "#46327e"),  # viridis
+    "gratone": ("#e6e6e6", "#c8c8c8", "#aaaaaa", "#8c8c8c", "#6e6e6e", "#505050", "#323232"),
+}
+FIGURE_NONE: dict[str, str] = {"normal": "#ffffff", "hoykontrast": "#000000", "gratone": "#ffffff"}
+
+
+def figure_fills(n: int, variant: str = "normal") -> tuple[str, ...]:
+    """``n`` fills (1 ≤ n ≤ 7) for classes from low to high, spread over the
+    variant's ramp so that neighbouring classes stay as far apart as they can."""
+    ramp = FIGURE_RAMPS.get(variant, FIGURE_RAMPS["normal"])
+    if not 1 <= n <= len(ramp):
+        raise ValueError(f"between 1 and {len(ramp)} classes, not {n}")
+    if n == 1:
+        return (ramp[len(ramp) // 2],)
+    return tuple(ramp[round(i * (len(ramp) - 1) / (n - 1))] for i in range(n))
+
+
+def figure_none(variant: str = "normal") -> str:
+    """Fill of a card the figures say nothing about."""
+    return FIGURE_NONE.get(variant, FIGURE_NONE["normal"])
+
+
+# Lines of a trend chart (one per municipality or receiver): the Okabe–Ito
+# colours, told apart by colour-blind viewers, each with its own marker so the
+# lines part in grey too; the total is drawn black and thicker.
+SERIES_COLOURS = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#d55e00", "#56b4e9", "#f0e442")
+SERIES_MARKERS = ("circle", "square", "triangle", "diamond", "cross", "triangle-down", "plus")
+SERIES_TOTAL = "#000000"
+
+
+def series_look(index: int) -> tuple[str, str]:
+    """(colour, marker) of the ``index``-th line (0-based); they repeat after seven."""
+    return SERIES_COLOURS[index % len(SERIES_COLOURS)], SERIES_MARKERS[index % len(SERIES_MARKERS)]
 
 
 ART_DASH: dict[str, tuple[float, ...]] = {

@@ -230,7 +230,12 @@ def test_an_overdose_goes_to_somatic_emergency_care_first(ws):
 
 
 def test_state_and_regional_services_are_not_on_a_level_in_the_municipality(ws):
-    for m in ws.maps.values():
+    from sammenkart import paths
+    from sammenkart.loader import load_workspace
+
+    region = load_workspace(paths.region_dir())
+    assert region.maps
+    for m in [*ws.maps.values(), *region.maps.values()]:
         for s in m.tjenester:
             lv = m.level(s.niva)
             if s.role in STATE_OR_REGIONAL or s.sektor in ("stat", "spesialist"):

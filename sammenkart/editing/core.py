@@ -42,6 +42,7 @@ class _Unset:
 UNSET = _Unset()  # "leave as it is" where None means "remove"
 
 _WHAT = {"map": "kartet", "pathway": "forløpet", "case": "kasuset"}
+WORKSPACES_KEPT = 3  # the state now, the one before, a form's trial
 _HEADER = ("sammenkart", "id")
 
 
@@ -64,13 +65,13 @@ class _Transaction:
         after = splice.apply(before)
         if after == before:
             return False
-        doc.set_text(after)
+        doc.set_text(after, splice)
         self.steps.append((doc, splice, splice.inverse(before)))
         return True
 
     def rollback(self) -> None:
         for doc, _fwd, inv in reversed(self.steps):
-            doc.set_text(inv.apply(doc.text))
+            doc.set_text(inv.apply(doc.text), inv)
         self.steps.clear()
 
 
@@ -86,6 +87,10 @@ class EditorCore:
         self._listeners: list[Listener] = []
         self._revision = 0
         self._workspace: tuple[int, Workspace] | None = None
+        # Workspaces of the last few states, by the open files' texts: a value checked
+        # as the user types (check_field) and then applied gives the same texts, so the
+        # edit reuses what the check read; undoing back to a state reuses it too.
+        self._by_texts: dict[tuple, Workspace] = {}
         self._shared = loader.shared_files()  # shared texts (grunnlag) outside the open files, read once each
         self.last_change: Change | None = None
 
@@ -129,12 +134,18 @@ class EditorCore:
         edited texts (new objects after each change; never mutate them)."""
         if self._workspace is None or self._workspace[0] != self._revision:
             data = [d for d in self._docs if d.kind in _WHAT]  # not the copies of shared texts
-            snapshots = {id(d): d for d in data}
-            ws = loader.assemble(self.root, [(id(d), d.kind) for d in data],
-                                 lambda key, _kind: snapshots[key].snapshot(), self._shared)
-            if not self.root.exists():
-                ws.problems.insert(0, Problem(loader.Source(str(self.root)),
-                                              _("finner ikke «{path}»").format(path=self.root)))
+            key = tuple(d.text for d in data)
+            ws = self._by_texts.get(key)
+            if ws is None:
+                snapshots = {id(d): d for d in data}
+                ws = loader.assemble(self.root, [(id(d), d.kind) for d in data],
+                                     lambda key, _kind: snapshots[key].snapshot(), self._shared)
+                if not self.root.exists():
+                    ws.problems.insert(0, Problem(loader.Source(str(self.root)),
+                                                  _("finner ikke «{path}»").format(path=self.root)))
+                if len(self._by_texts) >= WORKSPACES_KEPT:
+                    self._by_texts.pop(next(iter(self._by_texts)))
+                self._by_texts[key] = ws
             self._workspace = (self._revision, ws)
         return self._workspace[1]
 
@@ -204,7 +215,7 @@ class EditorCore:
         self._done -= 1
         edit = self._history[self._done]
         for doc, _fwd, inv in reversed(edit.steps):
-            doc.set_text(inv.apply(doc.text))
+            doc.set_text(inv.apply(doc.text), inv)
         return self._changed(edit.change.as_origin(ch.UNDO))
 
     def redo(self) -> Change | None:
@@ -213,7 +224,7 @@ class EditorCore:
         edit = self._history[self._done]
         self._done += 1
         for doc, fwd, _inv in edit.steps:
-            doc.set_text(fwd.apply(doc.text))
+            doc.set_text(fwd.apply(doc.text), fwd)
         return self._changed(edit.change.as_origin(ch.REDO))
 
     def _changed(self, change: Change) -> Change:
@@ -334,7 +345,7 @@ class EditorCore:
         if seq.flow_style:
             parts = [tree.source(it) for it in seq.value]
             parts.insert(new_index, parts.pop(index))
-            return tx.apply(doc, Splice(seq.start_mark.index, seq.end_mark.index, "[" + ", ".join(parts) + "]"))
+            return tx.apply(doc, Splice(tree.ix(seq.start_mark), tree.ix(seq.end_mark), "[" + ", ".join(parts) + "]"))
         raw = tree.item_text(path, index)
         tx.apply(doc, tree.delete_item(path, index))
         tx.apply(doc, self._tree(doc).insert_item(path, new_index, raw=raw, before_next=before_next))
@@ -399,6 +410,7 @@ class EditorCore:
         state it replaced comes back with undo; None when nothing differs."""
         doc = self.document_at(path)
         shown = loader._shown(doc.path)
+        self._by_texts.clear()  # shared texts and figures beside it may have changed on disk too
         if doc.text is not None and not doc.path.exists():
             # deleted by another program: keep what is open, unsaved; saving writes it back
             doc.disk, doc.saved_text = None, None

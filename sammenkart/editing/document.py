@@ -79,6 +79,7 @@ class Document:
         self._unreadable: tuple | None = None  # (object, problems) of a file without text
         self._snapshots: dict[str, tuple] = {}
         self._trees: dict[str, Tree] = {}  # by text: the current one and the one a trial edit comes back to
+        self._derived_from: tuple | None = None  # (text before, the splice that made the text now)
 
     @property
     def id(self) -> str:
@@ -119,13 +120,18 @@ class Document:
         return text[1:] if self.bom else text
 
     # --- text ----------------------------------------------------------------
-    def set_text(self, text: str) -> None:
+    def set_text(self, text: str, splice=None) -> None:
+        """The new text; ``splice`` (a ``yamltext.Splice``) made it from the text
+        before, so its tree can follow the old one without composing it again."""
         if self.text is None:
             raise EditError(_("«{path}» kan ikke redigeres").format(path=self.path))
+        before = self.text
         self._set(text)
+        self._derived_from = (before, splice) if splice is not None else None
 
     def _set(self, text: str | None) -> None:
         self.text = text
+        self._derived_from = None
 
     @property
     def dirty(self) -> bool:
@@ -151,8 +157,13 @@ class Document:
         if self.text is None:
             raise EditError(_("«{path}» kan ikke redigeres: {why}").format(
                 path=loader._shown(self.path), why="; ".join(p.message for p in self.problems()) or "?"))
+        tree = None
+        if self._derived_from is not None:
+            before, splice = self._derived_from
+            prev = self._trees.get(before)
+            tree = prev.after(splice, self.text) if prev is not None else None
         try:
-            tree = Tree(self.text)
+            tree = tree or Tree(self.text)
         except yaml.YAMLError:
             first = next((p for p in self.problems() if p.is_error), None)
             raise EditError(_("«{path}» har en YAML-feil som må rettes før fila kan redigeres: {problem}").format(

@@ -121,14 +121,15 @@ class NewFolder:
 
 
 
-def new_folder(folder, kommune_navn: str, malform: str = "nb", *, bundled=None,
+def new_folder(folder, kommune_navn: str, malform: str = "nb", *, bundled=None, services=None,
                today: dt.date | None = None) -> NewFolder:
     """A starter workspace in ``folder``: ``kart/<id>.yaml`` from ``new_map``
     (the standard roles of ``starter_types`` for the bundled pathways and
     cases), the bundled pathways in ``malform`` (each pathway's version in that
     målform, file names kept) in ``kart/forlop/``, and the bundled cases written
     in ``malform`` in ``kasus/``. ``bundled``: the workspace to copy from
-    (default ``loader.load_bundled()``).
+    (default ``loader.load_bundled()``). ``services``: the standard types
+    the map starts with instead (*Fil → Nytt kart…* lets the user choose).
 
     Copies are the bundled files as they are, less their opening comments
     (``without_header``); a version that adapts a shared text brings the shared text. Raises EditError for a bad name or
@@ -162,7 +163,8 @@ def new_folder(folder, kommune_navn: str, malform: str = "nb", *, bundled=None,
             shown = _("{paths} og {n} til").format(paths=shown, n=len(taken) - 3)
         raise EditError(_("finnes allerede: {paths}; ingenting er skrevet").format(paths=shown))
     texts = [(target, without_header(src.read_text(encoding="utf-8"))) for src, target in copies]
-    made = new_map(folder, name, malform, starter_types(pathways, cases), map_id=ident, today=today)
+    types = starter_types(pathways, cases) if services is None else list(services)
+    made = new_map(folder, name, malform, types, map_id=ident, today=today)
     for target, text in texts:
         atomic.write_text(target, text)
     _forget_reviews(folder)

@@ -38,6 +38,12 @@ def configure_parser(subparsers) -> argparse.ArgumentParser:
                    help=_("del plakaten opp på A4- eller A3-ark med overlapp og skjæremerker"))
     p.add_argument("--gratone", action="store_true", help=_("gråtoner i stedet for farger"))
     p.add_argument("--brosjyre", action="store_true", help=_("lag A4-brosjyre for forløpet (krever --forlop)"))
+    p.add_argument("--visning", choices=("regional", "alle"), metavar="regional|alle",
+                   help=_("for et regionkart: «regional» (standard) gir ett kort per rolle og de felles "
+                          "tjenestene én gang; «alle» viser hver tjeneste i fila"))
+    p.add_argument("--kommune", metavar="NAVN", help=_("for et regionkart: kartet til én kommune i regionen"))
+    p.add_argument("--tal", type=int, metavar=_("ÅR"),
+                   help=_("ta med en tabell over henvisninger og avslag for året (fra tal/<kart-id>.csv)"))
     p.add_argument("--publikum", action="store_true",
                    help=_("plakat for publikum: uten kontakter merket «intern» (brosjyren har dem aldri)"))
     p.set_defaults(func=run)
@@ -84,6 +90,14 @@ def run(args) -> int:
         return _fail(_("kartlasteren mangler i denne versjonen"), 2)
     if error:
         return _fail(error)
+    m, error = _shown(m, args)
+    if error:
+        return _fail(error)
+    figures = None
+    if args.tal is not None:
+        figures, error = _figures(ws, m, args.tal)
+        if error:
+            return _fail(error)
     pathway = None
     if args.forlop:
         offered = ws.pathways_for(m)
@@ -96,6 +110,8 @@ def run(args) -> int:
         return _fail(_("--brosjyre er alltid A4 og kan ikke deles opp med --flis"))
     if args.brosjyre and pathway is None:
         return _fail(_("--brosjyre trenger et forløp: legg til --forlop ID"))
+    if args.brosjyre and figures is not None:
+        return _fail(_("--tal gjelder plakater, ikke --brosjyre"))
     from . import export_handout, export_poster
 
     problems = []
@@ -106,7 +122,8 @@ def run(args) -> int:
             print(_("Brosjyre skrevet til {fil}").format(fil=args.out))
             return 0
         result = export_poster(m, args.out, paper=args.papir, landscape=args.liggende, pathway=pathway,
-                               tile=args.flis, greyscale=args.gratone, workspace=ws, publikum=args.publikum)
+                               tile=args.flis, greyscale=args.gratone, workspace=ws, publikum=args.publikum,
+                               figures=figures)
     except OSError as exc:
         return _fail(_("kunne ikke skrive «{fil}»: {grunn}").format(fil=args.out, grunn=exc.strerror or exc), 1)
     except Exception as exc:  # a fault of ours: say so plainly, no traceback; --out is as it was
@@ -118,6 +135,43 @@ def run(args) -> int:
     pages = _("1 side") if result.pages == 1 else _("{n} sider").format(n=result.pages)
     print(_("Plakat skrevet til {fil} ({sider})").format(fil=args.out, sider=pages))
     return 0
+
+
+def _shown(m, args):
+    """(the map to print, error): a region as ``--visning``/``--kommune`` say (the
+    regional view by default, like the window); any other map as it is."""
+    from .. import regional
+
+    if m.type != "region":
+        if args.visning or args.kommune:
+            return m, _("--visning og --kommune gjelder bare regionkart; «{kart}» er et kart for én kommune").format(
+                kart=m.id)
+        return m, None
+    if args.kommune and args.visning:
+        return m, _("velg enten --visning eller --kommune")
+    if args.kommune:
+        names = regional.municipalities(m)
+        if args.kommune not in names:
+            return m, _("regionen «{kart}» har ingen kommune «{kommune}». Kommuner: {liste}").format(
+                kart=m.id, kommune=args.kommune, liste=", ".join(names))
+        return regional.shown_map(m, args.kommune), None
+    return regional.shown_map(m, regional.ALL if args.visning == "alle" else regional.REGIONAL), None
+
+
+def _figures(ws, m, year: int):
+    """((table, year), error) for ``--tal``: the figures of the map's file for that year."""
+    from .. import figures_view
+    from ..regional import source_of
+
+    table = figures_view.table_for(ws, m)
+    source = source_of(m)
+    if table is None:
+        return None, _("fant ingen tall for «{kart}» (tal/{kart}.csv ved siden av kart/)").format(kart=source.id)
+    years = figures_view.years_in_scope(m, table)
+    if year not in years:
+        return None, _("det finnes ingen tall for {ar} i tal/{kart}.csv; tallene gjelder {liste}").format(
+            ar=year, kart=source.id, liste=", ".join(str(y) for y in years) or "–")
+    return (table, year), None
 
 
 def _print_problems(problems) -> None:

@@ -77,14 +77,15 @@ def footer_text(m) -> str:
 
 def plan_poster(m, layout: MapLayout, pal, paper: str = "A0", landscape: bool = False,
                 pathway=None, emphasis=None, variant: str = "normal", relayout=None,
-                tile: str | None = None, title_limit: float | None = None) -> PosterPlan:
+                tile: str | None = None, title_limit: float | None = None, more=None) -> PosterPlan:
     """Place header, map, legend, step list, checklist, contacts and footer on the page.
 
     ``relayout(aspect)`` gives the map laid out for a room of that shape
     (``layout.engine.layout_map``): the map then fills the room left after
     the furniture. Without it ``layout`` is drawn as it is. ``tile`` ("A4",
     "A3"): the poster will be split over such sheets, so the title is kept
-    narrow enough to lie on one sheet.
+    narrow enough to lie on one sheet. ``more(size, width, heading) -> [Block]``:
+    more furniture after the legend and steps (the figures table of ``--tal``).
     """
     from ..display import build, legend_entries
     from ..emphasis import PLAIN
@@ -158,6 +159,8 @@ def plan_poster(m, layout: MapLayout, pal, paper: str = "A0", landscape: bool = 
         if pathway is not None:
             out += steps_blocks(m, pathway, pal, width, size, head)
             out += checklist_blocks(pathway, pal, width, size, head)
+        if more is not None:
+            out += more(size, width, head)
         for b in out:
             b.width = width
         return out
@@ -189,9 +192,21 @@ def plan_poster(m, layout: MapLayout, pal, paper: str = "A0", landscape: bool = 
                          cw, gap)
         if trial:
             trials.append((size, cw, trial))
-    alone_font = _font(layout, alone[0]) if alone else 0.0
+    # the step numbers are the map's smallest type when a pathway is drawn: weigh them too
+    numbers = [a.number for a in (emphasis.arrows if emphasis is not None else ()) if a.number is not None]
+    badge = None
+    if numbers:
+        from ..style import look as look_for
+
+        lk = look_for(variant)
+        badge = lk.badge_font_size if max(numbers) < 100 else lk.badge_font_size_small
+
+    def map_font(lay, s) -> float:
+        return _font(lay, s) if badge is None else min(_font(lay, s), badge * (s[0] if isinstance(s, tuple) else s))
+
+    alone_font = map_font(layout, alone[0]) if alone else 0.0
     for good_enough in (max(floor, 0.8 * alone_font), floor):
-        found = next((t for t in trials if _font(layout, t[2][0]) >= good_enough), None)
+        found = next((t for t in trials if map_font(layout, t[2][0]) >= good_enough), None)
         if found:
             _size, col_w, best = found
             break
@@ -218,7 +233,9 @@ def plan_poster(m, layout: MapLayout, pal, paper: str = "A0", landscape: bool = 
     plan.title_size = title_size
     plan.layout = layout
     plan.display = build(m, layout, emphasis, variant)
-    plan.min_font = _font(layout, scale)
+    # everything the map draws in type: card names, band labels, step numbers, marks
+    drawn = [b.size for b in (*plan.display.badges, *plan.display.marks)]
+    plan.min_font = min([_font(layout, scale)] + [size * scale for size in drawn])
     if plan.min_font < MIN_FONT_PT[paper] - 1e-6:
         advice = (_("Velg et større papir.") if paper != "A0" else
                   _("A0 er det største papiret; kartet har for mange tjenester til én lesbar plakat."))

@@ -13,15 +13,9 @@ from reportlab.lib.colors import HexColor
 
 from ..display import DisplayList, level_fill  # noqa: F401  (level_fill: used by callers of this module)
 from ..layout.text import register_fonts, text_width
+from ..style import faded  # noqa: F401  (the one rule for a colour seen through; callers import it here)
 
 
-def faded(colour: str, background: str, opacity: float) -> str:
-    """``colour`` seen at ``opacity`` over ``background``, as a plain colour."""
-    if opacity >= 1.0:
-        return colour
-    fg, bg = colour.lstrip("#"), background.lstrip("#")
-    mixed = [round(int(fg[i:i + 2], 16) * opacity + int(bg[i:i + 2], 16) * (1 - opacity)) for i in (0, 2, 4)]
-    return "#" + "".join(f"{v:02x}" for v in mixed)
 
 
 def outline_path(c, commands):

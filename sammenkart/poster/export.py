@@ -31,7 +31,7 @@ class ExportResult:
 
 
 def prepare(m, paper="A0", landscape=False, pathway=None, greyscale=False, pathways=None, tile=None,
-            publikum=False):
+            publikum=False, figures=None):
     """Layout, palette, emphasis and plan for a poster: what the preview and the PDF share.
 
     ``publikum``: a poster for the public, without the contacts marked
@@ -43,14 +43,16 @@ def prepare(m, paper="A0", landscape=False, pathway=None, greyscale=False, pathw
 
     The text is checked for printing first (``printable``); ``plan.problems``
     lists what was left out or shortened, each at its file:line:col.
+    ``figures``: (``figures.FigureTable``, year) for a table block of the
+    referral figures (``poster.figures_block``), or None.
     """
     problems: list[Problem] = []
     m = printable(without_internal_contacts(m) if publikum else m, problems)
     pathway = printable(pathway, problems) if pathway is not None else None
-    return _prepare_printable(m, paper, landscape, pathway, greyscale, pathways, tile, problems)
+    return _prepare_printable(m, paper, landscape, pathway, greyscale, pathways, tile, problems, figures)
 
 
-def _prepare_printable(m, paper, landscape, pathway, greyscale, pathways, tile, problems):
+def _prepare_printable(m, paper, landscape, pathway, greyscale, pathways, tile, problems, figures=None):
     """``prepare`` for text already checked by ``printable`` (its warnings in ``problems``)."""
     register_fonts()
     variant = "gratone" if greyscale else "normal"
@@ -67,8 +69,17 @@ def _prepare_printable(m, paper, landscape, pathway, greyscale, pathways, tile, 
         return cache[key]
 
     emphasis = pathway_emphasis(m, pathway, None) if pathway else None
+    extra = None
+    if figures is not None:
+        from .figures_block import figures_blocks
+
+        table, year = figures
+
+        def extra(size, width, head):
+            return figures_blocks(m, table, year, pal, width, size, head)
+
     plan = plan_poster(m, relayout(SCREEN_ASPECT), pal, paper, landscape, pathway, emphasis, variant,
-                       relayout=relayout, tile=tile)
+                       relayout=relayout, tile=tile, more=extra)
     if tile:
         from .tiling import plan_tiles, title_rect
 
@@ -78,7 +89,7 @@ def _prepare_printable(m, paper, landscape, pathway, greyscale, pathways, tile, 
         if not any(t.window.x <= r.x and r.right <= t.window.right for t in grid.tiles + grid.skipped):
             window = next(t.window for t in grid.tiles + grid.skipped if t.window.x <= r.x < t.window.right)
             plan = plan_poster(m, relayout(SCREEN_ASPECT), pal, paper, landscape, pathway, emphasis, variant,
-                               relayout=relayout, tile=tile, title_limit=window.right - r.x - 2.0)
+                               relayout=relayout, tile=tile, title_limit=window.right - r.x - 2.0, more=extra)
     plan.problems[:0] = list(problems) + cut_label_problems(m, plan.layout)
     return plan.layout, pal, variant, emphasis, plan
 
@@ -95,8 +106,9 @@ def new_canvas(out, size, m, subject: str) -> Canvas:
 
 @in_map_language
 def export_poster(m, out, paper="A0", landscape=False, pathway=None, tile=None, greyscale=False,
-                  workspace=None, publikum=False) -> ExportResult:
+                  workspace=None, publikum=False, figures=None) -> ExportResult:
     """Write the poster; ``tile`` ("A4"/"A3") splits it over sheets with an assembly page first.
+    ``figures``: (``figures.FigureTable``, year) adds the figures table (``prepare``).
 
     ``publikum``: for the public (a waiting room): the contacts marked
     ``intern`` are left out (``public_edition.without_internal_contacts``).
@@ -117,7 +129,7 @@ def export_poster(m, out, paper="A0", landscape=False, pathway=None, tile=None, 
     pathway = printable(pathway, problems) if pathway is not None else None
     pathways = workspace.pathways_for(m) if workspace is not None else None
     layout, pal, variant, emphasis, plan = _prepare_printable(m, paper, landscape, pathway, greyscale, pathways,
-                                                              tile, problems)
+                                                              tile, problems, figures)
     out = Path(out)
     with atomic_path(out, make_parents=False) as tmp:  # a failure leaves a file already at ``out`` as it was
         if tile:

@@ -89,6 +89,10 @@ class CardItem(QGraphicsObject):
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.PointingHandCursor)
         self.setToolTip(tooltip(" ".join(card.lines)))
+        # Drawn once into a pixmap and copied from it until its look or the zoom changes:
+        # a step on a region restyles a few cards, and the thousands of others then cost
+        # Qt a copy each instead of a Python paint call.
+        self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         self._apply_z()
 
     @property
@@ -129,7 +133,7 @@ class CardItem(QGraphicsObject):
         # Far out (a whole region on screen) shapes and text a few pixels high cannot
         # be read; a plain box keeps painting thousands of cards fast.
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        if lod * it.font_size < 3.0:
+        if lod * it.font_size < TEXT_MIN_PX:
             painter.drawRect(qrect(it.rect))
             return
         painter.drawPath(self.path)
@@ -152,6 +156,65 @@ class CardItem(QGraphicsObject):
             event.accept()
             return
         super().mousePressEvent(event)
+
+
+# Card text smaller than this on screen (px) is not drawn: a plain box says as much.
+TEXT_MIN_PX = 3.0
+
+
+class CardBatch(QGraphicsItem):
+    """Every card as a plain box, in a few calls: the map far out (a whole region
+    on screen, card text a few pixels high). The scene then gives the cards
+    themselves no contents, so Qt makes no Python call per card on a repaint;
+    they still take clicks, hover and tool tips."""
+
+    def __init__(self):
+        super().__init__()
+        self.setZValue(1)
+        self._cards: tuple = ()
+        self._background = "#ffffff"
+        self._groups: list[tuple] | None = []
+        self._rects: dict = {}  # id(layout Rect) -> (the Rect, its QRectF)
+        self._bounds = QRectF()
+
+    def set_cards(self, cards, background: str, bounds: QRectF) -> None:
+        """The display list's cards (in paint order) and the background their opacity mixes with."""
+        if cards is self._cards and background == self._background:
+            return
+        self._cards, self._background, self._groups = cards, background, None
+        if bounds != self._bounds:
+            self.prepareGeometryChange()
+            self._bounds = bounds
+        if self.isVisible():
+            self.update()
+
+    def _build(self) -> list[tuple]:
+        from ..style import faded
+
+        groups: dict[tuple, list] = {}
+        rects = self._rects  # a card's rectangle is its layout's: made once per map
+        for c in self._cards:
+            hit = rects.get(id(c.rect))
+            if hit is None or hit[0] is not c.rect:
+                hit = rects[id(c.rect)] = (c.rect, qrect(c.rect))
+            groups.setdefault((c.fill, c.stroke, c.stroke_width, c.opacity), []).append(hit[1])
+        out = []
+        for (fill, stroke, width, opacity), boxes in groups.items():  # in the cards' paint order
+            out.append((QPen(QColor(faded(stroke, self._background, opacity)), width),
+                        QColor(faded(fill, self._background, opacity)), boxes))
+        return out
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(self, painter, option, widget=None) -> None:
+        if self._groups is None:
+            self._groups = self._build()
+        painter.setRenderHint(painter.RenderHint.Antialiasing, False)
+        for pen, fill, boxes in self._groups:
+            painter.setPen(pen)
+            painter.setBrush(fill)
+            painter.drawRects(boxes)
 
 
 def paint_display(painter, d: dl.DisplayList) -> None:

@@ -41,6 +41,9 @@ def switch_map(mw, m) -> None:
         current = None
     if current is not None and current.id == m.id:
         return
+    region_ui = getattr(mw, "region_ui", None)
+    if region_ui is not None and region_ui.show_as_written(m.id):
+        return  # a view of this region was shown: the case runs on the region as written
     for name in ("select_map", "set_current_map"):
         fn = getattr(mw, name, None)
         if callable(fn):

@@ -37,6 +37,17 @@ def is_editable(widget: QWidget | None) -> bool:
     return False
 
 
+def owns_keys(widget: QWidget | None) -> bool:
+    """A widget in a panel that takes its own keys (the edit mode's forms set the
+    property ``owns_keys``): Space ticks its box, arrows move in its list, letters
+    search; only Esc goes back to the map."""
+    while widget is not None:
+        if widget.property("owns_keys"):
+            return True
+        widget = widget.parentWidget()
+    return False
+
+
 def types_text(event) -> bool:
     """A key press that puts a character into a field (letters, digits, space, …)."""
     if event.modifiers() & _COMMAND_MODIFIERS:
@@ -91,7 +102,7 @@ class KeyPolicy(QObject):
         kind = event.type()
         if kind not in (QEvent.ShortcutOverride, QEvent.KeyPress) or not self._ours(obj):
             return False
-        editable = is_editable(obj)
+        editable = is_editable(obj) or owns_keys(obj)
         if kind == QEvent.ShortcutOverride:
             if editable and (types_text(event) or event.key() == Qt.Key_Escape):
                 event.accept()  # the field gets the key; no single-letter shortcut fires

@@ -16,13 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..graph import resolve_steps
-from ..layout.engine import layout_map
+from ..layout.reuse import LayoutCache
 from ..model import Map, Pathway, Workspace
 from ..stress import map_stress
-from . import window_actions, window_state
+from . import window_actions, window_state, window_sync
 from .keys import NEXT_KEYS, PREV_KEYS, KeyPolicy
 from ..plaintext import html_inline
-from . import plain
 from .legend import LegendWidget
 from .map_scene import MapScene
 from .map_view import MapView
@@ -36,19 +35,27 @@ from .search import SearchBox
 class MainWindow(QMainWindow):
     map_changed = Signal(str)
     pathway_changed = Signal()
+    workspace_set = Signal()  # another folder was opened (set_workspace)
     workspace_updated = Signal()  # update_workspace: the same folder, edited
 
     def __init__(self, workspace: Workspace, settings: QSettings | None = None, restore: bool = True):
         super().__init__()
+        # The one Editor of the open folder once anything is edited or read again
+        # (qt/edit_ui.py); what the window shows is then read from it (``workspace``).
+        self.editor = None
         self.workspace = workspace
         self.settings = settings if settings is not None else window_state.app_settings()
         self.setWindowTitle("Sammenkart")
-        self.layouts: dict[str, object] = {}
+        self.layouts = LayoutCache()  # one layout per map, laid out again only when it would change
+        self.service_chooser = None  # edit mode: a click or search picks a service for its form
         self._map: Map | None = None
         self._pathway: Pathway | None = None
         self.step: int | None = None
         self.stepper = None
         self.colouring_provider = None  # see set_colouring
+        self.map_view_provider = None  # see set_map_view
+        self._chosen: Map | None = None  # the workspace's map; _map is what is shown of it
+        self.slides = None  # see next_step: a slide after the map (figures) takes the clicker first
         self._menus: dict[str, QMenu] = {}
 
         self.scene = MapScene(self)
@@ -65,6 +72,11 @@ class MainWindow(QMainWindow):
         window_actions.build(self)
         self.presentation = Presentation(self)
         self.keys = KeyPolicy(self)
+        from . import figures_ui, idle_gc, region_ui  # a region's views, figures on the map (before the first map)
+
+        self.region_ui = region_ui.install(self)
+        self.figures_ui = figures_ui.install(self)
+        self.idle_gc = idle_gc.install(self)  # full garbage collections in pauses, not on a step
         self.set_workspace(workspace)
         if restore:
             window_state.restore(self)
@@ -74,6 +86,9 @@ class MainWindow(QMainWindow):
             kasus_ui = None
         if kasus_ui is not None:
             self.kasus = kasus_ui.install(self)
+        from . import edit_ui
+
+        self.edit = edit_ui.install(self)
         from . import revision_ui
 
         self.revision = revision_ui.install(self)
@@ -106,6 +121,21 @@ class MainWindow(QMainWindow):
         self.add_side_panel(self.details, self.tr("Tjeneste"))
 
     # -- public API (used by the kasus UI, the poster dialog and tests) -----
+    @property
+    def workspace(self) -> Workspace:
+        """What the window shows: the editor's workspace (new objects after every
+        edit) while the folder is open in the editor, else the one loaded."""
+        return self.editor.workspace if self.editor is not None else self._workspace
+
+    @workspace.setter
+    def workspace(self, ws: Workspace) -> None:
+        self._workspace = ws
+
+    def show_changes(self, change=None):
+        """Show the workspace as it is after an edit (``window_sync.refresh``;
+        returns how the map's layout was got)."""
+        return window_sync.refresh(self, change)
+
     def menu(self, name: str) -> QMenu:
         return self._menus[name]
 
@@ -132,7 +162,22 @@ class MainWindow(QMainWindow):
         return [self.menuBar(), self.statusBar(), *self.findChildren(QToolBar)]
 
     def current_map(self) -> Map | None:
+        """The map shown (for a region perhaps its regional view or one municipality)."""
         return self._map
+
+    def chosen_map(self) -> Map | None:
+        """The workspace's map chosen in the list: the state a shown map is derived from."""
+        return self._chosen
+
+    def set_map_view(self, provider) -> None:
+        """Show a map derived from the chosen one: ``provider(map) -> Map`` (a region's
+        regional view, one municipality's map); None: the map itself. The derived map
+        is made again whenever the chosen map changes; pathway and step are kept."""
+        self.map_view_provider = provider
+        step = self.step
+        self._show_map(self._chosen)
+        if step is not None:
+            self.set_step(step)
 
     def current_layout(self):
         return self.layouts.get(self._map.id) if self._map else None
@@ -146,6 +191,7 @@ class MainWindow(QMainWindow):
         self.presentation.update_caption()
 
     def set_workspace(self, ws: Workspace) -> None:
+        self.editor = None  # another folder: the edit controller lets the old one go (workspace_set)
         self.workspace = ws
         self.layouts.clear()
         self.maps_list.blockSignals(True)
@@ -165,30 +211,15 @@ class MainWindow(QMainWindow):
         else:
             self._show_map(None)
             self.room.set_empty(self._empty_state(ws))
+        self.workspace_set.emit()
 
-    def update_workspace(self, ws: Workspace) -> None:
-        """The same folder after an edit (the editor's new state): the map,
-        pathway, step, zoom and layout stay; texts and statuses are new. (An
-        edit that moves cards needs a new layout: ``set_workspace``.)"""
-        m = ws.maps.get(self._map.id) if self._map is not None else None
-        if m is None:
-            return self.set_workspace(ws)
-        self.workspace = ws
-        self._map = self.scene.map = m
-        if self._pathway is not None:
-            self._pathway = ws.pathway(self._pathway.id, m.malform)
-            self.step = self.step if self._pathway is not None else None
-            self.pathway_panel.show_pathway(m, self._pathway)
-            self.pathway_panel.show_step(self.step)
-        if self.details.service is not None:
-            self.details.show_service(m, m.service(self.details.service.id), ws.pathways_for(m))
-        front = self.room.side.currentWidget()  # an edit does not take the user to another tab
-        self.problems_panel.set_problems(ws.problems)
-        self._problems_shown(ws)
-        if front is not None and self.room.side.indexOf(front) >= 0:
-            self.room.side.setCurrentWidget(front)
-        self._apply()
-        self.workspace_updated.emit()
+    def update_workspace(self, ws: Workspace | None = None) -> None:
+        """The same folder after an edit: show it (``show_changes``; the map,
+        pathway, step and zoom stay). ``ws`` is used only while no editor holds
+        the folder."""
+        if ws is not None and self.editor is None:
+            self.workspace = ws
+        self.show_changes()
 
     def _problems_shown(self, ws: Workspace) -> None:
         side = self.room.side
@@ -237,6 +268,9 @@ class MainWindow(QMainWindow):
 
     def _show_map(self, m: Map | None) -> None:
         previous = self._pathway.id if self._pathway else None
+        self._chosen = m
+        if m is not None and self.map_view_provider is not None:
+            m = self.map_view_provider(m)
         self._map = m
         self.pathways_list.blockSignals(True)
         self.pathways_list.clear()
@@ -254,9 +288,7 @@ class MainWindow(QMainWindow):
             self.pathway_panel.show_pathway(None, None)
             self._status()
             return
-        if m.id not in self.layouts:
-            self.layouts[m.id] = layout_map(m, offered)
-        layout = self.layouts[m.id]
+        layout, _how = self.layouts.layout_for(m, offered)
         self.scene.set_content(m, layout)
         self.room.min_text = min((c.font_size for c in layout.cards.values()), default=12.0)
         self.room.relayout()  # whether a side column fits depends on the map's shape
@@ -266,7 +298,7 @@ class MainWindow(QMainWindow):
         self._pathway, self.step = None, None
         if not (previous and self.select_pathway(previous)):
             self.pathways_list.setCurrentRow(0)
-        self.setWindowTitle(plain.window_title(self.tr("{navn} – Sammenkart").format(navn=m.navn)))
+        window_sync.update_title(self)  # "{navn} – Sammenkart", * with unsaved edits
         self.map_changed.emit(m.id)
 
     def _pathway_row_changed(self, row: int) -> None:
@@ -349,28 +381,38 @@ class MainWindow(QMainWindow):
     def next_step(self) -> None:
         if self.stepper is not None:
             return self.stepper.next_step()
+        if self.slides is not None and self.slides.next_step():
+            return
         if self._pathway is not None:
             self.set_step(0 if self.step is None else self.step + 1)
 
     def previous_step(self) -> None:
         if self.stepper is not None:
             return self.stepper.previous_step()
+        if self.slides is not None and self.slides.previous_step():
+            return
         if self._pathway is not None and self.step is not None:
             self.set_step(None if self.step == 0 else self.step - 1)
 
     def first_step(self) -> None:
         if self.stepper is not None:
             return self.stepper.first_step()
+        if self.slides is not None:
+            self.slides.leave()
         self.set_step(0)
 
     def last_step(self) -> None:
         if self.stepper is not None:
             return self.stepper.last_step()
+        if self.slides is not None:
+            self.slides.leave()
         if self._pathway is not None:
             self.set_step(len(self._pathway.flyt) - 1)
 
     def show_details(self, service_id: str) -> None:
         m = self._map
+        if self.service_chooser is not None:
+            return self.service_chooser(service_id)  # edit mode: the service's form
         if m is None or self.stepper is not None:
             return  # during a case, clicks mark services instead
         self.details.show_service(m, m.service(service_id), self.workspace.pathways_for(m))
@@ -412,6 +454,10 @@ class MainWindow(QMainWindow):
         self.room.set_typing_hint(text)
 
     def closeEvent(self, event) -> None:
+        edit = getattr(self, "edit", None)
+        if edit is not None and not edit.may_close():
+            event.ignore()  # unsaved edits and the user chose Avbryt
+            return
         window_state.save(self)
         self.keys.detach()
         super().closeEvent(event)

@@ -17,7 +17,8 @@ from ..layout.geometry import MapLayout
 from ..model import Map
 from ..style import Palette, palette
 from .arrow_layer import ArrowLayer, ArrowMark
-from .items import BandItem, CardItem
+from .items import TEXT_MIN_PX, BandItem, CardBatch, CardItem
+from .plain import tooltip
 
 
 class MapScene(QGraphicsScene):
@@ -39,6 +40,9 @@ class MapScene(QGraphicsScene):
         self.arrow_layer = ArrowLayer()
         self.emphasis: Emphasis = PLAIN
         self.display: dl.DisplayList | None = None
+        self.content_rect = None  # what the bands and cards cover (QRectF), once per map
+        self.card_batch = CardBatch()
+        self.far: bool | None = None  # cards drawn as one batch of boxes (see set_zoom)
 
     # -- building ---------------------------------------------------------
     def set_content(self, m: Map, layout: MapLayout) -> None:
@@ -57,9 +61,56 @@ class MapScene(QGraphicsScene):
             self.cards[item.id] = card
         self.arrow_layer = ArrowLayer()
         self.addItem(self.arrow_layer)
+        self.card_batch = CardBatch()
+        self.card_batch.setVisible(False)
+        self.addItem(self.card_batch)
+        self.far = None
         self.setSceneRect(0, 0, layout.width, layout.height)
+        # Bands and cards do not move until the next map: measured once (the legend asks on
+        # every step, and itemsBoundingRect asks thousands of items each time).
+        self.content_rect = self.itemsBoundingRect()
         self._draw(d)
         self.emphasis_changed.emit()
+
+    def clear(self) -> None:
+        super().clear()
+        self.content_rect = None
+        self.far = None
+
+    def set_zoom(self, zoom: float) -> None:
+        """The view's scale (pixels per map unit). Far out, where no card's text would
+        be drawn, the cards are painted as one batch of boxes (``CardBatch``)."""
+        if not self.cards or self.layout is None:
+            return
+        smallest = min(c.font_size for c in self.layout.cards.values())
+        far = zoom * smallest < TEXT_MIN_PX
+        if far == self.far:
+            return
+        self.far = far
+        for card in self.cards.values():
+            card.setFlag(CardItem.ItemHasNoContents, far)
+            card.update()
+        self.card_batch.setVisible(far)
+
+    def update_content(self, m: Map, layout: MapLayout) -> bool:
+        """Show an edited map whose cards and bands kept their places (``layout.reuse``):
+        the items stay, cards get their new labels, the picture is drawn again with
+        the current emphasis. False (nothing done) when a place changed; then call
+        ``set_content``."""
+        old = self.layout
+        if (old is None or self.map is None or old.cards.keys() != layout.cards.keys()
+                or any(old.cards[sid].rect != c.rect for sid, c in layout.cards.items())
+                or [b.rect for b in old.bands] != [b.rect for b in layout.bands]):
+            return False
+        self.map, self.layout = m, layout
+        for sid, card in self.cards.items():
+            geom = layout.cards[sid]
+            if geom is not card.card:
+                card.card = geom
+                card.setToolTip(tooltip(" ".join(geom.lines)))
+        self._draw(dl.build(m, layout, self.emphasis, self.variant))
+        self.emphasis_changed.emit()
+        return True
 
     def set_variant(self, variant: str) -> None:
         """Switch palette (normal, hoykontrast, gratone) without rebuilding."""
@@ -77,21 +128,26 @@ class MapScene(QGraphicsScene):
 
     def _draw(self, d: dl.DisplayList) -> None:
         self.display = d
-        self.setBackgroundBrush(QColor(d.background))
+        if self.backgroundBrush().color() != QColor(d.background):
+            self.setBackgroundBrush(QColor(d.background))  # setting it repaints the whole view
         for band, item in zip(self.bands, d.bands):
             band.set_item(item)
         marks = {m.owner: m for m in d.marks if m.kind == "mark"}
         verdicts = {m.owner: m for m in d.marks if m.kind == "verdict"}
+        cards = self.cards
         for item in d.cards:
-            card = self.cards.get(item.id)
+            card = cards.get(item.id)
             if card is None:
                 continue
-            card.set_item(item)
-            mark = marks.get(item.id)
-            card.mark = int(mark.text) if mark else None
-            verdict = verdicts.get(item.id)
-            card.verdict = {"✓": "found", "?": "missed", "+": "added"}.get(verdict.text) if verdict else None
-        self.arrow_layer.set_items(d.links, d.arrows, d.badges, d.marks)
+            if card.item is not item:
+                card.set_item(item)
+            if marks or verdicts or card.mark is not None or card.verdict is not None:
+                mark = marks.get(item.id)
+                card.mark = int(mark.text) if mark else None
+                verdict = verdicts.get(item.id)
+                card.verdict = {"✓": "found", "?": "missed", "+": "added"}.get(verdict.text) if verdict else None
+        self.arrow_layer.set_items(d.links, d.arrows, d.badges, d.marks, d.background)
+        self.card_batch.set_cards(d.cards, d.background, self.content_rect or self.sceneRect())
 
     # -- queries used by the window and tests ------------------------------
     def highlighted_ids(self) -> set[str]:

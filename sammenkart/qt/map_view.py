@@ -40,6 +40,7 @@ class MapView(QGraphicsView):
         if MIN_ZOOM <= new <= MAX_ZOOM:
             self.auto_fit = False
             self.scale(factor, factor)
+            self._tell_scene()
             self.view_changed.emit()
 
     def fit(self) -> None:
@@ -49,11 +50,21 @@ class MapView(QGraphicsView):
         m = self.fit_margin
         self.fitInView(rect.adjusted(-m, -m, m, m), Qt.KeepAspectRatio)
         self.auto_fit = True
+        self._tell_scene()
         self.view_changed.emit()
+
+    def _tell_scene(self) -> None:
+        """The scene draws cards differently far out (``MapScene.set_zoom``)."""
+        scene = self.scene()
+        if hasattr(scene, "set_zoom"):
+            scene.set_zoom(self.zoom_factor())
 
     def map_rect_in_view(self) -> QRect:
         """Where the map is drawn in the viewport (px); empty with no map."""
-        rect = self.scene().itemsBoundingRect() if self.scene() is not None else QRectF()
+        scene = self.scene()
+        rect = getattr(scene, "content_rect", None) if scene is not None else None
+        if rect is None:
+            rect = scene.itemsBoundingRect() if scene is not None else QRectF()
         return self.mapFromScene(rect).boundingRect() if not rect.isEmpty() else QRect()
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtGui import QDesktopServices, QFont, QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QTextBrowser, QVBoxLayout, QWidget,
 )
@@ -150,6 +150,11 @@ class PathwayPanel(QWidget):
         self.condition.setWordWrap(True)
         self.condition.setStyleSheet("font-size: 15pt;")
         self.condition.setTextFormat(Qt.RichText)
+        # Room for three lines from the start: a step's condition no longer pushes the list and
+        # text down (a relayout of both on every step cost a region's step a fifth of its time).
+        big = QFont(self.condition.font())
+        big.setPointSizeF(15)  # as its style sheet says (not applied yet)
+        self.condition.setMinimumHeight(QFontMetrics(big).lineSpacing() * 3)
         self.steps = QListWidget()
         # Step names are long sentences: wrap them rather than scroll sideways.
         self.steps.setWordWrap(True)

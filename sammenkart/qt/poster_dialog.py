@@ -53,6 +53,15 @@ class PosterDialog(QDialog):
         self.tile.addItem(self.tr("Ett ark"), None)
         for t in TILE_PAPERS:
             self.tile.addItem(self.tr("Del opp på {0}-ark").replace("{0}", t), t)
+        # the referral figures as a table on the poster (the years of tal/<id>.csv for what is shown)
+        from .. import figures_view
+
+        self.figures_table = figures_view.table_for(ws, self.map) if ws is not None else None
+        self.figures = QComboBox()
+        self.figures.addItem(_("Ingen"), None)
+        for year in reversed(figures_view.years_in_scope(self.map, self.figures_table) if self.figures_table else []):
+            self.figures.addItem(_("Tabell for {ar}").format(ar=year), year)
+        self.figures.setEnabled(self.figures.count() > 1)
         self.grey = QCheckBox(self.tr("Gråtoner"))
         self.handout = QCheckBox(self.tr("A4-brosjyre for forløpet i stedet"))
         self.handout.setEnabled(False)
@@ -67,6 +76,7 @@ class PosterDialog(QDialog):
         form.addRow(self.tr("Retning:"), self.orientation)
         form.addRow(self.tr("Forløp:"), self.pathway)
         form.addRow(self.tr("Utskrift:"), self.tile)
+        form.addRow(_("Tall:"), self.figures)
         form.addRow("", self.grey)
         form.addRow("", self.public)
         form.addRow("", self.handout)
@@ -96,10 +106,29 @@ class PosterDialog(QDialog):
         outer.addLayout(row)
         outer.addWidget(buttons)
 
-        for w in (self.paper, self.orientation, self.pathway, self.tile):
+        for w in (self.paper, self.orientation, self.pathway, self.tile, self.figures):
             w.currentIndexChanged.connect(self.refresh)
         for w in (self.grey, self.handout, self.public):
             w.toggled.connect(self.refresh)
+        self.refresh()
+
+    def reread(self) -> None:
+        """The map or its pathways were edited (or read again from disk): show
+        them as the window's workspace has them now. Closes when the map is gone."""
+        ws = getattr(self.main_window, "workspace", None)
+        m = ws.maps.get(self.map.id) if ws is not None and self.map is not None else None
+        if m is None:
+            self.reject()
+            return
+        self.map, self.pathways = m, ws.pathways_for(m)
+        chosen = self.pathway.currentData()
+        self.pathway.blockSignals(True)
+        self.pathway.clear()
+        self.pathway.addItem(self.tr("Ingen (hele kartet)"), None)
+        for p in self.pathways:
+            self.pathway.addItem(p.navn, p.id)
+        self.pathway.setCurrentIndex(max(0, self.pathway.findData(chosen)))
+        self.pathway.blockSignals(False)
         self.refresh()
 
     # -- choices -------------------------------------------------------------
@@ -111,6 +140,7 @@ class PosterDialog(QDialog):
             "pathway": next((p for p in self.pathways if p.id == pid), None),
             "tile": self.tile.currentData(),
             "greyscale": self.grey.isChecked(),
+            "figures": (self.figures_table, self.figures.currentData()) if self.figures.currentData() else None,
             "publikum": self.public.isChecked(),
         }
 
@@ -120,6 +150,7 @@ class PosterDialog(QDialog):
         handout = self.handout.isChecked() and o["pathway"] is not None
         for w in (self.paper, self.orientation, self.tile, self.public):
             w.setEnabled(not handout)
+        self.figures.setEnabled(not handout and self.figures.count() > 1)
         if handout:
             problems: list = []  # what the handout cannot print as written (as the export will say)
             plan = prepare_handout(self.map, o["pathway"], o["greyscale"], problems)
@@ -131,7 +162,8 @@ class PosterDialog(QDialog):
             self.preview.setPixmap(self._draw_handout(plan))
             return
         layout, pal, variant, _em, plan = prepare(self.map, o["paper"], o["landscape"], o["pathway"],
-                                                  o["greyscale"], self.pathways, o["tile"], o["publikum"])
+                                                  o["greyscale"], self.pathways, o["tile"], o["publikum"],
+                                                  o["figures"])
         self._last = (layout, pal, variant, _em, plan)
         self.warning.setText("\n".join([str(p) for p in plan.problems] + plan.warnings))
         self.preview.setPixmap(self._draw(layout, pal, variant, plan, o["tile"]))
@@ -297,7 +329,7 @@ class PosterDialog(QDialog):
             else:
                 result = export_poster(self.map, path, o["paper"], o["landscape"], o["pathway"], o["tile"],
                                        o["greyscale"], getattr(self.main_window, "workspace", None),
-                                       publikum=o["publikum"])
+                                       publikum=o["publikum"], figures=o["figures"])
         except OSError as exc:
             message(self, self.tr("Kunne ikke lagre"),
                     self.tr("Kunne ikke skrive filen:") + f"\n{path}\n{exc.strerror or exc}", QMessageBox.Warning)

@@ -3,7 +3,7 @@ sets its status, plus an optional note in a small field on the map.
 
 ``set_status(window, target, status, note)`` is the one call (the edit mode,
 the context menu and the keys use it): through the window's editor
-(``window.edits``, see ``window_editor.py``), so it is one undoable step and
+(``window.edits``, see ``edit_ui.WindowEdits``), so it is one undoable step and
 in the file at once. Targets are the editor's: ("service", map id, service
 id) or ("role", pathway file stem, reference).
 
@@ -39,6 +39,20 @@ def set_status(window, target: tuple, status: str | None, note: str | None = Non
         return window.edits.run(lambda ed: ed.clear_revision(target))
     values = {} if note is None else {"merknad": note.strip() or None}
     return window.edits.run(lambda ed: ed.set_revision(target, status, **values))
+
+
+def service_target(window, service_id: str) -> tuple | None:
+    """The editor's target for a card: its service in the map's own file (a region's,
+    when one municipality or the regional view is shown); None for a card of the
+    regional view that stands for several services (set theirs one by one)."""
+    from ..regional import source_of
+
+    m = window.current_map()
+    if m is None:
+        return None
+    source = source_of(m)
+    s = m.service(service_id)
+    return ("service", source.id, service_id) if s is not None and source.service(service_id) is s else None
 
 
 def target_label(window, target: tuple | None) -> str:
@@ -215,9 +229,8 @@ class TrafficLights(QObject):
         self._update()
 
     def _card_clicked(self, service_id: str) -> None:
-        m = self.window.current_map()
-        if self.active and m is not None:
-            self.choose(("service", m.id, service_id))
+        if self.active and self.window.current_map() is not None:
+            self.choose(service_target(self.window, service_id))
             # Setting statuses card after card: the details drawer would cover the map each time.
             self.window.room.close_drawer()
 

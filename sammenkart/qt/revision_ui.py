@@ -4,7 +4,7 @@
   (``revision_view.revision_colouring``), one colouring at a time
   (``colouring_menu``), with the filter *Vis → Bare gule og røde*.
 - *Rediger → Trafikklys*: G/Y/R set the status of the chosen card or role
-  (``revision_status``), through the window's editor (``window_editor``).
+  (``revision_status``), through the window's editor (``window.edits``, ``edit_ui.WindowEdits``).
 - *Kasus → Dette stemmer ikke hos oss…* (and a card's context menu while a
   case runs): a flag that becomes a yellow status in the file
   (``Session.raise_flag``) and is listed in the case's summary.
@@ -17,7 +17,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from ..editing import EditError
@@ -30,8 +30,7 @@ from .flag_dialog import FlagDialog
 from .items import CardItem
 from .revision_banner import RevisionBanner
 from .revision_report_dialog import RevisionReportDialog
-from .revision_status import KEYS, TrafficLights, set_status
-from .window_editor import WindowEditor
+from .revision_status import KEYS, TrafficLights, service_target, set_status
 
 KEY = "revisjon"  # the revision view's key in the colouring menu
 
@@ -52,10 +51,7 @@ class RevisionUI(QObject):
     def __init__(self, window):
         super().__init__(window)
         self.window = window
-        own_editor = getattr(window, "edits", None) is None
-        if own_editor:
-            window.edits = WindowEditor(window)
-        self.edits = window.edits
+        self.edits = window.edits  # the edit mode's (edit_ui.WindowEdits): one editor, one undo stack
         self.report_dialog: RevisionReportDialog | None = None
         self.flag_dialog: FlagDialog | None = None
         self.message = ""
@@ -86,19 +82,9 @@ class RevisionUI(QObject):
         window.map_changed.connect(lambda _id: self.banner.place())
         window.workspace_updated.connect(self.banner.place)
 
-        # Traffic lights (and, with our own editor, its undo and redo).
+        # Traffic lights (undo and redo are the edit mode's, in the same menu).
         menu = edit_menu(window)
-        if own_editor:
-            undo = self.edits.stack.createUndoAction(window, _("Angre"))
-            undo.setShortcuts(QKeySequence.Undo)
-            redo = self.edits.stack.createRedoAction(window, _("Gjør om"))
-            redo.setShortcuts(QKeySequence.Redo)
-            for a in (undo, redo):
-                a.setShortcutContext(Qt.WindowShortcut)
-                window.addAction(a)
-                menu.addAction(a)
-            menu.addSeparator()
-            self.undo_action, self.redo_action = undo, redo
+        menu.addSeparator()
         self.lights = TrafficLights(window, menu)
         self.lights.changed.connect(self._lights_changed)
 
@@ -229,9 +215,8 @@ class RevisionUI(QObject):
         menu = QMenu(self.window.map_view)
         if self._session() is not None:
             menu.addAction(_("Dette stemmer ikke hos oss…"), lambda: self.flag(service_id))
-        m = self.window.current_map()
-        if self.lights.active and service_id is not None and m is not None:
-            target = ("service", m.id, service_id)
+        target = service_target(self.window, service_id) if service_id is not None else None
+        if self.lights.active and target is not None:
             for key, status in KEYS:
                 menu.addAction(f"{REVISION_MARKS[status]} {status_label(status)} ({key})",
                                lambda st=status: self._set_from_menu(target, st))

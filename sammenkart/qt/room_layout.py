@@ -125,18 +125,28 @@ class Caption(QFrame):
         return the band's height (≤ ``max_share`` × height)."""
         small, limit = int(height / 8), int(height * max_share)
         mid = max(min_px, int(max_px * 0.75))
-        for px in range(max_px, mid - 1, -1):
-            h = self._height_at(px, width)
-            if h <= small:
-                self.pixel_size = px
-                return h
-        for px in range(mid, min_px - 1, -1):
-            h = self._height_at(px, width)
-            if h <= limit:
-                self.pixel_size = px
+        # The band's height grows with the type size: the largest size that fits is found
+        # by halving (a few text layouts per step instead of one per pixel size).
+        for lo, hi, room in ((mid, max_px, small), (min_px, mid, limit)):
+            found = self._largest_fitting(lo, hi, room, width)
+            if found is not None:
+                self.pixel_size, h = found
+                self._height_at(self.pixel_size, width)  # leave the labels at the size chosen
                 return h
         self.pixel_size = min_px
         return limit
+
+    def _largest_fitting(self, lo: int, hi: int, room: int, width: int) -> tuple[int, int] | None:
+        """(size, height) of the largest size in [lo, hi] whose band is at most ``room`` high."""
+        best = None
+        while lo <= hi:
+            px = (lo + hi) // 2
+            h = self._height_at(px, width)
+            if h <= room:
+                best, lo = (px, h), px + 1
+            else:
+                hi = px - 1
+        return best
 
 
 class SidePanel(QTabWidget):
@@ -217,6 +227,7 @@ class RoomLayout(QWidget):
         self.caption = Caption(self)
         self.presentation = False
         self.case_running = False
+        self.editing = False  # edit mode: the forms keep a column beside the map at any width
         self.column_wanted = True   # wide windows: the user's choice, remembered per screen size
         self.drawer_open = False    # narrow windows: opened on demand, closes itself
         self.caption_in_normal_mode = False
@@ -236,7 +247,7 @@ class RoomLayout(QWidget):
     @property
     def narrow(self) -> bool:
         """True when a side column and a readable map do not both fit."""
-        if self.case_running:
+        if self.case_running or self.editing:
             return False
         W, H = self.width(), self.height()
         fit = self.map_view.fit_scale_for
@@ -322,7 +333,7 @@ class RoomLayout(QWidget):
         if mode != "band":
             self.side.setTabPosition(QTabWidget.North)
         if mode == "column":
-            cw = column_width(W, self.case_running)
+            cw = column_width(W, self.case_running or self.editing)
             map_w = W - cw
             self.side.setGeometry(map_w, 0, cw, H)
             self.side.show()
@@ -396,10 +407,14 @@ class RoomLayout(QWidget):
 
     # -- overlays ----------------------------------------------------------------
     def set_notice(self, text: str) -> None:
+        if text == self.notice.text():
+            return  # nothing new to place (every edit asks)
         self.notice.setText(text)
         self.relayout()
 
     def set_typing_hint(self, text: str) -> None:
+        if text == self.typing_hint.text():
+            return
         self.typing_hint.setText(text)
         if not text:
             self.typing_hint.hide()

@@ -35,7 +35,15 @@ KEYS = [
     ("Ctrl+F", "Søk etter tjeneste"),
     ("Ctrl+O", "Åpne mappe"),
     ("Ctrl+K", "Start kasus"),
+    ("Ctrl+T", "Tall (henvisninger og avslag) av og på"),
     ("V", "Vis forslag (i kasus)"),
+    ("Ctrl+E", "Redigeringsmodus av og på"),
+    ("Ctrl+Z / Ctrl+Shift+Z", "Angre / gjør om en endring"),
+    ("Ctrl+S", "Lagre endringene"),
+    ("Ctrl+N", "Nytt kart"),
+    ("Ctrl+Shift+N / Ctrl+D", "Ny tjeneste / dupliser tjenesten (redigering)"),
+    ("Delete, Alt+piler", "Slett / flytt kortet (redigering, kartet har tastene)"),
+    ("Shift+dra, Ctrl+L", "Tegn samarbeid mellom to kort (redigering)"),
     ("G / Y / R", "Status grønn / gul / rød (Rediger → Trafikklys)"),
     ("F1 eller ?", "Denne oversikten"),
 ]
@@ -59,6 +67,7 @@ def _action(w, text: str, slot, shortcut=None, checkable=False) -> QAction:
 def build(w) -> None:
     bar = w.menuBar()
     fil = w._menus["fil"] = bar.addMenu(tr("&Fil"))
+    w._menus["rediger"] = bar.addMenu(tr("&Rediger"))  # filled by edit_ui.install
     vis = w._menus["vis"] = bar.addMenu(tr("&Vis"))
     w._menus["kasus"] = bar.addMenu(tr("&Kasus"))
     hjelp = w._menus["hjelp"] = bar.addMenu(tr("&Hjelp"))
@@ -137,6 +146,9 @@ def open_path(w, path: str | None) -> None:
     the current map away (when there is one); its problems are listed."""
     from ..loader import load_bundled
 
+    edit = getattr(w, "edit", None)
+    if edit is not None and not edit.may_close():
+        return  # unsaved edits, and the user chose Avbryt
     QApplication.setOverrideCursor(Qt.WaitCursor)
     try:
         ws = load_bundled() if path is None else load_workspace(path)

@@ -39,7 +39,7 @@ def save(w) -> None:
     s.setValue("geometry", geometry)
     s.setValue("side_column", w.room.column_wanted)
     s.endGroup()
-    m, p = w.current_map(), w.current_pathway()
+    m, p = w.chosen_map(), w.current_pathway()  # the workspace's map, not a view of it
     s.setValue("map", m.id if m else "")
     s.setValue("pathway", p.id if p else "")
     s.setValue("contrast", w.contrast_action.isChecked())

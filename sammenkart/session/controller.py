@@ -23,17 +23,28 @@ class Session:
         self.case = case
         self.map = m
         self.state = state or sm.SessionState.start(case, m)
-        # A resumed session of an edited case may have a different number of steps.
-        while len(self.state.steps) < len(case.steg):
-            self.state.steps.append(sm.StepState())
-        del self.state.steps[len(case.steg):]
-        self.state.current = min(self.state.current, len(case.steg) - 1)
+        self._fit_steps()
         self.autosave = autosave
         self.path = Path(path) if path else self._new_path()
         self._listeners: list[Listener] = []
         self.last_error: str | None = None
         if autosave:
             self.save()
+
+    def _fit_steps(self) -> None:
+        # A resumed session of an edited case may have a different number of steps.
+        while len(self.state.steps) < len(self.case.steg):
+            self.state.steps.append(sm.StepState())
+        del self.state.steps[len(self.case.steg):]
+        self.state.current = max(0, min(self.state.current, len(self.case.steg) - 1))
+
+    def rebind(self, case: Case, m: Map) -> None:
+        """Go on with the case and map as they are after an edit (new objects from
+        the editor): the team's answers stay; steps added or removed at the end
+        are added or dropped. Saved and broadcast as "edit"."""
+        self.case, self.map = case, m
+        self._fit_steps()
+        self._changed("edit")
 
     def _new_path(self) -> Path:
         # Two sessions of one case started in the same second must not share a file.

@@ -1,0 +1,262 @@
+"""Referral and rejection figures on a shown map: the colouring, its scale, the tables and the trend.
+
+Pure Python. What the window's figures view (*Vis → Tal*), its presentation
+slide and a poster's figures block show, computed once here:
+
+* **Scope.** A map shows some municipalities (``regional.kommuner_shown``):
+  the regional view and the full region all of them, the municipality filter
+  one. Only their rows count; a municipal map's own table counts whole.
+* **What is coloured** (``grouping``). On a region shown with every service
+  (each card belongs to one municipality) each card takes its municipality's
+  figure: the municipalities read as patches of one shade. Elsewhere (the
+  regional view, one municipality, a municipal map) the cards of the
+  receiving services (``mottaker``: BUP, habilitering) take their figure for
+  the municipalities in scope; the other cards have none.
+* **Scale.** A few classes with round edges (``nice_edges``) over the values
+  of *every year* in scope, so a card that darkens from one year to the next
+  did rise. Fills are ``style.figure_fills`` (light = low).
+* **Tables** (``tables``): per municipality (when more than one is in scope)
+  and per receiver, for one year, with the change since the first year; and
+  the trend (``trend_series``) of one measure over the years.
+
+The derived figures are ``figures.Figure``'s (the data-format contract):
+avslagsprosent = avslag / henvisninger (in percent), henvisningsrate =
+henvisninger per 1,000 children aged 0–17.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .emphasis import Colouring
+from .figures import Figure, FigureRow, FigureTable, change, summarize
+from .i18n import _
+from .model import Map
+from .regional import ALL, kommuner_shown, source_of, view_of
+from .style import figure_fills, figure_none
+
+MEASURES = ("henvisningsrate", "avslagsprosent")
+BY_KOMMUNE, BY_MOTTAKER = "kommune", "mottaker"
+MAX_CLASSES = 5
+
+
+def measure_title(measure: str) -> str:
+    return {"henvisningsrate": _("Henvisninger per 1\u00a0000 barn"),
+            "avslagsprosent": _("Avslagsprosent")}[measure]
+
+
+def format_number(value: float | None, measure: str) -> str:
+    """A figure as people read it: one decimal, decimal comma, "%" for percentages; "–" for none."""
+    from .figures_report import PERCENT, RATE, format_value
+
+    return format_value(value, PERCENT if measure == "avslagsprosent" else RATE)
+
+
+def table_for(ws, m: Map) -> FigureTable | None:
+    """The figures of the map in the file ``m`` is shown from (``tal/<id>.csv``), if any rows."""
+    table = ws.figures.get(source_of(m).id) if ws is not None else None
+    return table if table is not None and table.rows else None
+
+
+def scoped_rows(table: FigureTable, m: Map) -> list[FigureRow]:
+    """The rows of the municipalities ``m`` stands for (all rows of a municipal map's table)."""
+    if source_of(m).type != "region":
+        return list(table.rows)
+    wanted = set(kommuner_shown(m))
+    return [r for r in table.rows if r.kommune in wanted]
+
+
+def grouping(m: Map) -> str:
+    """``BY_KOMMUNE`` when every card of ``m`` belongs to one municipality of a
+    region (the full region), else ``BY_MOTTAKER`` (see the module docstring)."""
+    return BY_KOMMUNE if source_of(m).type == "region" and view_of(m) == ALL else BY_MOTTAKER
+
+
+def _group_figures(rows: list[FigureRow], year: int | None, by: str) -> dict:
+    key = (lambda r: r.kommune) if by == BY_KOMMUNE else (lambda r: r.mottaker)
+    chosen = rows if year is None else [r for r in rows if r.ar == year]
+    if year is None:
+        return summarize(chosen, lambda r: (key(r), r.ar))
+    return summarize(chosen, key)
+
+
+def card_values(m: Map, table: FigureTable, year: int, measure: str) -> dict[str, float | None]:
+    """``{service id: value}`` for the cards the figures speak of (see ``grouping``);
+    None where a card's group has no figure that year."""
+    rows = scoped_rows(table, m)
+    per = _group_figures(rows, year, grouping(m))
+    out: dict[str, float | None] = {}
+    if grouping(m) == BY_KOMMUNE:
+        known = {r.kommune for r in rows}
+        for s in m.tjenester:
+            if s.kommune in known:
+                f = per.get(s.kommune)
+                out[s.id] = getattr(f, measure) if f is not None else None
+        return out
+    for ref in dict.fromkeys(r.mottaker for r in rows):
+        f = per.get(ref)
+        for s in m.resolve(ref):
+            out[s.id] = getattr(f, measure) if f is not None else None
+    return out
+
+
+def nice_edges(values: list[float], classes: int = MAX_CLASSES) -> tuple[float, ...]:
+    """Round class edges covering ``values``: at most ``classes`` classes of one
+    width (1, 2, 2.5 or 5 times a power of ten). One value (or all equal): one
+    class. Raises ``ValueError`` without values."""
+    if not values:
+        raise ValueError("no values")
+    lo, hi = min(values), max(values)
+    if hi - lo < 1e-9:
+        return (lo, hi)
+    raw = (hi - lo) / classes
+    exp = math.floor(math.log10(raw))
+    for mult in (1, 2, 2.5, 5, 10, 20):
+        step = mult * 10 ** exp
+        start = math.floor(lo / step + 1e-9) * step
+        n = max(1, math.ceil((hi - start) / step - 1e-9))
+        if n <= classes:
+            return tuple(round(start + i * step, 10) for i in range(n + 1))
+    raise AssertionError("unreachable: step 20×raw always fits")
+
+
+def class_of(value: float, edges: tuple[float, ...]) -> int:
+    """The class (0-based) of ``value``: [edge i, edge i+1), the last one closed."""
+    for i in range(len(edges) - 2, -1, -1):
+        if value >= edges[i] - 1e-9:
+            return i
+    return 0
+
+
+@dataclass(frozen=True)
+class Scale:
+    edges: tuple[float, ...]
+    fills: tuple[str, ...]  # one per class, light to dark
+    none: str  # a card without a figure
+
+    def fill(self, value: float | None) -> str:
+        return self.none if value is None else self.fills[class_of(value, self.edges)]
+
+
+def scale_for(m: Map, table: FigureTable, measure: str, variant: str = "normal") -> Scale | None:
+    """The classes over every year's values in scope (None when there are none)."""
+    per = _group_figures(scoped_rows(table, m), None, grouping(m))
+    values = [v for f in per.values() if (v := getattr(f, measure)) is not None]
+    if not values:
+        return None
+    edges = nice_edges(values)
+    return Scale(edges, figure_fills(len(edges) - 1, variant), figure_none(variant))
+
+
+def colouring(m: Map, table: FigureTable, year: int, measure: str, variant: str = "normal") -> Colouring:
+    """The cards of ``m`` filled by ``measure`` for ``year`` (see the module
+    docstring); the legend lists the classes, low to high, and "no figures"."""
+    scale = scale_for(m, table, measure, variant)
+    none = figure_none(variant)
+    values = card_values(m, table, year, measure)
+    where = _("per kommune") if grouping(m) == BY_KOMMUNE else _("for mottakerne")
+    title = _("{measure} {year}, {where}").format(measure=measure_title(measure), year=year, where=where)
+    if scale is None:
+        return Colouring(title, (), none, ((_("ingen tall"), none),))
+    fills = tuple((sid, scale.fill(v)) for sid, v in values.items())
+    legend = tuple((class_label(scale.edges[i], scale.edges[i + 1], measure), scale.fills[i])
+                   for i in range(len(scale.fills)))
+    return Colouring(title, fills, none, legend + ((_("ingen tall"), none),))
+
+
+def class_label(lo: float, hi: float, measure: str) -> str:
+    """"20–25" (per 1,000) or "20–25 %" (whole edges without decimals: "2,5–5"); one
+    value when the class is a point."""
+    from .figures_report import COUNT, RATE, format_value
+
+    def edge(v: float) -> str:
+        whole = abs(v - round(v)) < 1e-9
+        return format_value(int(round(v)) if whole else v, COUNT if whole else RATE)
+
+    a, b = edge(lo), edge(hi)
+    return (a if a == b else f"{a}–{b}") + ("\u00a0%" if measure == "avslagsprosent" else "")
+
+
+# ---------------------------------------------------------------- tables and trend
+
+@dataclass(frozen=True)
+class FigureLine:
+    """One row of a figures table: a municipality, a receiver or the total."""
+
+    key: str  # municipality name or receiver reference; "" for the total
+    name: str  # as shown
+    figure: Figure | None  # None: no rows that year
+    change_rate: float | None  # henvisningsrate, last year minus the first (per 1,000)
+    change_pct: float | None  # avslagsprosent, the same in percentage points
+    is_total: bool = False
+
+
+@dataclass(frozen=True)
+class FigureTableView:
+    title: str
+    by: str  # BY_KOMMUNE | BY_MOTTAKER
+    lines: tuple[FigureLine, ...]  # the total last, when there is more than one group
+    since: int | None = None  # the first year the changes are counted from (None: one year only)
+
+
+def _receiver_name(m: Map, ref: str) -> str:
+    from .figures_report import receiver_name
+
+    return receiver_name(m, ref)
+
+
+def _total_name(m: Map, kommuner: list[str]) -> str:
+    return _("Hele regionen") if source_of(m).type == "region" and len(kommuner) > 1 else _("I alt")
+
+
+def tables(m: Map, table: FigureTable, year: int) -> list[FigureTableView]:
+    """Per municipality (when ``m`` stands for more than one) and per receiver, for ``year``."""
+    rows = scoped_rows(table, m)
+    years = sorted({r.ar for r in rows if r.ar <= year})
+    kommuner = list(dict.fromkeys(r.kommune for r in rows))
+    out = []
+    total_name = _total_name(m, kommuner)
+    groups = ([BY_KOMMUNE] if len(kommuner) > 1 else []) + [BY_MOTTAKER]
+    for by in groups:
+        per = _group_figures([r for r in rows if r.ar in years], None, by)  # {(group, year): Figure}
+        keys = kommuner if by == BY_KOMMUNE else list(dict.fromkeys(r.mottaker for r in rows))
+        lines = []
+        for k in keys:
+            history = {y: f for (g, y), f in per.items() if g == k}
+            lines.append(FigureLine(k, k if by == BY_KOMMUNE else _receiver_name(m, k), history.get(year),
+                                    change(history, "henvisningsrate"), change(history, "avslagsprosent")))
+        if len(keys) > 1:
+            history = {y: total_of(rows, y) for y in years}
+            lines.append(FigureLine("", total_name, total_of(rows, year), change(history, "henvisningsrate"),
+                                    change(history, "avslagsprosent"), True))
+        title = (_("Per kommune, {ar}") if by == BY_KOMMUNE else _("Per mottaker, {ar}")).format(ar=year)
+        out.append(FigureTableView(title, by, tuple(lines), years[0] if len(years) > 1 else None))
+    return out
+
+
+def total_of(rows: list[FigureRow], year: int) -> Figure | None:
+    chosen = [r for r in rows if r.ar == year]
+    return summarize(chosen, lambda r: None).get(None) if chosen else None
+
+
+def trend_series(m: Map, table: FigureTable, measure: str) -> tuple[list[int], list[tuple[str, dict[int, float]]]]:
+    """(years, [(name, {year: value})]) of ``measure`` per municipality (more than
+    one in scope) or per receiver, then the total; every year of the file in scope."""
+    rows = scoped_rows(table, m)
+    years = sorted({r.ar for r in rows})
+    kommuner = list(dict.fromkeys(r.kommune for r in rows))
+    by = BY_KOMMUNE if len(kommuner) > 1 else BY_MOTTAKER
+    per = _group_figures(rows, None, by)
+    keys = kommuner if by == BY_KOMMUNE else list(dict.fromkeys(r.mottaker for r in rows))
+    out = []
+    for k in keys:
+        vals = {y: v for (g, y), f in per.items() if g == k and (v := getattr(f, measure)) is not None}
+        out.append((k if by == BY_KOMMUNE else _receiver_name(m, k), dict(sorted(vals.items()))))
+    if len(keys) > 1:
+        tot = {y: v for y in years if (f := total_of(rows, y)) is not None and (v := getattr(f, measure)) is not None}
+        out.append((_total_name(m, kommuner), tot))
+    return years, out
+
+
+def years_in_scope(m: Map, table: FigureTable) -> list[int]:
+    return sorted({r.ar for r in scoped_rows(table, m)})

@@ -1,0 +1,539 @@
+"""*Vis → Farge etter → Tall*: referral and rejection figures on the map, in a panel, and as a slide.
+
+``install(window)`` adds a choice to the card colourings (``colouring_menu``:
+one colouring at a time, so choosing the revision view turns the figures off),
+a side panel and the presentation slide, using the window's public API only:
+
+* **On the map** the cards are filled by the chosen measure and year
+  (``window.set_colouring`` with ``figures_view.colouring``: which cards, the
+  scale, the legend); the window's legend shows the scale.
+* **The panel** has the year and the measure, the tables of
+  ``figures_view.tables`` (a swatch per row in the colour its cards get) and
+  the trend over the years (``trend_chart.TrendChart``).
+* **In presentation mode** the figures are a slide of their own after the
+  map: *Next* on the last step of the pathway (or on the map when no pathway
+  is chosen) shows it, *Previous* goes back to the map as it was, Home/End
+  and Esc leave it. The window asks this controller first (``window.slides``).
+
+What is shown follows the map that is shown (the regional view, one
+municipality, the whole region): ``figures_view`` scopes the figures to it.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter
+from PySide6.QtWidgets import (
+    QComboBox, QHBoxLayout, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from .. import figures_view as fv
+from ..figures_report import CHANGE, format_value
+from ..i18n import _
+from ..style import palette
+from . import colouring_menu
+from .fonts import FAMILY
+from .plain import plain_label
+from .trend_chart import TrendChart
+
+TABLE_SHARE = 0.55  # of a wide slide's width; the chart has the rest
+KEY = "tal"  # the colouring menu's key for figures
+COLUMNS = 4  # the panel's: swatch, name, per 1,000, rejected % (the chart shows the change)
+
+
+def change_text(value: float | None, measure: str) -> str:
+    text = format_value(value, CHANGE)
+    return text + (" " + _("p.p.") if measure == "avslagsprosent" and value is not None else "")
+
+
+def line_cells(line: fv.FigureLine, measure: str) -> list[str]:
+    """The texts of a table row after its swatch: name, rate, rejected %, change."""
+    f = line.figure
+    ch = line.change_rate if measure == "henvisningsrate" else line.change_pct
+    return [line.name, fv.format_number(f.henvisningsrate if f else None, "henvisningsrate"),
+            fv.format_number(f.avslagsprosent if f else None, "avslagsprosent"), change_text(ch, measure)]
+
+
+def headings(view: fv.FigureTableView) -> list[str]:
+    """Swatch, name, per 1,000, rejected %, change (the slide has room for the last)."""
+    since = _("Endring fra {ar}").format(ar=view.since) if view.since is not None else _("Endring")
+    return ["", _("Kommune") if view.by == fv.BY_KOMMUNE else _("Mottaker"), _("Per 1\u00a0000"),
+            _("Avslag"), since]
+
+
+class ScaleStrip(QWidget):
+    """The colouring's classes as a row of swatches in the panel, so the colours on the
+    map are explained where the figures are read (the map's legend shows them too)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.entries: tuple[tuple[str, str], ...] = ()
+        self.font_ = QFont(FAMILY)
+        self.font_.setPixelSize(12)
+        self.setAccessibleName(_("Fargeskala"))
+
+    def set_entries(self, entries) -> None:
+        self.entries = tuple(entries)
+        self._fit()
+        self.update()
+
+    def _items(self, width: float) -> list[tuple[float, float, str, str]]:
+        """(x, y, label, fill) of each swatch, flowing into rows ``width`` wide."""
+        fm = QFontMetricsF(self.font_)
+        h, sw = fm.height(), fm.height() * 1.4
+        x, y, out = 0.0, 0.0, []
+        for label, fill in self.entries:
+            w = sw + 4 + fm.horizontalAdvance(label) + 12
+            if x > 0 and x + w > width:
+                x, y = 0.0, y + h + 4
+            out.append((x, y, label, fill))
+            x += w
+        return out
+
+    def _fit(self) -> None:
+        items = self._items(max(100, self.width()))
+        rows = len({y for _x, y, _l, _f in items}) if items else 0
+        self.setFixedHeight(int(rows * (QFontMetricsF(self.font_).height() + 4)) + 2 if rows else 0)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def paintEvent(self, _event) -> None:
+        p = QPainter(self)
+        p.setFont(self.font_)
+        fm = QFontMetricsF(self.font_)
+        h, sw = fm.height(), fm.height() * 1.4
+        for x, y, label, fill in self._items(self.width()):
+            p.setPen(QColor("#3a3a3a"))
+            p.setBrush(QColor(fill))
+            p.drawRect(QRectF(x + 0.5, y + h * 0.15, sw, h * 0.7))
+            p.setPen(QColor("#1a1a1a"))
+            p.drawText(QRectF(x + sw + 4, y, self.width() - x, h), Qt.AlignLeft | Qt.AlignVCenter, label)
+        p.end()
+
+
+class FiguresPanel(QWidget):
+    """Year, measure, the tables and the trend, for the side panel."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.title = plain_label()
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.year_box = QComboBox()
+        self.measure_box = QComboBox()
+        for m in fv.MEASURES:
+            self.measure_box.addItem(fv.measure_title(m), m)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(_("År:")))
+        row.addWidget(self.year_box)
+        row.addSpacing(8)
+        row.addWidget(self.measure_box, 1)
+        self.scale = ScaleStrip()
+        self.tables: list[QTableWidget] = []
+        self.table_box = QVBoxLayout()
+        self.chart = TrendChart()
+        self.note = plain_label()
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #555555;")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.title)
+        lay.addLayout(row)
+        lay.addWidget(self.scale)
+        lay.addLayout(self.table_box)
+        lay.addWidget(self.chart, 1)
+        lay.addWidget(self.note)
+
+    def show_tables(self, views: list[fv.FigureTableView], measure: str, swatches: dict[str, str],
+                    coloured_by: str) -> None:
+        """One table per view; a row's swatch is the fill its cards have on the map."""
+        for t in self.tables:
+            self.table_box.removeWidget(t)
+            t.deleteLater()
+        self.tables = []
+        for view in views:
+            t = QTableWidget(len(view.lines), COLUMNS)
+            t.setAccessibleName(view.title)
+            t.setHorizontalHeaderLabels(headings(view)[:COLUMNS])
+            t.verticalHeader().hide()
+            t.setEditTriggers(QTableWidget.NoEditTriggers)
+            t.setSelectionMode(QTableWidget.NoSelection)
+            t.setFocusPolicy(Qt.NoFocus)  # the clicker keys stay with the map
+            t.setWordWrap(False)
+            for r, line in enumerate(view.lines):
+                swatch = QTableWidgetItem("")
+                fill = swatches.get(line.key) if view.by == coloured_by and not line.is_total else None
+                if fill:
+                    swatch.setBackground(QBrush(QColor(fill)))
+                    swatch.setData(Qt.UserRole, fill)
+                t.setItem(r, 0, swatch)
+                cells = line_cells(line, measure)
+                for c, text in enumerate(cells[:COLUMNS - 1], start=1):
+                    item = QTableWidgetItem(text)
+                    if c > 1:
+                        item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                    if line.is_total:
+                        f = item.font()
+                        f.setBold(True)
+                        item.setFont(f)
+                    if line.figure is not None:
+                        item.setToolTip(_("{n} henvisninger, {a} avslag, {b} barn 0–17 år; endring siden første år: {e}").format(
+                            n=line.figure.henvisninger, a=line.figure.avslag, b=line.figure.barn, e=cells[-1]))
+                    t.setItem(r, c, item)
+            head = t.horizontalHeader()
+            head.setSectionResizeMode(QHeaderView.ResizeToContents)
+            head.setSectionResizeMode(1, QHeaderView.Stretch)
+            t.setColumnWidth(0, 14)
+            t.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+            t.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+            t.setTextElideMode(Qt.ElideRight)
+            t.resizeRowsToContents()
+            height = t.horizontalHeader().sizeHint().height() + sum(t.rowHeight(i) for i in range(t.rowCount())) + 4
+            t.setFixedHeight(height)
+            self.table_box.addWidget(t)
+            self.tables.append(t)
+
+    def rows(self, index: int = 0) -> list[list[str]]:
+        """The texts of one table (tests and the slide read them)."""
+        t = self.tables[index]
+        return [[t.item(r, c).text() for c in range(1, COLUMNS)] for r in range(t.rowCount())]
+
+
+class FiguresSlide(QWidget):
+    """The figures, large, over the whole room: a slide after the map in presentation mode."""
+
+    def __init__(self, window):
+        super().__init__(window.room)
+        self.window = window
+        self.title = ""
+        self.views: list[fv.FigureTableView] = []
+        self.measure = "henvisningsrate"
+        self.swatches: dict[str, str] = {}
+        self.coloured_by = ""
+        self.note = ""
+        self.chart = TrendChart(self)
+        self.setAttribute(Qt.WA_StyledBackground)
+        self.hide()
+
+    def set_content(self, title: str, views, measure: str, swatches: dict[str, str], coloured_by: str,
+                    chart_data: tuple, note: str) -> None:
+        self.title, self.views, self.measure, self.swatches, self.coloured_by = title, views, measure, swatches, \
+            coloured_by
+        self.note = note
+        self.chart.set_data(*chart_data)
+        self._layout_chart()
+        self.update()
+
+    def place(self) -> None:
+        if not self.window.presentation.active:
+            self.hide()
+        if self.isVisible():
+            self.setGeometry(self.parentWidget().rect())
+            self.raise_()
+            self._layout_chart()
+
+    def _px(self) -> float:
+        return max(14.0, min(self.height() / 30, self.width() / 48))
+
+    def boxes(self) -> tuple[QRectF, QRectF]:
+        """(tables, chart): side by side on a wide screen, the chart under the tables on 4:3."""
+        px = self._px()
+        W, H = self.width(), self.height()
+        margin, top, bottom = px * 1.5, px * 4.2, H - px * 2.5
+        if W / max(1, H) >= 1.5:
+            split = W * TABLE_SHARE
+            return (QRectF(margin, top, split - margin, bottom - top),
+                    QRectF(split + px, top, W - split - px - margin, bottom - top))
+        rows = sum(len(v.lines) + 2 for v in self.views) + 0.6 * max(0, len(self.views) - 1)
+        table_h = min(rows * px * 1.45 * 1.17, (bottom - top) * 0.62)
+        return (QRectF(margin, top, W - 2 * margin, table_h),
+                QRectF(margin, top + table_h + px, W - 2 * margin, bottom - top - table_h - px))
+
+    def _layout_chart(self) -> None:
+        self.chart.text_px = int(self._px() * 0.8)
+        self.chart.dark = palette(self.window.scene.variant).background.lower() == "#000000"
+        self.chart.setGeometry(self.boxes()[1].toRect())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._layout_chart()
+
+    def paintEvent(self, _event) -> None:
+        pal = palette(self.window.scene.variant)
+        ink, muted = QColor(pal.text), QColor(pal.muted_text)
+        p = QPainter(self)
+        p.setRenderHint(QPainter.Antialiasing)
+        p.fillRect(self.rect(), QColor(pal.background))
+        px = self._px()
+        margin = px * 1.5
+        # the title: as large as fits on one line, down to the body size
+        title_f = QFont(FAMILY)
+        title_f.setBold(True)
+        size = px * 1.6
+        while True:
+            title_f.setPixelSize(int(size))
+            if QFontMetricsF(title_f).horizontalAdvance(self.title) <= self.width() - 2 * margin or size <= px:
+                break
+            size *= 0.92
+        p.setFont(title_f)
+        p.setPen(ink)
+        p.drawText(QRectF(margin, px * 0.8, self.width() - 2 * margin, px * 2.6), Qt.AlignLeft | Qt.AlignVCenter,
+                   QFontMetricsF(title_f).elidedText(self.title, Qt.ElideRight, self.width() - 2 * margin))
+        self._paint_tables(p, self.boxes()[0], px, ink, muted, pal.card_border)
+        small = QFont(FAMILY)
+        small.setPixelSize(max(11, int(px * 0.6)))
+        p.setFont(small)
+        p.setPen(muted)
+        fm = QFontMetricsF(small)
+        hint = _("◀ Forrige: tilbake til kartet")
+        hint_w = fm.horizontalAdvance(hint)
+        line = QRectF(margin, self.height() - px * 2, self.width() - 2 * margin, px * 1.6)
+        p.drawText(line, Qt.AlignRight | Qt.AlignVCenter, hint)
+        p.drawText(QRectF(line.x(), line.y(), line.width() - hint_w - px, line.height()), Qt.AlignLeft | Qt.AlignVCenter,
+                   fm.elidedText(self.note, Qt.ElideRight, line.width() - hint_w - px))
+        p.end()
+
+    def _paint_tables(self, p: QPainter, box: QRectF, px: float, ink: QColor, muted: QColor, border: str) -> None:
+        """The tables in ``box``, columns as wide as their text, the type shrunk until all fit."""
+        rows = [(view, None) for view in self.views] + \
+            [(view, line) for view in self.views for line in view.lines]
+        n_rows = sum(len(v.lines) + 2 for v in self.views) + 0.6 * max(0, len(self.views) - 1)
+        size = px
+        while True:
+            font = QFont(FAMILY)
+            font.setPixelSize(max(10, int(size)))
+            bold = QFont(font)
+            bold.setBold(True)
+            fm, fmb = QFontMetricsF(font), QFontMetricsF(bold)
+            row_h = fm.height() * 1.45
+            gap = fm.height() * 0.9
+            widths = [0.0] * 4  # name, rate, %, change
+            for view, line in rows:
+                texts = headings(view)[1:] if line is None else line_cells(line, self.measure)
+                metrics = fmb if line is not None and line.is_total else fm
+                for i, text in enumerate(texts):
+                    widths[i] = max(widths[i], metrics.horizontalAdvance(text))
+            sw = fm.height() * 0.9
+            # long names are shortened ("…") rather than the type made small
+            widths[0] = min(widths[0], box.width() - sw * 1.6 - sum(widths[1:]) - gap * 3)
+            if (widths[0] >= fm.height() * 6 and n_rows * row_h <= box.height()) or size <= 10:
+                break
+            size *= 0.92
+        x_name = box.x() + sw * 1.6
+        rights, x = [], x_name + widths[0]
+        for w in widths[1:]:
+            x += gap + w
+            rights.append(x)
+        y = box.y()
+        for k, view in enumerate(self.views):
+            if k:
+                y += row_h * 0.6
+            p.setFont(bold)
+            p.setPen(ink)
+            p.drawText(QRectF(box.x(), y, box.width(), row_h), Qt.AlignLeft | Qt.AlignVCenter, view.title)
+            y += row_h
+            heads = headings(view)
+            p.setFont(font)
+            p.setPen(muted)
+            p.drawText(QRectF(x_name, y, widths[0], row_h), Qt.AlignLeft | Qt.AlignVCenter, heads[1])
+            for right, w, text in zip(rights, widths[1:], heads[2:]):
+                p.drawText(QRectF(right - w, y, w, row_h), Qt.AlignRight | Qt.AlignVCenter, text)
+            y += row_h
+            for line in view.lines:
+                cells = line_cells(line, self.measure)
+                fill = self.swatches.get(line.key) if view.by == self.coloured_by and not line.is_total else None
+                if fill:
+                    p.setPen(QColor(border))
+                    p.setBrush(QColor(fill))
+                    p.drawRect(QRectF(box.x(), y + (row_h - sw) / 2, sw, sw))
+                p.setFont(bold if line.is_total else font)
+                p.setPen(ink)
+                metrics = fmb if line.is_total else fm
+                p.drawText(QRectF(x_name, y, widths[0] + 1, row_h), Qt.AlignLeft | Qt.AlignVCenter,
+                           metrics.elidedText(cells[0], Qt.ElideRight, widths[0]))
+                for right, w, text in zip(rights, widths[1:], cells[1:]):
+                    p.drawText(QRectF(right - w - 1, y, w + 2, row_h), Qt.AlignRight | Qt.AlignVCenter, text)
+                y += row_h
+
+
+class FiguresView(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.on = False
+        self.measure: str | None = None  # None: the natural measure for what is coloured
+        self.year: int | None = None
+        self.panel = FiguresPanel()
+        self.slide = FiguresSlide(window)
+        window.room.overlay_extra.append(self.slide)
+        self.action = colouring_menu.add_choice(window, KEY, _("Tall (henvisninger og avslag)"), self.colouring_for,
+                                                "Ctrl+T")
+        colouring_menu.of(window).changed.connect(lambda key: self._follow(key == KEY))
+        window.workspace_updated.connect(self._map_shown)  # an edit: the same map, new objects
+        self.panel.year_box.currentIndexChanged.connect(self._year_chosen)
+        self.panel.measure_box.currentIndexChanged.connect(self._measure_chosen)
+        window.map_changed.connect(lambda _id: self._map_shown())
+        window.contrast_action.triggered.connect(lambda _on: self._restyle())
+        window.slides = self
+
+    # -- state -------------------------------------------------------------------------
+    def table(self):
+        return fv.table_for(self.window.workspace, self.window.current_map()) if self.window.current_map() else None
+
+    def current_measure(self) -> str:
+        m = self.window.current_map()
+        if self.measure is not None:
+            return self.measure
+        return "avslagsprosent" if m is not None and fv.grouping(m) == fv.BY_MOTTAKER else "henvisningsrate"
+
+    def current_year(self) -> int | None:
+        t, m = self.table(), self.window.current_map()
+        years = fv.years_in_scope(m, t) if t is not None else []
+        if not years:
+            return None
+        return self.year if self.year in years else years[-1]
+
+    def colouring_for(self, m):
+        """The window's colouring provider while figures are on."""
+        t = fv.table_for(self.window.workspace, m)
+        year = self.current_year()
+        if t is None or year is None or m is not self.window.current_map():
+            return None
+        return fv.colouring(m, t, year, self.current_measure(), self.window.scene.variant)
+
+    # -- switching -------------------------------------------------------------------
+    def set_on(self, on: bool) -> None:
+        """Figures on the map and their panel, or neither: through the colouring menu
+        (one card colouring at a time), whose choice the panel follows."""
+        if on != (colouring_menu.current(self.window) == KEY):
+            colouring_menu.choose(self.window, KEY if on else colouring_menu.LEVEL)  # -> _follow
+        else:
+            self._follow(on)
+
+    def _follow(self, on: bool) -> None:
+        if on == self.on:
+            return
+        self.on = on
+        w = self.window
+        if on:
+            w.add_side_panel(self.panel, _("Tall"))
+            self._fill()
+            w.show_panel(self.panel)
+        else:
+            self.leave()
+            w.remove_side_panel(self.panel)
+
+    def _map_shown(self) -> None:
+        if self.on:
+            self._fill()
+
+    def _year_chosen(self, index: int) -> None:
+        if index >= 0 and self.on:
+            self.year = self.panel.year_box.itemData(index)
+            self._refresh()
+
+    def _measure_chosen(self, index: int) -> None:
+        if index >= 0 and self.on:
+            self.measure = self.panel.measure_box.itemData(index)
+            self._refresh()
+
+    def _restyle(self) -> None:
+        if self.on:
+            self._refresh()
+
+    def _fill(self) -> None:
+        """The year list for the map shown, then everything else."""
+        t, m = self.table(), self.window.current_map()
+        box = self.panel.year_box
+        box.blockSignals(True)
+        box.clear()
+        for y in (fv.years_in_scope(m, t) if t is not None else []):
+            box.addItem(str(y), y)
+        year = self.current_year()
+        if year is not None:
+            box.setCurrentIndex(box.findData(year))
+        box.blockSignals(False)
+        mb = self.panel.measure_box
+        mb.blockSignals(True)
+        mb.setCurrentIndex(mb.findData(self.current_measure()))
+        mb.blockSignals(False)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        w, m, t = self.window, self.window.current_map(), self.table()
+        year, measure = self.current_year(), self.current_measure()
+        if m is None or t is None or year is None:
+            self.panel.title.setText(_("Ingen tall for dette kartet (tal/<kart-id>.csv)."))
+            self.panel.show_tables([], measure, {}, "")
+            self.panel.scale.set_entries(())
+            self.panel.chart.set_data([], [], measure, None, False)
+            self.panel.note.setText("")
+            self.leave()
+            w.refresh_stress()
+            return
+        title = _("Henvisninger og avslag – {navn}").format(navn=m.navn)
+        self.panel.title.setText(title)
+        views = fv.tables(m, t, year)
+        swatches = self._swatches(m, t, views, measure)
+        coloured_by = fv.grouping(m)
+        self.panel.show_tables(views, measure, swatches, coloured_by)
+        colouring = self.colouring_for(m)
+        self.panel.scale.set_entries(colouring.legend if colouring is not None else ())
+        years, series = fv.trend_series(m, t, measure)
+        has_total = len(series) > 1
+        chart_title = fv.measure_title(measure)
+        self.panel.chart.set_data(years, series, measure, year, has_total, chart_title)
+        self.panel.note.setText(t.note.replace("\n", " "))
+        self.slide.set_content(_("Henvisninger og avslag {ar} – {navn}").format(ar=year, navn=m.navn), views,
+                               measure, swatches, coloured_by, (years, series, measure, year, has_total, chart_title),
+                               t.note.replace("\n", " "))
+        w.refresh_stress()
+
+    def _swatches(self, m, t, views, measure: str) -> dict[str, str]:
+        """{group key: fill}: the colour each municipality's or receiver's cards get."""
+        scale = fv.scale_for(m, t, measure, self.window.scene.variant)
+        if scale is None:
+            return {}
+        by = fv.grouping(m)
+        out = {}
+        for view in views:
+            if view.by == by:
+                for line in view.lines:
+                    if not line.is_total:
+                        value = getattr(line.figure, measure) if line.figure is not None else None
+                        out[line.key] = scale.fill(value)
+        return out
+
+    # -- the slide (window.slides) ----------------------------------------------------
+    def slide_available(self) -> bool:
+        return self.on and self.window.presentation.active and self.current_year() is not None
+
+    def next_step(self) -> bool:
+        """Next: after the map's last step, the figures slide; on it, nothing further."""
+        if self.slide.isVisible():
+            return True
+        if not self.slide_available():
+            return False
+        p, step = self.window.current_pathway(), self.window.step
+        if p is None or (step is not None and step >= len(p.flyt) - 1):
+            self.show_slide()
+            return True
+        return False
+
+    def previous_step(self) -> bool:
+        if self.slide.isVisible():
+            self.leave()
+            return True
+        return False
+
+    def show_slide(self) -> None:
+        self.slide.show()
+        self.slide.place()
+
+    def leave(self) -> None:
+        self.slide.hide()
+
+
+def install(window) -> FiguresView:
+    return FiguresView(window)

@@ -1,0 +1,259 @@
+"""Figures on the map (Vis → Tall): the scale, which cards it colours, the legend, the
+tables, the trend, and the figures slide in presentation mode."""
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from sammenkart import figures, figures_view as fv, paths, regional
+from sammenkart.loader import load_workspace
+from sammenkart.style import FIGURE_RAMPS, figure_fills, figure_none, hex_to_rgb, luminance
+
+KOMMUNER = ["Sjøvik", "Lyngnes", "Fjellstad", "Straumøy", "Dalsbygd"]
+
+# Machado, Oliveira & Fernandes (2009), severity 1.0, applied to linear RGB.
+CVD = {
+    "protan": ((0.152286, 1.052583, -0.204868), (0.114503, 0.786281, 0.099216), (-0.003882, -0.048116, 1.051998)),
+    "deutan": ((0.367322, 0.860646, -0.227968), (0.280085, 0.672501, 0.047413), (-0.011820, 0.042940, 0.968881)),
+    "tritan": ((1.255528, -0.076749, -0.178779), (-0.078411, 0.930809, 0.147602), (0.004733, 0.691367, 0.303900)),
+}
+
+
+def _seen_lightness(colour: str, kind: str) -> float:
+    def lin(v):
+        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+    rgb = [lin(v) for v in hex_to_rgb(colour)]
+    r, g, b = (min(1.0, max(0.0, sum(m * c for m, c in zip(row, rgb)))) for row in CVD[kind])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+@pytest.fixture(scope="module")
+def ws():
+    return load_workspace(paths.region_dir())
+
+
+@pytest.fixture(scope="module")
+def table(ws):
+    return ws.figures["brattfjord"]
+
+
+# ---------------------------------------------------------------- the scale (pure)
+
+@pytest.mark.parametrize("variant", sorted(FIGURE_RAMPS))
+def test_every_step_of_the_scale_is_darker_in_grey_and_for_colour_blind_eyes(variant):
+    ramp = FIGURE_RAMPS[variant]
+    grey = [luminance(c) for c in ramp]
+    assert grey == sorted(grey, reverse=True) and len(set(grey)) == len(grey)
+    for kind in CVD:
+        seen = [_seen_lightness(c, kind) for c in ramp]
+        assert all(a > b for a, b in zip(seen, seen[1:])), (variant, kind)
+    # five classes (what the map uses) stay clearly apart: a contrast ratio of 1.3 or more
+    five = figure_fills(5, variant)
+    for a, b in zip(five, five[1:]):
+        la, lb = luminance(a), luminance(b)
+        assert (la + 0.05) / (lb + 0.05) >= 1.3, (variant, a, b)
+    none = figure_none(variant)
+    assert none not in ramp
+    assert abs(luminance(none) - luminance(ramp[0])) > 0.15 or abs(luminance(none) - luminance(ramp[-1])) > 0.1
+
+
+def test_class_edges_are_round_and_cover_the_values():
+    assert fv.nice_edges([18.2, 31.7]) == (15, 20, 25, 30, 35)
+    assert fv.nice_edges([3.6, 25.8]) == (0, 10, 20, 30)
+    assert fv.nice_edges([12.0, 12.0]) == (12.0, 12.0)
+    assert fv.class_of(20.0, (15, 20, 25)) == 1 and fv.class_of(25.0, (15, 20, 25)) == 1
+    assert fv.class_of(14.0, (15, 20, 25)) == 0
+    with pytest.raises(ValueError):
+        fv.nice_edges([])
+
+
+# ---------------------------------------------------------------- colouring (pure)
+
+def test_in_the_regional_view_the_receivers_carry_the_regions_figures(ws, table):
+    m = regional.shown_map(ws.maps["brattfjord"], regional.REGIONAL)
+    col = fv.colouring(m, table, 2024, "avslagsprosent")
+    fills = dict(col.fills)
+    assert set(fills) == {"bup", "habu"}
+    bup = figures.by_mottaker(table, 2024)["bup"].avslagsprosent
+    scale = fv.scale_for(m, table, "avslagsprosent")
+    assert fills["bup"] == scale.fill(bup)
+    assert col.fill_for("helsestasjon") == figure_none()
+    assert col.title == "Avslagsprosent 2024, for mottakerne"
+    labels = [label for label, _f in col.legend]
+    assert labels[-1] == "ingen tall" and labels[0].endswith("%")
+    assert [f for _l, f in col.legend[:-1]] == list(scale.fills)
+
+
+def test_with_every_service_shown_each_municipality_is_one_shade(ws, table):
+    region = ws.maps["brattfjord"]
+    col = fv.colouring(region, table, 2024, "henvisningsrate")
+    fills = dict(col.fills)
+    by_k = {}
+    for s in region.tjenester:
+        if s.kommune:
+            by_k.setdefault(s.kommune, set()).add(fills[s.id])
+    assert all(len(v) == 1 for v in by_k.values())
+    rate = {k: f.henvisningsrate for k, f in figures.by_kommune(table, 2024).items()}
+    low, high = min(rate, key=rate.get), max(rate, key=rate.get)
+    assert luminance(by_k[low].pop()) > luminance(by_k[high].pop())  # more referrals, darker
+    assert "bup" not in fills  # shared services belong to no municipality
+
+
+def test_one_municipality_counts_only_its_own_rows(ws, table):
+    m = regional.shown_map(ws.maps["brattfjord"], "Dalsbygd")
+    rows = [r for r in table.rows if r.kommune == "Dalsbygd" and r.ar == 2023]
+    views = fv.tables(m, table, 2023)
+    assert [v.by for v in views] == [fv.BY_MOTTAKER]  # one municipality: no per-municipality table
+    bup = next(line for line in views[0].lines if line.key == "bup")
+    row = next(r for r in rows if r.mottaker == "bup")
+    assert (bup.figure.henvisninger, bup.figure.avslag) == (row.henvisninger, row.avslag)
+    assert views[0].lines[-1].name == "I alt"
+
+
+def test_tables_and_trend_for_the_region(ws, table):
+    m = regional.shown_map(ws.maps["brattfjord"], regional.REGIONAL)
+    per_k, per_m = fv.tables(m, table, 2024)
+    assert [line.name for line in per_k.lines] == KOMMUNER + ["Hele regionen"]
+    expected = figures.by_kommune(table, 2024)
+    for line in per_k.lines[:-1]:
+        assert line.figure == expected[line.key]
+    first = figures.by_kommune(table, 2021)["Sjøvik"].henvisningsrate
+    assert per_k.lines[0].change_rate == pytest.approx(expected["Sjøvik"].henvisningsrate - first)
+    assert per_k.since == 2021
+    assert per_m.lines[0].name == "BUP Brattfjord, Sjøvik sjukehus"
+    years, series = fv.trend_series(m, table, "avslagsprosent")
+    assert years == [2021, 2022, 2023, 2024]
+    assert [name for name, _v in series] == KOMMUNER + ["Hele regionen"]
+    assert all(sorted(v) == years for _n, v in series)
+
+
+# ---------------------------------------------------------------- the window
+
+@pytest.fixture
+def window(qtbot, tmp_path, ws):
+    from sammenkart.qt.app import make_app
+    from sammenkart.qt.main_window import MainWindow
+
+    make_app()
+    w = MainWindow(ws, QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
+    qtbot.addWidget(w)
+    w.setWindowState(Qt.WindowNoState)
+    w.resize(1600, 1000)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def _fills(w):
+    return {sid: card.item.fill for sid, card in w.scene.cards.items()}
+
+
+def test_vis_tall_colours_the_map_and_the_legend_says_how(window, ws, table):
+    before = _fills(window)
+    fig = window.figures_ui
+    from sammenkart.qt import colouring_menu
+
+    assert fig.action.text().startswith("Tall") and fig.action in colouring_menu.of(window).menu.actions()
+    fig.action.trigger()  # Vis → Farge etter → Tall
+    m = window.current_map()
+    expected = fv.colouring(m, table, 2024, "avslagsprosent")
+    fills = _fills(window)
+    assert fills["bup"] == expected.fill_for("bup") != before["bup"]
+    assert fills["helsestasjon"] == figure_none()
+    heading, rows = window.legend.columns[0]
+    assert heading == expected.title
+    assert [e.label for e in rows] == [label for label, _f in expected.legend]
+    # the panel: per municipality and per receiver, a swatch where its cards are coloured
+    panel = fig.panel
+    assert window.room.side.currentWidget() is panel
+    assert [r[0] for r in panel.rows(0)] == KOMMUNER + ["Hele regionen"]
+    sjovik = figures.by_kommune(table, 2024)["Sjøvik"]
+    assert panel.rows(0)[0][1:] == [fv.format_number(sjovik.henvisningsrate, "henvisningsrate"),
+                                     fv.format_number(sjovik.avslagsprosent, "avslagsprosent")]
+    bup_swatch = panel.tables[1].item(0, 0).data(Qt.UserRole)
+    assert bup_swatch == fills["bup"]
+    # the trend: one line per municipality and the region, the chosen year marked
+    drawn = panel.chart.drawn_series()
+    assert [name for name, *_r in drawn] == KOMMUNER + ["Hele regionen"]
+    assert panel.chart.year == 2024 and drawn[-1][-1] is True
+    assert len({(c, mk) for _n, _v, c, mk, total in drawn if not total}) == len(KOMMUNER)  # told apart
+    colouring_menu.choose(window, colouring_menu.LEVEL)  # Vis → Farge etter → Nivå
+    assert _fills(window) == before and window.legend.columns[0][0] == "Nivåer"
+    assert window.room.side.indexOf(panel) < 0 and not fig.on
+
+
+def test_year_and_measure_change_the_cards(window, table):
+    fig = window.figures_ui
+    fig.action.trigger()
+    window.region_ui.set_view(regional.ALL)
+    m = window.current_map()
+    box = fig.panel.year_box
+    assert [box.itemData(i) for i in range(box.count())] == [2021, 2022, 2023, 2024]
+    fig.panel.measure_box.setCurrentIndex(fig.panel.measure_box.findData("henvisningsrate"))
+    box.setCurrentIndex(box.findData(2021))
+    expected = fv.colouring(m, table, 2021, "henvisningsrate")
+    assert _fills(window) == {sid: expected.fill_for(sid) for sid in window.scene.cards}
+    assert window.legend.columns[0][0] == "Henvisninger per 1\u00a0000 barn 2021, per kommune"
+    assert fig.panel.chart.year == 2021
+
+
+def test_the_colouring_follows_the_municipality_filter(window, table):
+    fig = window.figures_ui
+    fig.action.trigger()
+    window.region_ui.set_view("Straumøy")
+    m = window.current_map()
+    own = [r for r in table.rows if r.kommune == "Straumøy" and r.ar == 2024 and r.mottaker == "bup"][0]
+    scale = fv.scale_for(m, table, "avslagsprosent")
+    assert _fills(window)["bup"] == scale.fill(100.0 * own.avslag / own.henvisninger)
+    assert [r[0] for r in fig.panel.rows(0)][-1] == "I alt"
+
+
+def test_the_figures_are_a_slide_after_the_last_step_in_presentation(window, qtbot):
+    fig = window.figures_ui
+    fig.action.trigger()
+    window.select_pathway("angst")
+    n = len(window.current_pathway().flyt)
+    window.presentation.enter()
+    qtbot.wait(50)
+    for _ in range(n):  # from the overview through every step
+        window.next_step()
+        assert not fig.slide.isVisible()
+    assert window.step == n - 1
+    emphasis = window.scene.emphasis
+    window.next_step()  # past the last step: the figures
+    assert fig.slide.isVisible() and fig.slide.geometry() == window.room.rect()
+    assert "2024" in fig.slide.title and fig.slide.views
+    window.next_step()  # nothing after the figures
+    assert fig.slide.isVisible() and window.step == n - 1
+    window.previous_step()  # back to the map as it was
+    assert not fig.slide.isVisible() and window.step == n - 1 and window.scene.emphasis == emphasis
+    window.next_step()
+    window.presentation.leave()
+    assert not fig.slide.isVisible()
+
+
+def test_no_slide_without_figures_on_or_outside_presentation(window):
+    fig = window.figures_ui
+    window.next_step()
+    assert not fig.slide.isVisible()  # not in presentation
+    window.presentation.enter()
+    window.next_step()
+    assert not fig.slide.isVisible()  # figures are off
+    fig.action.trigger()
+    window.next_step()  # no pathway chosen: Next goes to the figures at once
+    assert fig.slide.isVisible()
+    window.first_step()
+    assert not fig.slide.isVisible()
+    window.presentation.leave()
+
+
+def test_one_card_colouring_at_a_time(window):
+    from sammenkart.qt import colouring_menu
+
+    fig = window.figures_ui
+    fig.set_on(True)
+    assert colouring_menu.current(window) == "tal" and fig.on
+    colouring_menu.choose(window, "revisjon")  # the revision view takes the cards
+    assert not fig.on and window.room.side.indexOf(fig.panel) < 0
+    assert window.legend.columns[0][0] != fig.colouring_for(window.current_map()).title
+    fig.set_on(True)
+    assert colouring_menu.current(window) == "tal"
