@@ -190,7 +190,17 @@ def choose_cols(heights: list[list[float]], aspect: float, card_w: float = CARD_
 def shapes(m: Map) -> list[tuple[int, float, float]]:
     """(columns, width, height) the map can roughly take, for planners choosing its room."""
     lines = {s.id: card_lines(s) for s in m.tjenester}
-    heights = [[card_height(lines[sid]) for sid in ids] for ids in band_ids(m)]
+    bands = band_ids(m)
+    heights = [[card_height(lines[sid]) for sid in ids] for ids in bands]
+    if is_tiled(m):  # a region's columns come in municipal tiles: the shapes its tiling can take
+        mean_h = sum(h for hs in heights for h in hs) / max(1, sum(len(hs) for hs in heights))
+        out = {}
+        for aspect in (0.3, 0.45, 0.6, 0.8, 1.0, 1.3, 1.78, 2.4, 3.2, 4.5):
+            cols, rows = grid_shape(m, heights, aspect, bands)
+            n = sum(rows)
+            out[cols] = (cols, EST_STRIP + cols * CARD_W + (cols - 1) * EST_V_CHANNEL + 2 * GAP + 2 * MARGIN,
+                         n * mean_h + (n - 1) * EST_H_CHANNEL + 2 * GAP + 2 * MARGIN)
+        return sorted(out.values())
     widest = max((len(h) for h in heights), default=1)
     return [(cols, *estimate_size(cols, heights)) for cols in range(1, min(max(widest, 1), 400) + 1)]
 
