@@ -37,10 +37,10 @@ SMALL_CHANNEL = 40
 REROUTE_PASSES = 2  # up to this many segments a channel is ordered by pairwise cost
 
 # Cost weights of a candidate route (map-independent, in abstract units).
-W_CROSS = 10.0
+W_CROSS = 15.0
 W_LENGTH = 0.6
 W_BEND = 1.0
-W_ROOM = 2.5  # per map unit a route adds to the map's width or height (four units: one crossing)
+W_ROOM = 2.5  # per map unit a route adds to the map's width or height (six units: one crossing)
 W_NUMBER = 25.0  # a step's route that passes no free crossing of channels, where its number would find room
 
 
