@@ -69,7 +69,7 @@ def _nearest_on_outline(commands, corner: tuple[float, float]) -> tuple[float, f
     return best
 
 
-def anchors(layout: MapLayout, outlines: dict[str, tuple[tuple, float]], pull: float) -> dict[str, tuple[float, float]]:
+def anchors(layout: MapLayout, outlines: dict[str, tuple], pull: float) -> dict[str, tuple[float, float]]:
     """Per card, the symbol's centre: its lower right corner, moved at most ``pull``
     towards the outline where the shape cuts the corner (octagon, slant, pill), so
     the badge touches the card without reaching its name (computed once per layout
@@ -80,13 +80,33 @@ def anchors(layout: MapLayout, outlines: dict[str, tuple[tuple, float]], pull: f
         for sid, card in layout.cards.items():
             if sid not in outlines:
                 continue
-            corner = (card.rect.right, card.rect.bottom)
-            near = _nearest_on_outline(outlines[sid][0], corner)
-            d = math.dist(corner, near)
-            k = min(d, pull) / d if d > 1e-9 else 0.0
-            out[sid] = (corner[0] + (near[0] - corner[0]) * k, corner[1] + (near[1] - corner[1]) * k)
+            out[sid] = anchor(outlines[sid], card.rect, pull)
         cache[pull] = out
     return cache[pull]
+
+
+def anchor(outline, rect, pull: float) -> tuple[float, float]:
+    """One card's symbol centre (see ``anchors``); the layout keeps step numbers off it."""
+    corner = (rect.right, rect.bottom)
+    near = _nearest_on_outline(outline, corner)
+    d = math.dist(corner, near)
+    k = min(d, pull) / d if d > 1e-9 else 0.0
+    return (corner[0] + (near[0] - corner[0]) * k, corner[1] + (near[1] - corner[1]) * k)
+
+
+def symbol_discs(m, rects: dict, lk: Look) -> list[tuple[float, float, float]]:
+    """(x, y, r) of the symbols ``access_marks`` will draw for cards at ``rects``
+    (service -> Rect): where the layout puts no step number."""
+    from .style import SECTOR_SHAPES, card_outline
+
+    out = []
+    for s in m.tjenester:
+        if ACCESS_SYMBOLS.get(s.tilgang or "") is None or s.id not in rects:
+            continue
+        rect = rects[s.id]
+        x, y = anchor(card_outline(SECTOR_SHAPES.get(s.sektor, "rect"), rect), rect, 0.4 * lk.access_radius)
+        out.append((x, y, lk.access_radius))
+    return out
 
 
 def access_marks(m, layout: MapLayout, outlines, states: dict[str, str], pal: Palette,

@@ -23,9 +23,9 @@ from .emphasis import PLAIN, Emphasis
 from .i18n import _
 from .layout.engine import BAND_FONT, LABEL_FONT, band_label_runs, realise_scene
 from .layout.geometry import MapLayout, Rect, RoutedNet
-from .layout.text import BOLD
+from .layout.text import BOLD, text_width
 from .style import (
-    ART_DASH, SECTOR_ORDER, SECTOR_SHAPES, Look, Palette, art_label, card_inset, card_outline, level_position,
+    ART_DASH, SECTOR_ORDER, SECTOR_SHAPES, Look, Palette, art_label, card_outline, level_position,
     look as look_for, palette, readable_on, sector_label,
 )
 
@@ -60,7 +60,7 @@ class CardItem:
     font: str
     font_size: float
     line_height: float
-    inset: float  # room the outline takes from the text on each side
+    line_dx: tuple[float, ...]  # each line's centre right of the card's centre (slanted cards); () none
     state: str  # normal | dim | highlight | current
 
 
@@ -85,7 +85,10 @@ class LineItem:
 
 @dataclass(frozen=True)
 class BadgeItem:
-    """A round label: a step's number on its arrow, or a mark on a card."""
+    """A round label: a step's number on its arrow, or a mark on a card.
+
+    ``r`` is the outer radius, the ring included: draw the circle at radius
+    ``r - ring_width / 2`` (so nothing of it reaches past ``r``)."""
 
     kind: str  # "step" | "mark" | "verdict" | "link-mark" | "status" (a colouring's sign) | "access"
     x: float
@@ -190,11 +193,11 @@ def build(m, layout: MapLayout, emphasis: Emphasis | None = None, variant: str =
                     colours[card.level] = (level_fill(m, pal, variant, card.level),
                                            readable_text(m, pal, variant, card.level))
                 fill, text = colours[card.level]
-            outline, inset = outlines[sid]
+            outline = outlines[sid]
             item = made[key] = CardItem(
                 sid, card.rect, outline, fill, stroke, width, dash, lk.dim_opacity if dim else 1.0, text,
                 lk.dim_text_opacity if dim else 1.0, card.lines, LABEL_FONT, card.font_size, card.line_height,
-                inset, state)
+                card.line_dx, state)
         cards.append(item)
     # current and highlighted cards on top of the others (their thick borders stay whole)
     rank = {"current": 3, "highlight": 2}
@@ -220,14 +223,14 @@ def readable_text(m, pal: Palette, variant: str, level_id: int) -> str:
     return readable_on(level_fill(m, pal, variant, level_id))
 
 
-def _outlines(layout: MapLayout) -> dict[str, tuple[tuple, float]]:
+def _outlines(layout: MapLayout) -> dict[str, tuple]:
     """Card outlines, computed once per layout (the display list shares the tuples)."""
     cache = layout.__dict__.get("_outlines")
     if cache is None:
         cache = {}
         for sid, card in layout.cards.items():
             shape = SECTOR_SHAPES.get(card.sector, "rect")
-            cache[sid] = (tuple(card_outline(shape, card.rect)), card_inset(shape, card.rect))
+            cache[sid] = tuple(card_outline(shape, card.rect))
         layout.__dict__["_outlines"] = cache
     return cache
 
@@ -257,7 +260,7 @@ def _arrows(m, layout: MapLayout, em: Emphasis, pal: Palette, lk: Look):
             cache[(em.pathway, wanted)] = hit
         nets = [(net, by_number[number][0]) for net, number in hit if number in by_number]
     else:
-        for net, arrow in _routed_on_demand(layout, em.arrows):
+        for net, arrow in _routed_on_demand(m, layout, em.arrows):
             nets.append((net, arrow))
     lines, badges = [], []
     # faded steps first, the current one last (drawn on top)
@@ -271,7 +274,7 @@ def _arrows(m, layout: MapLayout, em: Emphasis, pal: Palette, lk: Look):
                            a.art, a.number, a.current, a.faded, net.loop))
         if a.number is not None and net.badge is not None:
             badges.append(_badge(layout, net, a.number, pal.background, colour,
-                                 lk.badge_ring + (0.6 if a.current else 0.0), opacity, lk))
+                                 lk.badge_ring + (lk.badge_ring_current if a.current else 0.0), opacity, lk))
     return lines, badges
 
 
@@ -285,11 +288,17 @@ def _badge(layout: MapLayout, net: RoutedNet, number: int, background: str, colo
         if len(cache) > 50000:
             cache.clear()
         label = str(number)
-        hit = cache[key] = (net, BadgeItem("step", net.badge[0], net.badge[1], lk.badge_radius, label, background,
-                                           colour, ring, colour, BOLD,
-                                           lk.badge_font_size if len(label) < 3 else lk.badge_font_size_small,
-                                           opacity, number))
+        x, y, r = net.badge
+        hit = cache[key] = (net, BadgeItem("step", x, y, r, label, background, colour, ring, colour, LABEL_FONT,
+                                           number_size(label, r, ring, lk), opacity, number))
     return hit[1]
+
+
+def number_size(label: str, r: float, ring: float, lk: Look) -> float:
+    """Type size of a step's number: ``Look.badge_font_size``, smaller when the digits
+    would not fit inside the ring (two or three digits, a disc the room made smaller)."""
+    inner = 2 * (r - ring) * 0.92
+    return min(lk.badge_font_size, inner / max(text_width(label, 1.0, LABEL_FONT), 1e-6))
 
 
 def _line(layout: MapLayout, net: RoutedNet, kind: str, heads, colour, width, dash, opacity, art="samarbeid",
@@ -318,8 +327,9 @@ def _heads(layout: MapLayout, net: RoutedNet, lk: Look) -> tuple:
     return hit[1]
 
 
-def _routed_on_demand(layout: MapLayout, arrows) -> list[tuple[RoutedNet, object]]:
+def _routed_on_demand(m, layout: MapLayout, arrows) -> list[tuple[RoutedNet, object]]:
     """Arrows not routed with the layout (a case's referrals): route them now, once."""
+    from .layout.engine import number_obstacles
     from .layout.routing import Router, make_loop, make_net
 
     cache = layout.__dict__.setdefault("_on_demand", {})
@@ -338,7 +348,7 @@ def _routed_on_demand(layout: MapLayout, arrows) -> list[tuple[RoutedNet, object
             router = Router(grid)
             router.route(nets)
             router.assign_tracks()
-            scene = realise_scene(router)
+            scene = realise_scene(router, obstacles=number_obstacles(m, grid))
             by_k = {net.key[1]: net for net in scene.nets}
             out = [(by_k[k], k) for k in owners if k in by_k]
         cache[key] = out
@@ -356,11 +366,12 @@ def arrow_head(tip: Point, back: Point, length: float, spread_deg: float) -> tup
 
 def _marks(layout: MapLayout, em: Emphasis, pal: Palette, lk: Look, marked: dict[str, int]) -> list[BadgeItem]:
     out = []
+    ring = 1.5  # marks are drawn with the ring inside their radius, as the numbers are
     for sid, number in marked.items():
         card = layout.cards.get(sid)
         if card:
-            out.append(BadgeItem("mark", card.rect.x, card.rect.y, lk.mark_radius, str(number), pal.marked,
-                                 "#ffffff", 1.5, "#ffffff", BOLD, lk.mark_font_size, owner=sid))
+            out.append(BadgeItem("mark", card.rect.x, card.rect.y, lk.mark_radius + ring / 2, str(number),
+                                 pal.marked, "#ffffff", ring, "#ffffff", BOLD, lk.mark_font_size, owner=sid))
     if em.revealed:
         for sid, card in layout.cards.items():
             verdict = "found" if sid in em.found else "missed" if sid in em.missed else \
@@ -368,14 +379,14 @@ def _marks(layout: MapLayout, em: Emphasis, pal: Palette, lk: Look, marked: dict
             if verdict:
                 colour = {"found": pal.found, "missed": pal.missed, "added": pal.added}[verdict]
                 sign = {"found": "✓", "missed": "?", "added": "+"}[verdict]
-                out.append(BadgeItem("verdict", card.rect.right, card.rect.y, lk.mark_radius, sign, colour,
-                                     "#ffffff", 1.5, "#ffffff", BOLD, lk.mark_font_size, owner=sid))
+                out.append(BadgeItem("verdict", card.rect.right, card.rect.y, lk.mark_radius + ring / 2, sign,
+                                     colour, "#ffffff", ring, "#ffffff", BOLD, lk.mark_font_size, owner=sid))
     if em.colouring is not None:
         for sid, sign in em.colouring.marks:
             card = layout.cards.get(sid)
             if card:  # white disc, dark sign: readable on any fill, in grey and in colour
-                out.append(BadgeItem("status", card.rect.x, card.rect.bottom, lk.status_mark_radius, sign,
-                                     pal.background, pal.text, lk.badge_ring, pal.text, BOLD,
+                out.append(BadgeItem("status", card.rect.x, card.rect.bottom, lk.status_mark_radius + lk.badge_ring / 2,
+                                     sign, pal.background, pal.text, lk.badge_ring, pal.text, BOLD,
                                      lk.status_mark_font_size,
                                      lk.dim_opacity if sid in em.colouring.dimmed else 1.0, owner=sid))
     if em.show_links:
@@ -384,7 +395,7 @@ def _marks(layout: MapLayout, em: Emphasis, pal: Palette, lk: Look, marked: dict
             card = layout.cards.get(sid)
             if card:
                 # a small ring with an arrow, inside the card's top-right corner
-                out.append(BadgeItem("link-mark", card.rect.right - r - 3, card.rect.y + r + 3, r, "↻",
+                out.append(BadgeItem("link-mark", card.rect.right - r - 3, card.rect.y + r + 3, r + 0.5, "↻",
                                      pal.background, pal.link, 1.0, pal.link, BOLD, r * 1.7, owner=sid))
     return out
 

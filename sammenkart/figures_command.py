@@ -13,9 +13,16 @@ import sys
 from pathlib import Path
 
 from .i18n import _
-from .os_errors import describe
+from .report_output import (
+    EXIT_ERRORS,
+    EXIT_OK,
+    EXIT_USAGE,
+    say,
+    usage_problem,
+    write_output,
+    write_text_file,
+)
 
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 OUTPUTS = (".md", ".pdf", ".csv")
 
 
@@ -32,13 +39,8 @@ def run(args) -> int:
     from .loader import load_workspace
 
     path = Path(args.path)
-    if not path.exists():
-        print(_("sammenkart tal: finner ikke «{path}»").format(path=path), file=sys.stderr)
-        return EXIT_USAGE
     out = Path(args.out) if args.out else None
-    if out is not None and out.suffix.lower() not in OUTPUTS:
-        print(_("sammenkart tal: --out må slutte på {endings}, ikke «{name}»").format(
-            endings=", ".join(OUTPUTS), name=out.name), file=sys.stderr)
+    if usage_problem("tal", path, out, OUTPUTS):
         return EXIT_USAGE
 
     ws = load_workspace(path)
@@ -50,32 +52,27 @@ def run(args) -> int:
             print(p, file=sys.stderr)
     usable = [(m, ws.figures[m.id]) for m in ws.maps.values() if m.id in ws.figures and ws.figures[m.id].rows]
     if not usable:
-        print(_("sammenkart tal: fant ingen tall (tal/<kart-id>.csv) for kartene i «{path}»").format(path=path),
-              file=sys.stderr)
+        say("tal", _("fant ingen tall (tal/<kart-id>.csv) for kartene i «{path}»").format(path=path))
         return EXIT_ERRORS
     reports = []
     for m, table in usable:
         try:
             reports.append(build_report(m, table, args.ar))
         except ValueError as exc:
-            print(_("sammenkart tal: {map}: {error}").format(map=m.navn, error=exc), file=sys.stderr)
+            say("tal", f"{m.navn}: {exc}")
             return EXIT_USAGE
 
-    try:
-        if out is None:
-            sys.stdout.write(to_text(reports))
-        elif out.suffix.lower() == ".pdf":
-            from .figures_pdf import write_pdf
-
-            write_pdf(reports, out)
-        else:
-            from .atomic import write_text
-
-            write_text(out, to_markdown(reports) if out.suffix.lower() == ".md" else to_csv(reports))
-    except OSError as exc:
-        print(_("sammenkart tal: kan ikke skrive «{path}»: {error}").format(path=out, error=describe(exc)),
-              file=sys.stderr)
-        return EXIT_ERRORS
-    if out is not None:
-        print(_("skrev {path}").format(path=out), file=sys.stderr)
+    written = write_output("tal", out, lambda: to_text(reports), {
+        ".pdf": lambda f: _write_pdf(reports, f),
+        ".md": write_text_file(lambda: to_markdown(reports)),
+        ".csv": write_text_file(lambda: to_csv(reports)),
+    })
+    if written != EXIT_OK:
+        return written
     return EXIT_ERRORS if ws.errors else EXIT_OK
+
+
+def _write_pdf(reports, out: Path) -> None:
+    from .figures_pdf import write_pdf  # reportlab only when a PDF is asked for
+
+    write_pdf(reports, out)

@@ -2,32 +2,31 @@
 from __future__ import annotations
 
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import (
+    KeepTogether,
+    Paragraph,
+    TableStyle,
+)
 from reportlab.platypus import Table as PdfTable
-from reportlab.platypus import TableStyle
 
-from .atomic import atomic_path
 from .figures_report import TEXT, Report, Table, cells
-from .layout.text import BOLD, REGULAR, register_fonts, text_width
+from .layout.text import BOLD, REGULAR, text_width
+from .report_pdf import base_styles, literal, reports_flow, write_reports
 
 _GRID = colors.HexColor("#b0b0b0")
 _HEAD = colors.HexColor("#e8e8e8")
 
 
 def _styles() -> dict[str, ParagraphStyle]:
-    register_fonts()
-    base = ParagraphStyle("base", fontName=REGULAR, fontSize=9.5, leading=12.5)
-    return {
-        "title": ParagraphStyle("title", base, fontName=BOLD, fontSize=17, leading=21, spaceAfter=4),
-        "meta": ParagraphStyle("meta", base, fontSize=9, textColor="#333333", spaceAfter=2),
-        "h2": ParagraphStyle("h2", base, fontName=BOLD, fontSize=12, leading=15, spaceBefore=10, spaceAfter=4),
+    s = base_styles()
+    base = s["base"]
+    return s | {
         "cell": ParagraphStyle("cell", base, fontSize=9, leading=11),
         "cell_bold": ParagraphStyle("cell_bold", base, fontName=BOLD, fontSize=9, leading=11),
         "head_num": ParagraphStyle("head_num", base, fontName=BOLD, fontSize=9, leading=11, alignment=TA_RIGHT),
@@ -35,7 +34,7 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(text), style)  # data text is printed literally, never as markup
+    return Paragraph(literal(text), style)
 
 
 def _two_lines(heading: str) -> float:
@@ -79,29 +78,13 @@ def _table(rep: Report, t: Table, s: dict, width: float) -> PdfTable:
 
 def story(reports: list[Report], width: float) -> list:
     s = _styles()
-    flow: list = []
-    for i, rep in enumerate(reports):
-        if i:
-            flow.append(PageBreak())
-        flow.append(_p(rep.title, s["title"]))
-        flow += [_p(line, s["meta"]) for line in rep.lines]
-        for t in rep.tables:
-            flow.append(KeepTogether([_p(t.title, s["h2"]), _table(rep, t, s, width)]))
-        flow.append(Spacer(1, 4 * mm))
-    return flow
+    return reports_flow(reports, s, lambda rep: [KeepTogether([_p(t.title, s["h2"]), _table(rep, t, s, width)])
+                                                 for t in rep.tables])
 
 
 def write_pdf(reports: list[Report], out: str | Path) -> Path:
     """Write the summary to ``out`` atomically (an old file stays whole on failure).
 
     Landscape when a trend table has more than five years, so its columns fit."""
-    out = Path(out)
     wide = any(len(t.columns) > 8 for rep in reports for t in rep.tables)
-    size = landscape(A4) if wide else A4
-    margin = 18 * mm
-    with atomic_path(out) as tmp:
-        doc = SimpleDocTemplate(str(tmp), pagesize=size, leftMargin=margin, rightMargin=margin,
-                                topMargin=margin, bottomMargin=margin,
-                                title=reports[0].title if reports else "", author="Sammenkart")
-        doc.build(story(reports, size[0] - 2 * margin))
-    return out
+    return write_reports(out, reports, lambda width: story(reports, width), landscape(A4) if wide else A4)

@@ -227,9 +227,13 @@ def reference_problems(ws: Workspace) -> list[Problem]:
 
 
 def map_reference_problems(ws: Workspace) -> list[Problem]:
-    """The part of ``reference_problems`` about each map: its pathways and cases."""
+    """The part of ``reference_problems`` about each map: its pathways and cases, and
+    ``plassering`` values its picture cannot honour exactly (``layout.pins``)."""
     out: list[Problem] = []
     for m in ws.maps.values():
+        if any(s.plassering is not None for s in m.tjenester):  # read against the map's picture
+            from .layout.pins import pin_problems
+            out.extend(pin_problems(m, ws.pathways_for(m)))
         for pid in ws.pathway_ids():
             p = ws.pathway(pid, m.malform)
             out.extend(_from_shared_text(p, _pathway_problems(m, p) + referral_rights.pathway_problems(m, p)))

@@ -114,6 +114,7 @@ class Service:
     tilgang: str | None = None  # "direkte" | "henvisning" | None (not stated), format 1.1
     revisjon: Revision | None = None  # the local revision's traffic light for this card (1.1)
     source: Source = UNKNOWN_SOURCE
+    plassering_source: Source | None = None  # where «plassering» was written (layout warnings point there)
 
     def __setattr__(self, name, value) -> None:
         if name in _INDEXED_FIELDS and name in self.__dict__ and self.__dict__[name] != value:

@@ -95,7 +95,7 @@ def read_map(data, path: Path, shown: str) -> tuple[Map | None, list[Problem]]:
             alder=tuple(alder) if alder and len(alder) == 2 else None, kontakt=_contact(ck, s),
             plassering=tuple(plassering) if plassering and len(plassering) == 2 else None,
             kommune=ck.get(s, SERVICE, "kommune"), tilgang=ck.get(s, SERVICE, "tilgang"), revisjon=revisjon,
-            source=s.source,
+            source=s.source, plassering_source=ck.at(s, "plassering") if plassering else None,
         )
         if ck.error_count() - revision_errors == errors_before:
             services.append(service)

@@ -16,9 +16,16 @@ import sys
 from pathlib import Path
 
 from .i18n import _
-from .os_errors import describe
+from .report_output import (
+    EXIT_ERRORS,
+    EXIT_OK,
+    EXIT_USAGE,
+    say,
+    usage_problem,
+    write_output,
+    write_text_file,
+)
 
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 OUTPUTS = (".md", ".pdf")
 
 
@@ -37,13 +44,8 @@ def run(args) -> int:
     from .revision_report import build_report, to_markdown, to_text
 
     path = Path(args.path)
-    if not path.exists():
-        print(_("sammenkart revisjon: finner ikke «{path}»").format(path=path), file=sys.stderr)
-        return EXIT_USAGE
     out = Path(args.out) if args.out else None
-    if out is not None and out.suffix.lower() not in OUTPUTS:
-        print(_("sammenkart revisjon: --out må slutte på {endings}, ikke «{name}»").format(
-            endings=", ".join(OUTPUTS), name=out.name), file=sys.stderr)
+    if usage_problem("revisjon", path, out, OUTPUTS):
         return EXIT_USAGE
     today = dt.date.today()
     if args.dato:
@@ -52,8 +54,7 @@ def run(args) -> int:
         except ValueError:
             today = None
         if today is None:
-            print(_("sammenkart revisjon: --dato må være en dato som 2026-11-30, ikke «{value}»").format(
-                value=args.dato), file=sys.stderr)
+            say("revisjon", _("--dato må være en dato som 2026-11-30, ikke «{value}»").format(value=args.dato))
             return EXIT_USAGE
 
     ws = load_workspace(path)
@@ -64,28 +65,23 @@ def run(args) -> int:
     if args.kart:
         maps = [m for m in maps if m.id == args.kart]
         if not maps:
-            print(_("sammenkart revisjon: finner ikke kartet «{id}» i «{path}»; kartene er {ids}").format(
-                id=args.kart, path=path, ids=", ".join(ws.maps) or "–"), file=sys.stderr)
+            say("revisjon", _("finner ikke kartet «{id}» i «{path}»; kartene er {ids}").format(
+                id=args.kart, path=path, ids=", ".join(ws.maps) or "–"))
             return EXIT_USAGE
     if not maps:
-        print(_("sammenkart revisjon: fant ingen kart i «{path}»").format(path=path), file=sys.stderr)
+        say("revisjon", _("fant ingen kart i «{path}»").format(path=path))
         return EXIT_ERRORS
     reports = [build_report(ws, m, today) for m in maps]
-    try:
-        if out is None:
-            sys.stdout.write(to_text(reports))
-        elif out.suffix.lower() == ".pdf":
-            from .revision_pdf import write_pdf
-
-            write_pdf(reports, out)
-        else:
-            from .atomic import write_text
-
-            write_text(out, to_markdown(reports))
-    except OSError as exc:
-        print(_("sammenkart revisjon: kan ikke skrive «{path}»: {error}").format(path=out, error=describe(exc)),
-              file=sys.stderr)
-        return EXIT_ERRORS
-    if out is not None:
-        print(_("skrev {path}").format(path=out), file=sys.stderr)
+    written = write_output("revisjon", out, lambda: to_text(reports), {
+        ".pdf": lambda f: _write_pdf(reports, f),
+        ".md": write_text_file(lambda: to_markdown(reports)),
+    })
+    if written != EXIT_OK:
+        return written
     return EXIT_ERRORS if ws.errors else EXIT_OK
+
+
+def _write_pdf(reports, out: Path) -> None:
+    from .revision_pdf import write_pdf  # reportlab only when a PDF is asked for
+
+    write_pdf(reports, out)

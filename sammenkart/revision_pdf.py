@@ -8,19 +8,20 @@ words are struck through in red, added words underlined in green.
 from __future__ import annotations
 
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import (
+    KeepTogether,
+    Paragraph,
+    TableStyle,
+)
 from reportlab.platypus import Table as PdfTable
-from reportlab.platypus import TableStyle
 
 from . import worddiff
-from .atomic import atomic_path
-from .layout.text import BOLD, REGULAR, register_fonts
+from .layout.text import BOLD
+from .report_pdf import base_styles, literal, reports_flow, write_reports
 from .revision_report import DiffBlock, Line, Part, Report, StatusLine
 from .style import REVISION_MARKS, revision_fill, revision_text
 
@@ -29,14 +30,9 @@ ADDED_COLOUR = "#1b7837"
 
 
 def _styles() -> dict[str, ParagraphStyle]:
-    register_fonts()
-    base = ParagraphStyle("base", fontName=REGULAR, fontSize=9.5, leading=12.5)
-    return {
-        "title": ParagraphStyle("title", base, fontName=BOLD, fontSize=17, leading=21, spaceAfter=4),
-        "meta": ParagraphStyle("meta", base, fontSize=9, textColor="#333333", spaceAfter=2),
-        # headings stay with what follows them (never alone at the foot of a page)
-        "h2": ParagraphStyle("h2", base, fontName=BOLD, fontSize=13, leading=16, spaceBefore=10, spaceAfter=4,
-                             keepWithNext=1),
+    s = base_styles()
+    base = s["base"]
+    return s | {
         "h3": ParagraphStyle("h3", base, fontName=BOLD, fontSize=10.5, leading=13, spaceBefore=6, spaceAfter=2,
                              keepWithNext=1),
         "body": ParagraphStyle("body", base, spaceAfter=3),
@@ -47,8 +43,7 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def _p(text: str) -> str:
-    return escape(text).replace("\n", "<br/>")  # data text is printed literally, never as markup
+_p = literal
 
 
 def diff_markup(segments) -> str:
@@ -98,25 +93,17 @@ def _blocks(blocks, s: dict, width: float) -> list:
 
 def story(reports: list[Report], width: float) -> list:
     s = _styles()
-    flow: list = []
-    for i, rep in enumerate(reports):
-        if i:
-            flow.append(PageBreak())
-        flow.append(Paragraph(_p(rep.title), s["title"]))
-        flow += [Paragraph(_p(line), s["meta"]) for line in rep.lines]
+
+    def body(rep: Report) -> list:
+        flow: list = []
         for sec in rep.sections:
             flow.append(Paragraph(_p(sec.title), s["h2"]))
             flow += _blocks(sec.blocks, s, width)
-        flow.append(Spacer(1, 4 * mm))
-    return flow
+        return flow
+
+    return reports_flow(reports, s, body)
 
 
 def write_pdf(reports: list[Report], out: str | Path) -> Path:
     """Write the reports to ``out`` atomically (an old file stays whole on failure)."""
-    out = Path(out)
-    margin = 18 * mm
-    with atomic_path(out) as tmp:
-        doc = SimpleDocTemplate(str(tmp), pagesize=A4, leftMargin=margin, rightMargin=margin, topMargin=margin,
-                                bottomMargin=margin, title=reports[0].title if reports else "", author="Sammenkart")
-        doc.build(story(reports, A4[0] - 2 * margin))
-    return out
+    return write_reports(out, reports, lambda width: story(reports, width))

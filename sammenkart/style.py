@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from .i18n import _
 from .layout.geometry import Rect
+from .layout.grid import BADGE_RADIUS, EDGE
 
 VARIANTS = ("normal", "hoykontrast", "gratone")
 
@@ -290,9 +291,36 @@ def card_outline(shape: str, rect: Rect) -> list[tuple]:
     return [("M", x, y), ("L", x + w, y), ("L", x + w, y + h), ("L", x, y + h), ("Z",)]
 
 
-def card_inset(shape: str, rect: Rect) -> float:
-    """Horizontal room the outline takes from the text on each side."""
-    return {"pill": min(rect.h / 2, 14.0) * 0.6, "slant": 7.0, "octagon": 3.0}.get(shape, 0.0)
+def text_insets(shape: str, w: float, h: float, spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """(left, right) room the outline takes from the text of each line, in map units.
+
+    ``spans``: each line's (top, bottom) measured from the card's top, for a
+    card ``w`` × ``h`` drawn by ``card_outline``. Cut and rounded corners
+    take room only from the lines near them; a slanted card takes room from
+    one side at the top and the other at the bottom (its lines are then
+    centred in what is left, see ``line_offsets``)."""
+    out = []
+    for y0, y1 in spans:
+        d = max(0.0, min(y0, h - y1))  # the line's distance from the nearer of top and bottom
+        left = right = 0.0
+        if shape in ("rounded", "pill"):
+            r = min(7.0, h / 5) if shape == "rounded" else h / 2
+            if d < r:
+                left = right = r - (r * r - (r - d) ** 2) ** 0.5
+        elif shape == "octagon":
+            left = right = max(0.0, min(9.0, h / 3) - d)
+        elif shape == "slant":
+            k = min(7.0, w / 10)
+            left, right = k * (1 - y0 / h), k * y1 / h
+        elif shape == "notched":
+            right = max(0.0, min(8.0, h / 3) - y0)
+        out.append((left, right))
+    return out
+
+
+def line_offsets(shape: str, w: float, h: float, spans: list[tuple[float, float]]) -> tuple[float, ...]:
+    """How far each line's centre moves right of the card's centre to sit in the middle of its room."""
+    return tuple((left - right) / 2 for left, right in text_insets(shape, w, h, spans))
 
 
 @dataclass(frozen=True)
@@ -302,6 +330,9 @@ class Look:
     One value for the screen and the poster (``display.build`` reads it), so
     a step drawn in the window and on paper has the same weight. Opacities
     are drawn as transparency on screen and mixed into the colour on paper.
+    Sized to be read on a 1024×768 projector from the back of a room, where
+    a map unit is about one pixel: arrows 3 px, the current step's 5 px, step
+    numbers in 20 px discs with 12.5 px bold digits (card text is 13).
     """
 
     card_border: float = 1.0
@@ -309,21 +340,21 @@ class Look:
     card_current: float = 4.0
     card_marked: float = 3.5
     card_missed_dash: tuple[float, ...] = (6.0, 3.0)
-    link_width: float = 1.2
+    link_width: float = 1.5
     link_dim_opacity: float = 0.5  # links while other services are dimmed
-    arrow_width: float = 2.4
-    arrow_current_width: float = 3.6
+    arrow_width: float = 3.0
+    arrow_current_width: float = 4.6
     arrow_faded_opacity: float = 0.22  # steps not reached yet, while stepping
-    head_length: float = 7.0  # equal to layout.grid.EDGE: a head fits the stub into its card
-    head_spread: float = 24.0  # degrees each side of the arrow's line
-    badge_radius: float = 7.0  # equal to layout.engine.BADGE_RADIUS (numbers are placed for it)
-    badge_ring: float = 1.6
-    badge_font_size: float = 8.5
-    badge_font_size_small: float = 6.8  # three digits
-    mark_radius: float = 10.0  # a team's numbered choice, on the card's corner
+    head_length: float = EDGE  # a head fits the stub from the arrow's track into its card
+    head_spread: float = 28.0  # degrees each side of the arrow's line
+    badge_radius: float = BADGE_RADIUS  # the layout finds room on the arrows for discs this size
+    badge_ring: float = 2.0
+    badge_ring_current: float = 0.8  # added for the current step
+    badge_font_size: float = 12.5  # condensed bold; smaller where two or three digits need it (display)
+    mark_radius: float = 10.0  # a team's numbered choice, on the card's corner (inside its ring)
     mark_font_size: float = 11.0
     link_mark_radius: float = 4.5  # a service's collaboration with itself, inside its card
-    access_radius: float = 6.5  # the tilgang symbol on a card's lower right corner
+    access_radius: float = 6.5  # the tilgang symbol on a card's lower right corner (its ring inside)
     access_font_size: float = 8.5
     access_ring: float = 0.8
     status_mark_radius: float = 7.0  # a colouring's sign (revision ✓ ! ✗), on the card's lower left corner

@@ -33,7 +33,7 @@ def test_region_groups_each_municipality_together_within_a_band(region):
     # in every row, the cards of one municipality form one run
     rows = {}
     for c in lay.cards.values():
-        rows.setdefault(round(c.rect.y), []).append(c)
+        rows.setdefault(round(c.rect.center[1]), []).append(c)
     for row in rows.values():
         ks = [m.service(c.service_id).kommune for c in sorted(row, key=lambda c: c.rect.x)]
         runs = [k for i, k in enumerate(ks) if i == 0 or ks[i - 1] != k]

@@ -33,7 +33,7 @@ def test_dropped_in_front_of_a_card_goes_before_it_in_the_file():
 def test_dropped_after_the_last_card_goes_last():
     m, lay = example()
     cards = [c for c in lay.cards.values() if c.level == 2]
-    last = max(cards, key=lambda c: (round(c.rect.y, 1), c.rect.x))
+    last = max(cards, key=lambda c: (round(c.rect.center[1], 1), c.rect.x))
     d = drop_target(m, lay, "ppt", last.rect.right + 20, last.rect.y + 5)
     assert d.before is None and d.position == len([s for s in m.tjenester if s.niva == 2])
 
@@ -42,6 +42,6 @@ def test_a_card_dropped_in_its_own_band_is_counted_without_itself():
     m, lay = example()
     band = [s.id for s in m.tjenester if s.niva == 1 and s.id != "ppt"]
     first = min((c for c in lay.cards.values() if c.level == 1 and c.service_id != "ppt"),
-                key=lambda c: (round(c.rect.y, 1), c.rect.x))
+                key=lambda c: (round(c.rect.center[1], 1), c.rect.x))
     d = drop_target(m, lay, "ppt", first.rect.x - 3, first.rect.y + 3)
     assert d.niva == 1 and d.before == first.service_id and d.position == band.index(first.service_id)

@@ -42,7 +42,6 @@ LEFT_OUT = [
     ("beskrivelse", "Helt ny tekst om hva tjenesten gjør, over flere ord."),
     ("alder", (3, 9)),
     ("kontakt", Contact(telefon="+4799999999", epost="a@b.no")),
-    ("tilgang", "direkte"),
 ]
 
 
@@ -74,7 +73,7 @@ def test_a_new_name_of_as_many_lines_reuses_the_places_with_the_new_label(exampl
     again, how = cache.layout_for(m, pathways)
     assert how == SAME and again is first and len(calls) == 1
     old = first.cards["ppt"].lines
-    edited = with_service(m, "ppt", navn="Pedagogisk-psykologisk tjeneste i Eksempelby")
+    edited = with_service(m, "ppt", navn="Pedagogisk-psykologisk tjeneste i byen")  # three lines, as before
     relabelled, how = cache.layout_for(edited, pathways)
     assert len(old) == 3 and how == RELABELLED and len(calls) == 1
     assert relabelled.cards["ppt"].lines != old and len(relabelled.cards["ppt"].lines) == 3
@@ -90,6 +89,7 @@ def test_a_new_name_of_as_many_lines_reuses_the_places_with_the_new_label(exampl
     lambda m: replace(m, samarbeid=list(m.samarbeid) + [Link(("ppt", "bup"))]),
     lambda m: replace(m, tjenester=list(reversed(m.tjenester))),
     lambda m: with_service(m, "ppt", plassering=(10.0, 20.0)),
+    lambda m: with_service(m, "ppt", tilgang=None),  # step numbers keep off its symbol (ppt has one)
 ])
 def test_what_the_layout_reads_gives_a_new_layout(example, change):
     m, pathways, _before = example

@@ -205,11 +205,11 @@ def test_synthetic_region_scene_has_no_overlapping_cards(qtbot):
                     item.service_id, other.service_id)
 
 
-def test_presentation_on_a_1920x1080_screen_shows_card_text_at_least_21_px(window):
+def test_presentation_on_a_1920x1080_screen_shows_card_text_at_least_24_px(window):
     window.presentation.enter()
     window.showNormal()  # the off-screen platform has no 1920×1080 screen to fill
     window.setGeometry(0, 0, 1920, 1080)
     window.map_view.fit()
     scale = window.map_view.zoom_factor()
     sizes = {c.card.font_size for c in window.scene.cards.values()}
-    assert min(sizes) * scale >= 21, (min(sizes), scale)  # 24 before arrows got channels (docs/layout.md)
+    assert min(sizes) * scale >= 24, (min(sizes), scale)

@@ -46,11 +46,12 @@ def drop_target(m: Map, layout: MapLayout, service_id: str, x: float, y: float) 
         return None
     others = [c for c in layout.cards.values() if c.level == niva and c.service_id != service_id]
     rows: dict[float, list] = {}
-    for c in others:
-        rows.setdefault(round(c.rect.y, 1), []).append(c)
+    for c in others:  # the cards of a grid row share their middle (each is as tall as its name needs)
+        rows.setdefault(round(c.rect.center[1], 1), []).append(c)
     before = None
-    for top in sorted(rows):
-        row = sorted(rows[top], key=lambda c: c.rect.x)
+    for middle in sorted(rows):
+        row = sorted(rows[middle], key=lambda c: c.rect.x)
+        top = min(c.rect.y for c in row)
         bottom = max(c.rect.bottom for c in row)
         if y > bottom:
             continue  # below this row: the point comes after it

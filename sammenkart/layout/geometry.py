@@ -61,6 +61,7 @@ class CardGeom:
     level: int
     sector: str
     kommune: str | None = None
+    line_dx: tuple[float, ...] = ()  # each line's centre right of the card's centre (a slanted card); () none
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ class RoutedNet:
     arrows: tuple[tuple[str, str, tuple[Point, ...]], ...]
     strokes: tuple[tuple[Point, ...], ...]
     heads: tuple[tuple[Point, Point], ...]
-    badge: Point | None = None
+    badge: tuple[float, float, float] | None = None  # x, y, radius
     loop: bool = False
 
 
@@ -114,6 +115,8 @@ class Scene:
 
     nets: list[RoutedNet] = field(default_factory=list)
     badge_misses: int = 0  # numbers that found no free place (should stay 0)
+    badges_smaller: int = 0  # numbers drawn smaller than full size for lack of room
+    wanting: list = field(default_factory=list)  # (axis, channel, units) to widen, while laying out
 
     def for_step(self, index: int) -> list[RoutedNet]:
         return [n for n in self.nets if n.key[0] == "steg" and n.key[1] == index]

@@ -14,11 +14,11 @@ the window keeps one layout per map and asks ``LayoutCache.layout_for``:
 - otherwise a new layout.
 
 What the layout reads is ``layout_input``: for each service its id, level,
-sector, type, municipality, pin (``plassering``) and label's line count, in
-file order; the levels (id, name, colour), map type and målform; the
+sector, type, municipality, pin (``plassering``), ``tilgang`` (step numbers
+keep clear of its symbol) and label's line count, in file order; the levels (id, name, colour), map type and målform; the
 collaboration links; and each pathway's id and steps (from, to). Written
 conservatively: file order and ``plassering`` are in although the layout
-of today orders cards itself. ``tests/test_layout_reuse.py`` checks that
+of today orders cards itself (it follows file order on ties). ``tests/test_layout_reuse.py`` checks that
 changing anything left out leaves ``layout_map``'s result as it was.
 """
 from __future__ import annotations
@@ -37,7 +37,7 @@ def layout_input(m: Map, pathways: Sequence[Pathway], lines: dict[str, tuple[str
     """Everything ``layout_map(m, pathways)`` depends on, as a comparable value
     (card labels by their number of lines only; ``lines`` gives them when known)."""
     lines = lines if lines is not None else {s.id: _lines(s) for s in m.tjenester}
-    services = tuple((s.id, s.niva, s.sektor, s.type, s.kommune, s.plassering, len(lines[s.id]))
+    services = tuple((s.id, s.niva, s.sektor, s.type, s.kommune, s.plassering, s.tilgang, len(lines[s.id]))
                      for s in m.tjenester)
     levels = tuple((lv.id, lv.navn, lv.farge) for lv in m.nivaer)
     links = tuple(tuple(link.mellom) for link in m.samarbeid)

@@ -11,8 +11,12 @@ channels never overlap cards, no arrow passes over a card.
 Routing runs in three passes:
 
 1. ``route`` picks, per net, the trunk channel and which side each card is
-   entered from, by a cost of estimated crossings, length and bends against
-   the nets routed before it (shortest nets first).
+   entered from, by a cost of estimated crossings, length, bends and room
+   against the nets routed before it (shortest nets first). *Room*: a
+   channel is as wide as the most arrows side by side any picture puts in
+   it, so a route that needs a track more than the channel has (``capacity``:
+   what the pictures routed before already need) costs the map units it adds
+   (``W_ROOM`` each); a channel no picture uses stays a narrow gap.
 2. ``assign_tracks`` orders the segments inside each channel so that fewer
    of them cross (a segment whose stubs go up lies above one whose stubs go
    down) and packs them on as few tracks as possible.
@@ -23,7 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .grid import EDGE, TRACK, Grid
+from .grid import EDGE, TRACK, Grid, channel_size
 
 PORT_GAP = 9.0  # between two arrows leaving the same side of a card
 PORT_INSET = 14.0  # keep ports off rounded or cut card corners
@@ -33,9 +37,11 @@ SMALL_CHANNEL = 40
 REROUTE_PASSES = 2  # up to this many segments a channel is ordered by pairwise cost
 
 # Cost weights of a candidate route (map-independent, in abstract units).
-W_CROSS = 10.0
+W_CROSS = 15.0
 W_LENGTH = 0.6
 W_BEND = 1.0
+W_ROOM = 2.5  # per map unit a route adds to the map's width or height (six units: one crossing)
+W_NUMBER = 25.0  # a step's route that passes no free crossing of channels, where its number would find room
 
 
 @dataclass
@@ -97,14 +103,24 @@ def make_loop(grid: Grid, key, sid: str) -> Net | None:
 class Router:
     """Routes the nets of one scene (one pathway, or the collaboration links)."""
 
-    def __init__(self, grid: Grid, careful: bool = True):
+    def __init__(self, grid: Grid, careful: bool = True, capacity: tuple[list[int], list[int]] | None = None,
+                 room_weight: float | tuple[float, float] = W_ROOM):
+        """``capacity``: (vertical, horizontal) tracks each channel has already, for the room cost;
+        ``room_weight``: per map unit, or (vertical channels, horizontal channels) when one of the
+        map's width and height is scarcer than the other."""
         self.grid = grid
         R, C = grid.rows, grid.cols
         self.nx, self.ny = 2 * C + 1, 2 * R + 1
-        # horizontal segments covering half-unit X, per channel: h_at[X][i]
+        # horizontal segments covering half-unit X, per channel: h_at[X][i], and by channel: h_in[i][X]
         self.h_at = [[0] * (R + 1) for _ in range(self.nx)]
-        # trunks covering half-unit Y, per vertical channel: v_at[Y][j]
+        self.h_in = [[0] * self.nx for _ in range(R + 1)]
+        # trunks covering half-unit Y, per vertical channel: v_at[Y][j], and by channel: v_in[j][Y]
         self.v_at = [[0] * (C + 1) for _ in range(self.ny)]
+        self.v_in = [[0] * self.ny for _ in range(C + 1)]
+        self.cap_v, self.cap_h = capacity if capacity is not None else ([0] * (C + 1), [0] * (R + 1))
+        # channel crossings (half units) where a step's number is expected: one number each
+        self.claims: dict[tuple[int, int], int] = {}
+        self.room_v, self.room_h = room_weight if isinstance(room_weight, tuple) else (room_weight, room_weight)
         # stubs entering a horizontal channel at half-unit X: s_at[i][X]
         self.s_at = [[0] * self.nx for _ in range(R + 1)]
         self.careful = careful
@@ -160,8 +176,8 @@ class Router:
                     # neighbours in a row: a straight line through the gap between them
                     a, b = terms
                     out.append((hi_c, {0: "right" if a.c < b.c else "left", 1: "right" if b.c < a.c else "left"}))
-        if len(terms) == 2 and hi_r - lo_r <= 1 and hi_c == lo_c and not self._numbered_before(net):
-            return out  # one above the other: straight down
+        if len(terms) == 2 and hi_r - lo_r <= 1 and hi_c == lo_c and not _numbered(net):
+            return out  # one above the other: straight down (a step may go round for its number)
         mid = sorted(rows)[len(rows) // 2]
         trunks = sorted({j for c in cols for j in (c, c + 1)})
         if self.careful and hi_c - lo_c <= 12:
@@ -229,8 +245,12 @@ class Router:
             cross += 3.0 * self._numbered_before(net)
         length = 0.0
         bends = 0
+        room = 0.0  # map units added, already weighted by the axis
         for i, (x0, x1) in hsegs.items():
             length += x1 - x0
+            need = max(self.h_in[i][x0:x1 + 1]) + 1
+            if need > self.cap_h[i]:
+                room += self.room_h * (channel_size(need) - channel_size(self.cap_h[i]))
             # trunks of other nets that this segment would cut
             row = self.v_at[2 * i]
             j0, j1 = x0 // 2 + 1, (x1 + 1) // 2
@@ -249,13 +269,18 @@ class Router:
         if span is not None:
             y0, y1 = span
             length += y1 - y0
+            need = max(self.v_in[trunk][y0:y1 + 1]) + 1
+            if need > self.cap_v[trunk]:
+                room += self.room_v * (channel_size(need) - channel_size(self.cap_v[trunk]))
             col = self.h_at[2 * trunk]
             i0, i1 = y0 // 2 + 1, (y1 + 1) // 2
             if i1 > i0:
                 cross += sum(col[i0:i1])
             cross += 0.5 * sum(self.side_at[trunk][y0:y1 + 1])  # side stubs of other nets in the channel
             bends += 1
-        return W_CROSS * cross + W_LENGTH * length + W_BEND * bends
+        if _numbered(net) and not any(self.claims.get(p, 0) == 0 for p in _crossings_passed(hsegs, trunk, span)):
+            cross += W_NUMBER / W_CROSS
+        return W_CROSS * cross + W_LENGTH * length + W_BEND * bends + room
 
     def _apply(self, net: Net, trunk, modes, sign: int = 1) -> None:
         """Put the net on this route (``sign`` -1: take it off again)."""
@@ -263,17 +288,25 @@ class Router:
             t.mode = modes[k]
         hsegs, span = self._shape(net, trunk, modes)
         net.trunk, net.hsegs, net.span = trunk, hsegs, span
+        if _numbered(net):
+            spot = _number_spot(hsegs, trunk, span)
+            if spot is not None:
+                self.claims[spot] = self.claims.get(spot, 0) + sign
         for i, (x0, x1) in hsegs.items():
+            row = self.h_in[i]
             for x in range(x0, x1 + 1):
                 self.h_at[x][i] += sign
+                row[x] += sign
         for t in net.terms:
             if t.mode in ("top", "bottom"):
                 self.s_at[t.r if t.mode == "top" else t.r + 1][2 * t.c + 1] += sign
             else:
                 self.side_at[trunk][2 * t.r + 1] += sign
         if span is not None:
+            col = self.v_in[trunk]
             for y in range(span[0], span[1] + 1):
                 self.v_at[y][trunk] += sign
+                col[y] += sign
         if _numbered(net):
             key = frozenset(t.sid for t in net.terms)
             self.pair_count[key] = self.pair_count.get(key, 0) + sign
@@ -335,16 +368,8 @@ class Router:
     # -- pass 3: coordinates --------------------------------------------------
     def realise(self) -> None:
         grid = self.grid
-        hy0 = []
-        for i, (y0, y1) in enumerate(grid.hch):
-            n = max(1, self.h_tracks[i])
-            step = min(TRACK, (y1 - y0 - 2 * EDGE) / (n - 1)) if n > 1 else 0.0
-            hy0.append(((y0 + y1) / 2 - step * (n - 1) / 2, step))
-        vx0 = []
-        for j, (x0, x1) in enumerate(grid.vch):
-            n = max(1, self.v_tracks[j])
-            step = min(TRACK, (x1 - x0 - 2 * EDGE) / (n - 1)) if n > 1 else 0.0
-            vx0.append(((x0 + x1) / 2 - step * (n - 1) / 2, step))
+        hy0 = [_spread(y0, y1, self.h_tracks[i]) for i, (y0, y1) in enumerate(grid.hch)]
+        vx0 = [_spread(x0, x1, self.v_tracks[j]) for j, (x0, x1) in enumerate(grid.vch)]
         for net in self.nets:
             net.hy = {i: hy0[i][0] + hy0[i][1] * t for i, t in net.htrack.items()}
             if net.trunk is not None:
@@ -412,6 +437,65 @@ class Router:
                 x = bx if mode == "left" else bx + bw
                 for k, it in enumerate(items):
                     it[3].port = (x, start + k * gap)
+
+
+def _spread(lo: float, hi: float, tracks: int) -> tuple[float, float]:
+    """(first track, spacing) of ``tracks`` arrows centred in a channel from ``lo`` to ``hi``.
+
+    A channel sized for fewer arrows (a case's referrals, routed later in
+    channels the pathways sized) packs them closer, keeping off the cards."""
+    n = max(1, tracks)
+    margin = min(EDGE, (hi - lo) / 4)
+    step = max(0.0, min(TRACK, (hi - lo - 2 * margin) / (n - 1))) if n > 1 else 0.0
+    return (lo + hi) / 2 - step * (n - 1) / 2, step
+
+
+def _crossings_passed(hsegs: dict[int, list[int]], trunk, span):
+    """Points (X, Y) in half units where a route passes a crossing of a horizontal and a vertical channel.
+
+    There a step's number has room (the nearest cards are a corner away);
+    a straight arrow across one channel, between two neighbouring cards, has
+    none. A generator: callers usually need only the first free one."""
+    corner = 2 * trunk if trunk is not None else None
+    for i, (x0, x1) in hsegs.items():
+        if corner is not None and x0 <= corner <= x1:
+            yield (corner, 2 * i)
+        for x in range(x0 + 1 + (x0 % 2), x1, 2):  # even X strictly inside
+            if x != corner:
+                yield (x, 2 * i)
+    if trunk is not None and span is not None:
+        for y in range(span[0] + 1 + (span[0] % 2), span[1], 2):
+            yield (corner, y)
+
+
+def _number_spot(hsegs: dict[int, list[int]], trunk, span) -> tuple[int, int] | None:
+    """The crossing a net's number will most likely take: on its longest piece, nearest the middle."""
+    pieces = [((x0, 2 * i), (x1, 2 * i)) for i, (x0, x1) in hsegs.items()]
+    if trunk is not None and span is not None:
+        pieces.append(((2 * trunk, span[0]), (2 * trunk, span[1])))
+    pieces.sort(key=lambda p: -(abs(p[1][0] - p[0][0]) + abs(p[1][1] - p[0][1])))
+    corner = 2 * trunk if trunk is not None else None
+    for (ax, ay), (bx, by) in pieces:
+        if ay == by:  # horizontal: even X inside, or the corner with the trunk
+            xs = [x for x in (_even_near((ax + bx) / 2, ax, bx), corner) if x is not None and ax <= x <= bx
+                  and (ax < x < bx or x == corner)]
+            if xs:
+                mid = (ax + bx) / 2
+                return (min(xs, key=lambda x: (abs(x - mid), x)), ay)
+        else:
+            y = _even_near((ay + by) / 2, ay, by)
+            if y is not None:
+                return (ax, y)
+    return None
+
+
+def _even_near(v: float, lo: int, hi: int) -> int | None:
+    """The even number strictly between ``lo`` and ``hi`` nearest ``v`` (None if there is none)."""
+    first, last = lo + 1 + (lo % 2), hi - 1 - (hi % 2)
+    if first > last:
+        return None
+    e = int(round(v / 2)) * 2
+    return min(max(e, first), last)
 
 
 def _numbered(net: Net) -> bool:

@@ -89,10 +89,13 @@ def was_cut(text: str, lines) -> bool:
     return sum(count(line) for line in lines) < count(text)
 
 
-def wrap(text: str, width: float, size: float, font: str = CONDENSED_BOLD,
+def wrap(text: str, width, size: float, font: str = CONDENSED_BOLD,
          max_lines: int | None = None) -> list[str]:
     """Break ``text`` into lines no wider than ``width`` points (line breaks in
-    the text count as spaces; see ``wrap_lines`` to keep them).
+    the text count as spaces; see ``wrap_lines`` to keep them). ``width`` may
+    be a sequence: the width of each line in turn, the last for any further
+    (text set in a shape: a card's cut corners leave its first and last lines
+    less room).
 
     Words are kept whole where they fit; a word longer than a line is split
     after a hyphen it has, else before a known last part of a compound
@@ -102,16 +105,20 @@ def wrap(text: str, width: float, size: float, font: str = CONDENSED_BOLD,
     "…" (``was_cut`` tells). Time is linear in the length of ``text``.
     """
     scale = 0.001 * size
+    widths = [float(width)] if isinstance(width, (int, float)) else [float(w) for w in width] or [0.0]
+    lines: list[str] = []
+
+    def line_width() -> float:
+        return widths[min(len(lines), len(widths) - 1)]
 
     def fits(units: float) -> bool:
-        return scale * units <= width  # the same product reportlab's stringWidth makes
+        return scale * units <= line_width()  # the same product reportlab's stringWidth makes
 
     words = text.split()
     whole = " ".join(words)
     if len(whole) <= MAX_WORD_CHARS and fits(_units(whole, font)):
         return [whole]  # the common case: one line (no word in it can be over-long)
     space = _units(" ", font)
-    lines: list[str] = []
     parts: list[str] = []  # words of the line being filled
     used = 0.0  # its width in units
     limit = None if max_lines is None else max(1, max_lines)
@@ -136,7 +143,7 @@ def wrap(text: str, width: float, size: float, font: str = CONDENSED_BOLD,
         if limit is not None and len(lines) > limit:
             parts = []
             break
-        pieces = _split_word(word, width, scale, font)
+        pieces = _split_word(word, min(widths[min(len(lines), len(widths) - 1):]), scale, font)
         lines.extend(pieces[:-1])
         parts, used = [pieces[-1]], _units(pieces[-1], font)
     if parts:
@@ -145,7 +152,7 @@ def wrap(text: str, width: float, size: float, font: str = CONDENSED_BOLD,
         return [""]
     if limit is not None and len(lines) > limit:
         lines = lines[:limit]
-        lines[-1] = _with_ellipsis(lines[-1], width, scale, font)
+        lines[-1] = _with_ellipsis(lines[-1], widths[min(limit - 1, len(widths) - 1)], scale, font)
     return lines
 
 

@@ -65,7 +65,8 @@ def draw_map(c, d: DisplayList) -> None:
         top = r.y + (r.h - card.line_height * len(card.lines)) / 2
         for i, text in enumerate(card.lines):
             baseline = top + i * card.line_height + card.line_height / 2 + card.font_size * 0.36
-            c.drawCentredString(r.x + r.w / 2, -baseline, text)
+            dx = card.line_dx[i] if i < len(card.line_dx) else 0.0
+            c.drawCentredString(r.x + r.w / 2 + dx, -baseline, text)
         c.restoreState()
     for line in d.arrows:
         _line(c, line, bg)
@@ -106,7 +107,7 @@ def _badge(c, b, bg: str) -> None:
     c.setFillColor(HexColor(faded(b.fill, bg, b.opacity)))
     c.setStrokeColor(HexColor(faded(b.ring, bg, b.opacity)))
     c.setLineWidth(b.ring_width)
-    c.circle(b.x, -b.y, b.r, stroke=1, fill=1)
+    c.circle(b.x, -b.y, b.r - b.ring_width / 2, stroke=1, fill=1)  # the ring inside the outer radius
     c.setFillColor(HexColor(faded(b.text_colour, bg, b.opacity)))
     c.setFont(b.font, b.size)
     c.drawString(b.x - text_width(b.text, b.size, b.font) / 2, -b.y - b.size * 0.36, b.text)

@@ -34,7 +34,7 @@ from ..plain_language import access_text, pathway_text, public_contact_lines
 from ..style import ACCESS_SYMBOLS, palette
 from .blocks import Block, Placed, balanced_flow, flow
 from .composition import date_text, extent
-from .contacts import break_anywhere
+from .contacts import split_address
 from .pages import MIN_FONT_PT, MM, page_size
 
 MARGIN = 18 * MM
@@ -111,16 +111,9 @@ def pathway_map(m: Map, pathway: Pathway) -> Map | None:
 
 
 def break_address(text: str, width: float, size: float) -> list[str]:
-    """A web or e-mail address too wide for a line, in pieces: after a "/", ".", "@",
-    "-" or "_" where one fits, else anywhere; never a hyphen the address does not have."""
-    out = []
-    while text and text_width(text, size, REGULAR) > width:
-        first = break_anywhere(text, width, size, REGULAR)[0]
-        cut = max(first.rfind(ch) for ch in "/.@-_") + 1
-        cut = cut if cut > len(first) // 3 else len(first)
-        out.append(text[:cut])
-        text = text[cut:]
-    return out + [text] if text else out
+    """A web or e-mail address too wide for a line, in pieces (``contacts.split_address``:
+    before @ and dots, after / - _, else anywhere); never a hyphen the address does not have."""
+    return split_address(text, width, size, REGULAR)
 
 
 def _para(b: Block, text: str, size: float, font: str, colour: str, x: float = 0.0,

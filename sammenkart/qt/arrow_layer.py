@@ -209,7 +209,8 @@ class ArrowLayer(QGraphicsItem):
                     continue
                 painter.setPen(ring)
                 painter.setBrush(fill)
-                painter.drawEllipse(box)
+                half = b.ring_width / 2  # the ring lies inside the badge's radius (display.BadgeItem)
+                painter.drawEllipse(box.adjusted(half, half, -half, -half))
                 if lod * b.size >= TEXT_MIN_PX:  # as on cards: type a few pixels high is not drawn
                     painter.setPen(ink)
                     painter.setFont(font)

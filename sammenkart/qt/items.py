@@ -143,7 +143,8 @@ class CardItem(QGraphicsObject):
         r = it.rect
         top = r.y + (r.h - len(it.lines) * it.line_height) / 2
         for i, line in enumerate(it.lines):
-            box = QRectF(r.x + it.inset, top + i * it.line_height, r.w - 2 * it.inset, it.line_height)
+            dx = it.line_dx[i] if i < len(it.line_dx) else 0.0
+            box = QRectF(r.x + dx, top + i * it.line_height, r.w, it.line_height)
             painter.drawText(box, Qt.AlignHCenter | Qt.AlignVCenter, line)
         painter.setOpacity(1.0)
 
@@ -248,7 +249,8 @@ def paint_display(painter, d: dl.DisplayList) -> None:
         r = card.rect
         top = r.y + (r.h - len(card.lines) * card.line_height) / 2
         for i, text in enumerate(card.lines):
-            box = QRectF(r.x + card.inset, top + i * card.line_height, r.w - 2 * card.inset, card.line_height)
+            dx = card.line_dx[i] if i < len(card.line_dx) else 0.0
+            box = QRectF(r.x + dx, top + i * card.line_height, r.w, card.line_height)
             painter.drawText(box, Qt.AlignHCenter | Qt.AlignVCenter, text)
     for line in d.arrows:
         _paint_line(painter, line)
@@ -256,7 +258,7 @@ def paint_display(painter, d: dl.DisplayList) -> None:
         painter.setOpacity(b.opacity)
         painter.setPen(QPen(QColor(b.ring), b.ring_width))
         painter.setBrush(QColor(b.fill))
-        painter.drawEllipse(QPointF(b.x, b.y), b.r, b.r)
+        painter.drawEllipse(QPointF(b.x, b.y), b.r - b.ring_width / 2, b.r - b.ring_width / 2)
         painter.setPen(QColor(b.text_colour))
         painter.setFont(scene_font(b.font, b.size))
         painter.drawText(QRectF(b.x - b.r, b.y - b.r, 2 * b.r, 2 * b.r), Qt.AlignCenter, b.text)
