@@ -158,7 +158,7 @@ def _start_request(args):
 
     return StartRequest(kart=args.kart, forlop=args.forlop, steg=args.steg, kasus=args.kasus,
                         presentasjon=args.presentasjon, skjerm=args.skjerm,
-                        sprak=i18n.requested(getattr(args, "sprak", None)))
+                        sprak=i18n.normalise(getattr(args, "sprak", None)))  # SAMMENKART_LANG: the window reads it
 
 
 def run_gui(path: str | None, request=None) -> int:
