@@ -33,6 +33,7 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -42,6 +43,7 @@ from PySide6.QtCore import QEvent, QObject, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 
 from sammenkart import paths  # noqa: E402
+from sammenkart.layout.engine import _lines  # noqa: E402
 from sammenkart.loader import load_workspace  # noqa: E402
 from sammenkart.qt.app import make_app  # noqa: E402
 
@@ -108,7 +110,12 @@ def run(root: Path, map_id: str, sid: str, rounds: int, app) -> None:
     watch = PaintWatch(w.map_view.viewport())
     form = w.edit.form
     text, typed, name, level, undo, save = [], [], [], [], [], []
-    names = ("Pedagogisk-psykologisk tjeneste i Eksempelby", "Pedagogisk-psykologisk tjeneste (PPT)")
+    names = ("Pedagogisk-psykologisk tjeneste, PPT", "Pedagogisk-psykologisk tjeneste (PPT)")
+    # the row is "a name of as many lines" (the layout kept, new labels): a name that wraps
+    # to another line count lays the map out again, and the row would measure that instead
+    service = w.editor.map(map_id).service(sid)
+    wrapped = {n: len(_lines(replace(service, navn=n))) for n in names}
+    assert len(set(wrapped.values())) == 1, f"the names must wrap to as many lines on the card: {wrapped}"
     for k in range(rounds):
         box = form.beskrivelse
         idle(app)

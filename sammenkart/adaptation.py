@@ -30,6 +30,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .i18n import _
+from . import paths
 from .model import ROLE_KEYS, Pathway, Problem, Role
 
 SNAPSHOT_FOLDER = "grunnlag-ved-revisjon"  # beside the local files: the shared text as last revised against
@@ -185,7 +186,7 @@ def resolve(p: Pathway, files: SharedFiles, known: dict | None = None,
     if p.grunnlag is None:
         return p, []
     where = p.grunnlag_source or p.source
-    chain = [p.path.resolve()] if p.path is not None else []
+    chain = [paths.resolved(p.path)] if p.path is not None else []
     r = _Resolver(files, known or {}, shown)
     base, why = r.shared(p.grunnlag, chain)
     if base is None:

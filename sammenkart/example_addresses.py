@@ -12,7 +12,6 @@ meant to carry them).
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from . import paths
 from .checks import Checker
@@ -35,10 +34,10 @@ def example_hosts(text: str) -> list[str]:
 def is_bundled(path) -> bool:
     """Whether ``path`` lies in the example data shipped with Sammenkart."""
     try:
-        resolved = Path(path).resolve()
+        resolved = paths.resolved(path)
     except (OSError, RuntimeError):
         return False
-    roots = [p.resolve() for p in (paths.kart_dir(), paths.kasus_dir(), paths.region_dir())]
+    roots = [paths.resolved(p) for p in (paths.kart_dir(), paths.kasus_dir(), paths.region_dir())]
     return any(resolved == r or r in resolved.parents for r in roots)
 
 

@@ -177,7 +177,7 @@ def assemble(root: Path, files, read, shared: adaptation.SharedFiles | None = No
     ws = Workspace(root=root)
     shared = shared or shared_files()
     read_all = [(kind, *read(f, kind)) for f, kind in files]
-    known = {obj.path.resolve(): (obj, problems) for kind, obj, problems in read_all
+    known = {paths.resolved(obj.path): (obj, problems) for kind, obj, problems in read_all
              if kind == "pathway" and obj is not None and obj.path is not None}
     for kind, obj, problems in read_all:
         if kind == "pathway":

@@ -588,3 +588,33 @@ def test_opening_another_folder_with_unsaved_edits_asks_first(qtbot, window, roo
     window_actions.open_path(w, str(other))
     assert w.workspace.root == other and w.editor is None
     assert not w.edit.active and not w.edit.banner.isVisible(), "edit mode showed the old folder's forms"
+
+
+def test_the_problems_panel_follows_each_edit_and_keeps_the_row_the_user_chose(qtbot, window):
+    """An edit that moves lines renumbers the problems below it; one that adds an
+    error lists it; undo takes it away. Rows not changed keep their item, so the
+    row the user was looking at stays chosen."""
+    w = window
+    edit_mode_on(qtbot, w)
+    panel = w.problems_panel
+
+    def shown():
+        return [str(p) for p in sorted(w.editor.problems(), key=lambda p: not p.is_error)]
+
+    assert panel.lines() == shown() and panel.lines(), "the example map has warnings (example addresses)"
+    first = panel.list.item(0)
+    panel.list.setCurrentItem(first)
+    before = panel.lines()
+    # the PPT description is two lines in the file; one line moves every later problem up a line
+    w.editor.set_service(MAP, "ppt", beskrivelse="Én linje.")
+    assert panel.lines() == shown() != before
+    assert panel.list.currentItem() is first and first.text() == before[0]
+    w.editor.set_service(MAP, "ppt", alder=[12, 3])
+    errors = [t for t in panel.lines() if ": feil: " in t]
+    assert panel.lines() == shown() and errors, "the new error is listed, errors first"
+    assert panel.list.item(0).foreground().color().name() == "#a00000"
+    w.editor.undo()
+    w.editor.undo()
+    assert panel.lines() == before
+    assert not [t for t in panel.lines() if ": feil: " in t]
+    assert panel.list.currentItem() is first

@@ -163,14 +163,16 @@ def scalar(value, *, col: int, content_col: int, style: Style = DEFAULT_STYLE, o
     if bad:
         raise EditError(_("teksten inneholder {chars}, som ikke er tillatt i en tekst").format(chars=", ".join(bad)))
     value = unicodedata.normalize("NFC", value)  # as the reader gives it back
-    candidates: list[str | None] = []
+    # the ways to write it, best first; each made only when the one before does not read back
+    candidates = []
     if "\n" in value:
-        candidates.append(_literal(value, content_col, style.newline))
+        candidates.append(lambda: _literal(value, content_col, style.newline))
     elif old_style == ">":
-        candidates.append(_folded(value, old_width or 80, content_col, style.newline))
-    candidates.append(_single_line_text(value, old_style if old_style in ("'", '"') else None))
-    candidates.append(_emit(DoubleQuotedScalarString(value)))
-    for text in candidates:
+        candidates.append(lambda: _folded(value, old_width or 80, content_col, style.newline))
+    candidates.append(lambda: _single_line_text(value, old_style if old_style in ("'", '"') else None))
+    candidates.append(lambda: _emit(DoubleQuotedScalarString(value)))
+    for make in candidates:
+        text = make()
         if text is not None and _reads_back(text.replace(style.newline, "\n"), col, value):
             return text
     raise EditError(_("teksten {text} kan ikke skrives i en YAML-fil").format(text=repr(value)))

@@ -43,6 +43,7 @@ class LegendWidget(QWidget):
         self.font_.setPixelSize(12)
         self.bold = QFont(self.font_)
         self.bold.setBold(True)
+        self._widths: dict[tuple, int] = {}  # (heading, row labels) -> column width in px
 
     def set_map(self, m, pal: Palette, entries=()) -> None:
         """Show the legend of map ``m``: ``entries`` are the display list's
@@ -92,9 +93,17 @@ class LegendWidget(QWidget):
     def _column_width(self, rows, head: str) -> int:
         from PySide6.QtGui import QFontMetrics
 
-        fm, fb = QFontMetrics(self.font_), QFontMetrics(self.bold)
-        widest = max((fm.horizontalAdvance(e.label) for e in rows), default=0)
-        return max(fb.horizontalAdvance(head), SWATCH_W + 6 + widest)
+        # every edit places the legend a few times; its fonts are fixed, so measure each text once
+        key = (head, tuple(e.label for e in rows))
+        width = self._widths.get(key)
+        if width is None:
+            fm, fb = QFontMetrics(self.font_), QFontMetrics(self.bold)
+            widest = max((fm.horizontalAdvance(e.label) for e in rows), default=0)
+            width = max(fb.horizontalAdvance(head), SWATCH_W + 6 + widest)
+            if len(self._widths) > 64:
+                self._widths.clear()
+            self._widths[key] = width
+        return width
 
     def sizeHint(self) -> QSize:
         from PySide6.QtGui import QFontMetrics

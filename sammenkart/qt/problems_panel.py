@@ -98,12 +98,24 @@ class ProblemsPanel(QWidget):
         self.viewer: FileViewer | None = None
 
     def set_problems(self, problems: list[Problem]) -> None:
-        self.list.clear()
-        for p in sorted(problems, key=lambda p: not p.is_error):
-            item = QListWidgetItem(str(p), self.list)
+        """Show ``problems``, errors first. Rows already showing a problem keep
+        their item (an edit usually changes a few lines of the list: the
+        selection and the scroll position stay, and nothing is built again)."""
+        lst = self.list
+        rows = sorted(problems, key=lambda p: not p.is_error)
+        for i, p in enumerate(rows):
+            text = str(p)
+            item = lst.item(i)
+            if item is None:
+                item = QListWidgetItem(text, lst)
+            elif item.text() == text and item.data(Qt.UserRole) == p:
+                continue
+            else:
+                item.setText(text)
             item.setData(Qt.UserRole, p)
-            if p.is_error:
-                item.setForeground(QColor("#a00000"))
+            item.setData(Qt.ForegroundRole, QColor("#a00000") if p.is_error else None)
+        while lst.count() > len(rows):
+            lst.takeItem(lst.count() - 1)  # takeItem hands the item over; it goes with its wrapper
 
     def lines(self) -> list[str]:
         return [self.list.item(i).text() for i in range(self.list.count())]

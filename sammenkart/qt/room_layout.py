@@ -432,6 +432,8 @@ class RoomLayout(QWidget):
         self.relayout()
 
     def set_empty(self, widget: QWidget | None) -> None:
+        if widget is None and self.empty is None:
+            return  # every edit says "a map is shown"; nothing to place again
         if self.empty is not None and self.empty is not widget:
             self.empty.hide()
             self.empty.deleteLater()
