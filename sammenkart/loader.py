@@ -59,6 +59,15 @@ def load_text(text: str, path, kind: str):
     return _read(data, problems, path, shown, READERS[kind])
 
 
+def read_parsed(parsed: tuple, path, kind: str):
+    """``load_text`` from the text's parse already made: ``parsed`` is what
+    ``yamlfile.parse_yaml(text, _shown(path))`` gives (data, problems).
+    The editor reads an edited value again this way (``editing.reparse``)."""
+    path = Path(path)
+    data, problems = parsed
+    return _read(data, list(problems), path, _shown(path), READERS[kind])
+
+
 def load_map_file(path) -> tuple[Map | None, list[Problem]]:
     return _load(path, read_map)
 

@@ -17,7 +17,8 @@ import yaml
 from .. import loader
 from ..i18n import _
 from ..model import Problem
-from ..yamlfile import MAX_BYTES
+from ..yamlfile import MAX_BYTES, parse_yaml
+from . import reparse
 from .changes import EditError
 from .yamltext import Tree
 
@@ -79,6 +80,7 @@ class Document:
         self._unreadable: tuple | None = None  # (object, problems) of a file without text
         self._snapshots: dict[str, tuple] = {}
         self._trees: dict[str, Tree] = {}  # by text: the current one and the one a trial edit comes back to
+        self._parsed: dict[str, tuple] = {}  # by text: parse_yaml's (data, problems), which an edit follows
         self._derived_from: tuple | None = None  # (text before, the splice that made the text now)
 
     @property
@@ -185,11 +187,29 @@ class Document:
             return self._unreadable or (None, [])
         hit = self._snapshots.get(self.text)
         if hit is None:
-            hit = loader.load_text(self.text, self.path, self.kind)
+            parsed = self._parse()
+            hit = loader.read_parsed(parsed, self.path, self.kind)
             if len(self._snapshots) >= 4:  # the current text, the one before, a form's trial
                 self._snapshots.pop(next(iter(self._snapshots)))
             self._snapshots[self.text] = hit
         return hit
+
+    def _parse(self) -> tuple:
+        """``parse_yaml`` of the text: followed from the text before when the
+        edit replaced one value in place (``reparse.follow``), else parsed whole."""
+        shown = loader._shown(self.path)
+        parsed = None
+        if self._derived_from is not None:
+            before, splice = self._derived_from
+            prev, tree = self._parsed.get(before), self._trees.get(before)
+            if prev is not None and tree is not None:
+                parsed = reparse.follow(prev, tree, splice, self.text, shown)
+        if parsed is None:
+            parsed = parse_yaml(self.text, shown)
+        if len(self._parsed) >= 3:  # a region's parse is large; an edit follows the newest
+            self._parsed.pop(next(iter(self._parsed)))
+        self._parsed[self.text] = parsed
+        return parsed
 
     def object(self):
         return self.snapshot()[0]
