@@ -140,3 +140,24 @@ def test_pathway_references_missing_from_a_map_are_warnings_not_errors(tmp_path)
     warnings = [str(p) for p in ws.problems if not p.is_error]
     assert any("Liten har ingen «ppt»" in w and "test.yaml:5:" in w for w in warnings), warnings
     assert not ws.errors
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"], ids=["latin1", "bom+latin1"])
+def test_a_latin1_byte_is_named_at_its_own_place_with_or_without_a_byte_order_mark(tmp_path, capsys, bom):
+    # A byte-order mark is three bytes before line 1: the bad byte, its line and
+    # its column must be the same as in the file without it.
+    kart = tmp_path / "kart"
+    kart.mkdir()
+    f = kart / "blanda.yaml"
+    f.write_bytes(bom + b"sammenkart: 1\nid: blanda\n# Niv\xe5ene\nnavn: Blanda\n")
+    assert main(["validate", str(f)]) == 1
+    out = capsys.readouterr().out
+    assert "blanda.yaml:3:6: feil: filen er ikke UTF-8 (byte 0xe5)" in out, out
+
+
+def test_a_latin1_byte_on_the_first_line_after_a_byte_order_mark_is_at_its_column(tmp_path):
+    f = tmp_path / "forste.yaml"
+    f.write_bytes(b"\xef\xbb\xbf# Niv\xe5\nsammenkart: 1\n")
+    _, problems = load_map_file(f)
+    assert [(p.source.line, p.source.column) for p in problems] == [(1, 6)]
+    assert "0xe5" in problems[0].message
