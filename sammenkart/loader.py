@@ -89,11 +89,27 @@ def load_case_file(path) -> tuple[Case | None, list[Problem]]:
 
 
 def _yaml_files(folder: Path) -> list[Path]:
-    """The YAML entries of a folder. Anything that is not a folder is listed, so
-    a FIFO or device named like a data file is reported (and never read)."""
+    """The entries of a folder named like data files (``*.yaml``, ``*.yml``).
+    Every such entry is listed, whatever it is, so a folder, FIFO or device
+    named like a data file is reported at its path (and never read), not
+    silently skipped."""
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and not p.is_dir())
+    return sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES)
+
+
+def named_as_file(path: Path) -> bool:
+    """True for a path the user gave that should be one data file: anything
+    that is not a folder, and a folder named like a data file (``x.yaml``),
+    which is then reported as a folder where a file should be."""
+    return not path.is_dir() or path.suffix in YAML_SUFFIXES
+
+
+def nothing_found(path: Path) -> Problem:
+    """The error for a folder in which no data file was found (an empty folder,
+    or one holding nothing Sammenkart reads)."""
+    return Problem(Source(_shown(path)), _(
+        "fant ingen kart, forløp eller kasus i mappen (ventet .yaml-filer i kart/, kart/forlop/ eller kasus/)"))
 
 
 def add(ws: Workspace, store: dict, obj, problems: list[Problem], what: str) -> None:
@@ -133,7 +149,7 @@ def workspace_files(path: Path, siblings: bool = True) -> tuple[list[Path], list
     With ``siblings`` a map file or ``kart/`` folder also brings the ``kasus/``
     folder beside it (the app opens a whole workspace); without, only what is
     inside the path is listed (``validate MAPPE`` checks that folder and nothing else)."""
-    if not path.is_dir():  # a file, or something that is not a folder: read (or refused) as a map
+    if named_as_file(path):  # a file, or something else in its place: read (or refused) as a map
         kart = path.parent
         kasus = kart.parent / "kasus"
         return [path], _yaml_files(kart / "forlop") if siblings else [], _yaml_files(kasus) if siblings else []
@@ -161,7 +177,10 @@ def load_workspace(path) -> Workspace:
         return ws
     maps, pathways, cases = workspace_files(path)
     files = [(f, "map") for f in maps] + [(f, "pathway") for f in pathways] + [(f, "case") for f in cases]
-    return assemble(path, files, lambda f, kind: _load(f, READERS[kind]))
+    ws = assemble(path, files, lambda f, kind: _load(f, READERS[kind]))
+    if not files and not ws.figures:
+        ws.problems.insert(0, nothing_found(path))
+    return ws
 
 
 def assemble(root: Path, files, read, shared: adaptation.SharedFiles | None = None) -> Workspace:

@@ -37,13 +37,14 @@ def _kind(path: Path) -> str:
 
 def _files(paths: list[str]) -> tuple[dict[str, list[Path]], bool, list[str]]:
     """Files per kind for what the user gave, each once; whether a folder was given;
-    the folders in which nothing was found."""
+    the folders in which nothing was found (an error each: a folder with nothing
+    to check is not a folder that passed)."""
     found: dict[str, list[Path]] = {"maps": [], "pathways": [], "cases": [], "figures": []}
     folder_given = False
     empty: list[str] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        if not loader.named_as_file(path):
             folder_given = True
             maps, pathways, cases = loader.workspace_files(path, siblings=False)
             tal = path if path.name == figures.FOLDER else path / figures.FOLDER
@@ -101,9 +102,8 @@ def validate(paths: list[str]) -> Result:
     every = Workspace()
     for group in groups.values():
         loader.merge(every, group)
-    notes = [_("Fant ingen kart, forløp eller kasus i «{path}» (ventet .yaml-filer i kart/, kart/forlop/ eller kasus/).").format(
-        path=p) for p in empty]
-    problems = list(ws.problems)
+    notes: list[str] = []
+    problems = [loader.nothing_found(Path(p)) for p in empty] + ws.problems
     if not folder_given and not files["maps"] and (files["pathways"] or files["cases"]):
         # Loose pathways or cases: their references are checked against the bundled maps.
         bundled = loader.load_bundled()

@@ -161,3 +161,35 @@ def test_a_latin1_byte_on_the_first_line_after_a_byte_order_mark_is_at_its_colum
     _, problems = load_map_file(f)
     assert [(p.source.line, p.source.column) for p in problems] == [(1, 6)]
     assert "0xe5" in problems[0].message
+
+
+SMALL_MAP = ("sammenkart: 1\nid: liten\nnavn: Liten\ntjenester:\n  - id: skolen\n    type: skole\n"
+             "    navn: Skolen\n    niva: 0\n    sektor: kommune\n")
+
+
+@pytest.mark.parametrize("place", ["kart/borte.yaml", "kart/forlop/angst.yaml", "kasus/emma.yaml"])
+def test_a_folder_where_a_data_file_should_be_is_an_error_not_skipped(tmp_path, capsys, place):
+    (tmp_path / "kart" / "forlop").mkdir(parents=True)
+    (tmp_path / "kasus").mkdir()
+    (tmp_path / "kart" / "liten.yaml").write_text(SMALL_MAP, encoding="utf-8")
+    (tmp_path / place).mkdir()
+    assert main(["validate", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert f"{tmp_path / place}:1:1: feil: er en mappe, ikke en fil" in out, out
+    # given by itself, too
+    assert main(["validate", str(tmp_path / place)]) == 1
+    assert "er en mappe, ikke en fil" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("content", [{}, {"notater.txt": "hei"}, {"kart/les-meg.md": "# hei"}],
+                         ids=["empty", "text-file", "kart-without-yaml"])
+def test_a_folder_with_nothing_to_check_is_an_error(tmp_path, capsys, content):
+    for rel, text in content.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text, encoding="utf-8")
+    assert main(["validate", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert f"{tmp_path}:1:1: feil: fant ingen kart, forløp eller kasus" in out, out
+    from sammenkart.loader import load_workspace
+
+    assert any("fant ingen kart, forløp eller kasus" in p.message for p in load_workspace(tmp_path).errors)
