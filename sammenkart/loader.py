@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .i18n import _
 from . import adaptation, graph, paths, referral_rights
+from .malform import malform_name, split_stem
 from .model import Case, Map, Pathway, Problem, Source, Workspace
 from .readers import read_case, read_map, read_pathway
 from .yamlfile import load_yaml, parse_yaml, read_head
@@ -124,11 +125,20 @@ def add(ws: Workspace, store: dict, obj, problems: list[Problem], what: str) -> 
     store[obj.id] = obj
 
 
-def add_pathway(ws: Workspace, obj: Pathway | None, problems: list[Problem]) -> None:
+def add_pathway(ws: Workspace, obj: Pathway | None, problems: list[Problem], written: Pathway | None = None) -> None:
     """Keep one version of a pathway per målform (``angst.yaml`` and ``angst.nn.yaml``
-    share the id ``angst``); ``ws.pathways`` keeps the bokmål one, or the first."""
+    share the id ``angst``); ``ws.pathways`` keeps the bokmål one, or the first.
+
+    ``obj`` None: the file gave no usable pathway. Its version (id and målform
+    from ``written``, the file as read before its ``grunnlag`` was merged, or
+    else from the file's name) is kept in ``ws.unusable_versions`` with its first
+    error, so maps of that målform are not given the other målform's text."""
     ws.problems.extend(problems)
     if obj is None:
+        key = _version_of(written, problems)
+        first = next((p for p in problems if p.is_error), None)
+        if key is not None and first is not None:
+            ws.unusable_versions.setdefault(key[0], {}).setdefault(key[1], first)
         return
     versions = ws.pathway_versions.setdefault(obj.id, {})
     first = versions.get(obj.malform)
@@ -139,6 +149,33 @@ def add_pathway(ws: Workspace, obj: Pathway | None, problems: list[Problem]) -> 
     versions[obj.malform] = obj
     if obj.id not in ws.pathways or obj.malform == "nb":
         ws.pathways[obj.id] = obj
+
+
+def unusable_text(ws: Workspace, pathway_id: str, malform: str | None) -> str | None:
+    """Why a map in ``malform`` is offered no version of a pathway although one
+    was written for it (``Workspace.unusable``): one line naming the pathway,
+    the målform and the error at its place; None when nothing was held back."""
+    problem = ws.unusable(pathway_id, malform)
+    if problem is None:
+        return None
+    return _("forløpet «{id}» på {malform} kan ikke brukes: {problem}").format(
+        id=pathway_id, malform=malform_name(malform), problem=problem)
+
+
+def _version_of(written: Pathway | None, problems: list[Problem]) -> tuple[str, str] | None:
+    """(id, målform) of a pathway file that gave no pathway: as written in it, or,
+    when it could not be read at all, from its name (``angst.nn.yaml``: angst, nn;
+    without a målform in the name a file is bokmål, docs/format.md)."""
+    if written is not None:
+        return written.id, written.malform
+    if not problems:
+        return None
+    name = Path(problems[0].source.path).name
+    stem, dot, suffix = name.rpartition(".")
+    if not dot or "." + suffix not in YAML_SUFFIXES:
+        return None
+    pid, malform = split_stem(stem)
+    return pid, malform or "nb"
 
 
 def workspace_files(path: Path, siblings: bool = True) -> tuple[list[Path], list[Path], list[Path]]:
@@ -200,10 +237,11 @@ def assemble(root: Path, files, read, shared: adaptation.SharedFiles | None = No
              if kind == "pathway" and obj is not None and obj.path is not None}
     for kind, obj, problems in read_all:
         if kind == "pathway":
+            written = obj
             if obj is not None and obj.grunnlag is not None:
                 obj, more = adaptation.resolve(obj, shared, known, _shown)
                 problems = problems + more
-            add_pathway(ws, obj, problems)
+            add_pathway(ws, obj, problems, written)
         else:
             add(ws, ws.maps if kind == "map" else ws.cases, obj, problems, _("kartet") if kind == "map" else _("kasuset"))
     ws.problems.extend(reference_problems(ws))
@@ -228,6 +266,9 @@ def merge(into: Workspace, other: Workspace) -> None:
     for pid in other.pathway_ids():
         for malform, p in other.versions(pid).items():
             into.pathway_versions.setdefault(pid, {}).setdefault(malform, p)
+    for pid, errors in other.unusable_versions.items():
+        for malform, problem in errors.items():
+            into.unusable_versions.setdefault(pid, {}).setdefault(malform, problem)
 
 
 def reference_problems(ws: Workspace) -> list[Problem]:
@@ -255,6 +296,8 @@ def map_reference_problems(ws: Workspace) -> list[Problem]:
             out.extend(pin_problems(m, ws.pathways_for(m)))
         for pid in ws.pathway_ids():
             p = ws.pathway(pid, m.malform)
+            if p is None:  # its version in the map's målform cannot be used: reported where it is written
+                continue
             out.extend(_from_shared_text(p, _pathway_problems(m, p) + referral_rights.pathway_problems(m, p)))
         for c in cases_for_map(ws, m):
             seen = set()

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .i18n import _
+from .loader import unusable_text
 from .model import Map, Workspace
 from .session.model import gaps
 
@@ -77,6 +78,8 @@ def resolve(ws: Workspace, req: StartRequest) -> Start:
         raise StartError(_("finner ikke kasuset «{id}». Kasus som kan åpnes: {ids}").format(
             id=req.kasus, ids=_listed(ws.cases)))
     if req.forlop is not None and req.forlop not in ws.pathways:
+        for malform in ws.unusable_versions.get(req.forlop, {}):
+            raise StartError(unusable_text(ws, req.forlop, malform))
         raise StartError(_("finner ikke forløpet «{id}». Forløp som kan åpnes: {ids}").format(
             id=req.forlop, ids=_listed(ws.pathways)))
     if req.skjerm is not None and req.skjerm < 1:
@@ -90,6 +93,8 @@ def resolve(ws: Workspace, req: StartRequest) -> Start:
 
     if m is None and req.forlop:
         m = next((x for x in map_order(ws) if req.forlop in offered(x)), None)
+    if req.forlop is not None and m is not None and ws.unusable(req.forlop, m.malform) is not None:
+        raise StartError(unusable_text(ws, req.forlop, m.malform))
     if req.forlop is not None and m is not None and req.forlop not in offered(m):
         raise StartError(_("forløpet «{id}» viser ikke til noen tjeneste i kartet «{kart}». Forløp for kartet: {ids}").format(
             id=req.forlop, kart=m.id, ids=_listed(p.id for p in ws.pathways_for(m))))

@@ -93,7 +93,7 @@ def validate(paths: list[str]) -> Result:
     groups: dict[Path, Workspace] = {}  # kart/ folder -> its pathways
     for f in files["pathways"]:
         group = groups.setdefault(_kart_folder(f), Workspace())
-        loader.add_pathway(group, *loader.load_pathway_file(f, shared))
+        loader.add_pathway(group, *loader.load_pathway_file(f, shared), written=shared.read(f)[0])
         ws.problems.extend(group.problems)
         group.problems.clear()
     for f in files["cases"]:
@@ -109,7 +109,8 @@ def validate(paths: list[str]) -> Result:
         bundled = loader.load_bundled()
         pathways = every if every.pathways else bundled
         context = Workspace(maps=dict(bundled.maps), pathways=dict(pathways.pathways), cases=dict(ws.cases),
-                            pathway_versions={pid: dict(v) for pid, v in pathways.pathway_versions.items()})
+                            pathway_versions={pid: dict(v) for pid, v in pathways.pathway_versions.items()},
+                            unusable_versions=pathways.unusable_versions)
         notes.append(_("Ingen kart ble gitt: referansene er sjekket mot eksempelkartene som følger med ({names}).").format(
             names=", ".join(m.navn for m in bundled.maps.values())))
         # Only what the user asked to check is reported, not bundled files used as context
@@ -139,11 +140,13 @@ def _reference_problems(ws: Workspace, groups: dict[Path, Workspace], every: Wor
     for folder, maps in by_folder.items():
         pw = groups[folder] if folder is not None else every
         context = Workspace(maps=maps, pathways=dict(pw.pathways), cases=dict(ws.cases),
-                            pathway_versions={pid: dict(v) for pid, v in pw.pathway_versions.items()})
+                            pathway_versions={pid: dict(v) for pid, v in pw.pathway_versions.items()},
+                            unusable_versions=pw.unusable_versions)
         out += loader.map_reference_problems(context)
     return out + loader.case_pathway_problems(Workspace(
         pathways=dict(every.pathways), cases=dict(ws.cases),
-        pathway_versions={pid: dict(v) for pid, v in every.pathway_versions.items()}))
+        pathway_versions={pid: dict(v) for pid, v in every.pathway_versions.items()},
+        unusable_versions=every.unusable_versions))
 
 
 def _shared_texts(ws: Workspace) -> list[Path]:

@@ -102,6 +102,11 @@ def run(args) -> int:
     if args.forlop:
         offered = ws.pathways_for(m)
         pathway = next((p for p in offered if p.id == args.forlop), None)
+        from ..loader import unusable_text
+
+        held_back = unusable_text(ws, args.forlop, m.malform)
+        if pathway is None and held_back:
+            return _fail(held_back, 1)
         if pathway is None:
             names = ", ".join(p.id for p in offered) or _("(ingen)")
             return _fail(_("kartet «{kart}» har ikke forløpet «{forlop}». Forløp for dette kartet: {liste}").format(
