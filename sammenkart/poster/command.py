@@ -111,6 +111,12 @@ def run(args) -> int:
             names = ", ".join(p.id for p in offered) or _("(ingen)")
             return _fail(_("kartet «{kart}» har ikke forløpet «{forlop}». Forløp for dette kartet: {liste}").format(
                 kart=m.id, forlop=args.forlop, liste=names))
+    from ..regional import municipalities, source_of, spans_municipalities
+
+    if args.brosjyre and spans_municipalities(m):
+        return _fail(_("en brosjyre for familier gjelder én kommune (den gir kontaktene der familien bor): "
+                       "legg til --kommune NAVN. Kommuner i «{kart}»: {liste}").format(
+            kart=source_of(m).id, liste=", ".join(municipalities(source_of(m)))))
     if args.brosjyre and args.flis:
         return _fail(_("--brosjyre er alltid A4 og kan ikke deles opp med --flis"))
     if args.brosjyre and pathway is None:
