@@ -16,6 +16,7 @@ from reportlab.lib.colors import HexColor
 from ..atomic import atomic_path
 from ..i18n import _, in_map_language
 from ..layout.text import REGULAR, register_fonts
+from ..plain_language import family_steps
 from ..printable import printable
 from ..public_edition import without_internal_contacts
 from .draw_map import draw_map
@@ -29,13 +30,16 @@ FOOTER_SIZE = 7.5
 @in_map_language
 def prepare_handout(m, pathway, greyscale: bool = False, problems: list | None = None) -> HandoutPlan:
     """The handout's plan for ``pathway`` on ``m``, in the map's målform, without the
-    contacts marked ``intern``. ``problems`` (a list) receives warnings about text
-    that cannot be printed as written (``printable``), each at its file:line:col."""
+    contacts marked ``intern`` and without the steps to or from a service the map
+    lacks (``plain_language.family_steps``: the rest numbered 1, 2, 3 …).
+    ``problems`` (a list) receives warnings about text that cannot be printed as
+    written (``printable``) and about each step left out, each at its file:line:col."""
     found: list = []
     m = printable(without_internal_contacts(m), found)
     pathway = printable(pathway, found)
+    pathway, left_out = family_steps(m, pathway)  # no step to a service the map lacks
     if problems is not None:
-        problems.extend(found)
+        problems.extend(found + left_out)
     return plan_handout(m, pathway, greyscale)
 
 
