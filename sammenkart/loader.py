@@ -354,6 +354,17 @@ def _pathway_problems(m, p: Pathway) -> list[Problem]:
     return out
 
 
+def cases_for_and_others(ws: Workspace, m) -> tuple[list[Case], list[Case]]:
+    """(the cases written for ``m`` (``cases_for_map``), the other cases), each in
+    title order: a case picker lists the first, and the others marked with their
+    målform. ``m`` None: every case, and no others."""
+    by_title = sorted(ws.cases.values(), key=lambda c: c.tittel)
+    if m is None:
+        return by_title, []
+    mine = {c.id for c in cases_for_map(ws, m)}
+    return [c for c in by_title if c.id in mine], [c for c in by_title if c.id not in mine]
+
+
 def cases_for_map(ws: Workspace, m) -> list[Case]:
     """The cases written for a map: those in its målform, or every case when
     none is (a case names no map; its language says which maps it fits)."""
