@@ -1,7 +1,7 @@
 """Start options: open the app straight in a given state (desktop shortcuts, tests).
 
     sammenkart [MAPPE|KART] [--kart ID] [--forlop ID] [--steg N] [--kasus ID]
-               [--presentasjon] [--skjerm N]
+               [--presentasjon] [--skjerm N] [--sprak nb|nn|en]
 
 ``resolve(workspace, request) -> Start`` checks the ids against what was
 loaded and raises ``StartError`` with a message that lists the valid ids;
@@ -28,6 +28,7 @@ class StartRequest:
     kasus: str | None = None
     presentasjon: bool = False
     skjerm: int | None = None
+    sprak: str | None = None  # the interface language for this run ("nb", "nn", "en")
 
     def is_empty(self) -> bool:
         return self == StartRequest()
@@ -44,6 +45,7 @@ class Start:
     case_step: int | None = None
     presentation: bool = False
     screen: int | None = None
+    language: str | None = None  # None: the saved choice, or the map's målform
 
 
 class StartError(ValueError):
@@ -122,4 +124,5 @@ def resolve(ws: Workspace, req: StartRequest) -> Start:
         case_step=case_step,
         presentation=req.presentasjon,
         screen=None if req.skjerm is None else req.skjerm - 1,
+        language=req.sprak,
     )

@@ -11,7 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..i18n import _
+from ..i18n import _, ngettext
+from ..os_errors import describe
 from .pages import PAPERS, TILE_PAPERS, normalise_paper
 
 
@@ -93,8 +94,9 @@ def find_map(ref: str):
 def _fail_in_files(errors, out: str) -> int:
     """The errors (as ``validate`` prints them) and that nothing was written: exit 1."""
     _print_problems(errors)
-    return _fail(_("«{fil}» er ikke laget: rett {feil} over først").format(
-        fil=out, feil=_("feilen") if len(errors) == 1 else _("de {n} feilene").format(n=len(errors))), 1)
+    return _fail(ngettext("«{fil}» er ikke laget: rett feilen over først",
+                          "«{fil}» er ikke laget: rett de {n} feilene over først", len(errors)).format(
+        fil=out, n=len(errors)), 1)
 
 
 def errors_in_export(ws, m, pathway) -> list:
@@ -174,7 +176,7 @@ def run(args) -> int:
                                tile=args.flis, greyscale=args.gratone, workspace=ws, publikum=args.publikum,
                                figures=figures)
     except OSError as exc:
-        return _fail(_("kunne ikke skrive «{fil}»: {grunn}").format(fil=args.out, grunn=exc.strerror or exc), 1)
+        return _fail(_("kunne ikke skrive «{fil}»: {grunn}").format(fil=args.out, grunn=describe(exc)), 1)
     except Exception as exc:  # a fault of ours: say so plainly, no traceback; --out is as it was
         return _fail(_("kunne ikke lage «{fil}» (intern feil: {type}: {grunn}); filen er ikke endret").format(
             fil=args.out, type=type(exc).__name__, grunn=exc), 1)

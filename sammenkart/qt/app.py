@@ -10,11 +10,13 @@ import os
 import sys
 import time
 
-from PySide6.QtCore import QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from ..paths import resources_dir
+from .. import i18n
+from ..i18n import _
 from .fonts import load_fonts, ui_font
+from .language import install_qt_translations
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -24,11 +26,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("Sammenkart")
     load_fonts()
     app.setFont(ui_font(10.5))
-    # Bokmål is the source language; other catalogues (nn, en) load when present.
-    lang = os.environ.get("SAMMENKART_LANG") or QLocale.system().name().split("_")[0]
-    translator = QTranslator(app)
-    if lang not in ("nb", "no") and translator.load(f"sammenkart_{lang}", str(resources_dir() / "translations")):
-        app.installTranslator(translator)
+    # Qt's own texts (standard buttons, file dialogs) in the language our texts are in;
+    # the window switches both when its language changes (qt/language.py).
+    install_qt_translations(i18n.current_language(), app)
     return app
 
 
@@ -57,6 +57,8 @@ def open_window(ws, start=None, settings: QSettings | None = None):
 
 def apply_start(window, start) -> None:
     ws = window.workspace
+    if start.language:  # --sprak: this run's language, whatever the map or the settings say
+        window.language.force(start.language)
     if start.map_id:
         window.select_map(start.map_id)
     if start.pathway_id:
@@ -80,7 +82,7 @@ def run_app(ws, start=None, path: str | None = None) -> int:
     app = make_app()
     if start is not None and start.screen is not None and start.screen >= len(app.screens()):
         n = len(app.screens())
-        print(app.translate("App", "sammenkart: det finnes ingen skjerm {n}; skjermer: {ids}").format(
+        print(_("sammenkart: det finnes ingen skjerm {n}; skjermer: {ids}").format(
             n=start.screen + 1, ids=", ".join(str(i + 1) for i in range(n))), file=sys.stderr)
         return 2
     window = open_window(ws, start)

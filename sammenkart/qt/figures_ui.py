@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 
 from .. import figures_view as fv
 from ..figures_report import CHANGE, format_value
-from ..i18n import _
+from ..i18n import N_, _
 from ..style import palette
-from . import colouring_menu
+from . import colouring_menu, live_text
 from .fonts import FAMILY
 from .plain import plain_label
 from .trend_chart import TrendChart
@@ -69,7 +69,7 @@ class ScaleStrip(QWidget):
         self.entries: tuple[tuple[str, str], ...] = ()
         self.font_ = QFont(FAMILY)
         self.font_.setPixelSize(12)
-        self.setAccessibleName(_("Fargeskala"))
+        live_text.live(self, "setAccessibleName", N_("Fargeskala"))
 
     def set_entries(self, entries) -> None:
         self.entries = tuple(entries)
@@ -125,7 +125,7 @@ class FiguresPanel(QWidget):
         for m in fv.MEASURES:
             self.measure_box.addItem(fv.measure_title(m), m)
         row = QHBoxLayout()
-        row.addWidget(QLabel(_("År:")))
+        row.addWidget(live_text.text(QLabel(), N_("År:")))
         row.addWidget(self.year_box)
         row.addSpacing(8)
         row.addWidget(self.measure_box, 1)
@@ -367,7 +367,7 @@ class FiguresView(QObject):
         self.panel = FiguresPanel()
         self.slide = FiguresSlide(window)
         window.room.overlay_extra.append(self.slide)
-        self.action = colouring_menu.add_choice(window, KEY, _("Tall (henvisninger og avslag)"), self.colouring_for,
+        self.action = colouring_menu.add_choice(window, KEY, N_("Tall (henvisninger og avslag)"), self.colouring_for,
                                                 "Ctrl+T")
         colouring_menu.of(window).changed.connect(lambda key: self._follow(key == KEY))
         window.workspace_updated.connect(self._map_shown)  # an edit: the same map, new objects
@@ -376,6 +376,17 @@ class FiguresView(QObject):
         window.map_changed.connect(lambda _id: self._map_shown())
         window.contrast_action.triggered.connect(lambda _on: self._restyle())
         window.slides = self
+        language = getattr(window, "language_changed", None)
+        if language is not None:
+            language.connect(lambda _lang: self._retranslate())
+
+    def _retranslate(self) -> None:
+        """The measures' names, then the panel and slide (their texts are made from the figures)."""
+        mb = self.panel.measure_box
+        for i in range(mb.count()):
+            mb.setItemText(i, fv.measure_title(mb.itemData(i)))
+        if self.on:
+            self._refresh()
 
     # -- state -------------------------------------------------------------------------
     def table(self):
@@ -417,7 +428,7 @@ class FiguresView(QObject):
         self.on = on
         w = self.window
         if on:
-            w.add_side_panel(self.panel, _("Tall"))
+            w.add_side_panel(self.panel, N_("Tall"))
             self._fill()
             w.show_panel(self.panel)
         else:

@@ -20,12 +20,14 @@ window tells it what to show.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame, QHBoxLayout, QLabel, QPushButton, QTabWidget, QToolButton, QVBoxLayout, QWidget,
 )
 
+from ..i18n import N_, _
+from . import live_text
 from .fonts import FAMILY
 
 # Card text smaller than this on screen (px) is not readable: a side column
@@ -36,10 +38,6 @@ READABLE_PX = 11
 # services), the plain rule: below this window width the column folds.
 NARROW_BELOW = 1200
 GAP = 6
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("RoomLayout", text)
 
 
 def column_width(width: int, case: bool) -> int:
@@ -160,19 +158,23 @@ class SidePanel(QTabWidget):
         self.setDocumentMode(True)
         self.setUsesScrollButtons(True)
         self.setAutoFillBackground(True)
+        self._titles: dict[QWidget, tuple[str, dict]] = {}  # tab -> (text for _(), placeholders)
         self.close_button = QToolButton()
         self.close_button.setText("»")
-        self.close_button.setToolTip(tr("Skjul sidepanelet (F9): kartet får hele bredden"))
+        live_text.tip(self.close_button, N_("Skjul sidepanelet (F9): kartet får hele bredden"))
         self.close_button.setFocusPolicy(Qt.NoFocus)
         self.close_button.setAutoRaise(True)
         self.close_button.clicked.connect(self.hide_requested)
         self.setCornerWidget(self.close_button, Qt.TopRightCorner)
 
-    def add_panel(self, widget: QWidget, title: str) -> QWidget:
-        self.addTab(widget, title)
+    def add_panel(self, widget: QWidget, title: str, **fmt) -> QWidget:
+        """A tab titled ``_(title).format(**fmt)``, said again when the language changes."""
+        self.addTab(widget, "")
+        self.set_title(widget, title, **fmt)
         return widget
 
     def remove_panel(self, widget: QWidget) -> None:
+        self._titles.pop(widget, None)
         i = self.indexOf(widget)
         if i >= 0:
             self.removeTab(i)
@@ -182,10 +184,19 @@ class SidePanel(QTabWidget):
         if i >= 0:
             self.setCurrentIndex(i)
 
-    def set_title(self, widget: QWidget, title: str) -> None:
+    def set_title(self, widget: QWidget, title: str, **fmt) -> None:
+        """``title``: a text for ``_()`` (marked ``N_``), ``fmt`` its placeholders."""
+        self._titles[widget] = (title, fmt)
         i = self.indexOf(widget)
         if i >= 0:
-            self.setTabText(i, title)
+            self.setTabText(i, (_(title).format(**fmt) if fmt else _(title)) if title else "")
+
+    def retranslate(self) -> None:
+        for i in range(self.count()):
+            w = self.widget(i)
+            if w in self._titles:
+                title, fmt = self._titles[w]
+                self.set_title(w, title, **fmt)
 
 
 class Chip(QPushButton):
@@ -234,8 +245,8 @@ class RoomLayout(QWidget):
         self.caption_max_share = 0.2
         self.min_text = 12.0  # the map's smallest card text, map units (the window sets it)
         self._mode = ""
-        self.handle = Chip(tr("☰ Paneler"), map_view)
-        self.handle.setToolTip(tr("Vis sidepanelet: kart og forløp, forløpet, tjenesten (F9)"))
+        self.handle = live_text.text(Chip("", map_view), N_("☰ Paneler"))
+        live_text.tip(self.handle, N_("Vis sidepanelet: kart og forløp, forløpet, tjenesten (F9)"))
         self.handle.clicked.connect(lambda: self.show_side())
         self.notice = Chip("", map_view, " QPushButton { background: #fff1c4; border-color: #b58900; }")
         self.typing_hint = TypingHint(map_view)
