@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..i18n import _, ngettext
+from ..i18n import _
 from ..os_errors import describe
 from .pages import PAPERS, TILE_PAPERS, normalise_paper
 
@@ -94,9 +94,7 @@ def find_map(ref: str):
 def _fail_in_files(errors, out: str) -> int:
     """The errors (as ``validate`` prints them) and that nothing was written: exit 1."""
     _print_problems(errors)
-    return _fail(ngettext("«{fil}» er ikke laget: rett feilen over først",
-                          "«{fil}» er ikke laget: rett de {n} feilene over først", len(errors)).format(
-        fil=out, n=len(errors)), 1)
+    return _fail(_("«{fil}» er ikke laget: feil i filene over må rettes først").format(fil=out), 1)
 
 
 def errors_in_export(ws, m, pathway) -> list:
