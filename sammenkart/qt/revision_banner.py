@@ -1,7 +1,9 @@
 """A quiet banner on a map whose next yearly revision is overdue
 (``Map.revision_due``: ``neste_revisjon`` has passed).
 
-A small line at the top of the map with the date and a way to the report;
+A small line at the top of the map with the date and a way to the report,
+in a strip of its own above the map (below the room's chips when they would
+meet);
 never in presentation mode (the room is not there to see the map's
 paperwork), and closed with × for the rest of the session for that map.
 """
@@ -9,11 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from ..i18n import _
 from .revision_status import keep_free
+from .room_layout import below
 
 
 class RevisionBanner(QFrame):
@@ -67,17 +70,20 @@ class RevisionBanner(QFrame):
         self.place()
 
     def place(self) -> None:
-        """Shown or not, and where: the top left of the map (called on every room layout)."""
+        """Shown or not, and where: the top left of the map (called on every room
+        layout, after the room's own overlays). It covers no control: where the
+        drawer handle, a notice or a hint would be under it, it steps below them;
+        the map is pushed down below the banner, so it covers no card either."""
         text = self.due_text()
         show = bool(text) and not self.window.presentation.active
         self.label.setText(text)
         self.setVisible(show)
-        if show:
-            self.adjustSize()
+        if not show:
+            keep_free(self.window.map_view, top=0)
+            return
+        self.adjustSize()
+        top = below(self.window.room.top_controls(), QRect(8, 3, self.width(), self.height()))
+        self.move(8, top)
+        self.raise_()
         # a strip above the map is kept for the banner: it never covers a card
-        keep_free(self.window.map_view, top=self.height() + 6 if show else 0)
-        if show:
-            hint = self.window.room.typing_hint  # while the keys go to a field: step below that hint
-            top = hint.geometry().bottom() + 4 if hint.isVisible() and hint.x() < self.width() + 8 else 3
-            self.move(8, top)
-            self.raise_()
+        keep_free(self.window.map_view, top=top + self.height() + 6)

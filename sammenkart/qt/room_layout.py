@@ -13,14 +13,17 @@ room with it:
   step's questions and, when shown, its story), at most a fifth of the height,
   its text shrinking before the band grows (``Caption.fit``);
 - small overlays on the map: the drawer handle, a hint while the keys go to a
-  text field, a notice of problems in the files.
+  text field, a notice of problems in the files, a message for the room (the
+  screen asked for is not there). Overlays that sit on the map's top edge
+  never cover each other (``top_controls``: a banner placed later steps below
+  them).
 
 Widths in logical pixels. Nothing here knows about pathways or cases; the
 window tells it what to show.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame, QHBoxLayout, QLabel, QPushButton, QTabWidget, QToolButton, QVBoxLayout, QWidget,
@@ -36,6 +39,7 @@ READABLE_PX = 11
 # services), the plain rule: below this window width the column folds.
 NARROW_BELOW = 1200
 GAP = 6
+MESSAGE_MS = 30_000  # a message for the room stays this long unless clicked away
 
 
 def tr(text: str) -> str:
@@ -57,6 +61,20 @@ def band_height(height: int) -> int:
 
 def drawer_width(width: int) -> int:
     return max(280, min(440, int(width * 0.42)))
+
+
+def below(taken: list[QRect], box: QRect, gap: int = 4) -> int:
+    """The top edge for ``box`` (moved only up or down) so that it covers none of
+    ``taken``: its own top, or just below the lowest box it would overlap."""
+    r = QRect(box)
+    moved = True
+    while moved:
+        moved = False
+        for t in taken:
+            if r.intersects(t):
+                r.moveTop(t.bottom() + 1 + gap)
+                moved = True
+    return r.top()
 
 
 class Caption(QFrame):
@@ -239,6 +257,14 @@ class RoomLayout(QWidget):
         self.handle.clicked.connect(lambda: self.show_side())
         self.notice = Chip("", map_view, " QPushButton { background: #fff1c4; border-color: #b58900; }")
         self.typing_hint = TypingHint(map_view)
+        # A message for whoever is in the room (not a dialog: nothing waits for a click);
+        # a click or MESSAGE_MS closes it.
+        self.message = Chip("", map_view, " QPushButton { background: #e8f1fb; border-color: #3c6e9f; }")
+        self.message.setToolTip(tr("Klikk for å lukke meldingen"))
+        self.message.clicked.connect(lambda: self.set_message(""))
+        self._message_timer = QTimer(self)
+        self._message_timer.setSingleShot(True)
+        self._message_timer.timeout.connect(lambda: self.set_message(""))
         self.overlay_extra: list[QWidget] = []  # e.g. the legend; placed by their owners
         self.empty: QWidget | None = None
         map_view.viewport().installEventFilter(self)
@@ -379,13 +405,16 @@ class RoomLayout(QWidget):
             self.layout_changed.emit(mode)
 
     def _place_overlays(self, map_w: int) -> None:
+        # isVisibleTo(map_view), not isVisible(): before the window is first shown
+        # nothing is "visible", and the chips must still get their places.
         m = 8
+        view = self.map_view
         self.handle.setVisible(self.mode() == "closed" and not self.presentation)
-        if self.handle.isVisible():
+        if self.handle.isVisibleTo(view):
             self.handle.adjustSize()
             self.handle.move(map_w - self.handle.width() - m, m)
             self.handle.raise_()
-        right = map_w - (self.handle.width() + 2 * m if self.handle.isVisible() else m)
+        right = map_w - (self.handle.width() + 2 * m if self.handle.isVisibleTo(view) else m)
         if self.notice.text() and not self.presentation and not self.side_visible():
             self.notice.adjustSize()
             self.notice.move(max(m, right - self.notice.width()), m)
@@ -393,19 +422,43 @@ class RoomLayout(QWidget):
             self.notice.raise_()
         else:
             self.notice.hide()
+        # Centred over the part of the map that shows (not under an open drawer).
+        seen = map_w - (self.side.width() if self.mode() == "drawer" else 0)
         if self.typing_hint.text():
-            # Centred over the part of the map that shows (not under an open drawer).
-            seen = map_w - (self.side.width() if self.mode() == "drawer" else 0)
             self.typing_hint.adjustSize()
             self.typing_hint.move(max(m, (seen - self.typing_hint.width()) // 2), m)
             self.typing_hint.show()
             self.typing_hint.raise_()
+        if self.message.text():
+            self.message.adjustSize()
+            self.message.setMaximumWidth(max(100, seen - 2 * m))
+            x = max(m, (seen - self.message.width()) // 2)
+            self.message.move(x, below(self.top_controls(exclude=self.message), QRect(x, m, self.message.width(), self.message.height())))
+            self.message.show()
+            self.message.raise_()
         for w in self.overlay_extra:
             place = getattr(w, "place", None)
             if callable(place):
                 place()
 
     # -- overlays ----------------------------------------------------------------
+    def top_controls(self, exclude: QWidget | None = None) -> list[QRect]:
+        """Where the room's own overlays sit on the map (view coordinates): an
+        overlay placed after them (the revision banner) keeps clear of these."""
+        return [w.geometry() for w in (self.handle, self.notice, self.typing_hint, self.message)
+                if w is not exclude and w.isVisibleTo(self.map_view)]
+
+    def set_message(self, text: str, ms: int = 0) -> None:
+        """Show ``text`` on the map for the room (also in presentation) until it is
+        clicked or ``ms`` milliseconds have passed (0: MESSAGE_MS); "" hides it."""
+        self._message_timer.stop()
+        self.message.setText(text)
+        if text:
+            self._message_timer.start(ms or MESSAGE_MS)
+        else:
+            self.message.hide()
+        self.relayout()
+
     def set_notice(self, text: str) -> None:
         if text == self.notice.text():
             return  # nothing new to place (every edit asks)
