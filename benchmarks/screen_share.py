@@ -60,8 +60,8 @@ def run_child(screen: str, scenario: str, extra: list[str] | None = None, timeou
 def run_app_on(screens: list[dict] | None, args: list[str], scenario: str = "custom", screen: str | None = None,
                timeout: float = 120) -> dict:
     """Start ``sammenkart ARGS`` on the given screens (offscreen config entries,
-    or the named ``screen``); the probe's measurement, or {"exit": code, "stderr": …}
-    when the app ended without showing a window."""
+    or the named ``screen``); the probe's measurement with the exit code and error
+    output, or only {"exit": code, "stderr": …} when the app ended without showing a window."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         if screens is None:
@@ -83,7 +83,7 @@ def run_app_on(screens: list[dict] | None, args: list[str], scenario: str = "cus
         proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
         for line in proc.stdout.splitlines():
             if line.startswith("{"):
-                return json.loads(line)
+                return {**json.loads(line), "exit": proc.returncode, "stderr": proc.stderr}
         if proc.returncode != 0 and "Traceback" not in proc.stderr:
             return {"exit": proc.returncode, "stderr": proc.stderr}
         raise RuntimeError(f"no measurement from {cmd}:\n{proc.stdout[-2000:]}\n{proc.stderr[-3000:]}")
@@ -181,6 +181,7 @@ def child(scenario: str, argv: list[str]) -> int:
             "caption": w.room.caption.height() if w.room.caption.isVisible() else 0,
             "window_screen": scr.name(),
             "facilitator": _facilitator(w),
+            "message": w.room.message.text() if w.room.message.isVisible() else "",
         }), flush=True)
         app.quit()
 

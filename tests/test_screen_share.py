@@ -49,8 +49,25 @@ def test_skjerm_2_presents_on_the_projector_and_the_facilitator_window_goes_to_t
     assert r["facilitator"] == "laptop"  # the answers stay off the shared screen
 
 
-def test_a_screen_that_is_not_there_is_wrong_usage():
+def test_a_screen_that_is_not_there_opens_on_the_first_and_says_so_in_the_window():
+    """A shortcut made for the projector, started with the projector unplugged."""
     from screen_share import run_app_on
 
+    one = TWO_SCREENS[:1]
+    r = run_app_on(one, ["--forlop", "angst", "--presentasjon", "--skjerm", "2"])
+    assert r["exit"] == 0 and r["window_screen"] == "laptop" and r["presentation"]
+    assert r["window"] == [0, 0, 1920, 1080]  # full screen on the screen that is there
+    assert "Skjerm 2 finnes ikke" in r["message"] and "skjerm 1" in r["message"]  # said in the window
+    assert r["share"] >= 0.8  # the message is small: the room still sees the map
     r = run_app_on(TWO_SCREENS, ["--skjerm", "3"])
-    assert r["exit"] == 2 and "skjerm 3" in r["stderr"] and "1, 2" in r["stderr"]
+    assert r["exit"] == 0 and r["window_screen"] == "laptop" and "1, 2" in r["message"]
+    r = run_app_on(TWO_SCREENS, ["--skjerm", "2"])
+    assert r["window_screen"] == "projektor" and r["message"] == ""  # nothing to say when it is there
+
+
+@pytest.mark.parametrize("value", ["x", "0", "-1"])
+def test_a_screen_number_that_is_no_number_from_1_is_wrong_usage(value):
+    from screen_share import run_app_on
+
+    r = run_app_on(TWO_SCREENS, ["--skjerm", value])
+    assert r["exit"] == 2 and "--skjerm" in r["stderr"] and "window" not in r
