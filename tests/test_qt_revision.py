@@ -286,8 +286,11 @@ def test_a_quiet_banner_when_the_revision_is_overdue_not_in_presentation(qtbot, 
     assert banner.isVisible() and w.revision.lights.bar.isVisible()
     w.revision.lights.mode_action.trigger()
     assert not w.revision.lights.bar.isVisible() and w.map_view.viewportMargins().bottom() == 0
+    strip = w.map_view.viewportMargins().top()
     banner.close_button.click()
-    assert not banner.isVisible() and w.map_view.viewportMargins().top() == 0
+    # only the drawer handle's strip is left above the map
+    assert not banner.isVisible() and w.map_view.viewportMargins().top() == w.room.top_strip <= strip
+    assert w.room.top_strip == w.room.handle.geometry().bottom() + 5
     banner.today = lambda: dt.date(2026, 10, 1)
     banner.closed_for.clear()
     banner.place()

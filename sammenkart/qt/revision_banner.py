@@ -15,11 +15,12 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from ..i18n import _
-from .revision_status import keep_free
 from .room_layout import below
 
 
 class RevisionBanner(QFrame):
+    on_top_edge = True  # the room's top_controls (see place)
+
     def __init__(self, window, open_report, parent: QWidget):
         super().__init__(parent)
         self.window = window
@@ -73,17 +74,19 @@ class RevisionBanner(QFrame):
         """Shown or not, and where: the top left of the map (called on every room
         layout, after the room's own overlays). It covers no control: where the
         drawer handle, a notice or a hint would be under it, it steps below them;
-        the map is pushed down below the banner, so it covers no card either."""
+        the room keeps a strip above the map down to its bottom (``strip_bottom``),
+        so it covers no card either."""
         text = self.due_text()
         show = bool(text) and not self.window.presentation.active
         self.label.setText(text)
         self.setVisible(show)
-        if not show:
-            keep_free(self.window.map_view, top=0)
-            return
-        self.adjustSize()
-        top = below(self.window.room.top_controls(), QRect(8, 3, self.width(), self.height()))
-        self.move(8, top)
-        self.raise_()
-        # a strip above the map is kept for the banner: it never covers a card
-        keep_free(self.window.map_view, top=top + self.height() + 6)
+        if show:
+            self.adjustSize()
+            top = below(self.window.room.top_controls(exclude=self), QRect(8, 3, self.width(), self.height()))
+            self.move(8, top)
+            self.raise_()
+        self.window.room.update_top_strip()
+
+    def strip_bottom(self) -> int:
+        """How far down the map's top strip must reach for the banner (0: not shown)."""
+        return self.geometry().bottom() + 1 + 6 if self.isVisibleTo(self.parentWidget()) else 0

@@ -16,7 +16,8 @@ room with it:
   text field, a notice of problems in the files, a message for the room (the
   screen asked for is not there). Overlays that sit on the map's top edge
   never cover each other (``top_controls``: a banner placed later steps below
-  them).
+  them), and the lasting ones (handle, notice, banner) have a strip of their
+  own above the map (``update_top_strip``), so they cover no card.
 
 Widths in logical pixels. Nothing here knows about pathways or cases; the
 window tells it what to show.
@@ -257,6 +258,7 @@ class RoomLayout(QWidget):
         self.handle.clicked.connect(lambda: self.show_side())
         self.notice = Chip("", map_view, " QPushButton { background: #fff1c4; border-color: #b58900; }")
         self.typing_hint = TypingHint(map_view)
+        self.top_strip = 0  # px above the map kept for the chips on its top edge (update_top_strip)
         # A message for whoever is in the room (not a dialog: nothing waits for a click);
         # a click or MESSAGE_MS closes it.
         self.message = Chip("", map_view, " QPushButton { background: #e8f1fb; border-color: #3c6e9f; }")
@@ -409,6 +411,7 @@ class RoomLayout(QWidget):
         # nothing is "visible", and the chips must still get their places.
         m = 8
         view = self.map_view
+        self._map_w = map_w
         self.handle.setVisible(self.mode() == "closed" and not self.presentation)
         if self.handle.isVisibleTo(view):
             self.handle.adjustSize()
@@ -422,30 +425,57 @@ class RoomLayout(QWidget):
             self.notice.raise_()
         else:
             self.notice.hide()
-        # Centred over the part of the map that shows (not under an open drawer).
-        seen = map_w - (self.side.width() if self.mode() == "drawer" else 0)
-        if self.typing_hint.text():
-            self.typing_hint.adjustSize()
-            self.typing_hint.move(max(m, (seen - self.typing_hint.width()) // 2), m)
-            self.typing_hint.show()
-            self.typing_hint.raise_()
-        if self.message.text():
-            self.message.adjustSize()
-            self.message.setMaximumWidth(max(100, seen - 2 * m))
-            x = max(m, (seen - self.message.width()) // 2)
-            self.message.move(x, below(self.top_controls(exclude=self.message), QRect(x, m, self.message.width(), self.message.height())))
-            self.message.show()
-            self.message.raise_()
-        for w in self.overlay_extra:
+        for w in self.overlay_extra:  # the banners keep clear of the chips (top_controls)
             place = getattr(w, "place", None)
             if callable(place):
                 place()
+        self.update_top_strip()
+
+    def update_top_strip(self) -> None:
+        """Keep a strip above the map for what stands on its top edge (the drawer
+        handle and problems notice, an overlay's ``strip_bottom()`` such as the
+        revision banner): they then cover no card. Kept while the drawer is open
+        too, so the map does not jump when it opens or closes; none in presentation.
+        The passing notes (typing hint, message) are placed again below them."""
+        chips = 0
+        if not self.presentation and self.mode() in ("closed", "drawer"):
+            chips = 8 + self.handle.sizeHint().height() + 4
+        if self.notice.isVisibleTo(self.map_view):
+            chips = max(chips, self.notice.geometry().bottom() + 1 + 4)
+        extra = [w.strip_bottom() for w in self.overlay_extra if callable(getattr(w, "strip_bottom", None))]
+        top = max([chips, *extra])
+        self.top_strip = top
+        m = self.map_view.viewportMargins()
+        if m.top() != top:
+            self.map_view.setViewportMargins(m.left(), top, m.right(), m.bottom())
+        self._place_notes()
+
+    def _place_notes(self) -> None:
+        """The typing hint and the room's message: centred over the part of the map
+        that shows (not under an open drawer), below whatever lasting overlay is
+        there. They come and go, so the map keeps its place under them."""
+        m = 8
+        map_w = getattr(self, "_map_w", self.map_view.width())
+        seen = map_w - (self.side.width() if self.mode() == "drawer" else 0)
+        taken = self.top_controls()
+        for note in (self.typing_hint, self.message):
+            if not note.text():
+                continue
+            note.setMaximumWidth(max(100, seen - 2 * m))
+            note.adjustSize()
+            x = max(m, (seen - note.width()) // 2)
+            note.move(x, below(taken, QRect(x, m, note.width(), note.height())))
+            note.show()
+            note.raise_()
+            taken.append(note.geometry())
 
     # -- overlays ----------------------------------------------------------------
     def top_controls(self, exclude: QWidget | None = None) -> list[QRect]:
-        """Where the room's own overlays sit on the map (view coordinates): an
-        overlay placed after them (the revision banner) keeps clear of these."""
-        return [w.geometry() for w in (self.handle, self.notice, self.typing_hint, self.message)
+        """Where the lasting overlays on the map's top edge sit (view coordinates):
+        the drawer handle, the problems notice and every overlay marked
+        ``on_top_edge`` (the banners). One placed later keeps clear of these."""
+        edge = [w for w in self.overlay_extra if getattr(w, "on_top_edge", False)]
+        return [w.geometry() for w in (self.handle, self.notice, *edge)
                 if w is not exclude and w.isVisibleTo(self.map_view)]
 
     def set_message(self, text: str, ms: int = 0) -> None:
