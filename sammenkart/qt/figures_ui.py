@@ -11,9 +11,11 @@ a side panel and the presentation slide, using the window's public API only:
   ``figures_view.tables`` (a swatch per row in the colour its cards get) and
   the trend over the years (``trend_chart.TrendChart``).
 * **In presentation mode** the figures are a slide of their own after the
-  map: *Next* on the last step of the pathway (or on the map when no pathway
-  is chosen) shows it, *Previous* goes back to the map as it was, Home/End
-  and Esc leave it. The window asks this controller first (``window.slides``).
+  map, for any map that has figures (whether or not its cards are coloured
+  by them): *Next* on the last step of the pathway (or on the map when no
+  pathway is chosen) shows it, *Previous* goes back to the map as it was,
+  Home/End and Esc leave it. The window asks this controller first
+  (``window.slides``).
 
 What is shown follows the map that is shown (the regional view, one
 municipality, the whole region): ``figures_view`` scopes the figures to it.
@@ -236,11 +238,34 @@ class FiguresSlide(QWidget):
     def _px(self) -> float:
         return max(14.0, min(self.height() / 30, self.width() / 48))
 
+    def footer(self) -> tuple[QFont, QRectF, QRectF]:
+        """(font, note, hint): the figures' source note wrapped in as many lines as it
+        needs (never cut), and the way back to the map beside its first line."""
+        px = self._px()
+        margin = px * 1.5
+        small = QFont(FAMILY)
+        small.setPixelSize(max(11, int(px * 0.6)))
+        fm = QFontMetricsF(small)
+        hint_w = fm.horizontalAdvance(self.hint_text()) + 2
+        width = self.width() - 2 * margin - hint_w - px
+        needed = fm.boundingRect(QRectF(0, 0, width, 10_000), Qt.TextWordWrap, self.note).height() if self.note else 0
+        line = fm.height()
+        height = max(line, needed)
+        bottom = self.height() - px * 0.4
+        note = QRectF(margin, bottom - height, width, height)
+        hint = QRectF(self.width() - margin - hint_w, bottom - height, hint_w, line)
+        return small, note, hint
+
+    @staticmethod
+    def hint_text() -> str:
+        return _("◀ Forrige: tilbake til kartet")
+
     def boxes(self) -> tuple[QRectF, QRectF]:
         """(tables, chart): side by side on a wide screen, the chart under the tables on 4:3."""
         px = self._px()
         W, H = self.width(), self.height()
-        margin, top, bottom = px * 1.5, px * 4.2, H - px * 2.5
+        margin, top = px * 1.5, px * 4.2
+        bottom = min(H - px * 2.5, self.footer()[1].top() - px * 0.6)
         if W / max(1, H) >= 1.5:
             split = W * TABLE_SHARE
             return (QRectF(margin, top, split - margin, bottom - top),
@@ -281,17 +306,11 @@ class FiguresSlide(QWidget):
         p.drawText(QRectF(margin, px * 0.8, self.width() - 2 * margin, px * 2.6), Qt.AlignLeft | Qt.AlignVCenter,
                    QFontMetricsF(title_f).elidedText(self.title, Qt.ElideRight, self.width() - 2 * margin))
         self._paint_tables(p, self.boxes()[0], px, ink, muted, pal.card_border)
-        small = QFont(FAMILY)
-        small.setPixelSize(max(11, int(px * 0.6)))
+        small, note, hint = self.footer()
         p.setFont(small)
         p.setPen(muted)
-        fm = QFontMetricsF(small)
-        hint = _("◀ Forrige: tilbake til kartet")
-        hint_w = fm.horizontalAdvance(hint)
-        line = QRectF(margin, self.height() - px * 2, self.width() - 2 * margin, px * 1.6)
-        p.drawText(line, Qt.AlignRight | Qt.AlignVCenter, hint)
-        p.drawText(QRectF(line.x(), line.y(), line.width() - hint_w - px, line.height()), Qt.AlignLeft | Qt.AlignVCenter,
-                   fm.elidedText(self.note, Qt.ElideRight, line.width() - hint_w - px))
+        p.drawText(hint, Qt.AlignRight | Qt.AlignTop, self.hint_text())
+        p.drawText(note, Qt.AlignLeft | Qt.AlignTop | Qt.TextWordWrap, self.note)
         p.end()
 
     def _paint_tables(self, p: QPainter, box: QRectF, px: float, ink: QColor, muted: QColor, border: str) -> None:
@@ -427,6 +446,8 @@ class FiguresView(QObject):
     def _map_shown(self) -> None:
         if self.on:
             self._fill()
+        elif self.slide.isVisible() and not self._set_slide():
+            self.leave()
 
     def _year_chosen(self, index: int) -> None:
         if index >= 0 and self.on:
@@ -485,10 +506,25 @@ class FiguresView(QObject):
         chart_title = fv.measure_title(measure)
         self.panel.chart.set_data(years, series, measure, year, has_total, chart_title)
         self.panel.note.setText(t.note.replace("\n", " "))
-        self.slide.set_content(_("Henvisninger og avslag {ar} – {navn}").format(ar=year, navn=m.navn), views,
-                               measure, swatches, coloured_by, (years, series, measure, year, has_total, chart_title),
-                               t.note.replace("\n", " "))
+        self._set_slide()
         w.refresh_stress()
+
+    def _set_slide(self) -> bool:
+        """The slide's content for the map shown, the year and measure chosen (the
+        latest year and the map's natural measure unless the panel chose others);
+        swatches only while the cards are coloured by the figures. False: no figures."""
+        m, t = self.window.current_map(), self.table()
+        year, measure = self.current_year(), self.current_measure()
+        if m is None or t is None or year is None:
+            return False
+        views = fv.tables(m, t, year)
+        swatches = self._swatches(m, t, views, measure) if self.on else {}
+        years, series = fv.trend_series(m, t, measure)
+        self.slide.set_content(_("Henvisninger og avslag {ar} – {navn}").format(ar=year, navn=m.navn), views,
+                               measure, swatches, fv.grouping(m),
+                               (years, series, measure, year, len(series) > 1, fv.measure_title(measure)),
+                               t.note.replace("\n", " "))
+        return True
 
     def _swatches(self, m, t, views, measure: str) -> dict[str, str]:
         """{group key: fill}: the colour each municipality's or receiver's cards get."""
@@ -507,7 +543,10 @@ class FiguresView(QObject):
 
     # -- the slide (window.slides) ----------------------------------------------------
     def slide_available(self) -> bool:
-        return self.on and self.window.presentation.active and self.current_year() is not None
+        """In presentation, for a map with figures (tal/<kart-id>.csv): whether or
+        not the cards are coloured by them (Ctrl+T), a facilitator stepping through
+        a pathway expects the figures after its last step."""
+        return self.window.presentation.active and self.current_year() is not None
 
     def next_step(self) -> bool:
         """Next: after the map's last step, the figures slide; on it, nothing further."""
@@ -528,6 +567,8 @@ class FiguresView(QObject):
         return False
 
     def show_slide(self) -> None:
+        if not self._set_slide():
+            return
         self.slide.show()
         self.slide.place()
 

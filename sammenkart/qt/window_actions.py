@@ -20,6 +20,7 @@ def tr(text: str) -> str:
 
 KEYS = [
     ("PageDown, →, mellomrom", "Neste steg"),
+    ("PageDown på siste steg", "Tallene som lysbilde (presentasjon, kart med tall)"),
     ("PageUp, ←, Backspace", "Forrige steg"),
     ("Home / End", "Første / siste steg"),
     ("F5", "Presentasjon av og på"),
