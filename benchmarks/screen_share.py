@@ -140,6 +140,28 @@ def _facilitator(w) -> str | None:
     return screen.name() if screen is not None else "?"
 
 
+def _tabs(tabs) -> list[dict] | None:
+    """What a tab widget's bar shows, tab by tab (None while its bar is hidden):
+    the full name, the place and width it got, and the width it would need."""
+    bar = tabs.tabBar()
+    if not bar.isVisible():
+        return None
+    return [{"text": tabs.tabText(i), "x": bar.tabRect(i).x(), "right": bar.tabRect(i).right(),
+             "width": bar.tabRect(i).width(), "needs": bar.tabSizeHint(i).width(), "bar": bar.width()}
+            for i in range(tabs.count())]
+
+
+def _case(w) -> dict | None:
+    """A running case's panel: whether the step shows whole, its notes' tabs."""
+    panel = getattr(getattr(w, "kasus", None), "panel", None)
+    if panel is None or w.stepper is None:
+        return None
+    panel.fit()
+    return {"fits": panel.body_fits(), "scrolls": panel.scroll.verticalScrollBar().isVisible(),
+            "orientation": panel.orientation, "notes_tabs": _tabs(panel.notes) if panel.notes.isVisible() else None,
+            "band": [panel.x(), panel.y(), panel.width(), panel.height()]}
+
+
 def child(scenario: str, argv: list[str]) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -182,6 +204,10 @@ def child(scenario: str, argv: list[str]) -> int:
             "window_screen": scr.name(),
             "facilitator": _facilitator(w),
             "message": w.room.message.text() if w.room.message.isVisible() else "",
+            # the smallest card text on screen, px (READABLE_PX is what the room needs)
+            "card_px": w.room.min_text * w.map_view.zoom_factor(),
+            "side_tabs": _tabs(w.room.side) if w.room.side.isVisible() else None,
+            "case_panel": _case(w),
         }), flush=True)
         app.quit()
 

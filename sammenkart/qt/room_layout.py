@@ -27,7 +27,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QPushButton, QTabWidget, QToolButton, QVBoxLayout, QWidget,
+    QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QTabBar, QTabWidget, QToolButton, QVBoxLayout, QWidget,
 )
 
 from .fonts import FAMILY
@@ -56,8 +56,30 @@ def column_width(width: int, case: bool) -> int:
 
 
 def band_height(height: int) -> int:
-    """A case's band under the map, where the map's shape leaves room below it."""
+    """The most a case's band under the map takes (where the map's shape leaves
+    room below it); less where the map would not be readable (``RoomLayout.case_band``)."""
     return max(200, min(330, int(height * 0.36)))
+
+
+# A case's band and column never shrink below this for the map (px): the timer,
+# the answer's buttons and the way on, and a few lines of the story.
+MIN_CASE_BAND = 160
+MIN_CASE_COLUMN = 340
+
+
+def least(ok, hi: int) -> int | None:
+    """The least ``v`` in 1..``hi`` for which ``ok(v)`` holds (``ok`` false below
+    some value and true from it on); None when not even ``hi`` will do."""
+    if not ok(hi):
+        return None
+    lo = 1
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if ok(mid):
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
 
 
 def drawer_width(width: int) -> int:
@@ -168,17 +190,47 @@ class Caption(QFrame):
         return best
 
 
+class SideTabs(QTabBar):
+    """Tabs that shorten only long names when the row is too short: a name of up
+    to ``WHOLE_UP_TO`` letters ("Forløp", "Kasus") keeps its width."""
+
+    WHOLE_UP_TO = 9
+
+    def minimumTabSizeHint(self, index: int):  # noqa: N802 - Qt's name
+        if len(self.tabText(index)) <= self.WHOLE_UP_TO:
+            return self.tabSizeHint(index)
+        return super().minimumTabSizeHint(index)
+
+
 class SidePanel(QTabWidget):
-    """The panels beside (or over) the map, one tab each."""
+    """The panels beside (or over) the map, one tab each.
+
+    The tabs share the panel's width: a name that does not fit is shortened
+    with "…" (the whole name is its tip), so no tab, the first least of all,
+    is scrolled out of sight. In a case's band under the map, where five
+    tabs cannot be read up its side, one button (``menu_button``, placed by
+    the room) lists the panels instead.
+    """
 
     hide_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("side-panel")
+        self.setTabBar(SideTabs(self))
         self.setDocumentMode(True)
-        self.setUsesScrollButtons(True)
+        self.setUsesScrollButtons(False)
+        self.setElideMode(Qt.ElideRight)
         self.setAutoFillBackground(True)
+        self.menu_button = QToolButton(parent)
+        self.menu_button.setText("☰")
+        self.menu_button.setToolTip(tr("Velg panel"))
+        self.menu_button.setFocusPolicy(Qt.NoFocus)
+        self.menu_button.setAutoRaise(True)
+        self.menu_button.setPopupMode(QToolButton.InstantPopup)
+        self.menu_button.setMenu(QMenu(self.menu_button))
+        self.menu_button.menu().aboutToShow.connect(self._fill_menu)
+        self.menu_button.hide()
         self.close_button = QToolButton()
         self.close_button.setText("»")
         self.close_button.setToolTip(tr("Skjul sidepanelet (F9): kartet får hele bredden"))
@@ -188,8 +240,27 @@ class SidePanel(QTabWidget):
         self.setCornerWidget(self.close_button, Qt.TopRightCorner)
 
     def add_panel(self, widget: QWidget, title: str) -> QWidget:
-        self.addTab(widget, title)
+        self.setTabToolTip(self.addTab(widget, title), title)
         return widget
+
+    def titles(self) -> list[str]:
+        return [self.tabText(i) for i in range(self.count())]
+
+    def _fill_menu(self) -> None:
+        menu = self.menu_button.menu()
+        menu.clear()
+        for i, title in enumerate(self.titles()):
+            action = menu.addAction(title)
+            action.setCheckable(True)
+            action.setChecked(i == self.currentIndex())
+            action.triggered.connect(lambda _on=False, i=i: self.setCurrentIndex(i))
+        menu.addSeparator()
+        menu.addAction(self.close_button.toolTip()).triggered.connect(self.hide_requested)
+
+    def set_compact(self, on: bool) -> None:
+        """In a band: the tab bar gives way to ``menu_button`` beside the panel."""
+        self.tabBar().setVisible(not on)
+        self.menu_button.setVisible(on)
 
     def remove_panel(self, widget: QWidget) -> None:
         i = self.indexOf(widget)
@@ -205,6 +276,7 @@ class SidePanel(QTabWidget):
         i = self.indexOf(widget)
         if i >= 0:
             self.setTabText(i, title)
+            self.setTabToolTip(i, title)
 
 
 class Chip(QPushButton):
@@ -269,6 +341,7 @@ class RoomLayout(QWidget):
         self._message_timer.timeout.connect(lambda: self.set_message(""))
         self.overlay_extra: list[QWidget] = []  # e.g. the legend; placed by their owners
         self.empty: QWidget | None = None
+        self.band_source = None  # a running case's panel: its band_wish (case_band)
         map_view.viewport().installEventFilter(self)
 
     # -- state ---------------------------------------------------------------
@@ -284,13 +357,37 @@ class RoomLayout(QWidget):
             return W < NARROW_BELOW
         return fit(W - column_width(W, False), H) * self.min_text < READABLE_PX
 
+    def _readable(self, scale) -> bool:
+        return scale is not None and scale * self.min_text >= READABLE_PX
+
+    def case_band(self, W: int, H: int) -> int:
+        """A case's band under a map ``W`` wide in ``H`` px: as tall as leaves the map
+        readable (its smallest card text ``READABLE_PX``; ``band_height`` at most),
+        taller only when the step needs it to be seen whole (``band_source``'s
+        ``band_wish``: after a reveal with a long comparison, say)."""
+        cap = band_height(H)
+        room = H - self.top_strip
+        fit = self.map_view.fit_scale_for
+        h_map = least(lambda h: self._readable(fit(W, h)), room)
+        base = cap if h_map is None else max(MIN_CASE_BAND, min(cap, room - h_map))
+        wish = getattr(self.band_source, "band_wish", 0) if self.band_source is not None else 0
+        return min(cap, max(base, wish))
+
+    def case_column(self, W: int, H: int) -> int:
+        """A case's column beside the map: ``column_width`` at most, narrower where
+        that leaves the map readable, never below ``MIN_CASE_COLUMN``."""
+        cap = column_width(W, True)
+        fit = self.map_view.fit_scale_for
+        w_map = least(lambda w: self._readable(fit(w, H - self.top_strip)), W)
+        return cap if w_map is None else max(MIN_CASE_COLUMN, min(cap, W - w_map))
+
     def case_place(self) -> str:
         """Where a running case goes: "band" under the map when the map's shape
         leaves room below it (a 4:3 projector), else "column" beside it."""
         W, H = self.width(), self.height()
         fit = self.map_view.fit_scale_for
-        beside = fit(W - column_width(W, True), H)
-        under = fit(W, H - band_height(H))
+        beside = fit(W - self.case_column(W, H), H)
+        under = fit(W, H - self.case_band(W, H))
         return "band" if beside is not None and under is not None and under > beside * 1.1 else "column"
 
     def mode(self) -> str:
@@ -358,17 +455,19 @@ class RoomLayout(QWidget):
         W, H = self.width(), self.height()
         mode = self.mode()
         map_w = W
-        if mode != "band":
-            self.side.setTabPosition(QTabWidget.North)
+        self.side.set_compact(mode == "band")
         if mode == "column":
-            cw = column_width(W, self.case_running or self.editing)
+            cw = self.case_column(W, H) if self.case_running else column_width(W, self.editing)
             map_w = W - cw
             self.side.setGeometry(map_w, 0, cw, H)
             self.side.show()
         elif mode == "band":
-            bh = band_height(H)
-            self.side.setTabPosition(QTabWidget.West)  # tabs beside the band: its height is for the case
-            self.side.setGeometry(0, H - bh, W, bh)
+            bh = self.case_band(W, H)
+            # one button for the panels beside the band: its height is for the case
+            bw = self.side.menu_button.sizeHint().width()
+            self.side.menu_button.setGeometry(0, H - bh, bw, bh)
+            self.side.menu_button.raise_()
+            self.side.setGeometry(bw, H - bh, W - bw, bh)
             self.side.show()
             H -= bh
         elif mode == "drawer":
