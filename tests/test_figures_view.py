@@ -308,3 +308,47 @@ def test_one_card_colouring_at_a_time(window):
     assert window.legend.columns[0][0] != fig.colouring_for(window.current_map()).title
     fig.set_on(True)
     assert colouring_menu.current(window) == "tal"
+
+
+@pytest.mark.parametrize("size", [(1276, 690), (1020, 740)])
+def test_the_panel_shows_every_name_whole(qtbot, tmp_path, ws, size):
+    """At 1280×720 the receivers' table read "BUP Brattfjord, Sjø…": names now wrap
+    in their column (long words at hyphenation points), rows grow to them, the
+    page scrolls rather than cut a column, and the tip has the whole name."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QApplication
+
+    from sammenkart.qt.app import make_app
+    from sammenkart.qt.main_window import MainWindow
+
+    make_app()
+    w = MainWindow(ws, QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
+    qtbot.addWidget(w)
+    w.setWindowState(Qt.WindowNoState)
+    w.resize(*size)
+    w.show()
+    qtbot.waitExposed(w)
+    fig = w.figures_ui
+    fig.set_on(True)
+    w.show_panel(fig.panel)
+    qtbot.wait(50)
+    panel = fig.panel
+    assert panel.isVisible()
+    assert panel.page.width() <= panel.scroll.viewport().width()  # no column cut at the right
+    names = [line.name for view in fv.tables(w.current_map(), ws.figures["brattfjord"], 2024) for line in view.lines]
+    assert "BUP Brattfjord, Sjøvik sjukehus" in names
+    shown = []
+    for k, t in enumerate(panel.tables):
+        QApplication.processEvents()
+        assert t.geometry().right() <= panel.page.width()
+        for r in range(t.rowCount()):
+            item = t.item(r, 1)
+            fm = QFontMetrics(item.font())
+            inner = t.columnWidth(1) - 8  # the cell's text margins
+            lines = fm.boundingRect(QRect(0, 0, inner, 10_000), Qt.TextWordWrap, item.text())
+            assert t.rowHeight(r) >= lines.height(), (item.text(), t.rowHeight(r), lines.height())
+            assert t.item(r, 1).toolTip().startswith(panel.rows(k)[r][0])
+        assert t.height() >= sum(t.rowHeight(r) for r in range(t.rowCount())) + t.horizontalHeader().height()
+        shown += [row[0] for row in panel.rows(k)]
+    assert shown == names

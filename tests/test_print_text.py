@@ -320,3 +320,15 @@ def test_plan_poster_never_gives_the_map_a_negative_size():
     m = Map(id="t", navn="Tittel " * 2000, tjenester=[Service("s", "S", 0, "kommune")])
     plan = plan_poster(m, layout_map(m), palette(), "A4")
     assert plan.scale > 0 and len(plan.title_lines) <= 4
+
+
+def test_soft_hyphens_go_only_where_a_long_word_may_break():
+    from sammenkart.layout.text import SOFT_HYPHEN, hyphenation_points, soft_hyphenated
+
+    name = "Habiliteringstenesta for barn og unge (HABU)"
+    marked = soft_hyphenated(name, "nn")
+    assert marked.replace(SOFT_HYPHEN, "") == name  # nothing else changes
+    first = marked.split(" ")[0]
+    places = [i - k for k, i in enumerate(j for j, ch in enumerate(first) if ch == SOFT_HYPHEN)]
+    assert places and set(places) <= set(hyphenation_points("Habiliteringstenesta", "nn"))
+    assert all(SOFT_HYPHEN not in w for w in marked.split(" ")[1:])  # short words stay whole

@@ -255,3 +255,20 @@ def _syllable_cut(word: str, start: int, end: int, lang: str) -> int | None:
         if cut <= end and start + MIN_PIECE <= cut <= len(word) - MIN_PIECE:
             return cut
     return None
+
+
+SOFT_HYPHEN = "\u00ad"
+
+
+def soft_hyphenated(text: str, lang: str = "nb", longer_than: int = 9) -> str:
+    """``text`` with a soft hyphen (U+00AD) at the hyphenation points of each word
+    longer than ``longer_than`` letters, for text a toolkit wraps itself (a table
+    cell): it may then break "Habiliterings-|tenesta" instead of cutting it off.
+    The soft hyphens are invisible unless a line breaks there."""
+    def word(w: str) -> str:
+        if len(w) <= longer_than:
+            return w
+        points = [p for p in hyphenation_points(w, lang) if MIN_PIECE <= p <= len(w) - MIN_PIECE]
+        return "".join(w[a:b] + (SOFT_HYPHEN if b < len(w) else "") for a, b in zip([0, *points], [*points, len(w)]))
+
+    return " ".join(word(w) for w in text.split(" "))

@@ -22,15 +22,17 @@ municipality, the whole region): ``figures_view`` scopes the figures to it.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRectF, Qt
+from PySide6.QtCore import QObject, QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QWidget,
 )
 
 from .. import figures_view as fv
 from ..figures_report import CHANGE, format_value
 from ..i18n import _
+from ..layout.text import SOFT_HYPHEN, soft_hyphenated
 from ..style import palette
 from . import colouring_menu
 from .fonts import FAMILY
@@ -114,6 +116,34 @@ class ScaleStrip(QWidget):
         p.end()
 
 
+class FigureTable(QTableWidget):
+    """A table of the panel: names wrap in their column (never "BUP Brattfjord, Sjø…"),
+    the figures keep their width, and the rows grow to the names whenever the
+    panel's width changes; the table is as tall as its rows (no scrolling)."""
+
+    def __init__(self, rows: int, columns: int):
+        super().__init__(rows, columns)
+        self._pending = False
+        # the name column stretches after the table's own resize: fit the rows once it has
+        self.horizontalHeader().sectionResized.connect(lambda *_a: self.fit_rows_later())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_rows_later()
+
+    def fit_rows_later(self) -> None:
+        if not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self, self.fit_rows)  # not after the table is gone
+
+    def fit_rows(self) -> None:
+        self._pending = False
+        self.resizeRowsToContents()
+        height = self.horizontalHeader().sizeHint().height() + sum(self.rowHeight(i) for i in range(self.rowCount()))
+        if self.height() != height + 4:
+            self.setFixedHeight(height + 4)
+
+
 class FiguresPanel(QWidget):
     """Year, measure, the tables and the trend, for the side panel."""
 
@@ -126,6 +156,10 @@ class FiguresPanel(QWidget):
         self.measure_box = QComboBox()
         for m in fv.MEASURES:
             self.measure_box.addItem(fv.measure_title(m), m)
+            self.measure_box.setItemData(self.measure_box.count() - 1, fv.measure_title(m), Qt.ToolTipRole)
+        # as narrow as the column needs (the list opens as wide as its longest entry)
+        self.measure_box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.measure_box.setMinimumContentsLength(8)
         row = QHBoxLayout()
         row.addWidget(QLabel(_("År:")))
         row.addWidget(self.year_box)
@@ -138,7 +172,18 @@ class FiguresPanel(QWidget):
         self.note = plain_label()
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #555555;")
-        lay = QVBoxLayout(self)
+        # Everything in one scrolled page: where the column is short (1280×720) the
+        # page scrolls rather than the tables being pressed over each other.
+        self.page = QWidget()
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.scroll.setWidget(self.page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll)
+        lay = QVBoxLayout(self.page)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.title)
         lay.addLayout(row)
@@ -148,21 +193,22 @@ class FiguresPanel(QWidget):
         lay.addWidget(self.note)
 
     def show_tables(self, views: list[fv.FigureTableView], measure: str, swatches: dict[str, str],
-                    coloured_by: str) -> None:
-        """One table per view; a row's swatch is the fill its cards have on the map."""
+                    coloured_by: str, lang: str = "nb") -> None:
+        """One table per view; a row's swatch is the fill its cards have on the map.
+        Long names may break at their hyphenation points in ``lang`` (the map's målform)."""
         for t in self.tables:
             self.table_box.removeWidget(t)
             t.deleteLater()
         self.tables = []
         for view in views:
-            t = QTableWidget(len(view.lines), COLUMNS)
+            t = FigureTable(len(view.lines), COLUMNS)
             t.setAccessibleName(view.title)
             t.setHorizontalHeaderLabels(headings(view)[:COLUMNS])
             t.verticalHeader().hide()
             t.setEditTriggers(QTableWidget.NoEditTriggers)
             t.setSelectionMode(QTableWidget.NoSelection)
             t.setFocusPolicy(Qt.NoFocus)  # the clicker keys stay with the map
-            t.setWordWrap(False)
+            t.setWordWrap(True)
             for r, line in enumerate(view.lines):
                 swatch = QTableWidgetItem("")
                 fill = swatches.get(line.key) if view.by == coloured_by and not line.is_total else None
@@ -172,7 +218,7 @@ class FiguresPanel(QWidget):
                 t.setItem(r, 0, swatch)
                 cells = line_cells(line, measure)
                 for c, text in enumerate(cells[:COLUMNS - 1], start=1):
-                    item = QTableWidgetItem(text)
+                    item = QTableWidgetItem(soft_hyphenated(text, lang) if c == 1 else text)
                     if c > 1:
                         item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
                     if line.is_total:
@@ -180,8 +226,10 @@ class FiguresPanel(QWidget):
                         f.setBold(True)
                         item.setFont(f)
                     if line.figure is not None:
-                        item.setToolTip(_("{n} henvisninger, {a} avslag, {b} barn 0–17 år; endring siden første år: {e}").format(
+                        item.setToolTip(line.name + "\n" + _("{n} henvisninger, {a} avslag, {b} barn 0–17 år; endring siden første år: {e}").format(
                             n=line.figure.henvisninger, a=line.figure.avslag, b=line.figure.barn, e=cells[-1]))
+                    else:
+                        item.setToolTip(line.name)
                     t.setItem(r, c, item)
             head = t.horizontalHeader()
             head.setSectionResizeMode(QHeaderView.ResizeToContents)
@@ -189,17 +237,15 @@ class FiguresPanel(QWidget):
             t.setColumnWidth(0, 14)
             t.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
             t.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-            t.setTextElideMode(Qt.ElideRight)
-            t.resizeRowsToContents()
-            height = t.horizontalHeader().sizeHint().height() + sum(t.rowHeight(i) for i in range(t.rowCount())) + 4
-            t.setFixedHeight(height)
+            t.setTextElideMode(Qt.ElideNone)  # a name too long for its column wraps instead
+            t.fit_rows()
             self.table_box.addWidget(t)
             self.tables.append(t)
 
     def rows(self, index: int = 0) -> list[list[str]]:
         """The texts of one table (tests and the slide read them)."""
         t = self.tables[index]
-        return [[t.item(r, c).text() for c in range(1, COLUMNS)] for r in range(t.rowCount())]
+        return [[t.item(r, c).text().replace(SOFT_HYPHEN, "") for c in range(1, COLUMNS)] for r in range(t.rowCount())]
 
 
 class FiguresSlide(QWidget):
@@ -498,7 +544,7 @@ class FiguresView(QObject):
         views = fv.tables(m, t, year)
         swatches = self._swatches(m, t, views, measure)
         coloured_by = fv.grouping(m)
-        self.panel.show_tables(views, measure, swatches, coloured_by)
+        self.panel.show_tables(views, measure, swatches, coloured_by, m.malform)
         colouring = self.colouring_for(m)
         self.panel.scale.set_entries(colouring.legend if colouring is not None else ())
         years, series = fv.trend_series(m, t, measure)
