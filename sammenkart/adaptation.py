@@ -126,7 +126,7 @@ class _Resolver:
             return None, _("grunnlaget viser videre til mer enn {n} andre filer").format(n=MAX_CHAIN)
         if path in self.known:
             return self._merged(path, self.known[path], chain)
-        if not path.exists():
+        if not _exists(path):
             return None, _("finner ikke grunnlaget «{path}»").format(path=self.shown(path))
         hit = self.files._merged.get(path)
         if hit is not None and all(self.files._stamp(p) == st for p, st in hit[0]) and not any(
@@ -194,6 +194,15 @@ def resolve(p: Pathway, files: SharedFiles, known: dict | None = None,
     if mismatch:
         return None, [Problem(where, mismatch)]
     return merge(base, p), []
+
+
+def _exists(path: Path) -> bool:
+    """Whether ``path`` exists; False for a name the system refuses (too long,
+    a NUL byte) where ``Path.exists`` would raise."""
+    try:
+        return path.exists()
+    except (OSError, ValueError):
+        return False
 
 
 def snapshot_path(local: Path) -> Path:

@@ -11,16 +11,25 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import __version__
+from . import __version__, i18n
 from .i18n import _
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 # The subcommands; anything else on the command line starts the window.
 COMMANDS = ("validate", "export", "layout", "open", "tal", "ny", "revisjon")
+# The commands that write posters, handouts and reports: ``--sprak en`` gives them English labels.
+OUTPUT_COMMANDS = ("export", "tal", "revisjon")
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse with Norwegian error text and exit code 2 for wrong usage."""
+    """argparse in the user's language, with exit code 2 for wrong usage and
+    ``--sprak`` on every command (read before the parser is built, see ``main``)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.add_help:
+            self.add_argument("--sprak", choices=i18n.LANGUAGES, default=argparse.SUPPRESS,
+                              help=_("språket meldingene skrives på: nb (bokmål), nn (nynorsk) eller en (engelsk)"))
 
     def error(self, message: str):  # noqa: D401 - argparse's name
         self.print_usage(sys.stderr)
@@ -34,7 +43,8 @@ def build_parser(export_options: bool = True) -> argparse.ArgumentParser:
         epilog=_("Uten kommando startes programmet: sammenkart [MAPPE|KART] [--kart ID] [--forlop ID] "
                  "[--steg N] [--kasus ID] [--presentasjon] [--skjerm N] (se «sammenkart open --help»)."),
     )
-    parser.add_argument("--version", action="version", version=f"sammenkart {__version__}")
+    parser.add_argument("--version", action="version", version=f"sammenkart {__version__}",
+                        help=_("vis versjonsnummeret og avslutt"))
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     v = sub.add_parser("validate", help=_("sjekk kart-, forløps- og kasusfiler"))
     v.add_argument("paths", nargs="*", metavar=_("STI"), help=_("filer eller mapper (uten STI: eksempeldataene)"))
@@ -67,16 +77,47 @@ def add_start_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--skjerm", metavar="N", type=int, help=_("åpne på skjerm N (fra 1)"))
 
 
+def language_asked(argv: list[str]) -> str | None:
+    """The value of ``--sprak`` anywhere on the command line (the help texts are
+    made in that language, so it is read before the parser is built)."""
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--sprak" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--sprak="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def _first_word(argv: list[str]) -> str | None:
+    """The first argument that is not ``--sprak X`` (which may come before the command)."""
+    i = 0
+    while i < len(argv):
+        if argv[i] == "--sprak":
+            i += 2
+        elif argv[i].startswith("--sprak="):
+            i += 1
+        else:
+            return argv[i]
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    # --sprak, else SAMMENKART_LANG, else bokmål (a wrong value is reported by argparse, in that language)
+    lang = i18n.requested(language_asked(argv))
+    i18n.set_language(lang)
+    # Files speak the map's målform (its text is in it); English labels only when asked for
+    i18n.set_output_language("en" if lang == "en" and _first_word(argv) in OUTPUT_COMMANDS else None)
     # `sammenkart [PATH] [--kart ID ...]` starts the app; a subcommand, --help or
     # --version is anything else.
-    if not argv or (argv[0] not in (*COMMANDS, "-h", "--help", "--version")):
+    if _first_word(argv) not in (*COMMANDS, "-h", "--help", "--version"):
         argv = ["open", *argv]
-    if argv and argv[0] == "export" and _poster_command() is None:
+    if _first_word(argv) == "export" and _poster_command() is None:
         print(_("sammenkart export: plakatmodulen er ikke installert"), file=sys.stderr)
         return EXIT_USAGE
-    parser = build_parser(export_options=bool(argv) and argv[0] in ("export", "-h", "--help"))
+    parser = build_parser(export_options=_first_word(argv) in ("export", "-h", "--help"))
     args = parser.parse_args(argv)
     if args.command == "validate":
         return run_validate(args.paths, quiet=args.stille)
@@ -116,7 +157,8 @@ def _start_request(args):
     from .start_options import StartRequest
 
     return StartRequest(kart=args.kart, forlop=args.forlop, steg=args.steg, kasus=args.kasus,
-                        presentasjon=args.presentasjon, skjerm=args.skjerm)
+                        presentasjon=args.presentasjon, skjerm=args.skjerm,
+                        sprak=i18n.normalise(getattr(args, "sprak", None)))  # SAMMENKART_LANG: the window reads it
 
 
 def run_gui(path: str | None, request=None) -> int:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from babel.numbers import format_decimal
 
 from .figures import Figure, FigureTable, by_kommune, by_mottaker, change, municipality_names, total, trend
-from .i18n import _, language
+from .i18n import _, language, output_language
 from .model import Map
 from .session.export_md import _md as md_escape
 
@@ -59,7 +59,7 @@ def build_report(m: Map, table: FigureTable, year: int | None = None) -> Report:
     if year not in years:
         raise ValueError(_("det finnes ingen tall for {ar}; tallene gjelder {years}").format(
             ar=year, years=", ".join(str(y) for y in years) or "–"))
-    with language(m.malform):
+    with language(output_language(m.malform)):
         return _build(m, table, year, [y for y in years if y <= year])
 
 
@@ -225,7 +225,7 @@ def to_csv(reports: list[Report]) -> str:
     for i, rep in enumerate(reports):
         t = rep.data
         if i == 0:
-            with language(rep.malform):
+            with language(output_language(rep.malform)):
                 w.writerow(([_("Kart")] if several else []) + [c.heading for c in t.columns])
         for r in t.rows:
             w.writerow(([rep.map_id] if several else []) + cells(rep, t, r, plain=True))

@@ -1,8 +1,22 @@
-"""The text catalogue for pure code (command line, validation, poster).
+"""One translation system for every text a user reads: gettext.
 
-Source strings are bokmål. Other languages (nynorsk, English) come as gettext
-catalogues in ``resources/translations/<lang>/LC_MESSAGES/sammenkart.mo``; with
-none installed, ``_`` returns the bokmål text. Qt code uses ``tr()`` instead.
+Source strings are bokmål, except the few that come from outside: argparse's
+own texts and the strings of Qt's standard dialogs, whose source is English.
+The catalogues live in ``resources/translations/<lang>/LC_MESSAGES/sammenkart.mo``
+(domain ``sammenkart``), made from one template ``resources/translations/sammenkart.pot``
+with Babel (``python scripts/translations.py extract|update|compile|check``):
+
+- ``nn`` translates everything;
+- ``en`` translates the bokmål strings (the English ones are already English);
+- ``nb`` translates only the English-source strings (argparse, Qt).
+
+``_`` reads the catalogue of the current language; ``language(lang)`` switches
+for a while (a poster of a nynorsk map is nynorsk whatever the interface
+speaks: ``in_map_language``, ``output_language``); ``set_language`` sets the
+interface language, which also routes
+gettext's default domain here so argparse's "usage:" and "invalid choice"
+follow it (argparse calls ``gettext.gettext``, i.e. the default domain, in
+the language the ``LANGUAGE`` environment variable names).
 """
 from __future__ import annotations
 
@@ -13,20 +27,62 @@ from functools import wraps
 
 from .paths import resources_dir
 
+DOMAIN = "sammenkart"
+LANGUAGES = ("nb", "nn", "en")  # the interface languages; bokmål is the source
+SOURCE = "nb"
+ENV = "SAMMENKART_LANG"  # the same as --sprak: this language whatever the map or the settings say
+
 _translation: gettext.NullTranslations = gettext.NullTranslations()
-_current = "nb"
+_current = SOURCE
+
+
+def translations_dir() -> str:
+    return str(resources_dir() / "translations")
+
+
+def normalise(lang: str | None) -> str | None:
+    """"nb", "nn" or "en" for a language name as users and systems write it
+    ("nn_NO.UTF-8", "no", "nob", "en-GB", "NN"); None for anything else."""
+    if not lang:
+        return None
+    code = lang.strip().lower().replace("-", "_").split(".")[0].split("@")[0].split("_")[0]
+    return {"nb": "nb", "no": "nb", "nob": "nb", "nn": "nn", "nno": "nn", "en": "en", "eng": "en"}.get(code)
+
+
+def requested(cli_value: str | None = None) -> str | None:
+    """The language asked for outside the data: ``--sprak`` first, then
+    ``SAMMENKART_LANG``; None when neither names one (the caller's default then
+    applies: bokmål for commands, the map's målform in the window)."""
+    return normalise(cli_value) or normalise(os.environ.get(ENV))
+
+
+def _catalogue(lang: str) -> gettext.NullTranslations:
+    return gettext.translation(DOMAIN, localedir=translations_dir(), languages=[lang], fallback=True)
+
+
+def translated(lang: str, context: str | None, text: str) -> str | None:
+    """``text`` (in ``context``) in catalogue ``lang``, or None when that
+    catalogue has no translation of it (Qt then keeps its own text). A
+    translation may be the same words ("Fastlege" in nynorsk)."""
+    cat = _catalogue(normalise(lang) or SOURCE)
+    got = cat.pgettext(context, text) if context else cat.gettext(text)
+    # gettext hands back the very string it was given when it has no entry for it
+    return None if got is text else got
+
+
+def _activate(lang: str | None) -> None:
+    global _translation, _current
+    _current = normalise(lang) or SOURCE
+    _translation = _catalogue(_current)
 
 
 def set_language(lang: str | None) -> None:
-    """Switch the catalogue; ``None`` or "nb" means bokmål (the source text)."""
-    global _translation, _current
-    _current = lang if lang in ("nn", "en") else "nb"
-    if not lang or lang == "nb":
-        _translation = gettext.NullTranslations()
-        return
-    _translation = gettext.translation(
-        "sammenkart", localedir=str(resources_dir() / "translations"), languages=[lang], fallback=True
-    )
+    """Set the interface language ("nb", "nn", "en"; None: bokmål). gettext's
+    default domain follows it, so argparse speaks it too."""
+    _activate(lang)
+    gettext.bindtextdomain(DOMAIN, translations_dir())
+    gettext.textdomain(DOMAIN)
+    os.environ["LANGUAGE"] = _current  # the GNU gettext API picks the language from here
 
 
 def current_language() -> str:
@@ -38,27 +94,62 @@ def _(text: str) -> str:
     return _translation.gettext(text)
 
 
-set_language(os.environ.get("SAMMENKART_LANG"))
+def N_(text: str) -> str:
+    """Mark a text for the catalogue where it is defined (a table, a constant);
+    translate it with ``_()`` where it is shown."""
+    return text
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The singular or plural text for ``n``, by the current language's rule."""
+    return _translation.ngettext(singular, plural, n)
+
+
+def pgettext(context: str, text: str) -> str:
+    """``text`` in ``context`` (Qt's standard dialogs ask by their class name)."""
+    return _translation.pgettext(context, text)
+
+
+_activate(requested())  # the interface language is set by the command line or the window
 
 
 @contextmanager
 def language(lang: str | None):
-    """Use another catalogue for a while: a poster of a nynorsk map speaks nynorsk."""
+    """Use another catalogue for a while: a poster of a nynorsk map speaks nynorsk.
+    The interface language (and argparse's) is left as it is."""
     global _translation, _current
     saved = _translation, _current
-    set_language(lang)
+    _activate(lang)
     try:
         yield
     finally:
         _translation, _current = saved
 
 
+_output: list[str | None] = [None]
+
+
+def set_output_language(lang: str | None) -> None:
+    """The language of the labels in files made from now on (posters, handouts,
+    reports, case summaries) whatever the map's målform; None: the map's målform.
+    The export commands set it for ``--sprak en`` (``cli.py``); the window never
+    does: its files speak the map's målform in any interface language, since the
+    map's own text is in that målform."""
+    _output[0] = normalise(lang)
+
+
+def output_language(malform: str | None) -> str:
+    """The language a file made from a map in ``malform`` is written in."""
+    return _output[0] or normalise(malform) or SOURCE
+
+
 def in_map_language(fn):
-    """Run ``fn(map, ...)`` in the map's own målform (its ``malform``)."""
+    """Run ``fn(map, ...)`` in the language of files made from that map
+    (``output_language``: the map's ``malform`` unless a command asked otherwise)."""
 
     @wraps(fn)
     def wrapper(m, *args, **kwargs):
-        with language(getattr(m, "malform", None)):
+        with language(output_language(getattr(m, "malform", None))):
             return fn(m, *args, **kwargs)
 
     return wrapper

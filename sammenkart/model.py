@@ -139,14 +139,19 @@ class Link:
     source: Source = UNKNOWN_SOURCE
 
 
-def default_levels() -> list[Level]:
-    """The built-in tiltakspyramide, base first."""
-    return [
-        Level(0, "For alle", "Helsefremmende og forebyggende arbeid for alle barn og unge."),
-        Level(1, "Tidlig innsats", "Tidlig hjelp med lav terskel, nær barnet."),
-        Level(2, "Oppfølging og behandling i kommunen", "Tverrfaglig oppfølging og behandling."),
-        Level(3, "Spesialisthelsetjenesten", "Utredning og behandling i spesialisthelsetjenesten."),
-    ]
+def default_levels(malform: str | None = None) -> list[Level]:
+    """The built-in tiltakspyramide, base first, for a map without ``nivaer``:
+    named in the map's målform ``malform`` (they become the map's text; None: bokmål)."""
+    from .i18n import N_, _, language
+
+    levels = (
+        (N_("For alle"), N_("Helsefremmende og forebyggende arbeid for alle barn og unge.")),
+        (N_("Tidlig innsats"), N_("Tidlig hjelp med lav terskel, nær barnet.")),
+        (N_("Oppfølging og behandling i kommunen"), N_("Tverrfaglig oppfølging og behandling.")),
+        (N_("Spesialisthelsetjenesten"), N_("Utredning og behandling i spesialisthelsetjenesten.")),
+    )
+    with language(malform or "nb"):
+        return [Level(i, _(navn), _(text)) for i, (navn, text) in enumerate(levels)]
 
 
 def _counting(method):

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from .i18n import _
+from .os_errors import describe
 from .model import MALFORMER
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -42,7 +43,7 @@ def run(args) -> int:
         return EXIT_ERRORS
     except OSError as exc:
         print(_("sammenkart ny: kan ikke skrive i «{path}»: {error}").format(
-            path=folder, error=exc.strerror or exc), file=sys.stderr)
+            path=folder, error=describe(exc)), file=sys.stderr)
         return EXIT_ERRORS
     from .loader import load_map_file
 

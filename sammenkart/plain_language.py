@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .i18n import _, language
+from .i18n import _, language, output_language
 from .model import FlowStep, Map, Pathway, Service
 from .roles import STANDARD_ROLES, role_name
 
@@ -259,7 +259,7 @@ def step_text(m: Map, pathway: Pathway, step: FlowStep | int) -> StepText:
             raise ValueError(f"the step is not in the pathway {pathway.id!r}")
         index = found[0]
     st = pathway.flyt[index]
-    with language(m.malform):
+    with language(output_language(m.malform)):
         senders, receivers = m.resolve(st.fra), m.resolve(st.til)
         til_roles = {s.role for s in receivers} or {st.til}
         sentences = _sentences(st, _name(m, st.fra, senders), _name(m, st.til, receivers), til_roles,

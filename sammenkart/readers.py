@@ -58,7 +58,8 @@ def read_map(data, path: Path, shown: str) -> tuple[Map | None, list[Problem]]:
     obj, ident = _header(ck, data, MAP, _("kartet"), path.stem)
     if obj is None:
         return None, ck.problems
-    levels = _levels(ck, obj)
+    malform = _malform(ck, obj, MAP)
+    levels = _levels(ck, obj, malform)
     level_ids = {lv.id for lv in levels}
     services: list[Service] = []
     seen: dict[str, Source] = {}
@@ -101,7 +102,7 @@ def read_map(data, path: Path, shown: str) -> tuple[Map | None, list[Problem]]:
     m = Map(
         id=ident or path.stem, navn=ck.get(obj, MAP, "navn") or path.stem, tjenester=services,
         nivaer=levels, type=ck.get(obj, MAP, "type") or MAP.prop("type").raw.get("default", "kommune"),
-        malform=_malform(ck, obj, MAP), oppdatert=ck.get(obj, MAP, "oppdatert"),
+        malform=malform, oppdatert=ck.get(obj, MAP, "oppdatert"),
         nettside=ck.get(obj, MAP, "nettside"), samarbeid=[], path=path, source=obj.source,
     )
     m.revidert, m.neste_revisjon = ck.get(obj, MAP, "revidert"), ck.get(obj, MAP, "neste_revisjon")
@@ -137,9 +138,9 @@ def _malform(ck: Checker, obj, node: schema.Node) -> str:
     return ck.get(obj, node, "malform") or node.prop("malform").raw.get("default", "nb")
 
 
-def _levels(ck: Checker, obj) -> list:
+def _levels(ck: Checker, obj, malform: str) -> list:
     if "nivaer" not in obj:
-        return default_levels()
+        return default_levels(malform)  # named in the map's målform
     levels, seen = [], set()
     for i, lv in ck.items(obj, MAP, "nivaer"):
         ck.keys(lv, LEVEL, lambda i=i: _("nivå {n}").format(n=i + 1))

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .i18n import _
+from .os_errors import describe
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -42,7 +43,7 @@ def write_output(command: str, out: Path | None, text: Callable[[], str],
             return EXIT_OK
         files[out.suffix.lower()](out)
     except OSError as exc:
-        say(command, _("kan ikke skrive «{path}»: {error}").format(path=out, error=exc.strerror or exc))
+        say(command, _("kan ikke skrive «{path}»: {error}").format(path=out, error=describe(exc)))
         return EXIT_ERRORS
     print(_("skrev {path}").format(path=out), file=sys.stderr)
     return EXIT_OK

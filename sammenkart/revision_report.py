@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from . import revision as rv
 from . import worddiff
-from .i18n import _, language
+from .i18n import _, language, output_language
 from .loader import _shown
 from .model import Map, Workspace
 
@@ -67,7 +67,7 @@ class Report:
 
 def build_report(ws: Workspace, m: Map, today: dt.date | None = None) -> Report:
     """The report for map ``m`` of workspace ``ws`` (``today``: the report's date)."""
-    with language(m.malform):
+    with language(output_language(m.malform)):
         return _build(rv.review(ws, m, today))
 
 

@@ -1,7 +1,7 @@
 """Start options: open the app straight in a given state (desktop shortcuts, tests).
 
     sammenkart [MAPPE|KART] [--kart ID] [--forlop ID] [--steg N] [--kasus ID]
-               [--presentasjon] [--skjerm N]
+               [--presentasjon] [--skjerm N] [--sprak nb|nn|en]
 
 ``resolve(workspace, request) -> Start`` checks the ids against what was
 loaded and raises ``StartError`` with a message that lists the valid ids;
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .i18n import _
+from .i18n import N_, _
 from .model import Map, Workspace
 from .session.model import gaps
 
@@ -29,6 +29,7 @@ class StartRequest:
     kasus: str | None = None
     presentasjon: bool = False
     skjerm: int | None = None
+    sprak: str | None = None  # the interface language for this run ("nb", "nn", "en")
 
     def is_empty(self) -> bool:
         return self == StartRequest()
@@ -45,6 +46,7 @@ class Start:
     case_step: int | None = None
     presentation: bool = False
     screen: int | None = None
+    language: str | None = None  # None: the saved choice, or the map's målform
 
 
 class StartError(ValueError):
@@ -119,15 +121,20 @@ def resolve(ws: Workspace, req: StartRequest) -> Start:
         case_step=case_step,
         presentation=req.presentasjon,
         screen=None if req.skjerm is None else req.skjerm - 1,
+        language=req.sprak,
     )
 
 
-def screen_to_use(screen: int | None, count: int) -> tuple[int | None, str]:
+# Said in the window (and the log) when the screen a shortcut names is not there.
+SCREEN_MISSING = N_("Skjerm {n} finnes ikke (skjermer: {ids}); vinduet er åpnet på skjerm 1.")
+
+
+def screen_to_use(screen: int | None, count: int) -> tuple[int | None, dict]:
     """The screen to open on for ``Start.screen`` (from 0) when ``count`` screens
     exist: ``(index, note)``. A screen that is not there (the projector not
-    plugged in) gives the first screen and a note for the window saying so;
-    otherwise the note is "". ``None`` stays None (the primary screen)."""
+    plugged in) gives the first screen and the placeholders of ``SCREEN_MISSING``
+    (``n``, ``ids``, counted from 1) for a note saying so; otherwise the note is
+    empty. ``None`` stays None (the primary screen)."""
     if screen is None or screen < count or count < 1:
-        return (screen if count >= 1 else None), ""
-    return 0, _("Skjerm {n} finnes ikke (skjermer: {ids}); vinduet er åpnet på skjerm 1.").format(
-        n=screen + 1, ids=", ".join(str(i + 1) for i in range(count)))
+        return (screen if count >= 1 else None), {}
+    return 0, {"n": screen + 1, "ids": ", ".join(str(i + 1) for i in range(count))}

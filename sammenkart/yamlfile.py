@@ -28,6 +28,7 @@ import unicodedata
 import yaml
 
 from .i18n import _
+from .os_errors import describe
 from .model import Problem, Source
 
 # libyaml parses about five times faster than the pure-Python parser; both give
@@ -147,7 +148,7 @@ def _read_regular(path, most: int, size_limit: int | None) -> tuple[bytes | None
         finally:
             os.close(fd)
     except OSError as exc:
-        return None, _("kan ikke lese filen: {error}").format(error=exc.strerror or exc)
+        return None, _("kan ikke lese filen: {error}").format(error=describe(exc))
     return b"".join(chunks), None
 
 

@@ -47,9 +47,11 @@ def shoot(out: Path, screen: str, options: list[str], wait_ms: int = 1500) -> No
         config.write_text(json.dumps({"screens": [{
             "name": "rom", "x": 0, "y": 0, "width": w, "height": h,
             "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": dpr}]}), encoding="utf-8")
-        env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}", PYTHONPATH=str(ROOT),
+        env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}",
+                   PYTHONPATH=os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p),
                    SAMMENKART_SETTINGS=str(Path(tmp) / "settings.ini"),
-                   SAMMENKART_DATA_DIR=str(Path(tmp) / "data"), SAMMENKART_LANG="nb")
+                   SAMMENKART_DATA_DIR=str(Path(tmp) / "data"))
+        env.pop("SAMMENKART_LANG", None)  # the language as the map and --sprak say, as for a user
         cmd = [sys.executable, str(Path(__file__).resolve()), "--child", str(out), str(wait_ms), "--", *options]
         proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=180, cwd=ROOT)
         if proc.returncode != 0 or not out.exists():

@@ -167,6 +167,17 @@ def test_missing_shared_text_is_an_error_at_the_grunnlag_line(tmp_path):
     assert e.message.startswith("finner ikke grunnlaget «") and e.message.endswith("region/angst.nn.yaml»")
 
 
+def test_a_grunnlag_name_the_system_refuses_is_not_found_at_its_line(tmp_path):
+    # a name longer than the system allows (found by the fuzz test): OSError from
+    # Path.exists must become the usual problem, not a traceback
+    root = tree(tmp_path, {"kart/forlop/angst.nn.yaml": local(grunnlag="a" * 5000 + ".yaml")})
+    p, problems = load_pathway_file(root / "kart/forlop/angst.nn.yaml")
+    assert p is None
+    (e,) = [x for x in problems if x.is_error]
+    assert (e.source.line, e.source.column) == (4, 11)
+    assert e.message.startswith("finner ikke grunnlaget «")
+
+
 def test_a_cycle_is_an_error_at_each_files_grunnlag_line(tmp_path):
     root = tree(tmp_path, {
         "kart/forlop/angst.nn.yaml": local(grunnlag="../../region/kart/forlop/angst.nn.yaml"),

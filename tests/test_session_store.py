@@ -103,7 +103,8 @@ def test_failed_write_leaves_the_old_file_intact(tmp_path, monkeypatch):
         mp.setattr(store.os, "replace", boom)
         s.toggle_mark("bup")  # the session goes on; the problem is kept for the UI to show
         assert s.step.marked[-1] == "bup"
-        assert "Kunne ikke lagre" in s.last_error and "No space" in s.last_error
+        # the reason in the user's language, not the C library's English (os_errors)
+        assert "Kunne ikke lagre" in s.last_error and "det er ikke mer plass på disken" in s.last_error
         assert s.path.read_text(encoding="utf-8") == before
         assert [p.name for p in tmp_path.iterdir()] == ["okt.json"]  # no temp files left behind
     s.toggle_mark("nordvik-skole")

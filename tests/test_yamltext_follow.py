@@ -38,7 +38,7 @@ def block_scalars(tree: Tree) -> list:
             children = [v for _k, v in n.value] if isinstance(n, MappingNode) else list(n.value)
             for c in children:
                 if isinstance(c, ScalarNode) and tree.source(c) and ("\n" not in tree.source(c) or c.style in ("|", ">")):
-                    out.append(c)
+                    out.append((c, isinstance(n, SequenceNode)))
                 else:
                     stack.append(c)
     return out
@@ -57,13 +57,15 @@ def test_a_followed_tree_is_the_composed_tree(path, data):
     tree = Tree(path.read_text(encoding="utf-8"))
     rnd = random.Random(data.draw(st.integers(0, 10_000)))
     for _ in range(data.draw(st.integers(1, 5))):  # several edits in a row follow each other
-        node = rnd.choice(block_scalars(tree))
+        node, item = rnd.choice(block_scalars(tree))
         value = data.draw(texts)
         if isinstance(value, str) and not value.strip():
             continue
         col = node.start_mark.column
         key_col = col if node.style in ("|", ">") or isinstance(value, int) else max(0, col - 4)
-        new = render.scalar(value, col=key_col, content_col=key_col + 2, style=tree.style,
+        # a list item's block text is indented past its "- " (as Tree.set_item renders it)
+        content_col = col if item and node.style not in ("|", ">") else key_col + 2
+        new = render.scalar(value, col=key_col, content_col=content_col, style=tree.style,
                             old_style=node.style or None, old_width=tree._block_width(node))
         splice = Splice(tree.ix(node.start_mark), tree.end(node), new)
         text = splice.apply(tree.text)

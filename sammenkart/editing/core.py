@@ -23,7 +23,8 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from .. import loader
-from ..i18n import _
+from ..i18n import N_, _
+from ..os_errors import describe
 from ..model import Case, Map, Pathway, Problem, Workspace
 from . import changes as ch
 from . import fields as fl
@@ -41,7 +42,7 @@ class _Unset:
 
 UNSET = _Unset()  # "leave as it is" where None means "remove"
 
-_WHAT = {"map": "kartet", "pathway": "forløpet", "case": "kasuset"}
+_WHAT = {"map": N_("kartet"), "pathway": N_("forløpet"), "case": N_("kasuset")}
 WORKSPACES_KEPT = 3  # the state now, the one before, a form's trial
 _HEADER = ("sammenkart", "id")
 
@@ -391,7 +392,7 @@ class EditorCore:
                 d.write_out()
             except OSError as exc:
                 raise EditError(_("kunne ikke lagre «{path}»: {error}").format(
-                    path=loader._shown(d.path), error=exc.strerror or exc)) from exc
+                    path=loader._shown(d.path), error=describe(exc))) from exc
             d.saved_text = d.text
             d.disk = disk_state(d.path)
             recovery.discard(d.path)

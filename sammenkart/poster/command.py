@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from ..i18n import _
+from ..os_errors import describe
 from .pages import PAPERS, TILE_PAPERS, normalise_paper
 
 
@@ -125,7 +126,7 @@ def run(args) -> int:
                                tile=args.flis, greyscale=args.gratone, workspace=ws, publikum=args.publikum,
                                figures=figures)
     except OSError as exc:
-        return _fail(_("kunne ikke skrive «{fil}»: {grunn}").format(fil=args.out, grunn=exc.strerror or exc), 1)
+        return _fail(_("kunne ikke skrive «{fil}»: {grunn}").format(fil=args.out, grunn=describe(exc)), 1)
     except Exception as exc:  # a fault of ours: say so plainly, no traceback; --out is as it was
         return _fail(_("kunne ikke lage «{fil}» (intern feil: {type}: {grunn}); filen er ikke endret").format(
             fil=args.out, type=type(exc).__name__, grunn=exc), 1)

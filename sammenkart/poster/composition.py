@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass, field
 
 from .. import __version__
-from ..i18n import _
+from ..i18n import N_, _
 from ..layout.geometry import MapLayout, Rect
 from ..layout.text import BOLD, REGULAR, text_width, wrap
 from ..model import Problem
@@ -21,8 +21,8 @@ from .steps import checklist_blocks, steps_blocks
 from .pages import MIN_FONT_PT, MM, PageMetrics, metrics
 from .qr import qr_readable
 
-MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
-          "oktober", "november", "desember")
+MONTHS = (N_("januar"), N_("februar"), N_("mars"), N_("april"), N_("mai"), N_("juni"), N_("juli"), N_("august"),
+          N_("september"), N_("oktober"), N_("november"), N_("desember"))
 
 
 @dataclass

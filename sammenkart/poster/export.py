@@ -30,9 +30,11 @@ class ExportResult:
     problems: list[Problem] = field(default_factory=list)  # warnings at a file:line:col (str() prints them)
 
 
+@in_map_language
 def prepare(m, paper="A0", landscape=False, pathway=None, greyscale=False, pathways=None, tile=None,
             publikum=False, figures=None):
-    """Layout, palette, emphasis and plan for a poster: what the preview and the PDF share.
+    """Layout, palette, emphasis and plan for a poster: what the preview and the PDF share
+    (in the language of the map's files, ``i18n.output_language``, as the PDF is).
 
     ``publikum``: a poster for the public, without the contacts marked
     ``intern`` (``public_edition``).

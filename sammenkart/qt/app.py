@@ -12,12 +12,14 @@ import sys
 import time
 from dataclasses import replace
 
-from PySide6.QtCore import QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from ..paths import resources_dir
-from ..start_options import screen_to_use
+from .. import i18n
+from ..i18n import _
+from ..start_options import SCREEN_MISSING, screen_to_use
 from .fonts import load_fonts, ui_font
+from .language import install_qt_translations
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -27,11 +29,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("Sammenkart")
     load_fonts()
     app.setFont(ui_font(10.5))
-    # Bokmål is the source language; other catalogues (nn, en) load when present.
-    lang = os.environ.get("SAMMENKART_LANG") or QLocale.system().name().split("_")[0]
-    translator = QTranslator(app)
-    if lang not in ("nb", "no") and translator.load(f"sammenkart_{lang}", str(resources_dir() / "translations")):
-        app.installTranslator(translator)
+    # Qt's own texts (standard buttons, file dialogs) in the language our texts are in;
+    # the window switches both when its language changes (qt/language.py).
+    install_qt_translations(i18n.current_language(), app)
     return app
 
 
@@ -60,6 +60,8 @@ def open_window(ws, start=None, settings: QSettings | None = None):
 
 def apply_start(window, start) -> None:
     ws = window.workspace
+    if start.language:  # --sprak: this run's language, whatever the map or the settings say
+        window.language.force(start.language)
     if start.map_id:
         window.select_map(start.map_id)
     if start.pathway_id:
@@ -81,17 +83,17 @@ def run_app(ws, start=None, path: str | None = None) -> int:
     """Show ``ws`` (a loaded Workspace) as ``start`` says; the event loop's exit code."""
     started = time.perf_counter()
     app = make_app()
-    note = ""
+    note: dict = {}
     if start is not None and start.screen is not None:
         # The projector a shortcut names may not be plugged in: open on the first
         # screen and say so in the window (and in the log), never refuse to start.
         screen, note = screen_to_use(start.screen, len(app.screens()))
         start = replace(start, screen=screen)
         if note:
-            print(f"sammenkart: {note}", file=sys.stderr)
+            print("sammenkart: " + _(SCREEN_MISSING).format(**note), file=sys.stderr)
     window = open_window(ws, start)
-    if note:
-        window.room.set_message(note)
+    if note:  # in the window's language (the map's målform, say), said again if it changes
+        window.room.set_message(SCREEN_MISSING, **note)
     if os.environ.get("SAMMENKART_FIRST_PAINT"):
         # Benchmarks: report the time from process start to the first painted map, then quit.
         def first_paint():

@@ -7,7 +7,7 @@ action group, so choosing one turns the other off and "Nivå" turns them all
 off. Shared by the views; each calls ``add_choice`` from its own
 ``install(window)``::
 
-    action = colouring_menu.add_choice(window, "revisjon", _("Revisjon (trafikklys)"),
+    action = colouring_menu.add_choice(window, "revisjon", N_("Revisjon (trafikklys)"),
                                        lambda m: revision_colouring(m))
     colouring_menu.choose(window, "revisjon")   # as if the user chose it
     colouring_menu.current(window)              # "revisjon" (or "niva")
@@ -23,7 +23,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QActionGroup
 
-from ..i18n import _
+from ..i18n import N_
+from . import live_text
 
 LEVEL = "niva"  # the default: cards filled by their level
 
@@ -44,12 +45,12 @@ class ColouringMenu(QObject):
         self.actions: dict[str, QAction] = {}
         vis = window.menu("vis")
         vis.addSeparator()
-        self.menu = vis.addMenu(_("Farge etter"))
+        self.menu = live_text.title(vis.addMenu(""), N_("Farge etter"))
         self.key = LEVEL
-        self._add(LEVEL, _("Nivå"), None).setChecked(True)
+        self._add(LEVEL, N_("Nivå"), None).setChecked(True)
 
     def _add(self, key: str, label: str, provider: Provider | None, shortcut: str | None = None) -> QAction:
-        a = QAction(label, self.window)
+        a = live_text.text(QAction(self.window), label)
         a.setCheckable(True)
         if shortcut:
             a.setShortcut(shortcut)
@@ -77,7 +78,8 @@ def of(window) -> ColouringMenu:
 
 
 def add_choice(window, key: str, label: str, provider: Provider, shortcut: str | None = None) -> QAction:
-    """Add a colouring to the window's *Farge etter* menu; returns its (checkable) action."""
+    """Add a colouring to the window's *Farge etter* menu; returns its (checkable) action.
+    ``label`` is a text for ``_()``, marked with ``N_``."""
     return of(window)._add(key, label, provider, shortcut)
 
 

@@ -8,12 +8,13 @@ The case chosen is the running session's, else the one picked in the list
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QTabWidget, QVBoxLayout, QWidget
 
-from ..i18n import _
+from ..i18n import N_, _
 from .edit_fields import Field, lines_text, lines_value, refs_text, refs_value
 from .edit_lists import ListWithButtons
 from .edit_pathway import _Part, _text_box
+from . import live_text
 from .plain import plain_label
 
 
@@ -25,7 +26,7 @@ class CaseEditor(QWidget):
         self.case_id: str | None = None
         self.chooser = QComboBox()
         self.chooser.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.chooser.setAccessibleName(_("Velg kasus"))
+        live_text.live(self.chooser, "setAccessibleName", N_("Velg kasus"))
         self.chooser.activated.connect(lambda _i: self._chosen())
         self.note = plain_label()
         self.note.setWordWrap(True)
@@ -41,18 +42,19 @@ class CaseEditor(QWidget):
         self.tittel = QLineEdit()
         self.ingress = _text_box(110)
         part = _Part(self, self._file_target, self._case_value, self._set_case)
-        for label, key, widget in ((_("Tittel"), "tittel", self.tittel), (_("Ingress"), "ingress", self.ingress)):
+        for label, key, widget in ((N_("Tittel"), "tittel", self.tittel), (N_("Ingress"), "ingress", self.ingress)):
             f = Field(part, key, widget)
             self.fields.append(f)
-            form.addRow(label, widget)
+            form.addRow(live_text.text(QLabel(), label), widget)
             form.addRow("", f.message)
-            widget.setAccessibleName(label)
-        self.tabs.addTab(about, _("Om kasuset"))
+            live_text.live(widget, "setAccessibleName", label)
+        self.tabs.addTab(about, "")
+        live_text.live(self.tabs, ("setTabText", 0), N_("Om kasuset"))
 
         steps = QWidget()
         sl = QVBoxLayout(steps)
-        self.steps = ListWithButtons(_("Nytt steg"))
-        self.steps.list.setAccessibleName(_("Stegene i kasuset"))
+        self.steps = ListWithButtons(N_("Nytt steg"))
+        live_text.live(self.steps.list, "setAccessibleName", N_("Stegene i kasuset"))
         self.steps.list.setMaximumHeight(140)
         self.steps.add_requested.connect(self._add_step)
         self.steps.list.moved.connect(lambda a, b: self._edit(lambda cid: self.ctl.editor.move_case_step(cid, a, b), b))
@@ -64,26 +66,27 @@ class CaseEditor(QWidget):
         self.step_title = QLineEdit()
         self.text = _text_box(110)
         self.questions = _text_box(70)
-        self.questions.setPlaceholderText(_("Tom: de tre standardspørsmålene"))
+        live_text.live(self.questions, "setPlaceholderText", N_("Tom: de tre standardspørsmålene"))
         self.involved = QLineEdit()
-        self.involved.setPlaceholderText(_("for eksempel: skole, helsestasjon"))
+        live_text.live(self.involved, "setPlaceholderText", N_("for eksempel: skole, helsestasjon"))
         self.suggested = QLineEdit()
         self.facilitator = _text_box(70)
         step_part = _Part(self, self._step_target, self._step_value, self._set_step)
         for label, key, widget, parse, show in (
-                (_("Tittel"), "tittel", self.step_title, None, None), (_("Tekst"), "tekst", self.text, None, None),
-                (_("Spørsmål (ett per linje)"), "sporsmal", self.questions, lines_value, lines_text),
-                (_("Involverte"), "involverte", self.involved, refs_value, refs_text),
-                (_("Forslag"), "forslag", self.suggested, refs_value, refs_text),
-                (_("Til fasilitator"), "fasilitator", self.facilitator, None, None)):
+                (N_("Tittel"), "tittel", self.step_title, None, None), (N_("Tekst"), "tekst", self.text, None, None),
+                (N_("Spørsmål (ett per linje)"), "sporsmal", self.questions, lines_value, lines_text),
+                (N_("Involverte"), "involverte", self.involved, refs_value, refs_text),
+                (N_("Forslag"), "forslag", self.suggested, refs_value, refs_text),
+                (N_("Til fasilitator"), "fasilitator", self.facilitator, None, None)):
             f = Field(step_part, key, widget, parse=parse, show=show)
             f.step_field = True
             self.fields.append(f)
-            step_form.addRow(label, widget)
+            step_form.addRow(live_text.text(QLabel(), label), widget)
             step_form.addRow("", f.message)
-            widget.setAccessibleName(_("Steg: {what}").format(what=label))
+            live_text.live(widget, "setAccessibleName", N_("Steg: {what}"), what=live_text.Tr(label))
         sl.addLayout(step_form)
-        self.tabs.addTab(steps, _("Steg"))
+        self.tabs.addTab(steps, "")
+        live_text.live(self.tabs, ("setTabText", 1), N_("Steg"))
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..editing import EditError
-from ..i18n import _
+from ..i18n import N_, _
+from . import live_text
 
 CHECK_DELAY_MS = 300  # after the last key press
 ERROR_COLOUR, WARNING_COLOUR = "#b00020", "#8a5a00"
@@ -35,9 +36,9 @@ class AgeEdit(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.low, self.high = QLineEdit(), QLineEdit()
-        for box, name in ((self.low, _("fra")), (self.high, _("til"))):
-            box.setPlaceholderText(name)
-            box.setAccessibleName(_("Alder {part}").format(part=name))
+        for box, name in ((self.low, N_("fra")), (self.high, N_("til"))):
+            live_text.live(box, "setPlaceholderText", name)
+            live_text.live(box, "setAccessibleName", N_("Alder {part}"), part=live_text.Tr(name))
             box.setMaximumWidth(70)
             box.textEdited.connect(self.edited)
             box.editingFinished.connect(self._finished)
@@ -46,7 +47,7 @@ class AgeEdit(QWidget):
         lay.addWidget(self.low)
         lay.addWidget(QLabel("–"))
         lay.addWidget(self.high)
-        lay.addWidget(QLabel(_("år")))
+        lay.addWidget(live_text.text(QLabel(), N_("år")))
         lay.addStretch(1)
 
     def _finished(self) -> None:

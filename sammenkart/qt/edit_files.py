@@ -25,6 +25,7 @@ from .. import loader
 from ..editing import EditError, FileChangedError, discard, disk_state, find_copies, save_copies
 from ..editing.document import changed_on_disk
 from ..i18n import _
+from ..os_errors import describe
 
 RECOVERY_INTERVAL_MS = 30_000
 SETTLE_MS = 250  # a save by another program may come as several events
@@ -201,7 +202,7 @@ class FileKeeper(QObject):
             self.last_recovery_error = None
             return written
         except OSError as exc:
-            text = _("Kunne ikke lagre en gjenopprettingskopi: {error}").format(error=exc.strerror or exc)
+            text = _("Kunne ikke lagre en gjenopprettingskopi: {error}").format(error=describe(exc))
             if text != self.last_recovery_error:
                 self.ctl.say(text)
             self.last_recovery_error = text

@@ -8,7 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QListWidget, QPushButton, QVBoxLayout, QWidget
 
-from ..i18n import _
+from ..i18n import N_
+from . import live_text
 
 
 class ReorderList(QListWidget):
@@ -65,17 +66,18 @@ class ListWithButtons(QWidget):
     add_requested = Signal()
 
     def __init__(self, add_text: str, parent=None):
+        """``add_text``: the add button's text for ``_()``, marked with ``N_``."""
         super().__init__(parent)
         self.list = ReorderList()
-        self.add_button = QPushButton(add_text)
-        self.delete_button = QPushButton(_("Slett"))
-        self.delete_button.setToolTip(_("Slett (Delete i lista)"))
+        self.add_button = live_text.text(QPushButton(), add_text)
+        self.delete_button = live_text.text(QPushButton(), N_("Slett"))
+        live_text.tip(self.delete_button, N_("Slett (Delete i lista)"))
         self.up_button = QPushButton("↑")
-        self.up_button.setToolTip(_("Flytt opp (Alt+↑, eller dra)"))
-        self.up_button.setAccessibleName(_("Flytt opp"))
+        live_text.tip(self.up_button, N_("Flytt opp (Alt+↑, eller dra)"))
+        live_text.live(self.up_button, "setAccessibleName", N_("Flytt opp"))
         self.down_button = QPushButton("↓")
-        self.down_button.setToolTip(_("Flytt ned (Alt+↓, eller dra)"))
-        self.down_button.setAccessibleName(_("Flytt ned"))
+        live_text.tip(self.down_button, N_("Flytt ned (Alt+↓, eller dra)"))
+        live_text.live(self.down_button, "setAccessibleName", N_("Flytt ned"))
         for b in (self.up_button, self.down_button):
             b.setMaximumWidth(36)
         self.add_button.clicked.connect(self.add_requested)

@@ -18,7 +18,8 @@ from PySide6.QtCore import QEvent, QLineF, QObject, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QApplication, QGraphicsLineItem, QGraphicsPathItem, QGraphicsRectItem, QLabel
 
-from ..i18n import _
+from ..i18n import N_, _
+from . import live_text
 from ..layout.drop import drop_target
 from .items import CardItem
 
@@ -35,7 +36,7 @@ class EditBanner(QLabel):
         self.setAttribute(Qt.WA_TransparentForMouseEvents)
         self.setStyleSheet(f"QLabel {{ background: {EDIT_COLOUR}; color: white; font-weight: bold;"
                            " border-radius: 6px; padding: 4px 10px; }")
-        self.setText(_("✎ Redigering – Ctrl+E avslutter"))
+        live_text.text(self, N_("✎ Redigering – Ctrl+E avslutter"))
         self.hide()
 
     on_top_edge = True  # the room's top_controls: a banner placed later keeps clear of it

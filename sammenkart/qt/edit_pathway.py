@@ -15,12 +15,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from ..i18n import _
+from ..i18n import N_, _
 from ..model import ARTS, ROLE_KEYS
 from ..style import art_label
 from .edit_fields import Field, narrow, searchable
 from .edit_lists import ListWithButtons
-from .panels import role_heading, service_names
+from .panels import ROLE_HEADINGS, service_names
+from . import live_text
 from .plain import plain_label
 
 
@@ -76,25 +77,26 @@ class PathwayEditor(QWidget):
         self.navn = QLineEdit()
         self.beskrivelse = _text_box(120)
         part = _Part(self, self._file_target, self._pathway_value, self._set_pathway)
-        for label, key, widget in ((_("Navn"), "navn", self.navn), (_("Innledning"), "beskrivelse", self.beskrivelse)):
+        for label, key, widget in ((N_("Navn"), "navn", self.navn), (N_("Innledning"), "beskrivelse", self.beskrivelse)):
             f = Field(part, key, widget)
             self.fields.append(f)
-            form.addRow(label, widget)
+            form.addRow(live_text.text(QLabel(), label), widget)
             form.addRow("", f.message)
-            widget.setAccessibleName(label)
-        self.tabs.addTab(about, _("Om forløpet"))
+            live_text.live(widget, "setAccessibleName", label)
+        self.tabs.addTab(about, "")
+        live_text.live(self.tabs, ("setTabText", 0), N_("Om forløpet"))
 
         # roles
         roles = QWidget()
         rl = QVBoxLayout(roles)
         row = QHBoxLayout()
         self.reference = searchable(QComboBox())
-        self.reference.setAccessibleName(_("Rolle for"))
+        live_text.live(self.reference, "setAccessibleName", N_("Rolle for"))
         self.reference.activated.connect(lambda _i: self._load_role())
         self.reference.lineEdit().editingFinished.connect(self._load_role)
-        self.remove_role_button = QPushButton(_("Slett rollen"))
+        self.remove_role_button = live_text.text(QPushButton(), N_("Slett rollen"))
         self.remove_role_button.clicked.connect(self._remove_role)
-        row.addWidget(QLabel(_("Rolle for:")))
+        row.addWidget(live_text.text(QLabel(), N_("Rolle for:")))
         row.addWidget(self.reference, 1)
         row.addWidget(self.remove_role_button)
         rl.addLayout(row)
@@ -103,21 +105,22 @@ class PathwayEditor(QWidget):
         self.role_boxes = {}
         for key in ROLE_KEYS:
             box = _text_box()
-            box.setAccessibleName(role_heading(key))
+            live_text.live(box, "setAccessibleName", ROLE_HEADINGS[key])
             f = Field(role_part, key, box)
             self.fields.append(f)
             self.role_boxes[key] = box
-            role_form.addRow(role_heading(key), box)
+            role_form.addRow(live_text.text(QLabel(), ROLE_HEADINGS[key]), box)
             role_form.addRow("", f.message)
         rl.addLayout(role_form)
         rl.addStretch(1)
-        self.tabs.addTab(roles, _("Roller"))
+        self.tabs.addTab(roles, "")
+        live_text.live(self.tabs, ("setTabText", 1), N_("Roller"))
 
         # the flow
         flow = QWidget()
         fl_lay = QVBoxLayout(flow)
-        self.steps = ListWithButtons(_("Nytt steg"))
-        self.steps.list.setAccessibleName(_("Stegene i flyten"))
+        self.steps = ListWithButtons(N_("Nytt steg"))
+        live_text.live(self.steps.list, "setAccessibleName", N_("Stegene i flyten"))
         self.steps.add_requested.connect(self._add_step)
         self.steps.list.moved.connect(
             lambda a, b: self._edit(lambda fid: self.ctl.editor.move_step(fid, a, b), ("steps", b)))
@@ -128,35 +131,38 @@ class PathwayEditor(QWidget):
         self.fra, self.til = searchable(QComboBox()), searchable(QComboBox())
         self.art = narrow(QComboBox())
         for art in ARTS:
-            self.art.addItem(art_label(art), art)
+            self.art.addItem("", art)
+        self._art_texts()
         self.nar = _text_box(60)
         step_part = _Part(self, self._step_target, self._step_value, self._set_step)
-        for label, key, widget in ((_("Fra"), "fra", self.fra), (_("Til"), "til", self.til), (_("Art"), "art", self.art),
-                                   (_("Når"), "nar", self.nar)):
+        for label, key, widget in ((N_("Fra"), "fra", self.fra), (N_("Til"), "til", self.til),
+                                   (N_("Art"), "art", self.art), (N_("Når"), "nar", self.nar)):
             f = Field(step_part, key, widget)
             self.fields.append(f)
-            step_form.addRow(label, widget)
+            step_form.addRow(live_text.text(QLabel(), label), widget)
             step_form.addRow("", f.message)
-            widget.setAccessibleName(_("Steg: {what}").format(what=label))
+            live_text.live(widget, "setAccessibleName", N_("Steg: {what}"), what=live_text.Tr(label))
         fl_lay.addLayout(step_form)
-        self.tabs.addTab(flow, _("Flyt"))
+        self.tabs.addTab(flow, "")
+        live_text.live(self.tabs, ("setTabText", 2), N_("Flyt"))
 
         # the checklist
         check = QWidget()
         ck_lay = QVBoxLayout(check)
-        self.checklist = ListWithButtons(_("Nytt punkt"))
-        self.checklist.list.setAccessibleName(_("Sjekkliste for henvisning"))
+        self.checklist = ListWithButtons(N_("Nytt punkt"))
+        live_text.live(self.checklist.list, "setAccessibleName", N_("Sjekkliste for henvisning"))
         self.checklist.add_requested.connect(self._add_item)
         self.checklist.list.moved.connect(
             lambda a, b: self._edit(lambda fid: self.ctl.editor.move_checklist_item(fid, a, b), ("checklist", b)))
         self.checklist.list.delete_requested.connect(
             lambda i: self._edit(lambda fid: self.ctl.editor.remove_checklist_item(fid, i)))
         self.checklist.list.itemChanged.connect(self._item_edited)
-        hint = plain_label(text=_("Dobbeltklikk eller F2 for å skrive i et punkt."))
+        hint = live_text.text(plain_label(), N_("Dobbeltklikk eller F2 for å skrive i et punkt."))
         hint.setStyleSheet("color: #555555;")
         ck_lay.addWidget(self.checklist, 1)
         ck_lay.addWidget(hint)
-        self.tabs.addTab(check, _("Sjekkliste"))
+        self.tabs.addTab(check, "")
+        live_text.live(self.tabs, ("setTabText", 3), N_("Sjekkliste"))
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
@@ -301,6 +307,15 @@ class PathwayEditor(QWidget):
             self._edit(lambda fid: self.ctl.editor.set_checklist_item(fid, row, text), ("checklist", row))
 
     # --- showing ------------------------------------------------------------------------------------
+    def _art_texts(self) -> None:
+        for i in range(self.art.count()):
+            self.art.setItemText(i, art_label(self.art.itemData(i)))
+
+    def retranslate(self) -> None:
+        """The texts made here in the current language (the rest are kept by ``live_text``)."""
+        self._art_texts()
+        self.refresh()
+
     def refresh(self) -> None:
         p = self.pathway()
         m = self.ctl.window.current_map()

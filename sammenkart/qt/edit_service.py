@@ -14,11 +14,12 @@ from PySide6.QtWidgets import (
     QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
-from ..i18n import _
+from ..i18n import N_, _
 from ..model import ACCESS, SECTORS
 from ..roles import STANDARD_ROLES
 from ..style import sector_label
 from .edit_fields import AgeEdit, Field, narrow, searchable
+from . import live_text
 from .plain import plain_label
 
 
@@ -42,15 +43,15 @@ class ServiceForm(QWidget):
         self.setProperty("owns_keys", True)  # its buttons and lists take the keys (keys.py)
 
         self.chooser = searchable(QComboBox())
-        self.chooser.setAccessibleName(_("Velg tjeneste"))
-        self.chooser.lineEdit().setPlaceholderText(_("Velg tjeneste, eller klikk et kort …"))
+        live_text.live(self.chooser, "setAccessibleName", N_("Velg tjeneste"))
+        live_text.live(self.chooser.lineEdit(), "setPlaceholderText", N_("Velg tjeneste, eller klikk et kort …"))
         self.chooser.activated.connect(lambda _i: self._chosen())
-        self.new_button = QPushButton(_("Ny"))
-        self.new_button.setToolTip(_("Ny tjeneste (Ctrl+Shift+N)"))
-        self.copy_button = QPushButton(_("Dupliser"))
-        self.copy_button.setToolTip(_("Dupliser tjenesten (Ctrl+D)"))
-        self.delete_button = QPushButton(_("Slett"))
-        self.delete_button.setToolTip(_("Slett tjenesten (Delete på kartet)"))
+        self.new_button = live_text.text(QPushButton(), N_("Ny"))
+        live_text.tip(self.new_button, N_("Ny tjeneste (Ctrl+Shift+N)"))
+        self.copy_button = live_text.text(QPushButton(), N_("Dupliser"))
+        live_text.tip(self.copy_button, N_("Dupliser tjenesten (Ctrl+D)"))
+        self.delete_button = live_text.text(QPushButton(), N_("Slett"))
+        live_text.tip(self.delete_button, N_("Slett tjenesten (Delete på kartet)"))
         self.new_button.clicked.connect(lambda: ctl.add_service())
         self.copy_button.clicked.connect(lambda: ctl.duplicate_service())
         self.delete_button.clicked.connect(lambda: ctl.delete_service())
@@ -67,15 +68,15 @@ class ServiceForm(QWidget):
 
         self.navn = QLineEdit()
         self.type = searchable(QComboBox())
-        self.type.setToolTip(_("Standardrollen tjenesten fyller (forløp og kasus viser til den); søk i lista"))
+        live_text.tip(self.type, N_("Standardrollen tjenesten fyller (forløp og kasus viser til den); søk i lista"))
         self.niva = narrow(QComboBox())
         self.sektor = narrow(QComboBox())
         for sector in SECTORS:
-            self.sektor.addItem(sector_label(sector), sector)
+            self.sektor.addItem("", sector)
         self.tilgang = narrow(QComboBox())
-        self.tilgang.addItem(_("ikke oppgitt"), "")
-        for value in ACCESS:
-            self.tilgang.addItem(access_label(value), value)
+        for value in ("", *ACCESS):
+            self.tilgang.addItem("", value)
+        self._choice_texts()
         self.beskrivelse = QPlainTextEdit()
         self.beskrivelse.setTabChangesFocus(True)
         self.beskrivelse.setMaximumHeight(96)
@@ -83,59 +84,59 @@ class ServiceForm(QWidget):
         self.kommune = QLineEdit()
         self.telefon, self.epost, self.nettside, self.adresse = QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit()
         self.nettside.setPlaceholderText("https://")
-        self.intern = QCheckBox(_("Bare for fagfolk (intern)"))
-        self.intern.setToolTip(_("Kontakten vises i programmet, men aldri på plakater og brosjyrer"))
+        self.intern = live_text.text(QCheckBox(), N_("Bare for fagfolk (intern)"))
+        live_text.tip(self.intern, N_("Kontakten vises i programmet, men aldri på plakater og brosjyrer"))
 
         self.fields: list[Field] = []
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.WrapLongRows)
         for label, key, widget, sub in (
-                (_("Navn"), "navn", self.navn, None), (_("Type"), "type", self.type, None),
-                (_("Nivå"), "niva", self.niva, None), (_("Sektor"), "sektor", self.sektor, None),
-                (_("Tilgang"), "tilgang", self.tilgang, None), (_("Beskrivelse"), "beskrivelse", self.beskrivelse, None),
-                (_("Alder"), "alder", self.alder, None), (_("Kommune"), "kommune", self.kommune, None),
-                (_("Telefon"), "kontakt", self.telefon, "telefon"), (_("E-post"), "kontakt", self.epost, "epost"),
-                (_("Nettside"), "kontakt", self.nettside, "nettside"), (_("Adresse"), "kontakt", self.adresse, "adresse"),
+                (N_("Navn"), "navn", self.navn, None), (N_("Type"), "type", self.type, None),
+                (N_("Nivå"), "niva", self.niva, None), (N_("Sektor"), "sektor", self.sektor, None),
+                (N_("Tilgang"), "tilgang", self.tilgang, None), (N_("Beskrivelse"), "beskrivelse", self.beskrivelse, None),
+                (N_("Alder"), "alder", self.alder, None), (N_("Kommune"), "kommune", self.kommune, None),
+                (N_("Telefon"), "kontakt", self.telefon, "telefon"), (N_("E-post"), "kontakt", self.epost, "epost"),
+                (N_("Nettside"), "kontakt", self.nettside, "nettside"), (N_("Adresse"), "kontakt", self.adresse, "adresse"),
                 ("", "kontakt", self.intern, "intern")):
             f = Field(self, key, widget, sub)
             self.fields.append(f)
-            form.addRow(label, widget)
+            form.addRow(live_text.text(QLabel(), label) if label else QLabel(), widget)
             form.addRow("", f.message)
             if label:
-                widget.setAccessibleName(label)
+                live_text.live(widget, "setAccessibleName", label)
 
         self.place = plain_label()
-        self.unpin = QPushButton(_("Løsne"))
-        self.unpin.setToolTip(_("Ta bort den faste plasseringen: kartet plasserer kortet selv"))
+        self.unpin = live_text.text(QPushButton(), N_("Løsne"))
+        live_text.tip(self.unpin, N_("Ta bort den faste plasseringen: kartet plasserer kortet selv"))
         self.unpin.clicked.connect(lambda: ctl.unpin())
         place_row = QHBoxLayout()
         place_row.addWidget(self.place, 1)
         place_row.addWidget(self.unpin)
-        form.addRow(_("Plassering"), place_row)
+        form.addRow(live_text.text(QLabel(), N_("Plassering")), place_row)
 
         # collaboration links of this service
         self.links = QListWidget()
-        self.links.setAccessibleName(_("Samarbeid"))
+        live_text.live(self.links, "setAccessibleName", N_("Samarbeid"))
         self.links.setMaximumHeight(110)
         self.links.setWordWrap(True)
         self.links.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.links.currentRowChanged.connect(lambda _r: self._link_chosen())
         self.link_note = QLineEdit()
-        self.link_note.setPlaceholderText(_("Merknad til valgt samarbeid"))
-        self.link_note.setAccessibleName(_("Merknad til valgt samarbeid"))
+        live_text.live(self.link_note, "setPlaceholderText", N_("Merknad til valgt samarbeid"))
+        live_text.live(self.link_note, "setAccessibleName", N_("Merknad til valgt samarbeid"))
         self.link_note.editingFinished.connect(self._link_note_done)
-        self.remove_link_button = QPushButton(_("Slett samarbeid"))
+        self.remove_link_button = live_text.text(QPushButton(), N_("Slett samarbeid"))
         self.remove_link_button.clicked.connect(self._remove_link)
         self.link_to = searchable(QComboBox())
-        self.link_to.setAccessibleName(_("Nytt samarbeid med"))
-        self.add_link_button = QPushButton(_("Legg til"))
+        live_text.live(self.link_to, "setAccessibleName", N_("Nytt samarbeid med"))
+        self.add_link_button = live_text.text(QPushButton(), N_("Legg til"))
         self.add_link_button.clicked.connect(self._add_link)
         link_buttons = QHBoxLayout()
         link_buttons.addWidget(self.link_note, 1)
         link_buttons.addWidget(self.remove_link_button)
         add_row = QHBoxLayout()
-        add_row.addWidget(QLabel(_("Med:")))
+        add_row.addWidget(live_text.text(QLabel(), N_("Med:")))
         add_row.addWidget(self.link_to, 1)
         add_row.addWidget(self.add_link_button)
 
@@ -144,7 +145,7 @@ class ServiceForm(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.note)
         lay.addLayout(form)
-        heading = QLabel(_("Samarbeid (streker på kartet)"))
+        heading = live_text.text(QLabel(), N_("Samarbeid (streker på kartet)"))
         heading.setStyleSheet("font-weight: bold;")
         lay.addWidget(heading)
         lay.addWidget(self.links)
@@ -161,6 +162,20 @@ class ServiceForm(QWidget):
         outer.setContentsMargins(4, 4, 4, 4)
         outer.addLayout(top)
         outer.addWidget(scroll, 1)
+        self.refresh()
+
+    def _choice_texts(self) -> None:
+        """The names of the sectors and of tilgang in the current language."""
+        for i in range(self.sektor.count()):
+            self.sektor.setItemText(i, sector_label(self.sektor.itemData(i)))
+        for i in range(self.tilgang.count()):
+            value = self.tilgang.itemData(i)
+            self.tilgang.setItemText(i, access_label(value) if value else _("ikke oppgitt"))
+
+    def retranslate(self) -> None:
+        """The texts made here in the current language (the rest are kept by ``live_text``)."""
+        self._choice_texts()
+        self.type.setProperty("malform", "?")  # the type list again, with its first entry
         self.refresh()
 
     # --- what the fields ask ------------------------------------------------------------

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from .. import paths
 from ..editing import EditError, Editor
-from ..i18n import _
-from . import plain
+from ..i18n import N_, _
+from ..os_errors import describe
+from . import live_text, plain
 from .edit_files import FileKeeper
 from .edit_map import EditBanner, MapEditing
 from .edit_undo import HistoryDialog, UndoBridge
@@ -55,39 +56,50 @@ class EditController(QObject):
 
         menu = w.menu("rediger")
         fil = w.menu("fil")
-        self.toggle_action = self._action(_("Redigeringsmodus"), self.toggle, "Ctrl+E", checkable=True)
-        self.toggle_action.setToolTip(_("Rediger kartet, forløpene og kasusene (Ctrl+E)"))
-        self.undo_action = self.undo.stack.createUndoAction(self, _("Angre"))
+        self.toggle_action = self._action(N_("Redigeringsmodus"), self.toggle, "Ctrl+E", checkable=True)
+        live_text.tip(self.toggle_action, N_("Rediger kartet, forløpene og kasusene (Ctrl+E)"))
+        # Angre/Gjør om with the edit's name, as QUndoStack.createUndoAction makes them, but
+        # ours: Qt's keeps the word it was made with when the language changes.
+        stack = self.undo.stack
+        self.undo_action = QAction(self)
+        self.undo_action.triggered.connect(stack.undo)
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
         self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
-        self.redo_action = self.undo.stack.createRedoAction(self, _("Gjør om"))
+        self.redo_action = QAction(self)
+        self.redo_action.triggered.connect(stack.redo)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        stack.undoTextChanged.connect(lambda _t: self.undo_texts())
+        stack.redoTextChanged.connect(lambda _t: self.undo_texts())
+        w.language_changed.connect(lambda _lang: self.undo_texts())
+        self.undo_texts()
         for a in (self.undo_action, self.redo_action):
             a.setShortcutContext(Qt.WindowShortcut)
             w.addAction(a)
-        self.history_action = self._action(_("Angre-historikk…"), self.show_history)
-        self.save_action = self._action(_("Lagre"), self.files.save, "Ctrl+S")
-        self.new_map_action = self._action(_("Nytt kart…"), self.new_map, "Ctrl+N")
-        self.add_action = self._action(_("Ny tjeneste"), self.add_service, "Ctrl+Shift+N")
-        self.duplicate_action = self._action(_("Dupliser tjeneste"), self.duplicate_service, "Ctrl+D")
-        self.delete_action = self._action(_("Slett tjeneste"), self.delete_service)
+        self.history_action = self._action(N_("Angre-historikk…"), self.show_history)
+        self.save_action = self._action(N_("Lagre"), self.files.save, "Ctrl+S")
+        self.new_map_action = self._action(N_("Nytt kart…"), self.new_map, "Ctrl+N")
+        self.add_action = self._action(N_("Ny tjeneste"), self.add_service, "Ctrl+Shift+N")
+        self.duplicate_action = self._action(N_("Dupliser tjeneste"), self.duplicate_service, "Ctrl+D")
+        self.delete_action = self._action(N_("Slett tjeneste"), self.delete_service)
         self.delete_action.setShortcut(QKeySequence(Qt.Key_Delete))
         self.delete_action.setShortcutContext(Qt.WidgetShortcut)  # only with the keys on the map
         w.map_view.addAction(self.delete_action)
-        self.link_action = self._action(_("Tegn samarbeid"), self._link_mode, "Ctrl+L", checkable=True)
-        self.link_action.setToolTip(_("Klikk ett kort og så et annet for å tegne et samarbeid (eller Shift+dra)"))
-        self.pin_action = self._action(_("Fest kort der de slippes"), lambda _on: None, checkable=True)
-        self.pin_action.setToolTip(_("Et kort som dras, beholder plassen der det slippes (plassering)"))
+        self.link_action = self._action(N_("Tegn samarbeid"), self._link_mode, "Ctrl+L", checkable=True)
+        live_text.tip(self.link_action, N_("Klikk ett kort og så et annet for å tegne et samarbeid (eller Shift+dra)"))
+        self.pin_action = self._action(N_("Fest kort der de slippes"), lambda _on: None, checkable=True)
+        live_text.tip(self.pin_action, N_("Et kort som dras, beholder plassen der det slippes (plassering)"))
         self.moves = []
-        for text, key, dl, dp in ((_("Flytt kortet et nivå opp"), "Alt+Up", 1, 0),
-                                  (_("Flytt kortet et nivå ned"), "Alt+Down", -1, 0),
-                                  (_("Flytt kortet til venstre i båndet"), "Alt+Left", 0, -1),
-                                  (_("Flytt kortet til høyre i båndet"), "Alt+Right", 0, 1)):
+        for text, key, dl, dp in ((N_("Flytt kortet et nivå opp"), "Alt+Up", 1, 0),
+                                  (N_("Flytt kortet et nivå ned"), "Alt+Down", -1, 0),
+                                  (N_("Flytt kortet til venstre i båndet"), "Alt+Left", 0, -1),
+                                  (N_("Flytt kortet til høyre i båndet"), "Alt+Right", 0, 1)):
             move = self._action(text, lambda _c=False, a=dl, b=dp: self.move_by(a, b), key)
             move.setShortcutContext(Qt.WidgetShortcut)  # with the keys on the map (lists use Alt+↑/↓ themselves)
             w.map_view.addAction(move)
             self.moves.append(move)
-        self.panels_action = self._action(_("Rediger forløpet"), lambda: self.show_editor_panel("pathway"))
-        self.case_action = self._action(_("Rediger kasus"), lambda: self.show_editor_panel("case"))
+        self.panels_action = self._action(N_("Rediger forløpet"), lambda: self.show_editor_panel("pathway"))
+        self.case_action = self._action(N_("Rediger kasus"), lambda: self.show_editor_panel("case"))
 
         first = fil.actions()[0] if fil.actions() else None
         fil.insertAction(first, self.new_map_action)
@@ -100,7 +112,7 @@ class EditController(QObject):
         menu.addSeparator()
         for a in (self.add_action, self.duplicate_action, self.delete_action, self.link_action, self.pin_action):
             menu.addAction(a)
-        moves = menu.addMenu(_("Flytt kortet"))
+        moves = live_text.title(menu.addMenu(""), N_("Flytt kortet"))
         for a in self.moves:
             moves.addAction(a)
         menu.addSeparator()
@@ -114,11 +126,25 @@ class EditController(QObject):
         w.map_changed.connect(lambda _id: self._map_shown())
         w.pathway_changed.connect(self._pathway_shown)
         w.room.side.currentChanged.connect(self._tab_shown)
+        w.language_changed.connect(lambda _lang: self._retranslate())
         self._update_actions()
         self._workspace_set()
 
+    def undo_texts(self) -> None:
+        """«Angre <the edit>» and «Gjør om <the edit>», in the current language."""
+        try:
+            stack = self.undo.stack
+            texts = ((self.undo_action, _("Angre"), stack.undoText(), stack.canUndo()),
+                     (self.redo_action, _("Gjør om"), stack.redoText(), stack.canRedo()))
+            for action, word, what, can in texts:
+                action.setText(f"{word} {what}" if what else word)
+                action.setEnabled(can)
+        except RuntimeError:  # the window is closing: the stack says its last words as it goes
+            return
+
     def _action(self, text: str, slot, shortcut: str | None = None, checkable: bool = False) -> QAction:
-        a = QAction(text, self.window)
+        """An action whose ``text`` (marked with N_) is said again in another language."""
+        a = live_text.text(QAction(self.window), text)
         if shortcut:
             a.setShortcut(QKeySequence(shortcut))
             a.setShortcutContext(Qt.WindowShortcut)
@@ -209,6 +235,12 @@ class EditController(QObject):
                     panel.stale = True  # refreshed when its tab is shown (_tab_shown)
         self._update_actions()
 
+    def _retranslate(self) -> None:
+        """The edit panels' own texts (what they show of the files stays as it is)."""
+        for panel in (self.form, self.pathway_editor, self.case_editor):
+            if panel is not None:
+                getattr(panel, "retranslate", panel.refresh)()
+
     def _tab_shown(self, _index: int) -> None:
         for panel in (self.form, self.pathway_editor, self.case_editor):
             if panel is not None and getattr(panel, "stale", False) and panel.isVisible():
@@ -245,8 +277,8 @@ class EditController(QObject):
                 return False
             self.active = True
             self._build_panels()
-            for panel, title in ((self.form, _("✎ Tjeneste")), (self.pathway_editor, _("✎ Forløp")),
-                                 (self.case_editor, _("✎ Kasus"))):
+            for panel, title in ((self.form, N_("✎ Tjeneste")), (self.pathway_editor, N_("✎ Forløp")),
+                                 (self.case_editor, N_("✎ Kasus"))):
                 w.add_side_panel(panel, title)
                 panel.refresh()
             w.service_chooser = self.choose_service
@@ -329,7 +361,7 @@ class EditController(QObject):
             shutil.copytree(paths.kasus_dir(), target / "kasus")
             shutil.copytree(paths.region_dir(), target / "region")
         except OSError as exc:
-            self.warn(_("Kunne ikke kopiere eksempeldataene: {error}").format(error=exc.strerror or exc))
+            self.warn(_("Kunne ikke kopiere eksempeldataene: {error}").format(error=describe(exc)))
             return False
         region = root is not None and (root == paths.region_dir().resolve() or paths.region_dir().resolve() in root.parents)
         window_actions.open_path(self.window, str(target / "region" if region else target))

@@ -14,7 +14,8 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QUndoView, QVBoxLayout
 
 from ..editing import changes as ch
-from ..i18n import _
+from ..i18n import N_, _
+from . import live_text
 
 
 class EditorCommand(QUndoCommand):
@@ -108,14 +109,15 @@ class HistoryDialog(QDialog):
 
     def __init__(self, stack: QUndoStack, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(_("Angre-historikk"))
+        live_text.live(self, "setWindowTitle", N_("Angre-historikk"))
         self.view = QUndoView(stack)
-        self.view.setEmptyLabel(_("Slik filene ble lest"))
-        self.view.setAccessibleName(_("Angre-historikk"))
-        hint = QLabel(_("Velg en linje for å gå tilbake dit (eller fram igjen). Ctrl+Z og Ctrl+Shift+Z går ett steg."))
+        live_text.live(self.view, "setEmptyLabel", N_("Slik filene ble lest"))
+        live_text.live(self.view, "setAccessibleName", N_("Angre-historikk"))
+        hint = live_text.text(QLabel(), N_("Velg en linje for å gå tilbake dit (eller fram igjen). Ctrl+Z og "
+                                           "Ctrl+Shift+Z går ett steg."))
         hint.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
-        buttons.button(QDialogButtonBox.Close).setText(_("Lukk"))
+        live_text.text(buttons.button(QDialogButtonBox.Close), N_("Lukk"))
         buttons.rejected.connect(self.close)
         lay = QVBoxLayout(self)
         lay.addWidget(hint)

@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 
 from .. import figures_view as fv
 from ..figures_report import CHANGE, format_value
-from ..i18n import _
+from ..i18n import N_, _
 from ..layout.text import SOFT_HYPHEN, soft_hyphenated
 from ..style import palette
-from . import colouring_menu
+from . import colouring_menu, live_text
 from .fonts import FAMILY
 from .plain import plain_label
 from .trend_chart import TrendChart
@@ -73,7 +73,7 @@ class ScaleStrip(QWidget):
         self.entries: tuple[tuple[str, str], ...] = ()
         self.font_ = QFont(FAMILY)
         self.font_.setPixelSize(12)
-        self.setAccessibleName(_("Fargeskala"))
+        live_text.live(self, "setAccessibleName", N_("Fargeskala"))
 
     def set_entries(self, entries) -> None:
         self.entries = tuple(entries)
@@ -156,12 +156,11 @@ class FiguresPanel(QWidget):
         self.measure_box = QComboBox()
         for m in fv.MEASURES:
             self.measure_box.addItem(fv.measure_title(m), m)
-            self.measure_box.setItemData(self.measure_box.count() - 1, fv.measure_title(m), Qt.ToolTipRole)
         # as narrow as the column needs (the list opens as wide as its longest entry)
         self.measure_box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.measure_box.setMinimumContentsLength(8)
         row = QHBoxLayout()
-        row.addWidget(QLabel(_("År:")))
+        row.addWidget(live_text.text(QLabel(), N_("År:")))
         row.addWidget(self.year_box)
         row.addSpacing(8)
         row.addWidget(self.measure_box, 1)
@@ -432,7 +431,7 @@ class FiguresView(QObject):
         self.panel = FiguresPanel()
         self.slide = FiguresSlide(window)
         window.room.overlay_extra.append(self.slide)
-        self.action = colouring_menu.add_choice(window, KEY, _("Tall (henvisninger og avslag)"), self.colouring_for,
+        self.action = colouring_menu.add_choice(window, KEY, N_("Tall (henvisninger og avslag)"), self.colouring_for,
                                                 "Ctrl+T")
         colouring_menu.of(window).changed.connect(lambda key: self._follow(key == KEY))
         window.workspace_updated.connect(self._map_shown)  # an edit: the same map, new objects
@@ -441,6 +440,17 @@ class FiguresView(QObject):
         window.map_changed.connect(lambda _id: self._map_shown())
         window.contrast_action.triggered.connect(lambda _on: self._restyle())
         window.slides = self
+        language = getattr(window, "language_changed", None)
+        if language is not None:
+            language.connect(lambda _lang: self._retranslate())
+
+    def _retranslate(self) -> None:
+        """The measures' names, then the panel and slide (their texts are made from the figures)."""
+        mb = self.panel.measure_box
+        for i in range(mb.count()):
+            mb.setItemText(i, fv.measure_title(mb.itemData(i)))
+        if self.on:
+            self._refresh()
 
     # -- state -------------------------------------------------------------------------
     def table(self):
@@ -482,7 +492,7 @@ class FiguresView(QObject):
         self.on = on
         w = self.window
         if on:
-            w.add_side_panel(self.panel, _("Tall"))
+            w.add_side_panel(self.panel, N_("Tall"))
             self._fill()
             w.show_panel(self.panel)
         else:

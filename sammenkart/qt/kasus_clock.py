@@ -9,6 +9,8 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
 
 from ..session.controller import Session
+from ..i18n import N_, _
+from . import live_text
 
 
 def format_clock(seconds: float) -> str:
@@ -73,12 +75,12 @@ class TimerWidget(QWidget):
         self.display.setObjectName("kasus-timer")
         self.start_pause = QPushButton()
         self.start_pause.clicked.connect(clock.toggle)
-        self.reset_button = QPushButton(self.tr("Nullstill"))
+        self.reset_button = live_text.text(QPushButton(), N_("Nullstill"))
         self.reset_button.clicked.connect(clock.reset)
         self.minutes = QSpinBox()
         self.minutes.setRange(1, 60)
-        self.minutes.setSuffix(self.tr(" min"))
-        self.minutes.setToolTip(self.tr("Diskusjonstid for dette steget"))
+        live_text.live(self.minutes, "setSuffix", N_(" min"))
+        live_text.tip(self.minutes, N_("Diskusjonstid for dette steget"))
         self.minutes.valueChanged.connect(self._minutes_changed)
         for b in (self.start_pause, self.reset_button):
             b.setFocusPolicy(Qt.NoFocus)  # Space must stay the clicker's "next"
@@ -105,8 +107,8 @@ class TimerWidget(QWidget):
         text = format_clock(-remaining) if over else format_clock(remaining)
         self.display.setText(("+" + text) if over else text)
         self.display.setStyleSheet("color: #b00020;" if over else "")
-        self.display.setToolTip(self.tr("Over tiden") if over else self.tr("Tid igjen"))
-        self.start_pause.setText(self.tr("Pause") if self.clock.running else self.tr("Start"))
+        self.display.setToolTip(_("Over tiden") if over else _("Tid igjen"))
+        self.start_pause.setText(_("Pause") if self.clock.running else _("Start"))
         self.minutes.blockSignals(True)
         self.minutes.setValue(max(1, self.session.step.timer_seconds // 60))
         self.minutes.blockSignals(False)

@@ -1,7 +1,7 @@
 """Choosing a case and the map to play it on."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QListWidget, QListWidgetItem,
     QVBoxLayout, QWidget,
@@ -10,20 +10,17 @@ from PySide6.QtWidgets import (
 from ..model import Case, Map, Workspace
 from ..session.model import gaps
 from .plain import plain_label
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("KasusDialog", text)
+from ..i18n import _
 
 
 def case_line(case: Case, pathway_name: str | None) -> str:
     bits = [case.tittel]
     meta = []
     if case.alder is not None:
-        meta.append(_tr("{n} år").format(n=case.alder))
+        meta.append(_("{n} år").format(n=case.alder))
     if pathway_name:
-        meta.append(_tr("forløp: {navn}").format(navn=pathway_name))
-    meta.append(_tr("{n} steg").format(n=len(case.steg)))
+        meta.append(_("forløp: {navn}").format(navn=pathway_name))
+    meta.append(_("{n} steg").format(n=len(case.steg)))
     bits.append(" · ".join(meta))
     if case.ingress:
         bits.append(" ".join(case.ingress.split()))
@@ -33,7 +30,7 @@ def case_line(case: Case, pathway_name: str | None) -> str:
 class KasusDialog(QDialog):
     def __init__(self, workspace: Workspace, current_map: Map | None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Start kasus"))
+        self.setWindowTitle(_("Start kasus"))
         self.resize(720, 520)
         self.workspace = workspace
         lay = QVBoxLayout(self)
@@ -58,19 +55,19 @@ class KasusDialog(QDialog):
         self.gap_note = plain_label()  # names references from the files
         self.gap_note.setWordWrap(True)
         self.gap_note.setStyleSheet("color: #7a4b00;")
-        self.empty = QLabel(self.tr("Ingen kasus i den åpne mappen. Kasus ligger i mappen kasus/ ved siden av kart/."))
+        self.empty = QLabel(_("Ingen kasus i den åpne mappen. Kasus ligger i mappen kasus/ ved siden av kart/."))
         self.empty.setWordWrap(True)
         self.empty.setVisible(not workspace.cases)
-        lay.addWidget(QLabel(self.tr("Velg kasus:")))
+        lay.addWidget(QLabel(_("Velg kasus:")))
         lay.addWidget(self.empty)
         lay.addWidget(self.cases, 1)
         form = QFormLayout()
-        form.addRow(self.tr("Kart:"), self.maps)
+        form.addRow(_("Kart:"), self.maps)
         lay.addLayout(form)
         lay.addWidget(self.gap_note)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.buttons.button(QDialogButtonBox.Ok).setText(self.tr("Start"))
-        self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Avbryt"))
+        self.buttons.button(QDialogButtonBox.Ok).setText(_("Start"))
+        self.buttons.button(QDialogButtonBox.Cancel).setText(_("Avbryt"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
@@ -98,6 +95,6 @@ class KasusDialog(QDialog):
         case, m = self.selected()
         found = gaps(case, m) if case and m else []
         self.gap_note.setText(
-            "\n".join(found + [self.tr("Ikke en feil – det er et poeng for diskusjonen.")]) if found else "")
+            "\n".join(found + [_("Ikke en feil – det er et poeng for diskusjonen.")]) if found else "")
         self.gap_note.setVisible(bool(found))
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(case is not None and m is not None)

@@ -14,6 +14,8 @@ from ..session.controller import Session
 from .kasus_clock import SessionClock, TimerWidget
 from .kasus_panel import NotesEditor
 from .plain import plain_label, window_title
+from ..i18n import N_, _
+from . import live_text
 
 
 class FacilitatorWindow(QWidget):
@@ -22,7 +24,6 @@ class FacilitatorWindow(QWidget):
         self.session = session
         # Opening it must not take the keyboard from the shared window (clicker keys).
         self.setAttribute(Qt.WA_ShowWithoutActivating)
-        self.setWindowTitle(window_title(self.tr("Fasilitator – {kasus}").format(kasus=session.case.tittel)))
         self.resize(760, 720)
         lay = QVBoxLayout(self)
         # Everything here shows the case's own text: plain text, as written.
@@ -52,9 +53,9 @@ class FacilitatorWindow(QWidget):
         self.next_title.setFont(nt)
         self.timer = TimerWidget(clock, big_pt=36)
         row = QHBoxLayout()
-        self.prev_button = QPushButton(self.tr("◀ Forrige"))
-        self.reveal_button = QPushButton(self.tr("Vis forslag"))
-        self.next_button = QPushButton(self.tr("Neste ▶"))
+        self.prev_button = live_text.text(QPushButton(), N_("◀ Forrige"))
+        self.reveal_button = live_text.text(QPushButton(), N_("Vis forslag"))
+        self.next_button = live_text.text(QPushButton(), N_("Neste ▶"))
         self.prev_button.clicked.connect(session.previous_step)
         self.reveal_button.clicked.connect(session.reveal)
         for b in (self.prev_button, self.reveal_button, self.next_button):
@@ -68,7 +69,7 @@ class FacilitatorWindow(QWidget):
             QShortcut(QKeySequence(key), self).activated.connect(self.prev_button.click)
         lay.addWidget(self.progress)
         lay.addWidget(self.title)
-        lay.addWidget(QLabel(self.tr("Fasilitatornotater (vises ikke på fellesskjermen):")))
+        lay.addWidget(live_text.text(QLabel(), N_("Fasilitatornotater (vises ikke på fellesskjermen):")))
         lay.addWidget(self.notes, 1)
         lay.addWidget(self.suggestion)
         lay.addWidget(self.team_notes)
@@ -96,17 +97,18 @@ class FacilitatorWindow(QWidget):
 
     def refresh(self) -> None:
         s = self.session
-        self.progress.setText(self.tr("Steg {n} av {total}").format(n=s.index + 1, total=s.n_steps))
+        self.setWindowTitle(window_title(_("Fasilitator – {kasus}").format(kasus=s.case.tittel)))
+        self.progress.setText(_("Steg {n} av {total}").format(n=s.index + 1, total=s.n_steps))
         self.title.setText(s.case_step.tittel)
         text = (s.case_step.fasilitator or "").strip()
-        self.notes.setPlainText(text or self.tr("Ingen fasilitatornotater for dette steget."))
+        self.notes.setPlainText(text or _("Ingen fasilitatornotater for dette steget."))
         names = [s.service_name(i) for i in s.comparison().suggested]
         gaps = s.step_gaps()
-        sugg = ", ".join(names) if names else self.tr("ingen")
-        self.suggestion.setText(self.tr("Forslag: {liste}").format(liste=sugg)
+        sugg = ", ".join(names) if names else _("ingen")
+        self.suggestion.setText(_("Forslag: {liste}").format(liste=sugg)
                                 + ("\n" + "\n".join(gaps) if gaps else ""))
         nxt = s.next_title()
-        self.next_title.setText(self.tr("Neste steg: {tittel}").format(tittel=nxt) if nxt
-                                else self.tr("Siste steg – deretter oppsummering"))
+        self.next_title.setText(_("Neste steg: {tittel}").format(tittel=nxt) if nxt
+                                else _("Siste steg – deretter oppsummering"))
         self.reveal_button.setEnabled(not s.step.revealed)
         self.prev_button.setEnabled(s.index > 0)

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 from ..session.controller import Session
 from ..style import palette
 from .kasus_clock import SessionClock, TimerWidget
+from ..i18n import N_, _
+from . import live_text
 
 # The map's own colours, so a ✓ in the list and a ✓ on a card look alike.
 _PAL = palette()
@@ -37,28 +39,28 @@ def _label(pt: int, bold: bool = False, wrap: bool = True) -> QLabel:
 class NotesEditor(QTabWidget):
     """Barriers, opportunities and free text for the current step."""
 
-    LABELS = (("hindringer", "Hindringer"), ("muligheter", "Muligheter"), ("fritekst", "Notater"))
+    LABELS = (("hindringer", N_("Hindringer")), ("muligheter", N_("Muligheter")), ("fritekst", N_("Notater")))
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
         self.editors: dict[str, QPlainTextEdit] = {}
-        for key, label in self.LABELS:
+        for i, (key, label) in enumerate(self.LABELS):
             ed = QPlainTextEdit()
-            ed.setPlaceholderText(self.tr("Skriv her – lagres med en gang"))
+            live_text.live(ed, "setPlaceholderText", N_("Skriv her – lagres med en gang"))
             f = ed.font()
             f.setPointSize(13)
             ed.setFont(f)
             ed.textChanged.connect(lambda k=key, e=ed: self.session.set_note(k, e.toPlainText()))
             self.editors[key] = ed
-            self.addTab(ed, self.tr(label))
+            self.addTab(ed, "")
+            live_text.live(self, ("setTabText", i), label)
+            live_text.live(self, ("setTabToolTip", i), label)  # the whole name where the tab shortens it
         # Three tabs in a narrow column: they share its width and shorten their
-        # names ("…", the full name as a tip) rather than scroll the first out of sight.
+        # names ("…") rather than scroll the first out of sight.
         self.setUsesScrollButtons(False)
         self.setElideMode(Qt.ElideRight)
         self.tabBar().setStyleSheet("QTabBar::tab { padding: 4px 6px; }")
-        for i in range(self.count()):
-            self.setTabToolTip(i, self.tabText(i))
         # Two editors (shared panel and facilitator window) stay in step through the session.
         session.subscribe(self._on_change)
         self.destroyed.connect(lambda *_a, s=session, f=self._on_change: s.unsubscribe(f))
@@ -163,11 +165,11 @@ class KasusPanel(QWidget):
         self.answer_buttons = QWidget()
         row = QHBoxLayout(self.answer_buttons)
         row.setContentsMargins(0, 0, 0, 0)
-        self.arrow_button = QPushButton(self.tr("Tegn henvisning"))
+        self.arrow_button = live_text.text(QPushButton(), N_("Tegn henvisning"))
         self.arrow_button.setCheckable(True)
-        self.arrow_button.setToolTip(self.tr("Klikk først tjenesten som henviser, så den som mottar"))
+        live_text.tip(self.arrow_button, N_("Klikk først tjenesten som henviser, så den som mottar"))
         self.arrow_button.toggled.connect(self.arrow_mode_changed)
-        self.reveal_button = QPushButton(self.tr("Vis forslag (V)"))
+        self.reveal_button = live_text.text(QPushButton(), N_("Vis forslag (V)"))
         self.reveal_button.clicked.connect(self.session.reveal)
         for b in (self.arrow_button, self.reveal_button):
             b.setFocusPolicy(Qt.NoFocus)  # keep the keyboard on the map for the clicker
@@ -196,9 +198,9 @@ class KasusPanel(QWidget):
         c.setSpacing(6)
         self.timer = TimerWidget(clock, big_pt=18)
         c.addWidget(self.timer)
-        self.notes_button = QPushButton(self.tr("✎ Notater"))
+        self.notes_button = live_text.text(QPushButton(), N_("✎ Notater"))
         self.notes_button.setCheckable(True)
-        self.notes_button.setToolTip(self.tr("Hindringer, muligheter og notater for steget"))
+        live_text.tip(self.notes_button, N_("Hindringer, muligheter og notater for steget"))
         self.notes_button.toggled.connect(self._show_notes)
         self._notes_chosen = False
         self.notes_button.clicked.connect(lambda: setattr(self, "_notes_chosen", True))
@@ -208,8 +210,8 @@ class KasusPanel(QWidget):
         c.addWidget(self.notes, 1)
 
         nav = QHBoxLayout()
-        self.prev_button = QPushButton(self.tr("◀ Forrige"))
-        self.next_button = QPushButton(self.tr("Neste ▶"))
+        self.prev_button = live_text.text(QPushButton(), N_("◀ Forrige"))
+        self.next_button = QPushButton()  # "Neste ▶" or "Oppsummering ▶" (refresh)
         self.prev_button.clicked.connect(self.session.previous_step)
         for b in (self.prev_button, self.notes_button, self.next_button):
             b.setFocusPolicy(Qt.NoFocus)
@@ -402,7 +404,7 @@ class KasusPanel(QWidget):
     def refresh(self) -> None:
         s = self.session
         cs, st = s.case_step, s.step
-        self.progress.setText(self.tr("{kasus} · steg {n} av {total}").format(
+        self.progress.setText(_("{kasus} · steg {n} av {total}").format(
             kasus=s.case.tittel, n=s.index + 1, total=s.n_steps))
         self.title.setText(cs.tittel)
         self.story.setText(cs.tekst.strip())
@@ -411,22 +413,22 @@ class KasusPanel(QWidget):
         self.gap_note.setText("\n".join(gaps))
         self.gap_note.setVisible(bool(gaps))
         # How to answer, until the team has begun; then the room goes to the answer.
-        self.hint.setText(self.tr("Klikk tjenestene dere vil involvere. Shift+klikk fra–til tegner en henvisning."))
+        self.hint.setText(_("Klikk tjenestene dere vil involvere. Shift+klikk fra–til tegner en henvisning."))
         self.hint.setVisible(not st.marked and not st.revealed)
-        arrows = [self.tr("→ {fra} til {til}").format(fra=s.service_name(a), til=s.service_name(b))
+        arrows = [_("→ {fra} til {til}").format(fra=s.service_name(a), til=s.service_name(b))
                   for a, b in st.arrows]
         if st.revealed:
             # The comparison names every service the team chose; only the referrals stay here.
-            self.marked_list.setText(self.tr("Våre henvisninger:") + "\n" + "\n".join(arrows) if arrows else "")
+            self.marked_list.setText(_("Våre henvisninger:") + "\n" + "\n".join(arrows) if arrows else "")
         elif st.marked:
             lines = [f"{i}. {s.service_name(sid)}" for i, sid in enumerate(st.marked, 1)]
-            self.marked_list.setText(self.tr("Vårt svar:") + "\n" + "\n".join(lines + arrows))
+            self.marked_list.setText(_("Vårt svar:") + "\n" + "\n".join(lines + arrows))
         else:
-            self.marked_list.setText(self.tr("Vårt svar: ingen valgt ennå"))
+            self.marked_list.setText(_("Vårt svar: ingen valgt ennå"))
         self.marked_list.setVisible(bool(self.marked_list.text()))
         self.reveal_button.setEnabled(not st.revealed)
         self._fill_comparison()
-        self.next_button.setText(self.tr("Oppsummering ▶") if s.state.at_end else self.tr("Neste ▶"))
+        self.next_button.setText(_("Oppsummering ▶") if s.state.at_end else _("Neste ▶"))
         self.prev_button.setEnabled(s.index > 0)
         self.status.setText(s.last_error or "")
         self.status.setVisible(bool(s.last_error))
@@ -455,7 +457,7 @@ class KasusPanel(QWidget):
         if not revealed:
             return
         cmp = s.comparison()
-        self.comparison_title.setText(self.tr("Forslag og sammenligning"))
+        self.comparison_title.setText(_("Forslag og sammenligning"))
 
         def add(text: str, colour: str, pt: int = 15, bold: bool = True) -> None:
             lab = _label(pt, bold=bold)
@@ -468,15 +470,15 @@ class KasusPanel(QWidget):
             lab.setFont(f)
 
         for sid in cmp.found:
-            add(self.tr("✓ {navn} – funnet").format(navn=s.service_name(sid)), FOUND_COLOUR)
+            add(_("✓ {navn} – funnet").format(navn=s.service_name(sid)), FOUND_COLOUR)
         for sid in cmp.missed:
-            add(self.tr("? {navn} – ikke valgt").format(navn=s.service_name(sid)), MISSED_COLOUR)
+            add(_("? {navn} – ikke valgt").format(navn=s.service_name(sid)), MISSED_COLOUR)
         for sid in cmp.added:
-            add(self.tr("+ {navn} – lagt til").format(navn=s.service_name(sid)), ADDED_COLOUR)
+            add(_("+ {navn} – lagt til").format(navn=s.service_name(sid)), ADDED_COLOUR)
         if cmp.added:
-            add(self.tr("Lagt til er ikke feil – et poeng for diskusjonen."), "#333333", 12, False)
+            add(_("Lagt til er ikke feil – et poeng for diskusjonen."), "#333333", 12, False)
         if not (cmp.found or cmp.missed or cmp.added):
-            add(self.tr("Ingen forslag for dette steget"), "#333333", 12, False)
+            add(_("Ingen forslag for dette steget"), "#333333", 12, False)
 
     def all_text(self) -> str:
         """Every piece of text this panel shows (tests check what is on the shared screen)."""

@@ -18,12 +18,13 @@ from ..session import store
 from ..session.controller import Session, resume
 from ..session.store import SessionError
 from . import kasus_window as kw
-from . import plain
+from . import live_text, plain
 from .kasus_clock import SessionClock
 from .kasus_dialog import KasusDialog
 from .kasus_facilitator import FacilitatorWindow
 from .kasus_panel import KasusPanel
 from .kasus_summary import SummaryDialog
+from ..i18n import N_, _
 
 
 class KasusController(QObject):
@@ -41,18 +42,18 @@ class KasusController(QObject):
         self.dialog: KasusDialog | None = None
 
         menu = main_window.menu("kasus")
-        self.start_action = QAction(self.tr("Start kasus…"), menu)
+        self.start_action = live_text.text(QAction(menu), N_("Start kasus…"))
         self.start_action.setShortcut(QKeySequence("Ctrl+K"))
         self.start_action.triggered.connect(lambda: self.choose_and_start())
-        self.resume_action = QAction(self.tr("Fortsett økt…"), menu)
+        self.resume_action = live_text.text(QAction(menu), N_("Fortsett økt…"))
         self.resume_action.triggered.connect(lambda: self.choose_and_resume())
-        self.recent_menu = menu.addMenu(self.tr("Siste økter"))
+        self.recent_menu = live_text.title(menu.addMenu(""), N_("Siste økter"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self.summary_action = QAction(self.tr("Oppsummering"), menu)
+        self.summary_action = live_text.text(QAction(menu), N_("Oppsummering"))
         self.summary_action.triggered.connect(lambda: self.show_summary())
-        self.facilitator_action = QAction(self.tr("Fasilitatorvindu"), menu)
+        self.facilitator_action = live_text.text(QAction(menu), N_("Fasilitatorvindu"))
         self.facilitator_action.triggered.connect(lambda: self.show_facilitator())
-        self.end_action = QAction(self.tr("Avslutt kasus"), menu)
+        self.end_action = live_text.text(QAction(menu), N_("Avslutt kasus"))
         self.end_action.triggered.connect(lambda: self.end())
         menu.insertAction(self.recent_menu.menuAction(), self.start_action)
         menu.insertAction(self.recent_menu.menuAction(), self.resume_action)
@@ -65,12 +66,27 @@ class KasusController(QObject):
         self.reveal_shortcut = QShortcut(QKeySequence("V"), main_window) if isinstance(main_window, QWidget) else None
         if self.reveal_shortcut is not None:
             self.reveal_shortcut.activated.connect(self.reveal)
+        language = getattr(main_window, "language_changed", None)
+        if language is not None:
+            language.connect(lambda _lang: self._retranslate())
         self._update_actions()
+
+    def _retranslate(self) -> None:
+        """A running case's panels say their texts again (the session keeps everything)."""
+        for view in (self.panel, self.facilitator):
+            if view is not None:
+                view.refresh()
+                view.timer.refresh()
+        try:
+            if self.summary is not None and self.summary.isVisible():
+                self.summary.retranslate()
+        except RuntimeError:  # closed and deleted
+            self.summary = None
 
     # --- helpers -------------------------------------------------------------
     def warn(self, message: str) -> None:
         """Tell the user; tests replace this to read the message."""
-        plain.message(self.mw if isinstance(self.mw, QWidget) else None, self.tr("Kasus"), message,
+        plain.message(self.mw if isinstance(self.mw, QWidget) else None, _("Kasus"), message,
                       QMessageBox.Warning)
 
     def _update_actions(self) -> None:
@@ -96,7 +112,7 @@ class KasusController(QObject):
     def choose_and_start(self) -> KasusDialog | None:
         ws = self._workspace()
         if ws is None:
-            self.warn(self.tr("Åpne en mappe med kart først."))
+            self.warn(_("Åpne en mappe med kart først."))
             return None
         current = self.mw.current_map()  # None with no map open: the dialog still lists the cases
         dlg = KasusDialog(ws, current, self.mw if isinstance(self.mw, QWidget) else None)
@@ -113,11 +129,11 @@ class KasusController(QObject):
     def choose_and_resume(self) -> None:
         recent = store.recent()
         if not recent:
-            self.warn(self.tr("Ingen lagrede økter ennå."))
+            self.warn(_("Ingen lagrede økter ennå."))
             return
         labels = [kw.recent_label(r) for r in recent]
         label, ok = QInputDialog.getItem(self.mw if isinstance(self.mw, QWidget) else None,
-                                         self.tr("Fortsett økt"), self.tr("Velg økt:"), labels, 0, False)
+                                         _("Fortsett økt"), _("Velg økt:"), labels, 0, False)
         if ok:
             self.resume_path(recent[labels.index(label)].path)
 
@@ -125,7 +141,7 @@ class KasusController(QObject):
         self.recent_menu.clear()
         recent = store.recent()
         if not recent:
-            a = self.recent_menu.addAction(self.tr("Ingen lagrede økter"))
+            a = self.recent_menu.addAction(_("Ingen lagrede økter"))
             a.setEnabled(False)
         for r in recent:
             a = self.recent_menu.addAction(plain.action_text(kw.recent_label(r)))
@@ -150,7 +166,7 @@ class KasusController(QObject):
         self.panel = KasusPanel(session, self.clock)
         self.panel.next_button.clicked.connect(self.next_step)
         self.panel.arrow_mode_changed.connect(self._arrow_mode)
-        self.dock = self.mw.add_side_panel(self.panel, self.tr("Kasus"))
+        self.dock = self.mw.add_side_panel(self.panel, N_("Kasus"))
         room = getattr(self.mw, "room", None)
         if room is not None:  # the band under the map grows when a step needs it
             room.band_source = self.panel
@@ -187,7 +203,7 @@ class KasusController(QObject):
             if self._arrow_from is None:
                 self._arrow_from = service_id
                 if self.panel is not None:
-                    self.panel.show_hint(self.tr("Henvisning fra {navn}: klikk tjenesten som mottar.").format(
+                    self.panel.show_hint(_("Henvisning fra {navn}: klikk tjenesten som mottar.").format(
                         navn=self.session.service_name(service_id)))
                 return
             fra, self._arrow_from = self._arrow_from, None
@@ -289,8 +305,8 @@ class KasusController(QObject):
         if single and auto:
             return False
         if single and not (self.facilitator is not None and self.facilitator.isVisible()) and not self.confirm(
-                self.tr("Fasilitatorvindu på samme skjerm?"),
-                self.tr("Det er bare én skjerm. Fasilitatorvinduet viser forslaget (fasiten) og "
+                _("Fasilitatorvindu på samme skjerm?"),
+                _("Det er bare én skjerm. Fasilitatorvinduet viser forslaget (fasiten) og "
                         "fasilitatornotatene – alle som ser skjermen eller projektoren, ser dem.\n\n"
                         "Vil du åpne det likevel?")):
             return False

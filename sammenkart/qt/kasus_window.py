@@ -5,15 +5,12 @@ details of docking, signals and map switching live in one place.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from ..session import store
 from ..session.summary import format_time
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("KasusController", text)
+from ..i18n import _
 
 
 def disconnect(signal, slot) -> None:
@@ -86,7 +83,7 @@ def take_room_back(mw, panel, dock) -> None:
 
 
 def recent_label(r: store.RecentSession) -> str:
-    done = _tr(" (ferdig)") if r.finished else ""
-    return _tr("{kasus} – {kart} – steg {n}/{total} – {tid}{ferdig}").format(
+    done = _(" (ferdig)") if r.finished else ""
+    return _("{kasus} – {kart} – steg {n}/{total} – {tid}{ferdig}").format(
         kasus=r.case_title or r.case_id, kart=r.map_name, n=r.current + 1, total=r.n_steps,
         tid=format_time(r.updated), ferdig=done)

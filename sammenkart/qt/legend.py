@@ -18,6 +18,8 @@ from ..layout.geometry import Rect
 from ..style import Palette, card_outline
 from .fonts import FAMILY
 from .items import outline_path, paint_symbol
+from ..i18n import N_, _
+from . import live_text
 
 ROW = 17
 SWATCH_W, SWATCH_H = 24, 12
@@ -36,7 +38,7 @@ class LegendWidget(QWidget):
         self.presenting = False  # presentation: hidden until L asks for it
         self.asked_in_presentation = False
         self.setCursor(Qt.PointingHandCursor)
-        self.setToolTip(self.tr("Tegnforklaring: klikk (eller L) for å vise eller skjule"))
+        live_text.tip(self, N_("Tegnforklaring: klikk (eller L) for å vise eller skjule"))
         self.font_ = QFont(FAMILY)
         self.font_.setPixelSize(12)
         self.bold = QFont(self.font_)
@@ -105,7 +107,7 @@ class LegendWidget(QWidget):
         return QSize(w + 2 * PAD, rows * ROW + 2 * PAD)
 
     def _folded_text(self) -> str:
-        return self.tr("Tegnforklaring ▸")
+        return _("Tegnforklaring ▸")
 
     def _unfolded_size(self) -> QSize:
         folded = self.folded

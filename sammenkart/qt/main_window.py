@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidget, QListWidgetItem, QMainWindow, QMenu, QToolBar, QVBoxLayout, QWidget,
 )
 
+from .. import i18n
 from ..graph import resolve_steps
 from ..layout.reuse import LayoutCache
 from ..model import Map, Pathway, Workspace
@@ -30,6 +31,7 @@ from .presentation import Presentation
 from .problems_panel import ProblemsPanel
 from .room_layout import EmptyState, RoomLayout
 from .search import SearchBox
+from ..i18n import N_, _
 
 
 class MainWindow(QMainWindow):
@@ -37,6 +39,7 @@ class MainWindow(QMainWindow):
     pathway_changed = Signal()
     workspace_set = Signal()  # another folder was opened (set_workspace)
     workspace_updated = Signal()  # update_workspace: the same folder, edited
+    language_changed = Signal(str)  # retranslate: panels say their own texts again ("nb", "nn", "en")
 
     def __init__(self, workspace: Workspace, settings: QSettings | None = None, restore: bool = True):
         super().__init__()
@@ -92,6 +95,10 @@ class MainWindow(QMainWindow):
         from . import revision_ui
 
         self.revision = revision_ui.install(self)
+        from . import language
+
+        self.language = language.install(self)  # last: a switch retranslates everything above
+        self.language.update()
         self.map_view.setFocus()
 
     # -- building ---------------------------------------------------------
@@ -116,9 +123,9 @@ class MainWindow(QMainWindow):
         self.details = DetailsPanel()
         self.problems_panel = ProblemsPanel(self)
         self.room.notice.clicked.connect(lambda: self.show_panel(self.problems_panel))
-        self.add_side_panel(self.choose_panel, self.tr("Kart og forløp"))
-        self.add_side_panel(self.pathway_panel, self.tr("Forløp"))
-        self.add_side_panel(self.details, self.tr("Tjeneste"))
+        self.add_side_panel(self.choose_panel, N_("Kart og forløp"))
+        self.add_side_panel(self.pathway_panel, N_("Forløp"))
+        self.add_side_panel(self.details, N_("Tjeneste"))
 
     # -- public API (used by the kasus UI, the poster dialog and tests) -----
     @property
@@ -136,12 +143,45 @@ class MainWindow(QMainWindow):
         returns how the map's layout was got)."""
         return window_sync.refresh(self, change)
 
+    def retranslate(self) -> None:
+        """Say everything again in the current language (``qt/language.py`` switched
+        it): the kept texts (menus, buttons, tabs, tool tips), then what is made
+        from the state — lists, panels, legend, caption, status, title — and
+        ``language_changed`` for the parts installed from other modules. The
+        map, pathway, step, zoom and everything edited stay as they are."""
+        from . import live_text
+
+        live_text.retranslate()
+        self.room.side.retranslate()
+        ws = self.workspace
+        self.problems_panel.set_problems(ws.problems)  # "feil" and "advarsel" (the messages are as read)
+        self._problems_shown(ws)
+        if self.room.empty is not None and not ws.maps:
+            self.room.set_empty(self._empty_state(ws))
+        none = self.pathways_list.item(0)
+        if none is not None and none.data(Qt.UserRole) is None:
+            none.setText(_("Ingen forløp"))
+        if self._map is not None:
+            self._apply()  # a colouring's legend rows are made in the language
+            self.scene.set_emphasis(self.scene.emphasis, force=True)  # the legend's headings and arrow kinds
+        self.pathway_panel.show_pathway(self._map, self._pathway)
+        self.pathway_panel.show_step(self.step)
+        shown = self.details.service
+        self.details.show_service(self._map if shown is not None else None, shown,
+                                  self.workspace.pathways_for(self._map) if self._map is not None else [])
+        self.language_changed.emit(i18n.current_language())
+        window_sync.update_title(self)
+        self.presentation.update_caption()
+        self._status()
+
     def menu(self, name: str) -> QMenu:
         return self._menus[name]
 
-    def add_side_panel(self, widget: QWidget, title: str, area=None) -> QWidget:
-        """Add a tab to the side panel; returns ``widget`` (the handle for the calls below)."""
-        return self.room.side.add_panel(widget, title)
+    def add_side_panel(self, widget: QWidget, title: str, area=None, **fmt) -> QWidget:
+        """Add a tab to the side panel; returns ``widget`` (the handle for the calls below).
+        ``title`` is a text for ``_()`` (marked with ``N_``; ``fmt`` fills its
+        placeholders): the tab says it again when the language changes."""
+        return self.room.side.add_panel(widget, title, **fmt)
 
     def remove_side_panel(self, widget: QWidget) -> None:
         self.room.side.remove_panel(widget)
@@ -226,25 +266,25 @@ class MainWindow(QMainWindow):
         if ws.problems:
             if side.indexOf(self.problems_panel) < 0:
                 self.add_side_panel(self.problems_panel, "")
-            side.set_title(self.problems_panel, self.tr("Problemer ({n})").format(n=len(ws.problems)))
+            side.set_title(self.problems_panel, N_("Problemer ({n})"), n=len(ws.problems))
         else:
             self.remove_side_panel(self.problems_panel)
         # Warnings (a pathway naming a service this map lacks) are expected and
         # shown where they matter; errors are announced on the map as well.
         n = len(ws.errors)
-        self.room.set_notice(self.tr("⚠ {n} feil i filene – vis").format(n=n) if n else "")
+        self.room.set_notice(_("⚠ {n} feil i filene – vis").format(n=n) if n else "")
         if n:
             side.show_panel(self.problems_panel)
 
     def _empty_state(self, ws: Workspace) -> QWidget:
         where = str(ws.root) if ws.root else ""
-        text = self.tr("Fant ingen kart som kunne leses i «{path}».").format(path=where)
+        text = _("Fant ingen kart som kunne leses i «{path}».").format(path=where)
         if ws.problems:
-            text += "\n" + self.tr("Problemene står i panelet «Problemer»; dobbeltklikk for å se stedet i filen.")
+            text += "\n" + _("Problemene står i panelet «Problemer»; dobbeltklikk for å se stedet i filen.")
         return EmptyState(text, [
-            (self.tr("Åpne mappe…"), lambda: window_actions.open_folder(self)),
-            (self.tr("Åpne eksempeldata"), lambda: window_actions.open_path(self, None)),
-            (self.tr("Vis problemene"), lambda: self.show_panel(self.problems_panel)),
+            (_("Åpne mappe…"), lambda: window_actions.open_folder(self)),
+            (_("Åpne eksempeldata"), lambda: window_actions.open_path(self, None)),
+            (_("Vis problemene"), lambda: self.show_panel(self.problems_panel)),
         ])
 
     def select_map(self, map_id: str) -> bool:
@@ -274,7 +314,7 @@ class MainWindow(QMainWindow):
         self._map = m
         self.pathways_list.blockSignals(True)
         self.pathways_list.clear()
-        none = QListWidgetItem(self.tr("Ingen forløp"), self.pathways_list)
+        none = QListWidgetItem(_("Ingen forløp"), self.pathways_list)
         none.setData(Qt.UserRole, None)
         offered = self.workspace.pathways_for(m) if m else []
         for p in sorted(offered, key=lambda p: p.navn):
@@ -353,13 +393,13 @@ class MainWindow(QMainWindow):
     def _status(self) -> None:
         m = self._map
         if m is None:
-            self.statusBar().showMessage(self.tr("Ingen kart lastet"))
+            self.statusBar().showMessage(_("Ingen kart lastet"))
             return
-        text = self.tr("{navn} · {n} tjenester").format(navn=m.navn, n=len(m.tjenester))
+        text = _("{navn} · {n} tjenester").format(navn=m.navn, n=len(m.tjenester))
         if self._pathway:
             text += " · " + self._pathway.navn
             if self.step is not None:
-                text += " · " + self.tr("steg {n} av {total}").format(n=self.step + 1, total=len(self._pathway.flyt))
+                text += " · " + _("steg {n} av {total}").format(n=self.step + 1, total=len(self._pathway.flyt))
         self.statusBar().showMessage(text)
 
     def caption_text(self) -> str:
@@ -372,7 +412,7 @@ class MainWindow(QMainWindow):
         if p is None or m is None or self.step is None:
             return f"<b>{escape(p.navn)}</b>" if p and self.presentation.active else ""
         rs = resolve_steps(m, p)[self.step]
-        head = self.tr("Steg {n} av {total}: {fra} → {til}").format(
+        head = _("Steg {n} av {total}: {fra} → {til}").format(
             n=self.step + 1, total=len(p.flyt),
             fra=service_names(m, rs.fra, rs.step.fra), til=service_names(m, rs.til, rs.step.til))
         return f"<b>{escape(head)}</b>" + (f"<br>{html_inline(rs.step.nar)}" if rs.step.nar else "")
@@ -450,7 +490,7 @@ class MainWindow(QMainWindow):
         self.map_view.setFocus(Qt.ShortcutFocusReason)
 
     def show_typing_hint(self, widget: QWidget | None) -> None:
-        text = self.tr("Tastene skriver i tekstfeltet – Esc gir dem tilbake til kartet") if widget is not None else ""
+        text = _("Tastene skriver i tekstfeltet – Esc gir dem tilbake til kartet") if widget is not None else ""
         self.room.set_typing_hint(text)
 
     def closeEvent(self, event) -> None:

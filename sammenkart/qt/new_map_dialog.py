@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from ..editing import EditError, new_folder, new_map, slug
 from ..editing.template import starter_types
 from ..i18n import _
+from ..os_errors import describe
 from ..roles import STANDARD_ROLES
 from ..textsearch import fold
 from .plain import plain_label
@@ -149,7 +150,7 @@ class NewMapDialog(QDialog):
             self.error.show()
             return None
         except OSError as exc:
-            self.error.setText(_("Kunne ikke skrive i «{path}»: {error}").format(path=folder, error=exc.strerror or exc))
+            self.error.setText(_("Kunne ikke skrive i «{path}»: {error}").format(path=folder, error=describe(exc)))
             self.error.show()
             return None
         self.accept()

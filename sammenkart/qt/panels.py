@@ -8,25 +8,21 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QTextBrowser, QVBoxLayout, QWidget,
 )
 
 from ..graph import pathway_services, resolve_steps
-from ..i18n import _
+from ..i18n import N_, _
 from ..model import Map, Pathway, Service
 from ..undrawn import side_names
 from ..plaintext import html_inline, html_paragraphs
 from ..plain_language import access_text
 from ..style import ACCESS_SYMBOLS, art_label, sector_label
 from .plain import plain_label
-from . import role_text
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Panels", text)
+from . import live_text, role_text
 
 
 def service_names(m: Map, ids, ref: str) -> str:
@@ -35,11 +31,14 @@ def service_names(m: Map, ids, ref: str) -> str:
     return side_names(m, ids, ref)
 
 
+ROLE_HEADINGS = {
+    "rolle": N_("Rolle"), "kartlegging": N_("Kartlegging"), "tiltak": N_("Tiltak"),
+    "evaluering": N_("Evaluering"), "samarbeid": N_("Samarbeid"), "henvisning": N_("Henvisning"),
+}
+
+
 def role_heading(key: str) -> str:
-    return {
-        "rolle": tr("Rolle"), "kartlegging": tr("Kartlegging"), "tiltak": tr("Tiltak"),
-        "evaluering": tr("Evaluering"), "samarbeid": tr("Samarbeid"), "henvisning": tr("Henvisning"),
-    }[key]
+    return _(ROLE_HEADINGS[key])
 
 
 def _para(text: str | None) -> str:
@@ -71,8 +70,8 @@ class DetailsPanel(QWidget):
         super().__init__(parent)
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(True)  # web links open in the user's browser
-        self.copy_phone = QPushButton(tr("Kopier telefon"))
-        self.copy_mail = QPushButton(tr("Kopier e-post"))
+        self.copy_phone = live_text.text(QPushButton(), N_("Kopier telefon"))
+        self.copy_mail = live_text.text(QPushButton(), N_("Kopier e-post"))
         self.copy_phone.clicked.connect(lambda: self._copy(self.service.kontakt.telefon if self.service else None))
         self.copy_mail.clicked.connect(lambda: self._copy(self.service.kontakt.epost if self.service else None))
         buttons = QHBoxLayout()
@@ -95,17 +94,17 @@ class DetailsPanel(QWidget):
         self.copy_phone.setEnabled(bool(s and s.kontakt.telefon))
         self.copy_mail.setEnabled(bool(s and s.kontakt.epost))
         if s is None or m is None:
-            self.browser.setHtml(f"<p><i>{escape(tr('Klikk en tjeneste på kartet for å se detaljer.'))}</i></p>")
+            self.browser.setHtml(f"<p><i>{escape(_('Klikk en tjeneste på kartet for å se detaljer.'))}</i></p>")
             return
         level = m.level(s.niva)
         rows = [
-            (tr("Nivå"), level.navn if level else str(s.niva)),
-            (tr("Sektor"), sector_label(s.sektor)),
+            (_("Nivå"), level.navn if level else str(s.niva)),
+            (_("Sektor"), sector_label(s.sektor)),
         ]
         if s.kommune:
-            rows.append((tr("Kommune"), s.kommune))
+            rows.append((_("Kommune"), s.kommune))
         if s.alder:
-            rows.append((tr("Alder"), tr("{a}–{b} år").format(a=s.alder[0], b=s.alder[1])))
+            rows.append((_("Alder"), _("{a}–{b} år").format(a=s.alder[0], b=s.alder[1])))
         if access_text(s.tilgang):
             rows.append((_("Tilgang"), f"{ACCESS_SYMBOLS[s.tilgang]} {access_text(s.tilgang)}"))
         k = s.kontakt
@@ -113,17 +112,17 @@ class DetailsPanel(QWidget):
             rows.append((_("Kontakt"), _("Intern: bare for fagfolk, kommer ikke på brosjyrer eller plakater "
                                          "for publikum")))
         if k.telefon:
-            rows.append((tr("Telefon"), k.telefon))
+            rows.append((_("Telefon"), k.telefon))
         if k.adresse:
-            rows.append((tr("Adresse"), k.adresse))
+            rows.append((_("Adresse"), k.adresse))
         html = [f"<h2>{escape(s.navn)}</h2><table cellspacing='2'>"]
         for label, value in rows:
             html.append(f"<tr><td><b>{escape(label)}</b>&nbsp;</td><td>{escape(value)}</td></tr>")
         if k.epost:
-            html.append(f"<tr><td><b>{escape(tr('E-post'))}</b>&nbsp;</td>"
+            html.append(f"<tr><td><b>{escape(_('E-post'))}</b>&nbsp;</td>"
                         f"<td><a href='mailto:{escape(k.epost, quote=True)}'>{escape(k.epost)}</a></td></tr>")
         if k.nettside:
-            html.append(f"<tr><td><b>{escape(tr('Nettside'))}</b>&nbsp;</td>"
+            html.append(f"<tr><td><b>{escape(_('Nettside'))}</b>&nbsp;</td>"
                         f"<td>{_web_link(k.nettside)}</td></tr>")
         html.append("</table>")
         html.append(_para(s.beskrivelse))
@@ -131,7 +130,7 @@ class DetailsPanel(QWidget):
             if s.id in pathway_services(m, p):
                 body = roles_html(p, s)
                 if body:
-                    html.append(f"<h3>{escape(tr('I forløpet «{navn}»').format(navn=p.navn))}</h3>{body}")
+                    html.append(f"<h3>{escape(_('I forløpet «{navn}»').format(navn=p.navn))}</h3>{body}")
         self.browser.setHtml("".join(html))
 
 
@@ -165,21 +164,21 @@ class PathwayPanel(QWidget):
         self.info.setOpenLinks(False)
         self.info.anchorClicked.connect(self._link)
         # A local adaptation: its own wording beside the shared (regional) one.
-        self.shared_button = QPushButton(_("Vis felles tekst ved siden av"))
+        self.shared_button = live_text.text(QPushButton(), N_("Vis felles tekst ved siden av"))
         self.shared_button.setCheckable(True)
         self.shared_button.setFocusPolicy(Qt.NoFocus)
-        self.shared_button.setToolTip(_("Vis den felles teksten ved siden av overskriftene kommunen har tilpasset"))
+        live_text.tip(self.shared_button, N_("Vis den felles teksten ved siden av overskriftene kommunen har tilpasset"))
         self.shared_button.toggled.connect(lambda _on: self.show_step(self.step))
         self.shared_button.hide()
         nav = QHBoxLayout()
-        self.first_btn = QPushButton(tr("Første"))
-        self.prev_btn = QPushButton(tr("◀ Forrige"))
-        self.next_btn = QPushButton(tr("Neste ▶"))
-        self.last_btn = QPushButton(tr("Siste"))
-        self.first_btn.setToolTip(tr("Første steg (Home)"))
-        self.last_btn.setToolTip(tr("Siste steg (End)"))
-        self.prev_btn.setToolTip(tr("Forrige steg (PageUp, venstre pil)"))
-        self.next_btn.setToolTip(tr("Neste steg (PageDown, høyre pil, mellomrom)"))
+        self.first_btn = live_text.text(QPushButton(), N_("Første"))
+        self.prev_btn = live_text.text(QPushButton(), N_("◀ Forrige"))
+        self.next_btn = live_text.text(QPushButton(), N_("Neste ▶"))
+        self.last_btn = live_text.text(QPushButton(), N_("Siste"))
+        live_text.tip(self.first_btn, N_("Første steg (Home)"))
+        live_text.tip(self.last_btn, N_("Siste steg (End)"))
+        live_text.tip(self.prev_btn, N_("Forrige steg (PageUp, venstre pil)"))
+        live_text.tip(self.next_btn, N_("Neste steg (PageDown, høyre pil, mellomrom)"))
         for b in (self.first_btn, self.prev_btn, self.next_btn, self.last_btn):
             b.setFocusPolicy(Qt.NoFocus)
             nav.addWidget(b)
@@ -220,15 +219,15 @@ class PathwayPanel(QWidget):
         self.steps.blockSignals(True)
         self.steps.clear()
         if p is None or m is None:
-            self.title.setText(tr("Ingen forløp valgt"))
+            self.title.setText(_("Ingen forløp valgt"))
             self.condition.setText("")
-            self.info.setHtml(f"<p><i>{escape(tr('Velg et forløp i lista for å se flyten på kartet.'))}</i></p>")
+            self.info.setHtml(f"<p><i>{escape(_('Velg et forløp i lista for å se flyten på kartet.'))}</i></p>")
             self.steps.blockSignals(False)
             return
         self.title.setText(p.navn)
-        QListWidgetItem(tr("Hele forløpet"), self.steps)
+        QListWidgetItem(_("Hele forløpet"), self.steps)
         for rs in resolve_steps(m, p):
-            text = tr("{n}. {fra} → {til} ({art})").format(
+            text = _("{n}. {fra} → {til} ({art})").format(
                 n=rs.index + 1, fra=service_names(m, rs.fra, rs.step.fra), til=service_names(m, rs.til, rs.step.til),
                 art=art_label(rs.step.art))
             item = QListWidgetItem(text, self.steps)
@@ -248,25 +247,25 @@ class PathwayPanel(QWidget):
         self.steps.blockSignals(False)
         html = []
         if step is None:
-            self.condition.setText(escape(tr("{n} steg. Trykk Neste for å gå gjennom dem.").format(n=len(p.flyt))))
+            self.condition.setText(escape(_("{n} steg. Trykk Neste for å gå gjennom dem.").format(n=len(p.flyt))))
             html.append(self._overview_html(p, m))
         else:
             rs = resolve_steps(m, p)[step]
             st = rs.step
-            when = st.nar or tr("(ingen betingelse oppgitt)")
-            self.condition.setText(f"<b>{escape(tr('Steg {n} av {total}').format(n=step + 1, total=len(p.flyt)))}:</b> {html_inline(when)}")
+            when = st.nar or _("(ingen betingelse oppgitt)")
+            self.condition.setText(f"<b>{escape(_('Steg {n} av {total}').format(n=step + 1, total=len(p.flyt)))}:</b> {html_inline(when)}")
             # One entry per reference: on a region map "fastlege" may be sixty
             # offices with the same role text, so name a few and show the text once.
             for ref, ids in ((st.fra, rs.fra), (st.til, rs.til)):
                 names = [m.service(sid).navn for sid in ids]
-                shown = (", ".join(names[:3]) + (tr(" og {n} til").format(n=len(names) - 3) if len(names) > 3 else "")
+                shown = (", ".join(names[:3]) + (_(" og {n} til").format(n=len(names) - 3) if len(names) > 3 else "")
                          if names else service_names(m, ids, ref))
                 key = ref if ref in p.roller else next(
                     (k for k in p.roller if any(m.service(i).matches(k) for i in ids)), None)
                 role = p.roller.get(key) if key else None
                 body = role_text.role_blocks(role, role_labels(), p.malform, self.show_shared) if role else ""
                 html.append(self._role_title(key, shown, role)
-                            + (body or _para(tr("Ingen rolletekst i forløpet."))))
+                            + (body or _para(_("Ingen rolletekst i forløpet."))))
         self.info.setHtml("".join(html))
 
     def _role_title(self, key: str | None, shown: str, role) -> str:
@@ -292,7 +291,7 @@ class PathwayPanel(QWidget):
             out.append(_para(p.beskrivelse))
         if p.sjekkliste or "sjekkliste" in p.adapted:
             mark = role_text.adapted_mark(p.malform) if "sjekkliste" in p.adapted else ""
-            out.append(f"<h3>{escape(tr('Sjekkliste for henvisning'))}{mark}</h3><ul>")
+            out.append(f"<h3>{escape(_('Sjekkliste for henvisning'))}{mark}</h3><ul>")
             out.extend(f"<li>{escape(item)}</li>" for item in p.sjekkliste)
             out.append("</ul>")
         if p.is_adaptation:

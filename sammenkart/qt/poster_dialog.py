@@ -18,7 +18,8 @@ from ..poster.handout import prepare_handout
 from ..poster.export import prepare
 from ..poster.pages import PAPERS, TILE_PAPERS, page_size
 from ..poster.tiling import plan_tiles
-from ..i18n import _
+from ..i18n import _, language, output_language
+from ..os_errors import describe
 from .fonts import scene_font
 from .items import outline_path, paint_display, paint_symbol
 from .plain import message, plain_label
@@ -34,14 +35,14 @@ class PosterDialog(QDialog):
         self.map = main_window.current_map()
         ws = getattr(main_window, "workspace", None)
         self.pathways = ws.pathways_for(self.map) if ws is not None else []
-        self.setWindowTitle(self.tr("Eksporter plakat"))
+        self.setWindowTitle(_("Eksporter plakat"))
 
         self.paper = QComboBox()
         self.paper.addItems(list(PAPERS))
         self.orientation = QComboBox()
-        self.orientation.addItems([self.tr("Stående"), self.tr("Liggende")])
+        self.orientation.addItems([_("Stående"), _("Liggende")])
         self.pathway = QComboBox()
-        self.pathway.addItem(self.tr("Ingen (hele kartet)"), None)
+        self.pathway.addItem(_("Ingen (hele kartet)"), None)
         for p in self.pathways:
             self.pathway.addItem(p.navn, p.id)
         # the pathway shown in the window is the one the poster is most likely for
@@ -50,9 +51,9 @@ class PosterDialog(QDialog):
             self.pathway.setCurrentIndex(self.pathway.findData(chosen.id))
         self.confirmation: QMessageBox | None = None
         self.tile = QComboBox()
-        self.tile.addItem(self.tr("Ett ark"), None)
+        self.tile.addItem(_("Ett ark"), None)
         for t in TILE_PAPERS:
-            self.tile.addItem(self.tr("Del opp på {0}-ark").replace("{0}", t), t)
+            self.tile.addItem(_("Del opp på {ark}-ark").format(ark=t), t)
         # the referral figures as a table on the poster (the years of tal/<id>.csv for what is shown)
         from .. import figures_view
 
@@ -62,8 +63,8 @@ class PosterDialog(QDialog):
         for year in reversed(figures_view.years_in_scope(self.map, self.figures_table) if self.figures_table else []):
             self.figures.addItem(_("Tabell for {ar}").format(ar=year), year)
         self.figures.setEnabled(self.figures.count() > 1)
-        self.grey = QCheckBox(self.tr("Gråtoner"))
-        self.handout = QCheckBox(self.tr("A4-brosjyre for forløpet i stedet"))
+        self.grey = QCheckBox(_("Gråtoner"))
+        self.handout = QCheckBox(_("A4-brosjyre for forløpet i stedet"))
         self.handout.setEnabled(False)
         # On by default: a poster mostly hangs where the public sees it, and a
         # number for professionals printed there cannot be taken back.
@@ -72,10 +73,10 @@ class PosterDialog(QDialog):
         self.public.setToolTip(_("Kontakter merket «intern» i kartet kommer ikke med. Brosjyren har dem aldri."))
 
         form = QFormLayout()
-        form.addRow(self.tr("Papir:"), self.paper)
-        form.addRow(self.tr("Retning:"), self.orientation)
-        form.addRow(self.tr("Forløp:"), self.pathway)
-        form.addRow(self.tr("Utskrift:"), self.tile)
+        form.addRow(_("Papir:"), self.paper)
+        form.addRow(_("Retning:"), self.orientation)
+        form.addRow(_("Forløp:"), self.pathway)
+        form.addRow(_("Utskrift:"), self.tile)
         form.addRow(_("Tall:"), self.figures)
         form.addRow("", self.grey)
         form.addRow("", self.public)
@@ -88,11 +89,11 @@ class PosterDialog(QDialog):
         self.preview = QLabel()
         self.preview.setAlignment(Qt.AlignCenter)
         self.preview.setMinimumSize(PREVIEW_H, PREVIEW_H)
-        self.preview.setAccessibleName(self.tr("Forhåndsvisning av siden"))
+        self.preview.setAccessibleName(_("Forhåndsvisning av siden"))
 
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Save).setText(self.tr("Lagre PDF…"))
-        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Avbryt"))
+        buttons.button(QDialogButtonBox.Save).setText(_("Lagre PDF…"))
+        buttons.button(QDialogButtonBox.Cancel).setText(_("Avbryt"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
 
@@ -124,7 +125,7 @@ class PosterDialog(QDialog):
         chosen = self.pathway.currentData()
         self.pathway.blockSignals(True)
         self.pathway.clear()
-        self.pathway.addItem(self.tr("Ingen (hele kartet)"), None)
+        self.pathway.addItem(_("Ingen (hele kartet)"), None)
         for p in self.pathways:
             self.pathway.addItem(p.navn, p.id)
         self.pathway.setCurrentIndex(max(0, self.pathway.findData(chosen)))
@@ -195,7 +196,8 @@ class PosterDialog(QDialog):
                 self._block(p, placed)
         base = plan.footer_baseline
         self._text(p, plan.content.x, base, plan.footer, REGULAR, FOOTER_SIZE, plan.colours.muted_text)
-        number = page_number(1, len(plan.pages))
+        with language(output_language(self.map.malform)):  # as the PDF says it
+            number = page_number(1, len(plan.pages))
         if number:
             from ..layout.text import text_width
 
@@ -318,8 +320,8 @@ class PosterDialog(QDialog):
         handout = self.handout.isChecked() and o["pathway"] is not None
         if not path:
             suggestion = f"{self.map.id}-{o['pathway'].id}.pdf" if o["pathway"] else f"{self.map.id}-plakat.pdf"
-            path, _filter = QFileDialog.getSaveFileName(self, self.tr("Lagre PDF"), suggestion,
-                                                        self.tr("PDF-filer (*.pdf)"))
+            path, _filter = QFileDialog.getSaveFileName(self, _("Lagre PDF"), suggestion,
+                                                        _("PDF-filer (*.pdf)"))
         if not path:
             return False
         try:
@@ -331,11 +333,11 @@ class PosterDialog(QDialog):
                                        o["greyscale"], getattr(self.main_window, "workspace", None),
                                        publikum=o["publikum"], figures=o["figures"])
         except OSError as exc:
-            message(self, self.tr("Kunne ikke lagre"),
-                    self.tr("Kunne ikke skrive filen:") + f"\n{path}\n{exc.strerror or exc}", QMessageBox.Warning)
+            message(self, _("Kunne ikke lagre"),
+                    _("Kunne ikke skrive filen:") + f"\n{path}\n{describe(exc)}", QMessageBox.Warning)
             return False
         except Exception as exc:  # a fault of ours: say so; the file at ``path`` is as it was
-            message(self, self.tr("Kunne ikke lagre"), self.tr("Kunne ikke lage filen (intern feil); den er ikke endret:")
+            message(self, _("Kunne ikke lagre"), _("Kunne ikke lage filen (intern feil); den er ikke endret:")
                     + f"\n{path}\n{type(exc).__name__}: {exc}", QMessageBox.Warning)
             return False
         self._confirm(path, None if handout else result)
@@ -345,15 +347,15 @@ class PosterDialog(QDialog):
     def _confirm(self, path: str, result) -> None:
         """Say where the PDF went (and what it holds), without stopping the user."""
         if result is None:
-            text = self.tr("Brosjyren er lagret:") + f"\n{path}"
+            text = _("Brosjyren er lagret:") + f"\n{path}"
         elif result.pages == 1:
-            text = self.tr("Plakaten er lagret (1 side):") + f"\n{path}"
+            text = _("Plakaten er lagret (1 side):") + f"\n{path}"
         else:
-            text = self.tr("Plakaten er lagret ({0} sider):").replace("{0}", str(result.pages)) + f"\n{path}"
+            text = _("Plakaten er lagret ({n} sider):").format(n=result.pages) + f"\n{path}"
         if result is not None and result.warnings:
             text += "\n\n" + "\n".join(result.warnings)
         parent = self.main_window if isinstance(self.main_window, QWidget) else self.parentWidget()
-        box = QMessageBox(QMessageBox.Information, self.tr("Eksporter plakat"), text, QMessageBox.Ok, parent)
+        box = QMessageBox(QMessageBox.Information, _("Eksporter plakat"), text, QMessageBox.Ok, parent)
         box.setModal(False)
         box.setAttribute(Qt.WA_DeleteOnClose)
         box.show()

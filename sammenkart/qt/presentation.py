@@ -9,12 +9,8 @@ presentation mode is ever saved as the window's state.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QObject, Qt
+from PySide6.QtCore import QByteArray, QObject, Qt
 from PySide6.QtWidgets import QWidget
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Presentation", text)
 
 
 class BlackScreen(QWidget):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QColor, QDesktopServices, QFont, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QTextEdit,
@@ -17,10 +17,9 @@ from PySide6.QtWidgets import (
 
 from ..model import Problem
 from .fonts import FAMILY
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Problems", text)
+from ..i18n import N_, _
+from . import live_text
+from ..os_errors import describe
 
 
 class FileViewer(QDialog):
@@ -40,15 +39,15 @@ class FileViewer(QDialog):
         try:
             content = self.path.read_text(encoding="utf-8", errors="replace")
         except OSError as exc:
-            content = tr("Kan ikke lese filen: {error}").format(error=exc)
+            content = _("Kan ikke lese filen: {error}").format(error=describe(exc))
         self.text.setPlainText(content)
         self.message = QLabel(message)
         self.message.setTextFormat(Qt.PlainText)
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #8b0000; font-weight: bold;")
-        open_button = QPushButton(tr("Åpne i redigeringsprogram"))
+        open_button = live_text.text(QPushButton(), N_("Åpne i redigeringsprogram"))
         open_button.clicked.connect(self.open_externally)
-        close = QPushButton(tr("Lukk"))
+        close = live_text.text(QPushButton(), N_("Lukk"))
         close.clicked.connect(self.close)
         row = QHBoxLayout()
         row.addWidget(open_button)
@@ -88,7 +87,8 @@ class ProblemsPanel(QWidget):
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.list.itemActivated.connect(self.open_item)  # double-click or Enter
-        hint = QLabel(tr("Dobbeltklikk en linje for å se stedet i filen. Det som kunne leses, vises på kartet."))
+        hint = live_text.text(QLabel(), N_("Dobbeltklikk en linje for å se stedet i filen. Det som kunne leses, "
+                                           "vises på kartet."))
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555555;")
         lay = QVBoxLayout(self)

@@ -15,9 +15,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup
 
 from .. import regional
-from ..i18n import _
+from ..i18n import N_, _
 from ..model import Map
-from . import plain
+from . import live_text, plain
 
 
 def view_label(view: str) -> str:
@@ -34,7 +34,7 @@ class RegionViews(QObject):
         self.window = window
         self.choice: dict[str, str] = {}  # region id -> view
         self._made: tuple[Map | None, dict[str, Map]] = (None, {})
-        self.menu = window.menu("vis").addMenu(_("Kommune"))
+        self.menu = live_text.title(window.menu("vis").addMenu(""), N_("Kommune"))
         self.menu.setToolTipsVisible(True)
         self.group = QActionGroup(self)
         self.group.setExclusive(True)

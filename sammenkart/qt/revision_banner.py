@@ -14,7 +14,8 @@ import datetime as dt
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
-from ..i18n import _
+from ..i18n import N_, _
+from . import live_text
 from .room_layout import below
 
 
@@ -34,13 +35,13 @@ class RevisionBanner(QFrame):
         self.label = QLabel()
         self.label.setTextFormat(Qt.PlainText)
         self.report_button = QToolButton()
-        self.report_button.setText(_("Revisjonsrapport…"))
+        live_text.text(self.report_button, N_("Revisjonsrapport…"))
         self.report_button.setStyleSheet("text-decoration: underline;")
         self.report_button.setCursor(Qt.PointingHandCursor)
         self.report_button.clicked.connect(open_report)
         self.close_button = QToolButton()
         self.close_button.setText("×")
-        self.close_button.setToolTip(_("Skjul meldingen for dette kartet"))
+        live_text.tip(self.close_button, N_("Skjul meldingen for dette kartet"))
         self.close_button.clicked.connect(self.close_for_map)
         for b in (self.report_button, self.close_button):
             b.setFocusPolicy(Qt.NoFocus)

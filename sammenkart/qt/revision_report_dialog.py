@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..i18n import _
+from ..os_errors import describe
 from ..revision_report import build_report, to_markdown
 from .plain import message, plain_label, window_title
 
@@ -77,7 +78,7 @@ class RevisionReportDialog(QDialog):
 
                 write_text(out, to_markdown([self.report]))
         except OSError as exc:
-            msg = _("Kunne ikke lagre rapporten: {grunn}").format(grunn=exc.strerror or exc)
+            msg = _("Kunne ikke lagre rapporten: {grunn}").format(grunn=describe(exc))
             self.message.setText(msg)
             message(self, _("Revisjonsrapport"), msg, QMessageBox.Warning)
             return None

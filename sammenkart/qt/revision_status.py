@@ -21,9 +21,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ..editing import EditError
-from ..i18n import _
+from ..i18n import N_, _
 from ..revision import status_label
 from ..style import REVISION_MARKS, revision_fill, revision_text
+from . import live_text
 
 LEGEND_ROOM = 150  # px left free beside the bar for the folded legend ("Tegnforklaring ▸")
 # Key, status: G(reen), Y(ellow), R(ed) — the keys users know from the traffic light's colours.
@@ -116,20 +117,20 @@ class TrafficBar(QFrame):
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         for key, status in KEYS:
-            b = QPushButton(f"{REVISION_MARKS[status]} {status_label(status)} ({key})")
+            b = QPushButton()
             b.setStyleSheet(f"QPushButton {{ background: {revision_fill(status)}; color: {revision_text(status)}; "
                             "padding: 2px 8px; }")
             b.clicked.connect(lambda _c=False, st=status: self.status_clicked.emit(st))
             self.buttons[status] = b
             row.addWidget(b)
-        clear = QPushButton(_("Fjern status"))
+        clear = live_text.text(QPushButton(), N_("Fjern status"))
         clear.clicked.connect(lambda: self.status_clicked.emit(None))
         self.buttons[None] = clear
         row.addWidget(clear)
         for b in self.buttons.values():
             b.setFocusPolicy(Qt.NoFocus)  # the keys stay on the map
         self.note = QLineEdit()
-        self.note.setPlaceholderText(_("Merknad (valgfri) – Enter lagrer, Esc lar være"))
+        live_text.live(self.note, "setPlaceholderText", N_("Merknad (valgfri) – Enter lagrer, Esc lar være"))
         self.note.returnPressed.connect(lambda: self.note_given.emit(self.note.text()))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 6, 8, 6)
@@ -140,7 +141,13 @@ class TrafficBar(QFrame):
         self.wanted = False  # the traffic lights are on
         self.presenting = lambda: False  # never in presentation mode (the owner says when)
         self.covered = lambda: 0  # px of the view's right side an open drawer covers
+        self.button_texts()
         self.hide()
+
+    def button_texts(self) -> None:
+        """The status buttons' names in the current language."""
+        for key, status in KEYS:
+            self.buttons[status].setText(f"{REVISION_MARKS[status]} {status_label(status)} ({key})")
 
     def show_target(self, label: str, revisjon, chosen: bool) -> None:
         if not chosen:
@@ -186,17 +193,17 @@ class TrafficLights(QObject):
         self.window = window
         self.target: tuple | None = None
         self.message = ""  # the last thing said to the user (tests read it)
-        self.mode_action = QAction(_("Trafikklys (G / Y / R)"), window)
+        self.mode_action = live_text.text(QAction(window), N_("Trafikklys (G / Y / R)"))
         self.mode_action.setCheckable(True)
         self.mode_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
         self.mode_action.setShortcutContext(Qt.WindowShortcut)
-        self.mode_action.setToolTip(_("Sett status på kort og roller med G (grønn), Y (gul) og R (rød)"))
+        live_text.tip(self.mode_action, N_("Sett status på kort og roller med G (grønn), Y (gul) og R (rød)"))
         self.mode_action.toggled.connect(lambda _on: self._update())
         window.addAction(self.mode_action)
         edit_menu.addAction(self.mode_action)
         self.key_actions: list[QAction] = []
         for key, status in KEYS:
-            a = QAction(_("Status {status}").format(status=status_label(status)), window)
+            a = QAction(window)
             a.setShortcut(QKeySequence(key))
             a.setShortcutContext(Qt.WindowShortcut)
             a.triggered.connect(lambda _c=False, st=status: self.key(st))
@@ -214,9 +221,22 @@ class TrafficLights(QObject):
         window.map_changed.connect(lambda _id: self.choose(None))
         window.pathway_changed.connect(self._pathway_changed)
         window.workspace_updated.connect(self._update)
+        language = getattr(window, "language_changed", None)
+        if language is not None:
+            language.connect(lambda _lang: self._retranslate())
+        self._key_texts()
         signal = getattr(window, "edit_mode_changed", None)  # the edit mode's, when there is one
         if signal is not None:
             signal.connect(lambda _on: self._update())
+        self._update()
+
+    def _key_texts(self) -> None:
+        for (_key, status), a in zip(KEYS, self.key_actions):
+            a.setText(_("Status {status}").format(status=status_label(status)))
+
+    def _retranslate(self) -> None:
+        self._key_texts()
+        self.bar.button_texts()
         self._update()
 
     # -- state ----------------------------------------------------------------------

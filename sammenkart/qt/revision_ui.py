@@ -21,11 +21,11 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from ..editing import EditError
-from ..i18n import _
+from ..i18n import N_, _
 from ..revision import status_label
 from ..revision_view import revision_colouring
 from ..style import REVISION_MARKS
-from . import colouring_menu
+from . import colouring_menu, live_text
 from .flag_dialog import FlagDialog
 from .items import CardItem
 from .revision_banner import RevisionBanner
@@ -41,7 +41,7 @@ def edit_menu(window) -> QMenu:
         return window.menu("rediger")
     except KeyError:
         bar = window.menuBar()
-        menu = QMenu(_("&Rediger"), bar)
+        menu = live_text.title(QMenu(bar), N_("&Rediger"))
         bar.insertMenu(window.menu("vis").menuAction(), menu)
         window._menus["rediger"] = menu
         return menu
@@ -57,10 +57,10 @@ class RevisionUI(QObject):
         self.message = ""
 
         # The revision view and its filter.
-        self.view_action = colouring_menu.add_choice(window, KEY, _("Revisjon (trafikklys)"), self.colouring)
-        self.filter_action = QAction(_("Bare gule og røde"), window)
+        self.view_action = colouring_menu.add_choice(window, KEY, N_("Revisjon (trafikklys)"), self.colouring)
+        self.filter_action = live_text.text(QAction(window), N_("Bare gule og røde"))
         self.filter_action.setCheckable(True)
-        self.filter_action.setToolTip(_("I revisjonsvisningen: ton ned kortene som er grønne eller ikke vurdert"))
+        live_text.tip(self.filter_action, N_("I revisjonsvisningen: ton ned kortene som er grønne eller ikke vurdert"))
         self.filter_action.toggled.connect(lambda _on: self._redraw())
         window.addAction(self.filter_action)
         vis = window.menu("vis")
@@ -71,7 +71,7 @@ class RevisionUI(QObject):
 
         # The report.
         fil = window.menu("fil")
-        self.report_action = QAction(_("Revisjonsrapport…"), window)
+        self.report_action = live_text.text(QAction(window), N_("Revisjonsrapport…"))
         self.report_action.triggered.connect(lambda: self.open_report())
         window.addAction(self.report_action)
         fil.insertAction(self._after(fil, window.export_action), self.report_action)
@@ -90,8 +90,8 @@ class RevisionUI(QObject):
 
         # Flags from a case.
         kasus_menu = window.menu("kasus")
-        self.flag_action = QAction(_("Dette stemmer ikke hos oss…"), window)
-        self.flag_action.setToolTip(_("Flagg et kort eller en rolletekst som ikke stemmer her; det blir gul status"))
+        self.flag_action = live_text.text(QAction(window), N_("Dette stemmer ikke hos oss…"))
+        live_text.tip(self.flag_action, N_("Flagg et kort eller en rolletekst som ikke stemmer her; det blir gul status"))
         self.flag_action.triggered.connect(lambda: self.flag())
         kasus_menu.addSeparator()
         kasus_menu.addAction(self.flag_action)

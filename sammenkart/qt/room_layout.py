@@ -24,12 +24,14 @@ window tells it what to show.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QTabBar, QTabWidget, QToolButton, QVBoxLayout, QWidget,
 )
 
+from ..i18n import N_, _
+from . import live_text
 from .fonts import FAMILY
 
 # Card text smaller than this on screen (px) is not readable: a side column
@@ -41,10 +43,6 @@ READABLE_PX = 11
 NARROW_BELOW = 1200
 GAP = 6
 MESSAGE_MS = 30_000  # a message for the room stays this long unless clicked away
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("RoomLayout", text)
 
 
 def column_width(width: int, case: bool) -> int:
@@ -222,9 +220,10 @@ class SidePanel(QTabWidget):
         self.setUsesScrollButtons(False)
         self.setElideMode(Qt.ElideRight)
         self.setAutoFillBackground(True)
+        self._titles: dict[QWidget, tuple[str, dict]] = {}  # tab -> (text for _(), placeholders)
         self.menu_button = QToolButton(parent)
         self.menu_button.setText("☰")
-        self.menu_button.setToolTip(tr("Velg panel"))
+        live_text.tip(self.menu_button, N_("Velg panel"))
         self.menu_button.setFocusPolicy(Qt.NoFocus)
         self.menu_button.setAutoRaise(True)
         self.menu_button.setPopupMode(QToolButton.InstantPopup)
@@ -233,14 +232,16 @@ class SidePanel(QTabWidget):
         self.menu_button.hide()
         self.close_button = QToolButton()
         self.close_button.setText("»")
-        self.close_button.setToolTip(tr("Skjul sidepanelet (F9): kartet får hele bredden"))
+        live_text.tip(self.close_button, N_("Skjul sidepanelet (F9): kartet får hele bredden"))
         self.close_button.setFocusPolicy(Qt.NoFocus)
         self.close_button.setAutoRaise(True)
         self.close_button.clicked.connect(self.hide_requested)
         self.setCornerWidget(self.close_button, Qt.TopRightCorner)
 
-    def add_panel(self, widget: QWidget, title: str) -> QWidget:
-        self.setTabToolTip(self.addTab(widget, title), title)
+    def add_panel(self, widget: QWidget, title: str, **fmt) -> QWidget:
+        """A tab titled ``_(title).format(**fmt)``, said again when the language changes."""
+        self.addTab(widget, "")
+        self.set_title(widget, title, **fmt)
         return widget
 
     def titles(self) -> list[str]:
@@ -263,6 +264,7 @@ class SidePanel(QTabWidget):
         self.menu_button.setVisible(on)
 
     def remove_panel(self, widget: QWidget) -> None:
+        self._titles.pop(widget, None)
         i = self.indexOf(widget)
         if i >= 0:
             self.removeTab(i)
@@ -272,11 +274,21 @@ class SidePanel(QTabWidget):
         if i >= 0:
             self.setCurrentIndex(i)
 
-    def set_title(self, widget: QWidget, title: str) -> None:
+    def set_title(self, widget: QWidget, title: str, **fmt) -> None:
+        """``title``: a text for ``_()`` (marked ``N_``), ``fmt`` its placeholders."""
+        self._titles[widget] = (title, fmt)
         i = self.indexOf(widget)
         if i >= 0:
-            self.setTabText(i, title)
-            self.setTabToolTip(i, title)
+            text = (_(title).format(**fmt) if fmt else _(title)) if title else ""
+            self.setTabText(i, text)
+            self.setTabToolTip(i, text)  # the whole name where the tab shortens it
+
+    def retranslate(self) -> None:
+        for i in range(self.count()):
+            w = self.widget(i)
+            if w in self._titles:
+                title, fmt = self._titles[w]
+                self.set_title(w, title, **fmt)
 
 
 class Chip(QPushButton):
@@ -325,8 +337,8 @@ class RoomLayout(QWidget):
         self.caption_max_share = 0.2
         self.min_text = 12.0  # the map's smallest card text, map units (the window sets it)
         self._mode = ""
-        self.handle = Chip(tr("☰ Paneler"), map_view)
-        self.handle.setToolTip(tr("Vis sidepanelet: kart og forløp, forløpet, tjenesten (F9)"))
+        self.handle = live_text.text(Chip("", map_view), N_("☰ Paneler"))
+        live_text.tip(self.handle, N_("Vis sidepanelet: kart og forløp, forløpet, tjenesten (F9)"))
         self.handle.clicked.connect(lambda: self.show_side())
         self.notice = Chip("", map_view, " QPushButton { background: #fff1c4; border-color: #b58900; }")
         self.typing_hint = TypingHint(map_view)
@@ -334,7 +346,7 @@ class RoomLayout(QWidget):
         # A message for whoever is in the room (not a dialog: nothing waits for a click);
         # a click or MESSAGE_MS closes it.
         self.message = Chip("", map_view, " QPushButton { background: #e8f1fb; border-color: #3c6e9f; }")
-        self.message.setToolTip(tr("Klikk for å lukke meldingen"))
+        live_text.tip(self.message, N_("Klikk for å lukke meldingen"))
         self.message.clicked.connect(lambda: self.set_message(""))
         self._message_timer = QTimer(self)
         self._message_timer.setSingleShot(True)
@@ -577,14 +589,17 @@ class RoomLayout(QWidget):
         return [w.geometry() for w in (self.handle, self.notice, *edge)
                 if w is not exclude and w.isVisibleTo(self.map_view)]
 
-    def set_message(self, text: str, ms: int = 0) -> None:
-        """Show ``text`` on the map for the room (also in presentation) until it is
-        clicked or ``ms`` milliseconds have passed (0: MESSAGE_MS); "" hides it."""
+    def set_message(self, msgid: str, ms: int = 0, **fmt) -> None:
+        """Show ``_(msgid).format(**fmt)`` on the map for the room (also in
+        presentation; said again if the language changes) until it is clicked or
+        ``ms`` milliseconds have passed (0: MESSAGE_MS); "" hides it."""
         self._message_timer.stop()
-        self.message.setText(text)
-        if text:
+        if msgid:
+            live_text.text(self.message, msgid, **fmt)
             self._message_timer.start(ms or MESSAGE_MS)
         else:
+            live_text.forget(self.message, "setText")
+            self.message.setText("")
             self.message.hide()
         self.relayout()
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from ..i18n import N_
 from ..textsearch import matches
+from . import live_text
 
 
 class SearchBox(QWidget):
@@ -12,7 +14,7 @@ class SearchBox(QWidget):
         super().__init__()
         self.window = window
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText(self.tr("Søk etter tjeneste (Ctrl+F)"))
+        live_text.live(self.edit, "setPlaceholderText", N_("Søk etter tjeneste (Ctrl+F)"))
         self.edit.setClearButtonEnabled(True)
         self.results = QListWidget()
         self.results.setMaximumHeight(140)

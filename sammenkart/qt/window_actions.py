@@ -5,48 +5,45 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from .. import __version__
 from ..loader import load_workspace
-from . import plain
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
+from ..i18n import N_, _
+from . import live_text, plain
 
 
 KEYS = [
-    ("PageDown, →, mellomrom", "Neste steg"),
-    ("PageDown på siste steg", "Tallene som lysbilde (presentasjon, kart med tall)"),
-    ("PageUp, ←, Backspace", "Forrige steg"),
-    ("Home / End", "Første / siste steg"),
-    ("F5", "Presentasjon av og på"),
-    ("Shift+F5", "Start presentasjon"),
-    ("Esc", "Ut av tekstfeltet, lukk panelet, avslutt presentasjon"),
-    ("B eller .", "Svart skjerm av og på"),
-    ("T", "Kasushistorien i presentasjon av og på"),
-    ("H", "Høy kontrast av og på"),
-    ("L", "Tegnforklaring av og på"),
-    ("F9", "Sidepanel av og på"),
-    ("0", "Tilpass kartet til vinduet"),
-    ("+ / −, musehjul", "Zoom"),
-    ("Ctrl+F", "Søk etter tjeneste"),
-    ("Ctrl+O", "Åpne mappe"),
-    ("Ctrl+K", "Start kasus"),
-    ("Ctrl+T", "Tall (henvisninger og avslag) av og på"),
-    ("V", "Vis forslag (i kasus)"),
-    ("Ctrl+E", "Redigeringsmodus av og på"),
-    ("Ctrl+Z / Ctrl+Shift+Z", "Angre / gjør om en endring"),
-    ("Ctrl+S", "Lagre endringene"),
-    ("Ctrl+N", "Nytt kart"),
-    ("Ctrl+Shift+N / Ctrl+D", "Ny tjeneste / dupliser tjenesten (redigering)"),
-    ("Delete, Alt+piler", "Slett / flytt kortet (redigering, kartet har tastene)"),
-    ("Shift+dra, Ctrl+L", "Tegn samarbeid mellom to kort (redigering)"),
-    ("G / Y / R", "Status grønn / gul / rød (Rediger → Trafikklys)"),
-    ("F1 eller ?", "Denne oversikten"),
+    (N_("PageDown, →, mellomrom"), N_("Neste steg")),
+    (N_("PageDown på siste steg"), N_("Tallene som lysbilde (presentasjon, kart med tall)")),
+    ("PageUp, ←, Backspace", N_("Forrige steg")),
+    ("Home / End", N_("Første / siste steg")),
+    ("F5", N_("Presentasjon av og på")),
+    ("Shift+F5", N_("Start presentasjon")),
+    ("Esc", N_("Ut av tekstfeltet, lukk panelet, avslutt presentasjon")),
+    (N_("B eller ."), N_("Svart skjerm av og på")),
+    ("T", N_("Kasushistorien i presentasjon av og på")),
+    ("H", N_("Høy kontrast av og på")),
+    ("L", N_("Tegnforklaring av og på")),
+    ("F9", N_("Sidepanel av og på")),
+    ("0", N_("Tilpass kartet til vinduet")),
+    (N_("+ / −, musehjul"), N_("Zoom")),
+    ("Ctrl+F", N_("Søk etter tjeneste")),
+    ("Ctrl+O", N_("Åpne mappe")),
+    ("Ctrl+K", N_("Start kasus")),
+    ("Ctrl+T", N_("Tall (henvisninger og avslag) av og på")),
+    ("V", N_("Vis forslag (i kasus)")),
+    ("Ctrl+E", N_("Redigeringsmodus av og på")),
+    ("Ctrl+Z / Ctrl+Shift+Z", N_("Angre / gjør om en endring")),
+    ("Ctrl+S", N_("Lagre endringene")),
+    ("Ctrl+N", N_("Nytt kart")),
+    ("Ctrl+Shift+N / Ctrl+D", N_("Ny tjeneste / dupliser tjenesten (redigering)")),
+    (N_("Delete, Alt+piler"), N_("Slett / flytt kortet (redigering, kartet har tastene)")),
+    (N_("Shift+dra, Ctrl+L"), N_("Tegn samarbeid mellom to kort (redigering)")),
+    ("G / Y / R", N_("Status grønn / gul / rød (Rediger → Trafikklys)")),
+    (N_("F1 eller ?"), N_("Denne oversikten")),
 ]
 
 
@@ -54,7 +51,7 @@ def _action(w, text: str, slot, shortcut=None, checkable=False) -> QAction:
     """An action of the window. Its shortcut works in the map window only (a
     dialog or the facilitator's window keeps its own keys); single letters
     never fire while a text field has the keys (keys.py)."""
-    a = QAction(text, w)
+    a = live_text.text(QAction(w), text)  # ``text``: marked with N_, said again in another language
     if shortcut:
         keys = [shortcut] if isinstance(shortcut, str) else list(shortcut)
         a.setShortcuts([QKeySequence(k) for k in keys])
@@ -67,46 +64,46 @@ def _action(w, text: str, slot, shortcut=None, checkable=False) -> QAction:
 
 def build(w) -> None:
     bar = w.menuBar()
-    fil = w._menus["fil"] = bar.addMenu(tr("&Fil"))
-    w._menus["rediger"] = bar.addMenu(tr("&Rediger"))  # filled by edit_ui.install
-    vis = w._menus["vis"] = bar.addMenu(tr("&Vis"))
-    w._menus["kasus"] = bar.addMenu(tr("&Kasus"))
-    hjelp = w._menus["hjelp"] = bar.addMenu(tr("&Hjelp"))
+    fil = w._menus["fil"] = live_text.title(bar.addMenu(""), N_("&Fil"))
+    w._menus["rediger"] = live_text.title(bar.addMenu(""), N_("&Rediger"))  # filled by edit_ui.install
+    vis = w._menus["vis"] = live_text.title(bar.addMenu(""), N_("&Vis"))
+    w._menus["kasus"] = live_text.title(bar.addMenu(""), N_("&Kasus"))
+    hjelp = w._menus["hjelp"] = live_text.title(bar.addMenu(""), N_("&Hjelp"))
 
-    fil.addAction(_action(w, tr("Åpne mappe…"), lambda: open_folder(w), "Ctrl+O"))
-    fil.addAction(_action(w, tr("Åpne kart…"), lambda: open_map_file(w), "Ctrl+Shift+O"))
-    fil.addAction(_action(w, tr("Åpne eksempeldata"), lambda: open_path(w, None)))
-    w.export_action = _action(w, tr("Eksporter plakat…"), lambda: export_poster(w), "Ctrl+P")
+    fil.addAction(_action(w, N_("Åpne mappe…"), lambda: open_folder(w), "Ctrl+O"))
+    fil.addAction(_action(w, N_("Åpne kart…"), lambda: open_map_file(w), "Ctrl+Shift+O"))
+    fil.addAction(_action(w, N_("Åpne eksempeldata"), lambda: open_path(w, None)))
+    w.export_action = _action(w, N_("Eksporter plakat…"), lambda: export_poster(w), "Ctrl+P")
     fil.addAction(w.export_action)
     fil.addSeparator()
-    fil.addAction(_action(w, tr("Avslutt"), w.close, "Ctrl+Q"))
+    fil.addAction(_action(w, N_("Avslutt"), w.close, "Ctrl+Q"))
 
-    w.present_action = _action(w, tr("Presentasjon"), lambda: w.presentation.toggle(), "F5")
+    w.present_action = _action(w, N_("Presentasjon"), lambda: w.presentation.toggle(), "F5")
     # Clickers send Shift+F5 ("from here"): it starts, never stops, a presentation.
-    w.present_start_action = _action(w, tr("Start presentasjon"), lambda: w.presentation.enter(), "Shift+F5")
-    w.story_action = _action(w, tr("Kasushistorien i presentasjon"), lambda: w.presentation.toggle_story(), "T")
-    w.contrast_action = _action(w, tr("Høy kontrast"), lambda on: set_contrast(w, on), "H", checkable=True)
-    w.fit_action = _action(w, tr("Tilpass til vinduet"), w.map_view.fit, "0")
-    zoom_in = _action(w, tr("Zoom inn"), lambda: w.map_view.zoom_by(1.25))
-    zoom_out = _action(w, tr("Zoom ut"), lambda: w.map_view.zoom_by(0.8))
-    search = _action(w, tr("Søk…"), w.search.focus, "Ctrl+F")
-    w.side_action = _action(w, tr("Sidepanel"), lambda: w.room.toggle_side(), "F9")
-    w.legend_action = _action(w, tr("Tegnforklaring"), lambda: w.legend.toggle(), "L")
-    w.prev_action = _action(w, tr("◀ Forrige"), w.previous_step)
-    w.next_action = _action(w, tr("Neste ▶"), w.next_step)
+    w.present_start_action = _action(w, N_("Start presentasjon"), lambda: w.presentation.enter(), "Shift+F5")
+    w.story_action = _action(w, N_("Kasushistorien i presentasjon"), lambda: w.presentation.toggle_story(), "T")
+    w.contrast_action = _action(w, N_("Høy kontrast"), lambda on: set_contrast(w, on), "H", checkable=True)
+    w.fit_action = _action(w, N_("Tilpass til vinduet"), w.map_view.fit, "0")
+    zoom_in = _action(w, N_("Zoom inn"), lambda: w.map_view.zoom_by(1.25))
+    zoom_out = _action(w, N_("Zoom ut"), lambda: w.map_view.zoom_by(0.8))
+    search = _action(w, N_("Søk…"), w.search.focus, "Ctrl+F")
+    w.side_action = _action(w, N_("Sidepanel"), lambda: w.room.toggle_side(), "F9")
+    w.legend_action = _action(w, N_("Tegnforklaring"), lambda: w.legend.toggle(), "L")
+    w.prev_action = _action(w, N_("◀ Forrige"), w.previous_step)
+    w.next_action = _action(w, N_("Neste ▶"), w.next_step)
     for a in (w.present_action, w.present_start_action, w.story_action, w.contrast_action, w.fit_action,
               zoom_in, zoom_out, search):
         vis.addAction(a)
     vis.addSeparator()
     for a in (w.side_action, w.legend_action):
         vis.addAction(a)
-    problems = _action(w, tr("Problemer i filene"), lambda: w.show_panel(w.problems_panel))
+    problems = _action(w, N_("Problemer i filene"), lambda: w.show_panel(w.problems_panel))
     vis.addAction(problems)
 
-    hjelp.addAction(_action(w, tr("Taster"), lambda: show_keys(w)))
-    hjelp.addAction(_action(w, tr("Om Sammenkart"), lambda: about(w)))
+    hjelp.addAction(_action(w, N_("Taster"), lambda: show_keys(w)))
+    hjelp.addAction(_action(w, N_("Om Sammenkart"), lambda: about(w)))
 
-    tb = w.addToolBar(tr("Verktøy"))
+    tb = live_text.live(w.addToolBar(""), "setWindowTitle", N_("Verktøy"))
     tb.setObjectName("toolbar")
     tb.setMovable(False)
     tb.setToolButtonStyle(Qt.ToolButtonTextOnly)
@@ -117,8 +114,8 @@ def build(w) -> None:
         button = tb.widgetForAction(a)
         if button is not None:
             button.setFocusPolicy(Qt.NoFocus)
-    w.prev_action.setToolTip(tr("Forrige steg (PageUp, venstre pil)"))
-    w.next_action.setToolTip(tr("Neste steg (PageDown, høyre pil, mellomrom)"))
+    live_text.tip(w.prev_action, N_("Forrige steg (PageUp, venstre pil)"))
+    live_text.tip(w.next_action, N_("Neste steg (PageDown, høyre pil, mellomrom)"))
 
 
 def set_contrast(w, on: bool) -> None:
@@ -126,18 +123,18 @@ def set_contrast(w, on: bool) -> None:
 
 
 def show_keys(w) -> None:
-    rows = "".join(f"<tr><td><b>{escape(k)}</b>&nbsp;&nbsp;</td><td>{escape(tr(v))}</td></tr>" for k, v in KEYS)
+    rows = "".join(f"<tr><td><b>{escape(_(k))}</b>&nbsp;&nbsp;</td><td>{escape(_(v))}</td></tr>" for k, v in KEYS)
     box = QMessageBox(w)
-    box.setWindowTitle(tr("Taster"))
+    box.setWindowTitle(_("Taster"))
     box.setTextFormat(Qt.RichText)
-    box.setText(f"<h3>{escape(tr('Taster i Sammenkart'))}</h3><table>{rows}</table>"
-                f"<p>{escape(tr('Presentasjonsklikkere sender PageDown/PageUp og B, så de virker uten oppsett.'))}</p>")
+    box.setText(f"<h3>{escape(_('Taster i Sammenkart'))}</h3><table>{rows}</table>"
+                f"<p>{escape(_('Presentasjonsklikkere sender PageDown/PageUp og B, så de virker uten oppsett.'))}</p>")
     box.open()
     w.keys_box = box
 
 
 def about(w) -> None:
-    QMessageBox.about(w, tr("Om Sammenkart"), tr(
+    QMessageBox.about(w, _("Om Sammenkart"), _(
         "Sammenkart {v}\n\nKart over tjenester for barn og unge, samhandlingsforløp og kasusøvelser."
     ).format(v=__version__))
 
@@ -157,7 +154,7 @@ def open_path(w, path: str | None) -> None:
         QApplication.restoreOverrideCursor()
     if not ws.maps and w.current_map() is not None:
         first = "\n".join(str(p) for p in ws.problems[:8])
-        plain.message(w, tr("Ingen kart"), tr("Fant ingen kart som kunne leses i «{path}».").format(path=path)
+        plain.message(w, _("Ingen kart"), _("Fant ingen kart som kunne leses i «{path}».").format(path=path)
                       + ("\n\n" + first if first else ""), QMessageBox.Warning)
         return
     w.set_workspace(ws)
@@ -167,14 +164,14 @@ def open_path(w, path: str | None) -> None:
 
 def open_folder(w) -> None:
     start = w.settings.value("last_path", str(Path.home()))
-    folder = QFileDialog.getExistingDirectory(w, tr("Åpne mappe med kart/ og kasus/"), str(start))
+    folder = QFileDialog.getExistingDirectory(w, _("Åpne mappe med kart/ og kasus/"), str(start))
     if folder:
         open_path(w, folder)
 
 
 def open_map_file(w) -> None:
     start = w.settings.value("last_path", str(Path.home()))
-    name, _ = QFileDialog.getOpenFileName(w, tr("Åpne kart"), str(start), tr("Kartfiler (*.yaml *.yml)"))
+    name, _filter = QFileDialog.getOpenFileName(w, _("Åpne kart"), str(start), _("Kartfiler (*.yaml *.yml)"))
     if name:
         open_path(w, name)
 
@@ -183,7 +180,7 @@ def export_poster(w) -> None:
     try:
         from .poster_dialog import PosterDialog
     except ImportError as exc:
-        QMessageBox.warning(w, tr("Eksport"), tr("Plakateksport er ikke tilgjengelig: {e}").format(e=exc))
+        QMessageBox.warning(w, _("Eksport"), _("Plakateksport er ikke tilgjengelig: {e}").format(e=exc))
         return
     if w.current_map() is None:
         return

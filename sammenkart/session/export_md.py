@@ -5,12 +5,12 @@ import re
 from pathlib import Path
 
 from ..atomic import write_text
-from ..i18n import _
+from ..i18n import N_, _, language, output_language
 from ..model import Case, Map
 from . import model as sm
 from .summary import SessionSummary, format_duration, format_time, summarize
 
-_NOTE_LABELS = {"hindringer": "Hindringer", "muligheter": "Muligheter", "fritekst": "Notater"}
+_NOTE_LABELS = {"hindringer": N_("Hindringer"), "muligheter": N_("Muligheter"), "fritekst": N_("Notater")}
 
 
 # Everything Markdown (CommonMark with GitHub's tables and strike-through) acts on
@@ -98,5 +98,7 @@ def render(summary: SessionSummary, facilitator_copy: bool = False) -> str:
 def export_markdown(case: Case, m: Map, state: sm.SessionState, out: Path,
                     facilitator_copy: bool = False) -> Path:
     out = Path(out)
-    write_text(out, render(summarize(case, m, state), facilitator_copy))
+    with language(output_language(m.malform)):  # the file speaks the map's målform, like the case
+        text = render(summarize(case, m, state), facilitator_copy)
+    write_text(out, text)
     return out

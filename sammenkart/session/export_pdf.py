@@ -11,14 +11,14 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from ..atomic import atomic_path
-from ..i18n import _
+from ..i18n import N_, _, language, output_language
 from ..layout.text import BOLD, REGULAR, register_fonts
 from ..model import Case, Map
 from ..printable import printable
 from . import model as sm
 from .summary import SessionSummary, format_duration, format_time, summarize
 
-_NOTE_LABELS = (("hindringer", "Hindringer"), ("muligheter", "Muligheter"), ("fritekst", "Notater"))
+_NOTE_LABELS = (("hindringer", N_("Hindringer")), ("muligheter", N_("Muligheter")), ("fritekst", N_("Notater")))
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -102,7 +102,12 @@ def export_pdf(case: Case, m: Map, state: sm.SessionState, out: Path,
     ``problems`` (a list) receives warnings about characters the bundled fonts
     lack (left out of the PDF), each at the case step (or case) it came from.
     """
-    out = Path(out)
+    with language(output_language(m.malform)):  # the file speaks the map's målform, like the case
+        return _export_pdf(case, m, state, Path(out), facilitator_copy, problems)
+
+
+def _export_pdf(case: Case, m: Map, state: sm.SessionState, out: Path, facilitator_copy: bool,
+                problems: list | None) -> Path:
     found: list = []
     case, m, state = _printable(case, m, state, found)
     if problems is not None:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .. import atomic
 from ..i18n import _
+from ..os_errors import describe
 from .model import FLAG_KINDS, NOTE_KEYS, SCHEMA_VERSION, Flag, SessionState, StepState
 
 
@@ -126,7 +127,7 @@ def save(state: SessionState, path: Path | None = None) -> Path:
         atomic_write_text(path, text)
     except OSError as exc:
         raise SessionError(
-            _("Kunne ikke lagre økten i {sti}: {grunn}").format(sti=path, grunn=exc.strerror or exc)
+            _("Kunne ikke lagre økten i {sti}: {grunn}").format(sti=path, grunn=describe(exc))
         ) from exc
     return path
 
@@ -149,7 +150,7 @@ def load(path: Path) -> SessionState:
         raw = path.read_bytes()
     except OSError as exc:
         raise SessionError(
-            _("Kunne ikke åpne økten {sti}: {grunn}").format(sti=path, grunn=exc.strerror or exc)
+            _("Kunne ikke åpne økten {sti}: {grunn}").format(sti=path, grunn=describe(exc))
         ) from exc
     try:
         d = json.loads(raw.decode("utf-8"))
