@@ -37,14 +37,15 @@ class FieldChecks:
             try:
                 self._set_fields(tx, doc, path, where, {key: value}, what)
             except EditError as exc:
-                node = self._tree(doc).node(path)
-                line = node.start_mark.line + 1 if node is not None else 1
+                tree = self._tree(doc)
+                node = tree.node(path)
+                line = tree.line_of(node.start_mark) if node is not None else 1
                 return [Problem(loader.Source(loader._shown(doc.path), line, 1), str(exc))]
             tree = self._tree(doc)
             obj_node = tree.node(path)
             entry = tree.entry(obj_node, key) if obj_node is not None else None
-            lines = (entry[0].start_mark.line + 1, tree.text.count("\n", 0, tree.end(entry[1])) + 1) if entry else None
-            obj_line = obj_node.start_mark.line + 1 if obj_node is not None else 0
+            lines = (tree.line_of(entry[0].start_mark), tree.text.count("\n", 0, tree.end(entry[1])) + 1) if entry else None
+            obj_line = tree.line_of(obj_node.start_mark) if obj_node is not None else 0
             self._revision += 1
             problems = self.workspace.problems
         finally:
