@@ -167,8 +167,14 @@ class Tree:
         if isinstance(node, ScalarNode):
             i = self.ix(node.end_mark)
             if node.style in ("|", ">"):
-                while i > self.ix(node.start_mark) and self.text[i - 1] in " \t\r\n":
-                    i -= 1
+                # back over trailing blank lines, then forward over the last
+                # content line's own trailing spaces: they are part of the text
+                j = i
+                while j > self.ix(node.start_mark) and self.text[j - 1] in " \t\r\n":
+                    j -= 1
+                while j < i and self.text[j] in " \t":
+                    j += 1
+                return j
             return i
         if node.flow_style or not node.value:
             return self.ix(node.end_mark)
