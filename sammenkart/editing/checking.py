@@ -4,7 +4,7 @@ from __future__ import annotations
 from yaml.nodes import MappingNode
 
 from .. import loader
-from ..i18n import _
+from ..i18n import _, mentions
 from ..model import Problem
 from .changes import EditError
 from .core import _WHAT, _Transaction
@@ -58,7 +58,7 @@ class FieldChecks:
             if p.source.path != shown:
                 continue
             on_lines = lines is not None and lines[0] <= p.source.line <= lines[1]
-            at_object = p.source.line == obj_line and (f"«{key}»" in p.message or any(f"«{v}»" in p.message for v in values))
+            at_object = p.source.line == obj_line and any(mentions(p.message, n) for n in (key, *values))
             if on_lines or at_object:
                 out.append(p)
         return out
