@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import i18n
 from . import schema as _schema
 
 # Written once, in the JSON Schemas (resources/schema/); named here for code that lists them.
@@ -404,10 +405,23 @@ class Workspace:
     root: Path | None = None
     figures: dict = field(default_factory=dict)  # map id -> figures.FigureTable (tal/<id>.csv)
     pathway_versions: dict[str, dict[str, Pathway]] = field(default_factory=dict)
+    # id -> målform -> the error that made a written version unusable (a grunnlag
+    # not found, a file that cannot be read): that målform's maps get no version
+    # of the pathway, never the other målform's text in its place.
+    unusable_versions: dict[str, dict[str, Problem]] = field(default_factory=dict)
+    # The language the problems were worded in: they are worded as the files are
+    # read (``_()``), so a window speaking another language reads them again
+    # (``worded_now``). The rest is the files' own text, never translated.
+    problems_language: str = field(default_factory=i18n.current_language)
 
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.is_error]
+
+    def worded_now(self) -> bool:
+        """Whether the problems read right in the language spoken now
+        (``i18n.reads_now``): worded in it, or none at all."""
+        return i18n.reads_now(self.problems_language, self.problems)
 
     def versions(self, pathway_id: str) -> dict[str, Pathway]:
         """Every målform version of one pathway: {"nb": ..., "nn": ...} (may be empty)."""
@@ -418,13 +432,23 @@ class Workspace:
         return out
 
     def pathway(self, pathway_id: str, malform: str | None = None) -> Pathway | None:
-        """The version in ``malform``; the other målform only when it is the only one.
+        """The version in ``malform``; the other målform only when it is the only
+        one and no version in ``malform`` was written (a written version that
+        cannot be used gives None: see ``unusable``).
 
         ``malform`` None gives the default version (as in ``pathways``)."""
         found = self.versions(pathway_id)
         if malform in found:
             return found[malform]
+        if self.unusable(pathway_id, malform) is not None:
+            return None
         return self.pathways.get(pathway_id) or next(iter(found.values()), None)
+
+    def unusable(self, pathway_id: str, malform: str | None) -> Problem | None:
+        """The error that keeps the version of a pathway written in ``malform``
+        from being used (docs/format.md, "Felles tekst og lokal tilpasning"),
+        or None when there is no such version or it loaded."""
+        return self.unusable_versions.get(pathway_id, {}).get(malform) if malform else None
 
     def all_pathways(self) -> list[Pathway]:
         """Every version of every pathway, ids in load order."""

@@ -132,18 +132,22 @@ class EditorCore:
     @property
     def workspace(self) -> Workspace:
         """Everything as it is now, built like ``load_workspace`` from the
-        edited texts (new objects after each change; never mutate them)."""
-        if self._workspace is None or self._workspace[0] != self._revision:
+        edited texts (new objects after each change; never mutate them).
+        Read again in another language when its problems were worded in
+        another (``Workspace.worded_now``): the same texts, other words."""
+        if self._workspace is None or self._workspace[0] != self._revision or not self._workspace[1].worded_now():
             data = [d for d in self._docs if d.kind in _WHAT]  # not the copies of shared texts
             key = tuple(d.text for d in data)
             ws = self._by_texts.get(key)
-            if ws is None:
+            if ws is None or not ws.worded_now():
                 snapshots = {id(d): d for d in data}
                 ws = loader.assemble(self.root, [(id(d), d.kind) for d in data],
                                      lambda key, _kind: snapshots[key].snapshot(), self._shared)
                 if not self.root.exists():
                     ws.problems.insert(0, Problem(loader.Source(str(self.root)),
                                                   _("finner ikke «{path}»").format(path=self.root)))
+                elif not data and not ws.figures:  # as load_workspace says it
+                    ws.problems.insert(0, loader.nothing_found(self.root))
                 if len(self._by_texts) >= WORKSPACES_KEPT:
                     self._by_texts.pop(next(iter(self._by_texts)))
                 self._by_texts[key] = ws
