@@ -138,7 +138,9 @@ class EditorCore:
         if self._workspace is None or self._workspace[0] != self._revision or not self._workspace[1].worded_now():
             data = [d for d in self._docs if d.kind in _WHAT]  # not the copies of shared texts
             key = tuple(d.text for d in data)
-            ws = self._by_texts.get(key)
+            ws = self._by_texts.pop(key, None)  # a hit becomes the newest: trials do not push out the state now
+            if ws is not None:
+                self._by_texts[key] = ws
             if ws is None or not ws.worded_now():
                 snapshots = {id(d): d for d in data}
                 ws = loader.assemble(self.root, [(id(d), d.kind) for d in data],

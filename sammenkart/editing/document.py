@@ -64,6 +64,16 @@ def changed_on_disk(path: Path, known: DiskState | None) -> bool:
     return now is None or now.sha256 != known.sha256
 
 
+def _recent(kept: dict, key):
+    """``kept[key]`` or None; a hit becomes the newest, so the few kept are the
+    ones used last (a form's trial texts must not push out the text they try
+    on: its tree, parse and snapshot are what every next trial starts from)."""
+    hit = kept.pop(key, None)
+    if hit is not None:
+        kept[key] = hit
+    return hit
+
+
 class Document:
     """A map, pathway or case file open in the editor.
 
@@ -153,7 +163,7 @@ class Document:
     def tree(self) -> Tree:
         """The text's node tree. Raises ``EditError`` when the file cannot be
         edited now (not text, a YAML syntax error, anchors and aliases)."""
-        hit = self._trees.get(self.text)
+        hit = _recent(self._trees, self.text)
         if hit is not None:
             return hit
         if self.text is None:
@@ -191,7 +201,7 @@ class Document:
             if not i18n.reads_now(worded, hit[1]):  # the file itself again: there is no text to read
                 self._unreadable = (i18n.current_language(), _FILE_LOADERS[self.kind](self.path))
             return self._unreadable[1]
-        kept = self._snapshots.get(self.text)
+        kept = _recent(self._snapshots, self.text)
         if kept is not None and i18n.reads_now(kept[0], kept[1][1]):
             return kept[1]
         hit = loader.read_parsed(self._parse(), self.path, self.kind)
@@ -208,7 +218,7 @@ class Document:
         parsed = None
         if self._derived_from is not None:
             before, splice = self._derived_from
-            prev, tree = self._parsed.get(before), self._trees.get(before)
+            prev, tree = _recent(self._parsed, before), _recent(self._trees, before)
             if prev is not None and tree is not None:
                 parsed = reparse.follow(prev, tree, splice, self.text, shown)
         if parsed is None:

@@ -106,12 +106,17 @@ def _replaced(box, steps: list, value):
 def _moved(box, below: int, lines: int):
     """``box`` with every place (``Source``) on a line after ``below`` moved
     down by ``lines`` (up when negative): copies where a place moved, the
-    rest shared."""
+    rest shared. Values are in the order written, so one whose next sibling
+    starts on or above ``below`` lies wholly above it and is not looked into."""
     if isinstance(box, YMap):
-        values = {k: _moved(v, below, lines) for k, v in box.items()}
-        if box.source.line <= below and all(values[k] is box[k] for k in box) and \
-                all(s.line <= below for s in box.value_sources.values()) and \
-                all(s.line <= below for s in box.key_sources.values()):
+        keys = list(box)
+        starts = [box.key_sources[k].line for k in keys]
+        values = {}
+        for j, k in enumerate(keys):
+            v = box[k]
+            values[k] = v if j + 1 < len(keys) and starts[j + 1] <= below else _moved(v, below, lines)
+        if box.source.line <= below and (not starts or starts[-1] <= below) and \
+                all(values[k] is box[k] for k in keys) and all(s.line <= below for s in box.value_sources.values()):
             return box
         out = YMap(values)
         out.source = _move(box.source, below, lines)
@@ -119,9 +124,11 @@ def _moved(box, below: int, lines: int):
         out.value_sources = {k: _move(s, below, lines) for k, s in box.value_sources.items()}
         return out
     if isinstance(box, YList):
-        items = [_moved(v, below, lines) for v in box]
-        if box.source.line <= below and all(a is b for a, b in zip(items, box)) and \
-                all(s.line <= below for s in box.item_sources):
+        starts = [s.line for s in box.item_sources]
+        items = [v if j + 1 < len(box) and starts[j + 1] <= below else _moved(v, below, lines)
+                 for j, v in enumerate(box)]
+        if box.source.line <= below and (not starts or starts[-1] <= below) and \
+                all(a is b for a, b in zip(items, box)):
             return box
         out = YList(items)
         out.source = _move(box.source, below, lines)
