@@ -29,6 +29,7 @@ from .geometry import BandGeom, CardGeom, EdgeGeom, MapLayout, Rect, RoutedNet, 
 from .grid import BADGE_RADIUS, GAP, MIN_CHANNEL, TRACK, Grid
 from .ordering import row_sizes
 from .placement import place, place_tiles, tile_rows_per_band, tile_shape
+from .refine import refine_routed
 from .routing import W_ROOM, Router, make_loop, make_net, net_paths, net_strokes
 from .text import BOLD, CONDENSED_BOLD, text_width, wrap
 
@@ -47,6 +48,8 @@ CAREFUL_LIMIT = 400  # services; above this routing tries fewer channels per arr
 BADGE_ROUNDS = 3  # times the channels are widened for numbers that found no room
 SCARCE, SPARE = 1.6, 0.4  # room weights of the dimension that decides the map's size and of the other
 OWN_HEIGHT = True  # a card as tall as its name needs, in the middle of its row (else as tall as the row)
+REFINE = True  # cards moved within their band while the router's cost falls (refine.py; careful maps)
+REFINE_PASSES, REFINE_REACH = 2, 3  # refine.py: sweeps, cells a card may move (rows + columns)
 ROUTE_ROUNDS = 2  # times every pathway is routed (the second sees the room all the others need)
 # Estimated channel sizes while choosing the number of columns (before routing).
 EST_H_CHANNEL = MIN_CHANNEL + 2 * TRACK
@@ -302,6 +305,9 @@ def _build(m: Map, levels, bands, lines, heights, spec: _Spec, cols: int, pins, 
         cells, row_band = place(bands, weights, cols, groups, heights, pins)
     grid = Grid(cols, cells, row_band)
     grid.index()
+    if REFINE and not is_tiled(m) and len(m.tjenester) <= CAREFUL_LIMIT:
+        # every pair joined in some picture once: what crowds the channels
+        refine_routed(grid, dict.fromkeys(weights, 1.0), set(pins), REFINE_PASSES, REFINE_REACH, heights)
     # at least two lines tall: a one-line name keeps clear of the symbols on the card's corners
     low = card_height(("",) * 2)
     grid.card_h = {sid: max(h, low) for sid, h in heights.items()} if OWN_HEIGHT else {}

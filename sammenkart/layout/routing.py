@@ -35,6 +35,7 @@ PORT_INSET = 14.0  # keep ports off rounded or cut card corners
 SIDE_GAP = 6.0
 SIDE_INSET = 5.0
 ORDER_PASSES = 1  # rounds of taking each segment of a channel out and putting it back where it crosses least
+REINSERT_MAX = 200  # segments; in larger channels (regions) those rounds took much time for little
 REROUTE_PASSES = 2  # rip-up-and-reroute rounds (careful maps)
 
 # Cost weights of a candidate route (map-independent, in abstract units).
@@ -529,8 +530,9 @@ def _order(items: list) -> list:
     """Segments of one channel from the top (left) track down, few crossings first.
 
     Each segment, in order of its left (top) end, goes where it crosses the
-    segments placed before it least (``_pair_cost``); then each is taken out
-    and put back where it crosses least (``ORDER_PASSES``). Every channel is
+    segments placed before it least (``_pair_cost``); then, in channels of up
+    to ``REINSERT_MAX`` segments, each is taken out and put back where it
+    crosses least (``ORDER_PASSES``). Every channel is
     ordered so, however many segments it has: on the 628-service region this
     took 141,356 crossings to 117,695 (a sort by where the segments' ends go,
     used above 40 segments before, left those crossings)."""
@@ -553,7 +555,7 @@ def _order(items: list) -> list:
             if k < len(seq) and k in below:
                 cost += above[k] - below[k]
         seq.insert(best_k, it)
-    for _ in range(ORDER_PASSES):
+    for _ in range(ORDER_PASSES if len(seq) <= REINSERT_MAX else 0):
         if not _reinsert(seq):
             break
     return seq
