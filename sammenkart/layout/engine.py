@@ -45,6 +45,7 @@ MARGIN = 0.0  # the band fills reach the picture's edge; viewers and pages add t
 CARD_MAX_LINES = 8  # a longer name ends in "…" on its card (text.was_cut tells), never a giant card
 SCREEN_ASPECT = 16 / 9  # a projector; posters pass their page's room instead
 CAREFUL_LIMIT = 400  # services; above this routing tries fewer channels per arrow
+MIDDLING_LIMIT = 1000  # services; up to this every channel is tried, with one round of rerouting (routing.Router)
 BADGE_ROUNDS = 3  # times the channels are widened for numbers that found no room
 SCARCE, SPARE = 1.6, 0.4  # room weights of the dimension that decides the map's size and of the other
 OWN_HEIGHT = True  # a card as tall as its name needs, in the middle of its row (else as tall as the row)
@@ -312,6 +313,7 @@ def _build(m: Map, levels, bands, lines, heights, spec: _Spec, cols: int, pins, 
     low = card_height(("",) * 2)
     grid.card_h = {sid: max(h, low) for sid, h in heights.items()} if OWN_HEIGHT else {}
     careful = len(m.tjenester) <= CAREFUL_LIMIT
+    middling = len(m.tjenester) <= MIDDLING_LIMIT
 
     # Route the pathways, largest first: each may use the tracks the others made room
     # for, and pays for any it adds. A second round lets each see all the others
@@ -336,13 +338,13 @@ def _build(m: Map, levels, bands, lines, heights, spec: _Spec, cols: int, pins, 
             others = [t for k, t in tracks.items() if k != key]
             cap = ([max(v) for v in zip(*(t[0] for t in others))] if others else [0] * (cols + 1),
                    [max(h) for h in zip(*(t[1] for t in others))] if others else [0] * (grid.rows + 1))
-            router = Router(grid, careful, cap, weights_vh)
+            router = Router(grid, careful, cap, weights_vh, middling)
             router.route(_nets_of(grid, scenes[key]))
             tracks[key] = router.assign_tracks()
             routers[key] = router
     v_tracks = [max(v) for v in zip(*(t[0] for t in tracks.values()))] if tracks else [0] * (cols + 1)
     h_tracks = [max(h) for h in zip(*(t[1] for t in tracks.values()))] if tracks else [0] * (grid.rows + 1)
-    links = Router(grid, careful, (list(v_tracks), list(h_tracks)), (4 * weights_vh[0], 4 * weights_vh[1]))
+    links = Router(grid, careful, (list(v_tracks), list(h_tracks)), (4 * weights_vh[0], 4 * weights_vh[1]), middling)
     links.route(_nets_of(grid, spec.scenes[""]))
     links.assign_tracks()
     routers[""] = links

@@ -35,6 +35,7 @@ PORT_INSET = 14.0  # keep ports off rounded or cut card corners
 SIDE_GAP = 6.0
 SIDE_INSET = 5.0
 ORDER_PASSES = 1  # rounds of taking each segment of a channel out and putting it back where it crosses least
+MIDDLING_PASSES = 1  # rip-up-and-reroute rounds on middling maps (regions of a few hundred services)
 REINSERT_MAX = 200  # segments; in larger channels (regions) those rounds took much time for little
 REROUTE_PASSES = 2  # rip-up-and-reroute rounds (careful maps)
 
@@ -110,8 +111,12 @@ class Router:
     """Routes the nets of one scene (one pathway, or the collaboration links)."""
 
     def __init__(self, grid: Grid, careful: bool = True, capacity: tuple[list[int], list[int]] | None = None,
-                 room_weight: float | tuple[float, float] = W_ROOM):
-        """``capacity``: (vertical, horizontal) tracks each channel has already, for the room cost;
+                 room_weight: float | tuple[float, float] = W_ROOM, middling: bool = False):
+        """``careful``: every channel between an arrow's ends is tried for its trunk, and every
+        arrow is routed again ``REROUTE_PASSES`` times; else only the channels beside its first
+        and last card, once, unless ``middling`` (a map of up to ``engine.MIDDLING_LIMIT``
+        services): every channel, and ``MIDDLING_PASSES`` times again.
+        ``capacity``: (vertical, horizontal) tracks each channel has already, for the room cost;
         ``room_weight``: per map unit, or (vertical channels, horizontal channels) when one of the
         map's width and height is scarcer than the other."""
         self.grid = grid
@@ -130,6 +135,7 @@ class Router:
         # stubs entering a horizontal channel at half-unit X: s_at[i][X]
         self.s_at = [[0] * self.nx for _ in range(R + 1)]
         self.careful = careful
+        self.wide = careful or middling
         self.nets: list[Net] = []
         self.pair_count: dict[frozenset, int] = {}
         self.pair_trunks: dict[tuple, int] = {}
@@ -148,7 +154,7 @@ class Router:
             self.nets.append(net)
         # Rip up and reroute: each net once more, now seeing every other net.
         if passes is None:
-            passes = REROUTE_PASSES if self.careful else 0
+            passes = REROUTE_PASSES if self.careful else MIDDLING_PASSES if self.wide else 0
         for _ in range(passes):
             for net in self.nets:
                 if not net.loop:
@@ -188,9 +194,9 @@ class Router:
             return out  # one above the other: straight down (a step may go round for its number)
         mid = sorted(rows)[len(rows) // 2]
         trunks = sorted({j for c in cols for j in (c, c + 1)})
-        if self.careful and hi_c - lo_c <= 12:
+        if self.wide and hi_c - lo_c <= 12:
             trunks = list(range(lo_c, hi_c + 2))
-        if not self.careful and len(trunks) > 2:
+        elif not self.careful and len(trunks) > 2:
             # large maps: the channels beside the first and last card only
             trunks = sorted({lo_c + 1 if lo_c < hi_c else lo_c, hi_c})
         for j in trunks:
