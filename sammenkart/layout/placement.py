@@ -500,10 +500,7 @@ def place_tiles(bands: list[list[str]], weights: dict[tuple[str, str], float], g
     between bands run straight up and down inside its own columns, and the
     arrows to shared services (no municipality) leave from its own part of
     the map. Shared services stand centred at the top of their band. Tile
-    width and count are chosen to fill ``aspect``. The rows of tiles come in
-    the opposite order in every other band (the municipality at the bottom of
-    one band is at the top of the next; 628-service region: 2.4 % fewer
-    crossings than the same order in every band). Within a tile, cards that
+    width and count are chosen to fill ``aspect``. Within a tile, cards that
     talk upwards come first, then the map file's order. Returns cells, the
     band of each row, and the number of columns.
     """
@@ -551,8 +548,6 @@ def place_tiles(bands: list[list[str]], weights: dict[tuple[str, str], float], g
         for g in names:
             k = slot[g]
             tr, tc = divmod(k, per_row)
-            if b % 2:
-                tr = tile_rows - 1 - tr  # mirrored: a tile in the last row of a band is next to its own below
             mine = sorted(local[b][g], key=lambda s: (lean(s, b), rank[s]))
             # upper rows hold the cards that talk upwards; each row left to right
             for i, s in enumerate(mine):
