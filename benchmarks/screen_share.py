@@ -60,8 +60,8 @@ def run_child(screen: str, scenario: str, extra: list[str] | None = None, timeou
 def run_app_on(screens: list[dict] | None, args: list[str], scenario: str = "custom", screen: str | None = None,
                timeout: float = 120) -> dict:
     """Start ``sammenkart ARGS`` on the given screens (offscreen config entries,
-    or the named ``screen``); the probe's measurement, or {"exit": code, "stderr": …}
-    when the app ended without showing a window."""
+    or the named ``screen``); the probe's measurement with the exit code and error
+    output, or only {"exit": code, "stderr": …} when the app ended without showing a window."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         if screens is None:
@@ -83,7 +83,7 @@ def run_app_on(screens: list[dict] | None, args: list[str], scenario: str = "cus
         proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
         for line in proc.stdout.splitlines():
             if line.startswith("{"):
-                return json.loads(line)
+                return {**json.loads(line), "exit": proc.returncode, "stderr": proc.stderr}
         if proc.returncode != 0 and "Traceback" not in proc.stderr:
             return {"exit": proc.returncode, "stderr": proc.stderr}
         raise RuntimeError(f"no measurement from {cmd}:\n{proc.stdout[-2000:]}\n{proc.stderr[-3000:]}")
@@ -140,6 +140,28 @@ def _facilitator(w) -> str | None:
     return screen.name() if screen is not None else "?"
 
 
+def _tabs(tabs) -> list[dict] | None:
+    """What a tab widget's bar shows, tab by tab (None while its bar is hidden):
+    the full name, the place and width it got, and the width it would need."""
+    bar = tabs.tabBar()
+    if not bar.isVisible():
+        return None
+    return [{"text": tabs.tabText(i), "x": bar.tabRect(i).x(), "right": bar.tabRect(i).right(),
+             "width": bar.tabRect(i).width(), "needs": bar.tabSizeHint(i).width(), "bar": bar.width()}
+            for i in range(tabs.count())]
+
+
+def _case(w) -> dict | None:
+    """A running case's panel: whether the step shows whole, its notes' tabs."""
+    panel = getattr(getattr(w, "kasus", None), "panel", None)
+    if panel is None or w.stepper is None:
+        return None
+    panel.fit()
+    return {"fits": panel.body_fits(), "scrolls": panel.scroll.verticalScrollBar().isVisible(),
+            "orientation": panel.orientation, "notes_tabs": _tabs(panel.notes) if panel.notes.isVisible() else None,
+            "band": [panel.x(), panel.y(), panel.width(), panel.height()]}
+
+
 def child(scenario: str, argv: list[str]) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -181,6 +203,11 @@ def child(scenario: str, argv: list[str]) -> int:
             "caption": w.room.caption.height() if w.room.caption.isVisible() else 0,
             "window_screen": scr.name(),
             "facilitator": _facilitator(w),
+            "message": w.room.message.text() if w.room.message.isVisible() else "",
+            # the smallest card text on screen, px (READABLE_PX is what the room needs)
+            "card_px": w.room.min_text * w.map_view.zoom_factor(),
+            "side_tabs": _tabs(w.room.side) if w.room.side.isVisible() else None,
+            "case_panel": _case(w),
         }), flush=True)
         app.quit()
 

@@ -26,7 +26,7 @@ from .layout.geometry import MapLayout, Rect, RoutedNet
 from .layout.text import BOLD, text_width
 from .style import (
     ART_DASH, SECTOR_ORDER, SECTOR_SHAPES, Look, Palette, art_label, card_outline, level_position,
-    look as look_for, palette, readable_on, sector_label,
+    dimmed_text, look as look_for, palette, readable_on, sector_label,
 )
 
 Point = tuple[float, float]
@@ -55,7 +55,7 @@ class CardItem:
     dash: tuple[float, ...]  # in map units; () = solid
     opacity: float  # of fill and outline
     text_colour: str
-    text_opacity: float
+    text_opacity: float  # 1.0: a dimmed card's text comes as an opaque colour (style.dimmed_text)
     lines: tuple[str, ...]
     font: str
     font_size: float
@@ -193,10 +193,13 @@ def build(m, layout: MapLayout, emphasis: Emphasis | None = None, variant: str =
                     colours[card.level] = (level_fill(m, pal, variant, card.level),
                                            readable_text(m, pal, variant, card.level))
                 fill, text = colours[card.level]
+            if dim:  # one opaque colour, readable on the dimmed fill: over its band on screen, on paper
+                ground = pal.band_fill(level_position(m, card.level), n)
+                text = dimmed_text(fill, (ground, pal.background), lk.dim_opacity, lk.dim_text_opacity)
             outline = outlines[sid]
             item = made[key] = CardItem(
                 sid, card.rect, outline, fill, stroke, width, dash, lk.dim_opacity if dim else 1.0, text,
-                lk.dim_text_opacity if dim else 1.0, card.lines, LABEL_FONT, card.font_size, card.line_height,
+                1.0, card.lines, LABEL_FONT, card.font_size, card.line_height,
                 card.line_dx, state)
         cards.append(item)
     # current and highlighted cards on top of the others (their thick borders stay whole)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .i18n import _
 from . import adaptation, graph, paths, referral_rights
+from .malform import malform_name, split_stem
 from .model import Case, Map, Pathway, Problem, Source, Workspace
 from .readers import read_case, read_map, read_pathway
 from .yamlfile import load_yaml, parse_yaml, read_head
@@ -89,11 +90,27 @@ def load_case_file(path) -> tuple[Case | None, list[Problem]]:
 
 
 def _yaml_files(folder: Path) -> list[Path]:
-    """The YAML entries of a folder. Anything that is not a folder is listed, so
-    a FIFO or device named like a data file is reported (and never read)."""
+    """The entries of a folder named like data files (``*.yaml``, ``*.yml``).
+    Every such entry is listed, whatever it is, so a folder, FIFO or device
+    named like a data file is reported at its path (and never read), not
+    silently skipped."""
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and not p.is_dir())
+    return sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES)
+
+
+def named_as_file(path: Path) -> bool:
+    """True for a path the user gave that should be one data file: anything
+    that is not a folder, and a folder named like a data file (``x.yaml``),
+    which is then reported as a folder where a file should be."""
+    return not path.is_dir() or path.suffix in YAML_SUFFIXES
+
+
+def nothing_found(path: Path) -> Problem:
+    """The error for a folder in which no data file was found (an empty folder,
+    or one holding nothing Sammenkart reads)."""
+    return Problem(Source(_shown(path)), _(
+        "fant ingen kart, forløp eller kasus i mappen (ventet .yaml-filer i kart/, kart/forlop/ eller kasus/)"))
 
 
 def add(ws: Workspace, store: dict, obj, problems: list[Problem], what: str) -> None:
@@ -108,11 +125,20 @@ def add(ws: Workspace, store: dict, obj, problems: list[Problem], what: str) -> 
     store[obj.id] = obj
 
 
-def add_pathway(ws: Workspace, obj: Pathway | None, problems: list[Problem]) -> None:
+def add_pathway(ws: Workspace, obj: Pathway | None, problems: list[Problem], written: Pathway | None = None) -> None:
     """Keep one version of a pathway per målform (``angst.yaml`` and ``angst.nn.yaml``
-    share the id ``angst``); ``ws.pathways`` keeps the bokmål one, or the first."""
+    share the id ``angst``); ``ws.pathways`` keeps the bokmål one, or the first.
+
+    ``obj`` None: the file gave no usable pathway. Its version (id and målform
+    from ``written``, the file as read before its ``grunnlag`` was merged, or
+    else from the file's name) is kept in ``ws.unusable_versions`` with its first
+    error, so maps of that målform are not given the other målform's text."""
     ws.problems.extend(problems)
     if obj is None:
+        key = _version_of(written, problems)
+        first = next((p for p in problems if p.is_error), None)
+        if key is not None and first is not None:
+            ws.unusable_versions.setdefault(key[0], {}).setdefault(key[1], first)
         return
     versions = ws.pathway_versions.setdefault(obj.id, {})
     first = versions.get(obj.malform)
@@ -125,6 +151,33 @@ def add_pathway(ws: Workspace, obj: Pathway | None, problems: list[Problem]) -> 
         ws.pathways[obj.id] = obj
 
 
+def unusable_text(ws: Workspace, pathway_id: str, malform: str | None) -> str | None:
+    """Why a map in ``malform`` is offered no version of a pathway although one
+    was written for it (``Workspace.unusable``): one line naming the pathway,
+    the målform and the error at its place; None when nothing was held back."""
+    problem = ws.unusable(pathway_id, malform)
+    if problem is None:
+        return None
+    return _("forløpet «{id}» på {malform} kan ikke brukes: {problem}").format(
+        id=pathway_id, malform=malform_name(malform), problem=problem)
+
+
+def _version_of(written: Pathway | None, problems: list[Problem]) -> tuple[str, str] | None:
+    """(id, målform) of a pathway file that gave no pathway: as written in it, or,
+    when it could not be read at all, from its name (``angst.nn.yaml``: angst, nn;
+    without a målform in the name a file is bokmål, docs/format.md)."""
+    if written is not None:
+        return written.id, written.malform
+    if not problems:
+        return None
+    name = Path(problems[0].source.path).name
+    stem, dot, suffix = name.rpartition(".")
+    if not dot or "." + suffix not in YAML_SUFFIXES:
+        return None
+    pid, malform = split_stem(stem)
+    return pid, malform or "nb"
+
+
 def workspace_files(path: Path, siblings: bool = True) -> tuple[list[Path], list[Path], list[Path]]:
     """(map files, pathway files, case files) for a path the user gave.
 
@@ -133,7 +186,7 @@ def workspace_files(path: Path, siblings: bool = True) -> tuple[list[Path], list
     With ``siblings`` a map file or ``kart/`` folder also brings the ``kasus/``
     folder beside it (the app opens a whole workspace); without, only what is
     inside the path is listed (``validate MAPPE`` checks that folder and nothing else)."""
-    if not path.is_dir():  # a file, or something that is not a folder: read (or refused) as a map
+    if named_as_file(path):  # a file, or something else in its place: read (or refused) as a map
         kart = path.parent
         kasus = kart.parent / "kasus"
         return [path], _yaml_files(kart / "forlop") if siblings else [], _yaml_files(kasus) if siblings else []
@@ -161,7 +214,10 @@ def load_workspace(path) -> Workspace:
         return ws
     maps, pathways, cases = workspace_files(path)
     files = [(f, "map") for f in maps] + [(f, "pathway") for f in pathways] + [(f, "case") for f in cases]
-    return assemble(path, files, lambda f, kind: _load(f, READERS[kind]))
+    ws = assemble(path, files, lambda f, kind: _load(f, READERS[kind]))
+    if not files and not ws.figures:
+        ws.problems.insert(0, nothing_found(path))
+    return ws
 
 
 def assemble(root: Path, files, read, shared: adaptation.SharedFiles | None = None) -> Workspace:
@@ -181,10 +237,11 @@ def assemble(root: Path, files, read, shared: adaptation.SharedFiles | None = No
              if kind == "pathway" and obj is not None and obj.path is not None}
     for kind, obj, problems in read_all:
         if kind == "pathway":
+            written = obj
             if obj is not None and obj.grunnlag is not None:
                 obj, more = adaptation.resolve(obj, shared, known, _shown)
                 problems = problems + more
-            add_pathway(ws, obj, problems)
+            add_pathway(ws, obj, problems, written)
         else:
             add(ws, ws.maps if kind == "map" else ws.cases, obj, problems, _("kartet") if kind == "map" else _("kasuset"))
     ws.problems.extend(reference_problems(ws))
@@ -209,6 +266,9 @@ def merge(into: Workspace, other: Workspace) -> None:
     for pid in other.pathway_ids():
         for malform, p in other.versions(pid).items():
             into.pathway_versions.setdefault(pid, {}).setdefault(malform, p)
+    for pid, errors in other.unusable_versions.items():
+        for malform, problem in errors.items():
+            into.unusable_versions.setdefault(pid, {}).setdefault(malform, problem)
 
 
 def reference_problems(ws: Workspace) -> list[Problem]:
@@ -236,6 +296,8 @@ def map_reference_problems(ws: Workspace) -> list[Problem]:
             out.extend(pin_problems(m, ws.pathways_for(m)))
         for pid in ws.pathway_ids():
             p = ws.pathway(pid, m.malform)
+            if p is None:  # its version in the map's målform cannot be used: reported where it is written
+                continue
             out.extend(_from_shared_text(p, _pathway_problems(m, p) + referral_rights.pathway_problems(m, p)))
         for c in cases_for_map(ws, m):
             seen = set()
@@ -290,6 +352,17 @@ def _pathway_problems(m, p: Pathway) -> list[Problem]:
             out.append(Problem(st.source, _("steg {n} i forløpet «{p}» kan ikke tegnes som en pil: {why}").format(
                 n=n, p=p.navn, why=why), "warning"))
     return out
+
+
+def cases_for_and_others(ws: Workspace, m) -> tuple[list[Case], list[Case]]:
+    """(the cases written for ``m`` (``cases_for_map``), the other cases), each in
+    title order: a case picker lists the first, and the others marked with their
+    målform. ``m`` None: every case, and no others."""
+    by_title = sorted(ws.cases.values(), key=lambda c: c.tittel)
+    if m is None:
+        return by_title, []
+    mine = {c.id for c in cases_for_map(ws, m)}
+    return [c for c in by_title if c.id in mine], [c for c in by_title if c.id not in mine]
 
 
 def cases_for_map(ws: Workspace, m) -> list[Case]:

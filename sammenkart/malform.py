@@ -7,6 +7,7 @@ so both versions share one id.
 """
 from __future__ import annotations
 
+from .i18n import _
 from .model import MALFORMER
 
 
@@ -20,3 +21,8 @@ def split_stem(stem: str) -> tuple[str, str | None]:
     if dot and base and tail in MALFORMER:
         return base, tail
     return stem, None
+
+
+def malform_name(malform: str) -> str:
+    """The målform as users name it: "bokmål", "nynorsk" (the code itself for anything else)."""
+    return {"nb": _("bokmål"), "nn": _("nynorsk")}.get(malform, malform)

@@ -404,6 +404,10 @@ class Workspace:
     root: Path | None = None
     figures: dict = field(default_factory=dict)  # map id -> figures.FigureTable (tal/<id>.csv)
     pathway_versions: dict[str, dict[str, Pathway]] = field(default_factory=dict)
+    # id -> målform -> the error that made a written version unusable (a grunnlag
+    # not found, a file that cannot be read): that målform's maps get no version
+    # of the pathway, never the other målform's text in its place.
+    unusable_versions: dict[str, dict[str, Problem]] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
@@ -418,13 +422,23 @@ class Workspace:
         return out
 
     def pathway(self, pathway_id: str, malform: str | None = None) -> Pathway | None:
-        """The version in ``malform``; the other målform only when it is the only one.
+        """The version in ``malform``; the other målform only when it is the only
+        one and no version in ``malform`` was written (a written version that
+        cannot be used gives None: see ``unusable``).
 
         ``malform`` None gives the default version (as in ``pathways``)."""
         found = self.versions(pathway_id)
         if malform in found:
             return found[malform]
+        if self.unusable(pathway_id, malform) is not None:
+            return None
         return self.pathways.get(pathway_id) or next(iter(found.values()), None)
+
+    def unusable(self, pathway_id: str, malform: str | None) -> Problem | None:
+        """The error that keeps the version of a pathway written in ``malform``
+        from being used (docs/format.md, "Felles tekst og lokal tilpasning"),
+        or None when there is no such version or it loaded."""
+        return self.unusable_versions.get(pathway_id, {}).get(malform) if malform else None
 
     def all_pathways(self) -> list[Pathway]:
         """Every version of every pathway, ids in load order."""

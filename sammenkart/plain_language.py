@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .i18n import _, language, output_language
-from .model import FlowStep, Map, Pathway, Service
+from .model import FlowStep, Map, Pathway, Problem, Service
 from .roles import STANDARD_ROLES, role_name
 
 
@@ -270,6 +270,32 @@ def step_text(m: Map, pathway: Pathway, step: FlowStep | int) -> StepText:
         unique = {s.id: s for s in [*senders, *receivers]}
         services = tuple(ServiceLine(s.id, s.navn, public_contact(s), access_label(s)) for s in unique.values())
     return StepText(index + 1, tuple(sentences), st.nar, explanations, services, bool(senders and receivers))
+
+
+def family_steps(m: Map, pathway: Pathway) -> tuple[Pathway, list[Problem]]:
+    """The pathway as a family handout tells it on ``m``: only the steps whose
+    services are both on the map, numbered 1, 2, 3 … anew (a family cannot go
+    to a service its municipality does not have, and a parent reads "step 2"
+    after "step 1", not after a gap). Returns (that pathway, a warning at each
+    step left out, naming the step's number in the pathway and what the map
+    lacks) so whoever makes the handout is told what it does not say."""
+    from dataclasses import replace
+
+    from .graph import resolve_steps
+    from .undrawn import side_names
+
+    kept, left_out = [], []
+    for rs in resolve_steps(m, pathway):
+        if rs.resolved:
+            kept.append(rs.step)
+            continue
+        missing = [side_names(m, ids, ref) for ids, ref in ((rs.fra, rs.step.fra), (rs.til, rs.step.til)) if not ids]
+        left_out.append(Problem(rs.step.source, _(
+            "steg {n} i forløpet «{p}» er ikke med i brosjyren: {missing}").format(
+            n=rs.index + 1, p=pathway.navn, missing=", ".join(missing)), "warning"))
+    if not left_out:
+        return pathway, []
+    return replace(pathway, flyt=kept), left_out
 
 
 def pathway_text(m: Map, pathway: Pathway) -> list[StepText]:

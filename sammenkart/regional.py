@@ -120,7 +120,8 @@ class GroupedMap(Map):
                 card = self.card_of.get(s.id)
                 if card is not None:
                     ids.setdefault(card)
-        return [self.service(i) for i in ids]
+        # a card may be left out of a derived map (a pathway's small map keeps only its cards)
+        return [s for s in (self.service(i) for i in ids) if s is not None]
 
 
 @dataclass
@@ -331,6 +332,14 @@ def view_of(m: Map) -> str:
     if isinstance(m, MunicipalityMap) and m.region is not None:
         return m.kommune
     return ALL
+
+
+def spans_municipalities(m: Map) -> bool:
+    """True for a shown map that stands for a whole region (the regional view or
+    every service): not one municipality's services. A family handout needs one
+    municipality's map, since what it gives a parent is whom to contact where
+    they live; on the regional view a municipal role is one card without contacts."""
+    return source_of(m).type == "region" and not isinstance(m, MunicipalityMap)
 
 
 def kommuner_shown(m: Map) -> list[str]:

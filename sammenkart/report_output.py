@@ -26,6 +26,12 @@ def usage_problem(command: str, path: Path, out: Path | None, endings: tuple[str
     if not path.exists():
         say(command, _("finner ikke «{path}»").format(path=path))
         return True
+    return out_problem(command, out, endings)
+
+
+def out_problem(command: str, out: Path | None, endings: tuple[str, ...]) -> bool:
+    """True (and said) when ``out`` ends in none of ``endings`` (a command never
+    writes one kind of file under another's name)."""
     if out is not None and out.suffix.lower() not in endings:
         say(command, _("--out må slutte på {endings}, ikke «{name}»").format(endings=", ".join(endings), name=out.name))
         return True

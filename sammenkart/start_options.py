@@ -6,13 +6,16 @@
 ``resolve(workspace, request) -> Start`` checks the ids against what was
 loaded and raises ``StartError`` with a message that lists the valid ids;
 the command line prints it and exits with 2 (wrong usage). Steps and screens
-count from 1 for users and from 0 in ``Start``. Pure Python (no Qt).
+count from 1 for users and from 0 in ``Start``. A screen that is not plugged in
+is no usage error: ``screen_to_use`` opens on the first screen and says so
+(a shortcut made for the projector still starts on the laptop). Pure Python (no Qt).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .i18n import _
+from .i18n import N_, _
+from .loader import unusable_text
 from .model import Map, Workspace
 from .session.model import gaps
 
@@ -79,6 +82,8 @@ def resolve(ws: Workspace, req: StartRequest) -> Start:
         raise StartError(_("finner ikke kasuset «{id}». Kasus som kan åpnes: {ids}").format(
             id=req.kasus, ids=_listed(ws.cases)))
     if req.forlop is not None and req.forlop not in ws.pathways:
+        for malform in ws.unusable_versions.get(req.forlop, {}):
+            raise StartError(unusable_text(ws, req.forlop, malform))
         raise StartError(_("finner ikke forløpet «{id}». Forløp som kan åpnes: {ids}").format(
             id=req.forlop, ids=_listed(ws.pathways)))
     if req.skjerm is not None and req.skjerm < 1:
@@ -92,6 +97,8 @@ def resolve(ws: Workspace, req: StartRequest) -> Start:
 
     if m is None and req.forlop:
         m = next((x for x in map_order(ws) if req.forlop in offered(x)), None)
+    if req.forlop is not None and m is not None and ws.unusable(req.forlop, m.malform) is not None:
+        raise StartError(unusable_text(ws, req.forlop, m.malform))
     if req.forlop is not None and m is not None and req.forlop not in offered(m):
         raise StartError(_("forløpet «{id}» viser ikke til noen tjeneste i kartet «{kart}». Forløp for kartet: {ids}").format(
             id=req.forlop, kart=m.id, ids=_listed(p.id for p in ws.pathways_for(m))))
@@ -121,3 +128,18 @@ def resolve(ws: Workspace, req: StartRequest) -> Start:
         screen=None if req.skjerm is None else req.skjerm - 1,
         language=req.sprak,
     )
+
+
+# Said in the window (and the log) when the screen a shortcut names is not there.
+SCREEN_MISSING = N_("Skjerm {n} finnes ikke (skjermer: {ids}); vinduet er åpnet på skjerm 1.")
+
+
+def screen_to_use(screen: int | None, count: int) -> tuple[int | None, dict]:
+    """The screen to open on for ``Start.screen`` (from 0) when ``count`` screens
+    exist: ``(index, note)``. A screen that is not there (the projector not
+    plugged in) gives the first screen and the placeholders of ``SCREEN_MISSING``
+    (``n``, ``ids``, counted from 1) for a note saying so; otherwise the note is
+    empty. ``None`` stays None (the primary screen)."""
+    if screen is None or screen < count or count < 1:
+        return (screen if count >= 1 else None), {}
+    return 0, {"n": screen + 1, "ids": ", ".join(str(i + 1) for i in range(count))}

@@ -66,6 +66,34 @@ def faded(colour: str, background: str, opacity: float) -> str:
     return "#" + "".join(f"{v:02x}" for v in mixed)
 
 
+# WCAG 2.x, success criterion 1.4.3 (contrast, minimum): normal-size text needs a
+# contrast ratio of at least 4.5:1 against what is behind it.
+MIN_TEXT_CONTRAST = 4.5
+
+
+def dimmed_text(fill: str, grounds: tuple[str, ...], fill_opacity: float, text_opacity: float) -> str:
+    """The text colour (opaque ``#rrggbb``) of a dimmed card whose ``fill`` is seen at
+    ``fill_opacity`` over each of ``grounds`` (the level's band in the window, the
+    page's background on paper; the first decides the ink): the readable ink for
+    the fill as seen, mixed towards it by ``text_opacity`` so it looks dimmed too,
+    but never so far that its contrast with any seen fill falls below
+    ``MIN_TEXT_CONTRAST`` (WCAG 2, 1.4.3). The ink is chosen for the dimmed fill, not
+    the full one: a light level in high contrast fades to a dark olive on black,
+    and dark text on it could not be read."""
+    seen = [faded(fill, ground, fill_opacity) for ground in grounds]
+
+    def worst(colour: str) -> float:
+        return min(contrast(colour, s) for s in seen)
+
+    ink = readable_on(seen[0])
+    if worst(ink) < MIN_TEXT_CONTRAST:
+        ink = readable_on(seen[0], "#000000", "#ffffff")
+    opacity = text_opacity
+    while opacity < 1.0 and worst(faded(ink, seen[0], opacity)) < MIN_TEXT_CONTRAST:
+        opacity = min(1.0, opacity + 0.01)
+    return faded(ink, seen[0], opacity)
+
+
 @dataclass(frozen=True)
 class Palette:
     variant: str
@@ -360,7 +388,7 @@ class Look:
     status_mark_radius: float = 7.0  # a colouring's sign (revision ✓ ! ✗), on the card's lower left corner
     status_mark_font_size: float = 9.0
     dim_opacity: float = 0.25  # services outside the pathway
-    dim_text_opacity: float = 0.55  # their names stay readable
+    dim_text_opacity: float = 0.55  # their names look dimmed, as far as they stay readable (dimmed_text)
 
 
 _LOOKS = {"normal": Look(), "hoykontrast": Look(dim_opacity=0.3), "gratone": Look(dim_opacity=0.3)}

@@ -37,13 +37,14 @@ def _kind(path: Path) -> str:
 
 def _files(paths: list[str]) -> tuple[dict[str, list[Path]], bool, list[str]]:
     """Files per kind for what the user gave, each once; whether a folder was given;
-    the folders in which nothing was found."""
+    the folders in which nothing was found (an error each: a folder with nothing
+    to check is not a folder that passed)."""
     found: dict[str, list[Path]] = {"maps": [], "pathways": [], "cases": [], "figures": []}
     folder_given = False
     empty: list[str] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        if not loader.named_as_file(path):
             folder_given = True
             maps, pathways, cases = loader.workspace_files(path, siblings=False)
             tal = path if path.name == figures.FOLDER else path / figures.FOLDER
@@ -92,7 +93,7 @@ def validate(paths: list[str]) -> Result:
     groups: dict[Path, Workspace] = {}  # kart/ folder -> its pathways
     for f in files["pathways"]:
         group = groups.setdefault(_kart_folder(f), Workspace())
-        loader.add_pathway(group, *loader.load_pathway_file(f, shared))
+        loader.add_pathway(group, *loader.load_pathway_file(f, shared), written=shared.read(f)[0])
         ws.problems.extend(group.problems)
         group.problems.clear()
     for f in files["cases"]:
@@ -101,15 +102,15 @@ def validate(paths: list[str]) -> Result:
     every = Workspace()
     for group in groups.values():
         loader.merge(every, group)
-    notes = [_("Fant ingen kart, forløp eller kasus i «{path}» (ventet .yaml-filer i kart/, kart/forlop/ eller kasus/).").format(
-        path=p) for p in empty]
-    problems = list(ws.problems)
+    notes: list[str] = []
+    problems = [loader.nothing_found(Path(p)) for p in empty] + ws.problems
     if not folder_given and not files["maps"] and (files["pathways"] or files["cases"]):
         # Loose pathways or cases: their references are checked against the bundled maps.
         bundled = loader.load_bundled()
         pathways = every if every.pathways else bundled
         context = Workspace(maps=dict(bundled.maps), pathways=dict(pathways.pathways), cases=dict(ws.cases),
-                            pathway_versions={pid: dict(v) for pid, v in pathways.pathway_versions.items()})
+                            pathway_versions={pid: dict(v) for pid, v in pathways.pathway_versions.items()},
+                            unusable_versions=pathways.unusable_versions)
         notes.append(_("Ingen kart ble gitt: referansene er sjekket mot eksempelkartene som følger med ({names}).").format(
             names=", ".join(m.navn for m in bundled.maps.values())))
         # Only what the user asked to check is reported, not bundled files used as context
@@ -139,11 +140,13 @@ def _reference_problems(ws: Workspace, groups: dict[Path, Workspace], every: Wor
     for folder, maps in by_folder.items():
         pw = groups[folder] if folder is not None else every
         context = Workspace(maps=maps, pathways=dict(pw.pathways), cases=dict(ws.cases),
-                            pathway_versions={pid: dict(v) for pid, v in pw.pathway_versions.items()})
+                            pathway_versions={pid: dict(v) for pid, v in pw.pathway_versions.items()},
+                            unusable_versions=pw.unusable_versions)
         out += loader.map_reference_problems(context)
     return out + loader.case_pathway_problems(Workspace(
         pathways=dict(every.pathways), cases=dict(ws.cases),
-        pathway_versions={pid: dict(v) for pid, v in every.pathway_versions.items()}))
+        pathway_versions={pid: dict(v) for pid, v in every.pathway_versions.items()},
+        unusable_versions=every.unusable_versions))
 
 
 def _shared_texts(ws: Workspace) -> list[Path]:

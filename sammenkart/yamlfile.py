@@ -159,15 +159,22 @@ def read_head(path: str | os.PathLike, chars: int = 4000) -> str:
     return raw.decode("utf-8", errors="replace")[:chars] if raw else ""
 
 
+_BOM = b"\xef\xbb\xbf"
+
+
 def _decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
+    # The byte-order mark is taken off before decoding, so a bad byte's offset
+    # (and the line and column counted from it) is in the text after the mark,
+    # where an editor puts the cursor; the mark is no column of line 1.
+    body = raw[len(_BOM):] if raw.startswith(_BOM) else raw
     try:
-        return raw.decode("utf-8-sig"), []
+        return body.decode("utf-8"), []
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
+        before = body[: exc.start]
         line = before.count(b"\n") + 1
         col = len(before[before.rfind(b"\n") + 1:].decode("utf-8", errors="replace")) + 1
         return None, [Problem(Source(path, line, col), _("filen er ikke UTF-8 (byte 0x{byte:02x}); lagre den som UTF-8").format(
-            byte=raw[exc.start]))]
+            byte=body[exc.start]))]
 
 
 def read_text(path: str | os.PathLike, shown: str | None = None) -> tuple[str | None, list[Problem]]:

@@ -288,3 +288,68 @@ def test_a_long_lived_cache_sees_a_shared_text_changed_on_disk_also_down_a_chain
     os.utime(land, ns=(1, 1))  # another time, whatever the file system's clock resolution
     p, _ = load_pathway_file(root / "kart/forlop/angst.nn.yaml", shared)
     assert p.roller["fastlege"].rolle == "Ny tekst frå landet."
+
+
+# ----------------------------------------------------------------- a version that cannot be used is not replaced
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def kart_copied_alone(tmp_path):
+    """The bundled kart/ and kasus/ without region/: Fjordvik's nynorsk pathways
+    adapt texts (grunnlag: ../../region/…) that are not there."""
+    import shutil
+
+    for name in ("kart", "kasus"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    return tmp_path
+
+
+def test_a_nynorsk_map_is_not_given_the_bokmal_text_when_its_own_grunnlag_is_missing(kart_copied_alone):
+    ws = load_workspace(kart_copied_alone)
+    fjordvik, eksempel = ws.maps["fjordvik"], ws.maps["eksempelkommune"]
+    assert fjordvik.malform == "nn"
+    assert ws.pathways_for(fjordvik) == []  # before: the seven bokmål pathways, unmarked
+    assert ws.pathway("angst", "nn") is None
+    assert {p.malform for p in ws.pathways_for(eksempel)} == {"nb"} and len(ws.pathways_for(eksempel)) == 7
+    held = ws.unusable("angst", "nn")
+    assert held.source.path.endswith("kart/forlop/angst.nn.yaml") and (held.source.line, held.source.column) == (12, 11)
+    assert held.message.startswith("finner ikke grunnlaget") and held in ws.errors
+    # no warnings from bokmål texts checked against the nynorsk map
+    assert not [p for p in ws.problems if "Fjordvik" in p.message and p.source.path.endswith("forlop/angst.yaml")]
+
+
+def test_starting_or_exporting_such_a_pathway_says_why_it_cannot_be_used(kart_copied_alone, capsys):
+    from sammenkart.cli import main
+
+    from sammenkart.start_options import StartError, StartRequest, resolve
+
+    root = kart_copied_alone
+    # what `sammenkart MAPPE --kart fjordvik --forlop angst` prints before it exits with 2
+    with pytest.raises(StartError) as exc:
+        resolve(load_workspace(root), StartRequest(kart="fjordvik", forlop="angst", steg=2))
+    assert "forløpet «angst» på nynorsk kan ikke brukes: " in str(exc.value)
+    assert "angst.nn.yaml:12:11: feil: finner ikke grunnlaget" in str(exc.value)
+    out = root / "f.pdf"
+    assert main(["export", str(root / "kart" / "fjordvik.yaml"), "--out", str(out), "--forlop", "angst"]) == 1
+    err = capsys.readouterr().err
+    assert "forløpet «angst» på nynorsk kan ikke brukes: " in err and not out.exists()
+    assert main(["validate", str(root)]) == 1
+    assert capsys.readouterr().out.count("finner ikke grunnlaget") == 7
+
+
+def test_an_unreadable_version_is_not_replaced_either_and_the_editor_agrees(tmp_path):
+    from sammenkart.editing import Editor
+
+    nb = SHARED.replace("malform: nn", "malform: nb")
+    root = tree(tmp_path, {"kart/vik.yaml": MAP, "kart/by.yaml": MAP.replace("id: vik", "id: by").replace(
+        "navn: Vik", "navn: By").replace("malform: nn", "malform: nb"),
+        "kart/forlop/angst.yaml": nb, "kart/forlop/angst.nn.yaml": "sammenkart: 1\nid: angst\nnavn: [Angst\n"})
+    for ws in (load_workspace(root), Editor.open(root).workspace):
+        assert ws.pathways_for(ws.maps["vik"]) == []
+        assert [p.malform for p in ws.pathways_for(ws.maps["by"])] == ["nb"]
+        assert ws.unusable("angst", "nn").source.path.endswith("angst.nn.yaml")
+    # only when no version was written in the map's målform is the other one used
+    (root / "kart/forlop/angst.nn.yaml").unlink()
+    ws = load_workspace(root)
+    assert [p.malform for p in ws.pathways_for(ws.maps["vik"])] == ["nb"]

@@ -140,3 +140,56 @@ def test_pathway_references_missing_from_a_map_are_warnings_not_errors(tmp_path)
     warnings = [str(p) for p in ws.problems if not p.is_error]
     assert any("Liten har ingen «ppt»" in w and "test.yaml:5:" in w for w in warnings), warnings
     assert not ws.errors
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"], ids=["latin1", "bom+latin1"])
+def test_a_latin1_byte_is_named_at_its_own_place_with_or_without_a_byte_order_mark(tmp_path, capsys, bom):
+    # A byte-order mark is three bytes before line 1: the bad byte, its line and
+    # its column must be the same as in the file without it.
+    kart = tmp_path / "kart"
+    kart.mkdir()
+    f = kart / "blanda.yaml"
+    f.write_bytes(bom + b"sammenkart: 1\nid: blanda\n# Niv\xe5ene\nnavn: Blanda\n")
+    assert main(["validate", str(f)]) == 1
+    out = capsys.readouterr().out
+    assert "blanda.yaml:3:6: feil: filen er ikke UTF-8 (byte 0xe5)" in out, out
+
+
+def test_a_latin1_byte_on_the_first_line_after_a_byte_order_mark_is_at_its_column(tmp_path):
+    f = tmp_path / "forste.yaml"
+    f.write_bytes(b"\xef\xbb\xbf# Niv\xe5\nsammenkart: 1\n")
+    _, problems = load_map_file(f)
+    assert [(p.source.line, p.source.column) for p in problems] == [(1, 6)]
+    assert "0xe5" in problems[0].message
+
+
+SMALL_MAP = ("sammenkart: 1\nid: liten\nnavn: Liten\ntjenester:\n  - id: skolen\n    type: skole\n"
+             "    navn: Skolen\n    niva: 0\n    sektor: kommune\n")
+
+
+@pytest.mark.parametrize("place", ["kart/borte.yaml", "kart/forlop/angst.yaml", "kasus/emma.yaml"])
+def test_a_folder_where_a_data_file_should_be_is_an_error_not_skipped(tmp_path, capsys, place):
+    (tmp_path / "kart" / "forlop").mkdir(parents=True)
+    (tmp_path / "kasus").mkdir()
+    (tmp_path / "kart" / "liten.yaml").write_text(SMALL_MAP, encoding="utf-8")
+    (tmp_path / place).mkdir()
+    assert main(["validate", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert f"{tmp_path / place}:1:1: feil: er en mappe, ikke en fil" in out, out
+    # given by itself, too
+    assert main(["validate", str(tmp_path / place)]) == 1
+    assert "er en mappe, ikke en fil" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("content", [{}, {"notater.txt": "hei"}, {"kart/les-meg.md": "# hei"}],
+                         ids=["empty", "text-file", "kart-without-yaml"])
+def test_a_folder_with_nothing_to_check_is_an_error(tmp_path, capsys, content):
+    for rel, text in content.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text, encoding="utf-8")
+    assert main(["validate", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert f"{tmp_path}:1:1: feil: fant ingen kart, forløp eller kasus" in out, out
+    from sammenkart.loader import load_workspace
+
+    assert any("fant ingen kart, forløp eller kasus" in p.message for p in load_workspace(tmp_path).errors)

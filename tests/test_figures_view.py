@@ -231,18 +231,69 @@ def test_the_figures_are_a_slide_after_the_last_step_in_presentation(window, qtb
     assert not fig.slide.isVisible()
 
 
-def test_no_slide_without_figures_on_or_outside_presentation(window):
+def test_the_slide_comes_for_a_map_with_figures_without_ctrl_t_but_not_outside_presentation(window, qtbot):
+    """A facilitator starts `sammenkart region --forlop angst --steg 8 --presentasjon`
+    and presses PageDown: the figures follow the last step, no Ctrl+T needed."""
     fig = window.figures_ui
+    assert not fig.on  # the cards are coloured by level
     window.next_step()
     assert not fig.slide.isVisible()  # not in presentation
     window.presentation.enter()
-    window.next_step()
-    assert not fig.slide.isVisible()  # figures are off
-    fig.action.trigger()
     window.next_step()  # no pathway chosen: Next goes to the figures at once
-    assert fig.slide.isVisible()
+    assert fig.slide.isVisible() and "2024" in fig.slide.title and fig.slide.views
+    assert fig.slide.swatches == {}  # the map is not coloured by them: no colour key to explain
     window.first_step()
     assert not fig.slide.isVisible()
+    window.select_pathway("angst")
+    window.set_step(len(window.current_pathway().flyt) - 1)
+    qtbot.keyClick(window.map_view, Qt.Key_PageDown)
+    assert fig.slide.isVisible() and not fig.on
+    qtbot.keyClick(window.map_view, Qt.Key_PageUp)
+    assert not fig.slide.isVisible() and window.step == len(window.current_pathway().flyt) - 1
+    window.presentation.leave()
+
+
+def test_no_slide_for_a_map_without_figures(qtbot, tmp_path):
+    from sammenkart.loader import load_bundled
+    from sammenkart.qt.app import make_app
+    from sammenkart.qt.main_window import MainWindow
+
+    make_app()
+    w = MainWindow(load_bundled(), QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    w.select_pathway("angst")
+    w.presentation.enter()
+    w.last_step()
+    w.next_step()
+    assert not w.figures_ui.slide.isVisible() and w.step == len(w.current_pathway().flyt) - 1
+    w.presentation.leave()
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 720)])
+def test_the_slides_footnote_is_shown_whole(window, qtbot, size):
+    """The source note under the figures was cut with "…" at 1024×768; it wraps now,
+    below the tables and the chart, beside the way back to the map."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QFontMetricsF
+
+    fig = window.figures_ui
+    window.presentation.enter()
+    window.next_step()
+    slide = fig.slide
+    assert slide.isVisible()
+    slide.setGeometry(0, 0, *size)  # the room of a projector or a 150 % laptop
+    font, note, hint = slide.footer()
+    assert "0–17" in slide.note and len(slide.note) > 150
+    fm = QFontMetricsF(font)
+    needed = fm.boundingRect(QRectF(0, 0, note.width(), 10_000), Qt.TextWordWrap, slide.note)
+    assert needed.height() <= note.height() + 0.5 and needed.width() <= note.width() + 0.5
+    room = QRectF(slide.rect())
+    assert room.contains(note) and room.contains(hint) and not note.intersects(hint)
+    tables, chart = slide.boxes()
+    assert tables.bottom() <= note.top() and chart.bottom() <= note.top()
+    assert font.pixelSize() >= 11
     window.presentation.leave()
 
 
@@ -257,3 +308,47 @@ def test_one_card_colouring_at_a_time(window):
     assert window.legend.columns[0][0] != fig.colouring_for(window.current_map()).title
     fig.set_on(True)
     assert colouring_menu.current(window) == "tal"
+
+
+@pytest.mark.parametrize("size", [(1276, 690), (1020, 740)])
+def test_the_panel_shows_every_name_whole(qtbot, tmp_path, ws, size):
+    """At 1280×720 the receivers' table read "BUP Brattfjord, Sjø…": names now wrap
+    in their column (long words at hyphenation points), rows grow to them, the
+    page scrolls rather than cut a column, and the tip has the whole name."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QApplication
+
+    from sammenkart.qt.app import make_app
+    from sammenkart.qt.main_window import MainWindow
+
+    make_app()
+    w = MainWindow(ws, QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
+    qtbot.addWidget(w)
+    w.setWindowState(Qt.WindowNoState)
+    w.resize(*size)
+    w.show()
+    qtbot.waitExposed(w)
+    fig = w.figures_ui
+    fig.set_on(True)
+    w.show_panel(fig.panel)
+    qtbot.wait(50)
+    panel = fig.panel
+    assert panel.isVisible()
+    assert panel.page.width() <= panel.scroll.viewport().width()  # no column cut at the right
+    names = [line.name for view in fv.tables(w.current_map(), ws.figures["brattfjord"], 2024) for line in view.lines]
+    assert "BUP Brattfjord, Sjøvik sjukehus" in names
+    shown = []
+    for k, t in enumerate(panel.tables):
+        QApplication.processEvents()
+        assert t.geometry().right() <= panel.page.width()
+        for r in range(t.rowCount()):
+            item = t.item(r, 1)
+            fm = QFontMetrics(item.font())
+            inner = t.columnWidth(1) - 8  # the cell's text margins
+            lines = fm.boundingRect(QRect(0, 0, inner, 10_000), Qt.TextWordWrap, item.text())
+            assert t.rowHeight(r) >= lines.height(), (item.text(), t.rowHeight(r), lines.height())
+            assert t.item(r, 1).toolTip().startswith(panel.rows(k)[r][0])
+        assert t.height() >= sum(t.rowHeight(r) for r in range(t.rowCount())) + t.horizontalHeader().height()
+        shown += [row[0] for row in panel.rows(k)]
+    assert shown == names

@@ -91,3 +91,47 @@ def test_real_loader_map_file(tmp_path):
     out = tmp_path / "p.pdf"
     assert main([str(f), "--out", str(out), "--papir", "A4"]) == 0
     assert "Liten kommune" in PdfReader(out).pages[0].extract_text()
+
+
+def test_an_out_file_not_ending_in_pdf_is_refused_like_tal_and_revisjon(tmp_path, capsys):
+    out = tmp_path / "x.txt"
+    assert main(["eksempelkommune", "--out", str(out)]) == 2
+    assert "--out må slutte på .pdf, ikke «x.txt»" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def _copied_kart(tmp_path):
+    """The bundled kart/ alone (its nynorsk pathways then lack their region texts: errors
+    that have nothing to do with the bokmål map exported below)."""
+    import shutil
+    from pathlib import Path
+
+    shutil.copytree(Path(__file__).resolve().parent.parent / "kart", tmp_path / "kart")
+    return tmp_path / "kart" / "eksempelkommune.yaml"
+
+
+def test_a_map_file_that_cannot_be_read_exits_1_with_only_its_own_errors(tmp_path, capsys):
+    f = _copied_kart(tmp_path)
+    lines = f.read_text(encoding="utf-8").splitlines()
+    lines[4] = lines[4].replace(":", "", 1)  # a key without its colon
+    f.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "x.pdf"
+    assert main([str(f), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "eksempelkommune.yaml:" in err and "feil: YAML-syntaksfeil" in err
+    assert "forlop" not in err and "grunnlaget" not in err  # the pathways beside it are not what failed
+    assert "er ikke laget" in err and not out.exists()
+
+
+def test_errors_in_the_map_or_chosen_pathway_stop_the_export(tmp_path, capsys):
+    f = _copied_kart(tmp_path)
+    text = f.read_text(encoding="utf-8")
+    f.write_text(text.replace("niva: 1", "niva: 9", 1), encoding="utf-8")  # one service on a level the map lacks
+    out = tmp_path / "x.pdf"
+    assert main([str(f), "--out", str(out), "--forlop", "angst"]) == 1
+    err = capsys.readouterr().err
+    assert "eksempelkommune.yaml:" in err and "nivå 9" in err and "grunnlaget" not in err
+    assert not out.exists()
+    f.write_text(text, encoding="utf-8")  # fixed: the same command writes the poster
+    assert main([str(f), "--out", str(out), "--forlop", "angst"]) == 0
+    assert out.exists()

@@ -11,7 +11,7 @@ from sammenkart.i18n import language
 from sammenkart.layout.engine import FONT_SIZE
 from sammenkart.loader import load_bundled, load_workspace
 from sammenkart.model import FlowStep, Pathway
-from sammenkart.plain_language import pathway_text, public_contact_lines
+from sammenkart.plain_language import family_steps, pathway_text, public_contact_lines
 from sammenkart.poster import export_handout
 from sammenkart.poster.handout_plan import (
     BODY_SIZES, MAP_MIN_FONT, _Content, paginate, plan_handout,
@@ -76,11 +76,36 @@ def test_every_step_is_told_in_whole_sentences_in_the_maps_malform(handouts):
     told = 0
     for m, p, _plan, pdf in handouts:
         text = squash(pdf_text(pdf))
-        for t in pathway_text(m, p):
+        for t in pathway_text(m, family_steps(m, p)[0]):
             for sentence in t.sentences:
                 assert sentence in text, (m.id, p.id, sentence)
                 told += 1
     assert told > 200
+
+
+def test_a_step_to_a_service_the_map_lacks_is_left_out_and_the_rest_numbered_on(ws, tmp_path, capsys):
+    # Fjordvik has no Helsestasjon for ungdom (step 2) nor a ward for young people (step 11):
+    # a family is not sent there, and reads steps 1 to 10 with the map's numbers to match.
+    from sammenkart.cli import main
+
+    out = tmp_path / "f.pdf"
+    assert main(["export", "fjordvik", "--out", str(out), "--forlop", "tristhet-depresjon", "--brosjyre"]) == 0
+    err = capsys.readouterr().err
+    assert re.search(r"tristhet-depresjon\.nn\.yaml:\d+:\d+: advarsel: steg 2 i forløpet .* er ikke med i brosjyren: "
+                     r"Helsestasjon for ungdom \(finnes ikke i kartet\)", err), err
+    assert "steg 11 i forløpet" in err
+    text = squash(pdf_text(out))
+    assert "Helsestasjonen for ungdom" not in text and "døgnavdelinga" not in text
+    steps = text[text.index("Steg for steg"):text.index("Kontakt", text.index("Steg for steg"))]
+    numbers = [int(n) for n in re.findall(r"(?:^| )(\d+)\. [A-ZÆØÅ]", steps)]
+    m, p = ws.maps["fjordvik"], ws.pathway("tristhet-depresjon", "nn")
+    assert len(p.flyt) == 12 and numbers == list(range(1, 11)), numbers
+    with language(m.malform):
+        plan = plan_handout(without_internal_contacts(m), family_steps(m, p)[0])
+    assert sorted({b.number for b in plan.display.badges}) == list(range(1, 11))
+    # a map with every service keeps every step, with no warning
+    assert main(["export", "eksempelkommune", "--out", str(out), "--forlop", "tristhet-depresjon", "--brosjyre"]) == 0
+    assert "ikke med i brosjyren" not in capsys.readouterr().err
 
 
 def test_nb_and_nn_handouts_read_as_written_for_a_parent(ws, tmp_path):

@@ -126,3 +126,48 @@ def test_the_poster_dialog_offers_the_figures(qtbot, tmp_path):
     assert any(p.block.kind == "figures" for p in plan.blocks + [q for page in plan.extra_pages for q in page])
     assert dlg.save(str(tmp_path / "plakat.pdf"))
     assert "Per kommune, 2023" in page_text(tmp_path / "plakat.pdf")
+
+
+@pytest.mark.parametrize("view", [[], ["--visning", "alle"]], ids=["regional", "alle"])
+def test_a_family_handout_of_a_whole_region_asks_for_one_municipality(tmp_path, view):
+    # A handout tells a parent whom to contact where they live; the whole region
+    # has one card per municipal role, without contacts (it used to crash here).
+    proc, out = export(tmp_path, "--forlop", "angst", "--brosjyre", *view)
+    assert proc.returncode == 2, proc.stderr
+    assert "intern feil" not in proc.stderr and "Traceback" not in proc.stderr
+    assert "en brosjyre for familier gjelder én kommune" in proc.stderr and "--kommune" in proc.stderr
+    assert "Sjøvik, Lyngnes, Fjellstad, Straumøy, Dalsbygd" in proc.stderr
+    assert not out.exists()
+    proc, out = export(tmp_path, "--forlop", "tristhet-depresjon", "--brosjyre", "--kommune", "Lyngnes")
+    assert proc.returncode == 0, proc.stderr
+    text = " ".join(page_text(out).split())
+    assert "Lyngnes" in text and "Dalsbygd" not in text
+
+
+def test_the_poster_dialog_offers_the_handout_on_one_municipality_only(qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from sammenkart.loader import load_workspace
+    from sammenkart.qt.app import make_app
+    from sammenkart.qt.main_window import MainWindow
+    from sammenkart.qt.poster_dialog import PosterDialog
+
+    make_app()
+    w = MainWindow(load_workspace(paths.region_dir()), QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
+    qtbot.addWidget(w)
+    assert w.select_pathway("angst")
+    dlg = PosterDialog(w)
+    qtbot.addWidget(dlg)
+    assert dlg.pathway.currentData() == "angst"
+    assert not dlg.handout.isEnabled() and "Vis → Kommune" in dlg.handout.toolTip()
+    dlg.handout.setChecked(True)  # ticked before: still a poster
+    assert dlg.save(str(tmp_path / "regionen.pdf"))
+    assert round(float(PdfReader(tmp_path / "regionen.pdf").pages[0].mediabox.width)) > 595  # the poster, not A4
+    w.region_ui.set_view("Lyngnes")
+    dlg = PosterDialog(w)
+    qtbot.addWidget(dlg)
+    assert dlg.handout.isEnabled() and dlg.handout.toolTip() == ""
+    dlg.handout.setChecked(True)
+    assert dlg.save(str(tmp_path / "lyngnes.pdf"))
+    assert round(float(PdfReader(tmp_path / "lyngnes.pdf").pages[0].mediabox.width)) == 595  # the A4 handout
+    assert "Lyngnes" in page_text(tmp_path / "lyngnes.pdf")

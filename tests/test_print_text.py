@@ -181,6 +181,54 @@ def test_compound_words_still_split_before_their_last_part():
     assert wrap("Barne-og-ungdomspsykiatrisk", 90, 12.0, CONDENSED_BOLD)[0].endswith("-")
 
 
+def _word_breaks(lines):
+    """(word, place) of every break the wrap put inside a word (a line ending in an added hyphen)."""
+    out = []
+    for a, b in zip(lines, lines[1:]):
+        if a.endswith("-") and not a.endswith(" -") and b:
+            head, tail = a.split()[-1][:-1], b.split()[0]
+            out.append((head + tail, len(head)))
+    return out
+
+
+def test_a_word_without_a_known_last_part_breaks_at_a_hyphenation_point():
+    from sammenkart.layout.text import hyphenation_points
+
+    # "Støttetilb-|od" on the region map: now before the compound's last part, or else
+    # at a point of the dictionary (pyphen, nb and nn), never between any two letters
+    assert wrap("Støttetilbod frå frivillige", 60, 12.0, CONDENSED_BOLD)[:2] == ["Støtte-", "tilbod frå"]
+    for lang in ("nb", "nn"):
+        lines = wrap("Ungdomsklubbane", 62, 12.0, CONDENSED_BOLD, lang=lang)
+        assert len(lines) == 2 and lines[0].endswith("-")
+        for word, place in _word_breaks(lines):
+            assert place in hyphenation_points(word, lang), (lines, hyphenation_points(word, lang))
+
+
+def test_every_card_of_the_bundled_maps_breaks_its_words_at_sensible_places():
+    """Every break inside a word on a card (every map, a region in all its views) is
+    after a hyphen of its own, before a known last part, or at a hyphenation point."""
+    from sammenkart import paths, regional
+    from sammenkart.layout.engine import card_lines
+    from sammenkart.layout.text import _COMPOUND_PARTS, hyphenation_points
+    from sammenkart.loader import load_bundled
+
+    maps = list(load_bundled().maps.values()) + list(load_workspace(paths.region_dir()).maps.values())
+    shown = []
+    for m in maps:
+        shown.append(m)
+        if m.type == "region":
+            shown += [regional.regional_view(m).map] + [regional.municipality_map(m, k) for k in regional.municipalities(m)]
+    breaks = 0
+    for m in shown:
+        for s in m.tjenester:
+            for word, place in _word_breaks(card_lines(s, lang=m.malform)):
+                breaks += 1
+                sensible = (word.lower().startswith(_COMPOUND_PARTS, place)
+                            or place in hyphenation_points(word, m.malform))
+                assert sensible, (m.id, s.navn, word[:place] + "-|" + word[place:])
+    assert breaks > 10  # the rule was tried on real names
+
+
 def test_a_long_name_stays_inside_its_card_and_is_warned(tmp_path):
     m = Map(id="lang", navn="Kommune " + "navn " * 1000, source=Source("kart/lang.yaml"), tjenester=[
         Service("skole", "Skole " + "x" * 5000, 0, "kommune", source=Source("kart/lang.yaml", 5, 5)),
@@ -272,3 +320,15 @@ def test_plan_poster_never_gives_the_map_a_negative_size():
     m = Map(id="t", navn="Tittel " * 2000, tjenester=[Service("s", "S", 0, "kommune")])
     plan = plan_poster(m, layout_map(m), palette(), "A4")
     assert plan.scale > 0 and len(plan.title_lines) <= 4
+
+
+def test_soft_hyphens_go_only_where_a_long_word_may_break():
+    from sammenkart.layout.text import SOFT_HYPHEN, hyphenation_points, soft_hyphenated
+
+    name = "Habiliteringstenesta for barn og unge (HABU)"
+    marked = soft_hyphenated(name, "nn")
+    assert marked.replace(SOFT_HYPHEN, "") == name  # nothing else changes
+    first = marked.split(" ")[0]
+    places = [i - k for k, i in enumerate(j for j, ch in enumerate(first) if ch == SOFT_HYPHEN)]
+    assert places and set(places) <= set(hyphenation_points("Habiliteringstenesta", "nn"))
+    assert all(SOFT_HYPHEN not in w for w in marked.split(" ")[1:])  # short words stay whole

@@ -100,6 +100,7 @@ def edit_mode_on(qtbot, w):
     w.map_view.setFocus()
     key(qtbot, w, Qt.Key_E, Qt.ControlModifier)
     assert w.edit.active
+    QApplication.processEvents()  # the map refits below the banner's strip before anyone clicks
 
 
 # --- the done-when -------------------------------------------------------------------

@@ -298,3 +298,33 @@ def test_facilitator_window_waits_for_the_menu_on_a_single_screen(qtbot):
     assert ctl.facilitator.isVisible() and ctl.facilitator.isWindow()
     assert ctl.facilitator.parent() is mw  # goes away with the map window, never left behind
     ctl.end()
+
+
+def test_the_case_list_offers_the_maps_malform_first_and_marks_the_others(qtbot):
+    # Kasus say their målform (malform: nn); the bokmål Eksempelkommune lists its
+    # bokmål cases, and Aksel and Eirik (nynorsk) only under a heading that says so.
+    from sammenkart.loader import load_bundled
+    from sammenkart.qt.kasus_dialog import KasusDialog
+
+    ws = load_bundled()
+    dlg = KasusDialog(ws, ws.maps["eksempelkommune"])
+    qtbot.addWidget(dlg)
+
+    def rows():
+        return [(dlg.cases.item(i).data(Qt.UserRole), dlg.cases.item(i).text().split("\n")[:2])
+                for i in range(dlg.cases.count())]
+
+    listed = rows()
+    head = next(i for i, (cid, _t) in enumerate(listed) if cid is None)
+    assert {cid for cid, _t in listed[:head]} == {c.id for c in ws.cases.values() if c.malform == "nb"}
+    assert listed[head][1] == ["Andre kasus, skrevet for kart på nynorsk:"]
+    assert [cid for cid, _t in listed[head + 1:]] == ["aksel-9", "eirik-3"]
+    assert all(t[1].startswith("på nynorsk · ") for _c, t in listed[head + 1:])
+    assert not dlg.cases.item(head).flags() & Qt.ItemIsSelectable
+    assert dlg.selected()[0].malform == "nb"  # the first of the map's own cases is chosen
+    # another map: its own målform first; a chosen case stays chosen
+    dlg.select("emma-14", "fjordvik")
+    listed = rows()
+    assert [cid for cid, _t in listed[:2]] == ["aksel-9", "eirik-3"] and listed[2][0] is None
+    assert "på bokmål · 14 år" in dict(listed)["emma-14"][1]
+    assert dlg.selected()[0].id == "emma-14" and dlg.selected()[1].id == "fjordvik"

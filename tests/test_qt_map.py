@@ -213,3 +213,44 @@ def test_presentation_on_a_1920x1080_screen_shows_card_text_at_least_24_px(windo
     scale = window.map_view.zoom_factor()
     sizes = {c.card.font_size for c in window.scene.cards.values()}
     assert min(sizes) * scale >= 24, (min(sizes), scale)
+
+
+def _card_colours(window, sid):
+    """(fill, text) as painted on screen inside card ``sid``: the commonest colour
+    is its fill, the pixel that differs most from it is the core of a letter."""
+    from collections import Counter
+
+    from sammenkart.style import contrast
+
+    view = window.map_view
+    rect = view.mapFromScene(window.scene.cards[sid].sceneBoundingRect()).boundingRect().adjusted(6, 6, -6, -6)
+    assert view.viewport().rect().contains(rect), (sid, rect, view.viewport().rect())
+    img = view.viewport().grab(rect).toImage()
+    pixels = [img.pixelColor(x, y).name() for x in range(img.width()) for y in range(img.height())]
+    fill = Counter(pixels).most_common(1)[0][0]
+    return fill, max(set(pixels), key=lambda c: contrast(c, fill))
+
+
+def test_high_contrast_in_presentation_keeps_dimmed_names_readable(window, qtbot):
+    """F5 and H on a pathway: the cards outside it are dimmed, and their names
+    stay readable (text against fill ≥ 4.5:1, as painted) on every level."""
+    from sammenkart.style import contrast
+
+    path = _choose(window, "angst")
+    window.present_action.trigger()
+    qtbot.keyClick(window.map_view, Qt.Key_H)
+    assert window.scene.variant == "hoykontrast"
+    qtbot.wait(50)
+    window.map_view.fit()  # as after the full-screen resize
+    qtbot.wait(20)
+    inside = pathway_services(window.current_map(), path)
+    m = window.current_map()
+    dimmed = {}
+    for s in m.tjenester:  # one dimmed card per level
+        if s.id not in inside and s.niva not in dimmed:
+            dimmed[s.niva] = s.id
+    assert len(dimmed) == len(m.nivaer)
+    for level, sid in dimmed.items():
+        fill, text = _card_colours(window, sid)
+        assert contrast(fill, text) >= 4.5, (level, sid, fill, text)
+    window.presentation.leave()

@@ -286,8 +286,11 @@ def test_a_quiet_banner_when_the_revision_is_overdue_not_in_presentation(qtbot, 
     assert banner.isVisible() and w.revision.lights.bar.isVisible()
     w.revision.lights.mode_action.trigger()
     assert not w.revision.lights.bar.isVisible() and w.map_view.viewportMargins().bottom() == 0
+    strip = w.map_view.viewportMargins().top()
     banner.close_button.click()
-    assert not banner.isVisible() and w.map_view.viewportMargins().top() == 0
+    # only the drawer handle's strip is left above the map
+    assert not banner.isVisible() and w.map_view.viewportMargins().top() == w.room.top_strip <= strip
+    assert w.room.top_strip == w.room.handle.geometry().bottom() + 5
     banner.today = lambda: dt.date(2026, 10, 1)
     banner.closed_for.clear()
     banner.place()
@@ -311,3 +314,48 @@ def test_the_report_action_previews_and_writes_the_report(qtbot, window, tmp_pat
     md = out.read_text(encoding="utf-8")
     assert md.startswith("# Revisjonsrapport – Fjordvik") and "Legevakta i Fjordvik og Nesøy" in md
     dlg.close()
+
+
+def _on_top(w, widget) -> bool:
+    """Every point of ``widget`` shows ``widget`` (nothing drawn over any of it)."""
+    r = widget.rect()
+    for x in range(r.left() + 1, r.right(), 6):
+        for y in range(r.top() + 1, r.bottom(), 4):
+            hit = w.childAt(widget.mapTo(w, r.topLeft().__class__(x, y)))
+            if hit is not widget and not widget.isAncestorOf(hit):
+                return False
+    return True
+
+
+@pytest.mark.parametrize("width, notice", [(1024, False), (1024, True), (760, True)])
+def test_the_banner_covers_no_control_and_no_card(qtbot, tmp_path, folder, width, notice):
+    """At 1024×768 the side panel folds into a drawer behind "☰ Paneler"; the
+    overdue banner stands beside it or, where the row is too short, below it."""
+    if notice:  # one error in a file: the problems notice joins the top row
+        path = folder / "kart" / "fjordvik.yaml"
+        path.write_text(path.read_text(encoding="utf-8").replace("sektor: kommune", "sektor: kommunen", 1),
+                        encoding="utf-8")
+    make_app()
+    w = MainWindow(load_workspace(folder), QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat), restore=False)
+    qtbot.addWidget(w)
+    w.revision.banner.today = lambda: dt.date(2026, 12, 1)
+    w.setGeometry(0, 0, width, 768)  # as the app starts: the size first, then show
+    w.select_map("fjordvik")
+    w.show()
+    qtbot.waitExposed(w)
+    QApplication.processEvents()
+    room, banner = w.room, w.revision.banner
+    assert room.mode() == "closed" and banner.isVisible()
+    controls = [room.handle] + ([room.notice] if notice else [])
+    for c in controls:
+        assert c.isVisible() and _on_top(w, c), c.text()
+        assert not c.geometry().intersects(banner.geometry()), (c.text(), c.geometry(), banner.geometry())
+    assert _on_top(w, banner)
+    # the map starts below the banner and the chips: no card under them
+    top = w.map_view.viewportMargins().top()
+    assert all(top > c.geometry().bottom() for c in [banner, *controls])
+    view = w.map_view
+    for card in w.scene.cards.values():
+        assert view.mapFromScene(card.sceneBoundingRect().topLeft()).y() >= 0
+    room.handle.click()
+    assert room.mode() == "drawer"

@@ -255,3 +255,17 @@ def test_a_case_step_is_readable_without_scrolling_and_the_map_keeps_most(qtbot,
     assert s.case_step.tekst.split()[0] in panel.story.text()
     assert w.map_view.width() * w.map_view.height() > panel.width() * panel.height()
     w.kasus.end()
+
+
+def test_a_folder_named_like_a_map_file_is_listed_as_a_problem(qtbot, tmp_path):
+    # The loader is shared: what validate reports, the problems panel lists.
+    (tmp_path / "kart").mkdir()
+    shutil.copy(ROOT / "kart" / "eksempelkommune.yaml", tmp_path / "kart")
+    (tmp_path / "kart" / "fjordvik.yaml").mkdir()
+    make_app()
+    w = open_window(load_workspace(tmp_path), Start(), _settings(tmp_path))
+    qtbot.addWidget(w)
+    assert w.current_map().id == "eksempelkommune"
+    assert any("fjordvik.yaml:1:1:" in t and "er en mappe, ikke en fil" in t for t in w.problems_panel.lines()), \
+        w.problems_panel.lines()
+    assert "1 feil" in w.room.notice.text()

@@ -163,3 +163,18 @@ def test_traffic_lights_on_a_view_of_the_region_write_the_region_file(qtbot, tmp
     assert s.revisjon is not None and s.revisjon.status == "gul"
     assert isinstance(w.current_map(), regional.MunicipalityMap)  # the view stays after the edit
     assert w.current_map().kommune == "Lyngnes"
+
+
+def test_names_break_at_sensible_places_on_the_regional_map(qtbot, tmp_path, ws):
+    """At 1024×768 the voluntary services' card read "Støttetilb-" / "od frå …"."""
+    make_app()
+    w = MainWindow(ws, QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
+    qtbot.addWidget(w)
+    w.setWindowState(Qt.WindowNoState)
+    w.resize(1024, 768)
+    w.show()
+    qtbot.waitExposed(w)
+    card = next(c for c in w.scene.cards.values() if "".join(c.item.lines).startswith("Støtte"))
+    lines = card.item.lines
+    assert lines[:2] == ("Støtte-", "tilbod frå") or lines[0].startswith("Støttetilbod"), lines
+    assert not any(line.endswith("tilb-") for line in lines)

@@ -155,3 +155,21 @@ def test_every_standard_role_in_the_docs_has_a_name():
     roles_table = table[table.index("\n| type |"):].split("\n\n", 1)[0]
     documented = [t for t in re.findall(r"^\| ([a-z0-9-]+) \|", roles_table, flags=re.M) if t != "type"]
     assert documented and set(documented) == set(STANDARD_ROLES)
+
+
+def test_a_derived_regional_map_without_some_cards_resolves_to_the_cards_it_has():
+    # The handout's small map keeps only a pathway's cards; a reference to a
+    # region service whose card is not there gives nothing, never None.
+    import dataclasses
+
+    from sammenkart import paths
+    from sammenkart.loader import load_workspace
+    from sammenkart.regional import regional_view
+
+    region = load_workspace(paths.region_dir()).maps["brattfjord"]
+    grouped = regional_view(region).map
+    some = grouped.tjenester[:3]
+    smaller = dataclasses.replace(grouped, tjenester=some)
+    for s in region.tjenester:
+        assert all(x is not None for x in smaller.resolve(s.id))
+    assert {x.id for s in region.tjenester for x in smaller.resolve(s.id)} <= {s.id for s in some}

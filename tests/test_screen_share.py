@@ -49,8 +49,50 @@ def test_skjerm_2_presents_on_the_projector_and_the_facilitator_window_goes_to_t
     assert r["facilitator"] == "laptop"  # the answers stay off the shared screen
 
 
-def test_a_screen_that_is_not_there_is_wrong_usage():
+def test_a_screen_that_is_not_there_opens_on_the_first_and_says_so_in_the_window():
+    """A shortcut made for the projector, started with the projector unplugged."""
     from screen_share import run_app_on
 
+    one = TWO_SCREENS[:1]
+    r = run_app_on(one, ["--forlop", "angst", "--presentasjon", "--skjerm", "2"])
+    assert r["exit"] == 0 and r["window_screen"] == "laptop" and r["presentation"]
+    assert r["window"] == [0, 0, 1920, 1080]  # full screen on the screen that is there
+    assert "Skjerm 2 finnes ikke" in r["message"] and "skjerm 1" in r["message"]  # said in the window
+    assert r["share"] >= 0.8  # the message is small: the room still sees the map
     r = run_app_on(TWO_SCREENS, ["--skjerm", "3"])
-    assert r["exit"] == 2 and "skjerm 3" in r["stderr"] and "1, 2" in r["stderr"]
+    assert r["exit"] == 0 and r["window_screen"] == "laptop" and "1, 2" in r["message"]
+    r = run_app_on(TWO_SCREENS, ["--skjerm", "2"])
+    assert r["window_screen"] == "projektor" and r["message"] == ""  # nothing to say when it is there
+
+
+@pytest.mark.parametrize("value", ["x", "0", "-1"])
+def test_a_screen_number_that_is_no_number_from_1_is_wrong_usage(value):
+    from screen_share import run_app_on
+
+    r = run_app_on(TWO_SCREENS, ["--skjerm", value])
+    assert r["exit"] == 2 and "--skjerm" in r["stderr"] and "window" not in r
+
+
+@pytest.mark.parametrize("screen", ["1024x768", "1280x720@1.5"])
+def test_a_case_leaves_the_map_readable_and_every_tab_readable(screen):
+    """`sammenkart --kasus emma-14` on a projector and on a 150 % laptop: the map's
+    smallest card text is at least 11 px (README: "kortenes minste tekst minst 11
+    piksler"), the step shows whole without scrolling, the notes' tabs show their
+    names whole, and no tab of the side panel, the first least of all, is cut."""
+    from screen_share import run_app_on
+
+    r = run_app_on(None, ["--kasus", "emma-14"], "case", screen)
+    assert r["case"] and r["card_px"] >= 11.0, r
+    case = r["case_panel"]
+    assert case["fits"] and not case["scrolls"], case
+    if case["notes_tabs"] is not None:
+        for tab in case["notes_tabs"]:
+            assert tab["x"] >= 0 and tab["right"] < tab["bar"] and tab["width"] >= tab["needs"], tab
+    if screen == "1024x768":
+        assert case["orientation"] == "band" and r["side"] == "band"  # under the map, where a 4:3 map leaves room
+        assert r["side_tabs"] is None  # no tab names up the band's side: one button lists the panels
+    else:
+        tabs = r["side_tabs"]
+        assert tabs and tabs[0]["x"] >= 0 and all(t["right"] < t["bar"] for t in tabs), tabs
+        # short names whole ("Forløp", "Kasus"); a long one shortened, never scrolled away
+        assert all(t["width"] >= t["needs"] for t in tabs if len(t["text"]) <= 9), tabs

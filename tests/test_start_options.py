@@ -82,3 +82,15 @@ def test_a_case_prefers_a_map_in_its_own_malform(ws):
     for case in nn_cases:
         m = first_map_for_case(ws, case.id)
         assert m.malform == "nn", (case.id, m.id)
+
+
+def test_a_screen_that_is_not_plugged_in_gives_the_first_and_a_note_saying_so():
+    from sammenkart.start_options import SCREEN_MISSING, screen_to_use
+
+    assert screen_to_use(1, 2) == (1, {})  # the projector is there
+    assert screen_to_use(None, 1) == (None, {})  # no wish: the primary screen
+    index, note = screen_to_use(1, 1)
+    text = SCREEN_MISSING.format(**note)
+    assert index == 0 and "Skjerm 2 finnes ikke" in text and "skjerm 1" in text
+    index, note = screen_to_use(3, 2)
+    assert index == 0 and "Skjerm 4" in SCREEN_MISSING.format(**note) and note["ids"] == "1, 2"

@@ -144,6 +144,8 @@ class EditorCore:
                 if not self.root.exists():
                     ws.problems.insert(0, Problem(loader.Source(str(self.root)),
                                                   _("finner ikke «{path}»").format(path=self.root)))
+                elif not data and not ws.figures:  # as load_workspace says it
+                    ws.problems.insert(0, loader.nothing_found(self.root))
                 if len(self._by_texts) >= WORKSPACES_KEPT:
                     self._by_texts.pop(next(iter(self._by_texts)))
                 self._by_texts[key] = ws

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .text import BOLD, text_width
+from .text import BOLD, hyphenation_points, text_width
 
 MIN_PIECE = 4
 MIN_SIZE = 7.0
@@ -20,17 +20,10 @@ MAX_LINES = 3
 FONT = BOLD
 
 
-@lru_cache(maxsize=4)
-def _dictionary(lang: str):
-    import pyphen
-
-    return pyphen.Pyphen(lang="nn_NO" if lang == "nn" else "nb_NO")
-
-
 @lru_cache(maxsize=4096)
 def cut_points(word: str, lang: str = "nb") -> tuple[int, ...]:
     """Where ``word`` may be broken: hyphenation points leaving ≥ MIN_PIECE letters each side."""
-    points = set(_dictionary(lang).positions(word))
+    points = set(hyphenation_points(word, lang))
     points |= {i + 1 for i, ch in enumerate(word[:-1]) if ch == "-"}
     return tuple(sorted(p for p in points if p >= MIN_PIECE and len(word) - p >= MIN_PIECE))
 

@@ -45,6 +45,11 @@ def run(args) -> int:
     from ..poster.command import find_map
 
     m, ws, error = find_map(args.map)
+    if isinstance(error, list):  # errors in the map files: as validate prints them
+        for e in error:
+            print(e, file=sys.stderr)
+        print(_("sammenkart layout: ingen kart kunne leses"), file=sys.stderr)
+        return 1
     if error:
         return _fail(error)
     aspect = _aspect(args.aspekt)

@@ -65,14 +65,15 @@ def line_spans(n: int, h: float) -> list[tuple[float, float]]:
     return [(top + i * LINE_HEIGHT + ink, top + (i + 1) * LINE_HEIGHT - ink) for i in range(n)]
 
 
-def card_lines(s, card_w: float = CARD_W) -> tuple[str, ...]:
-    """A service's name wrapped to its card, each line as wide as the card's shape leaves it."""
+def card_lines(s, card_w: float = CARD_W, lang: str = "nb") -> tuple[str, ...]:
+    """A service's name wrapped to its card, each line as wide as the card's shape leaves it
+    (a long word broken where ``lang``, the map's målform, hyphenates it)."""
     shape = SECTOR_SHAPES.get(s.sektor, "rect")
     lines: list[str] = []
     for n in range(1, CARD_MAX_LINES + 1):
         h = card_height(("",) * n)
         widths = [card_w - 2 * PAD_X - a - b for a, b in text_insets(shape, card_w, h, line_spans(n, h))]
-        lines = wrap(s.navn, widths, FONT_SIZE, LABEL_FONT, max_lines=CARD_MAX_LINES)
+        lines = wrap(s.navn, widths, FONT_SIZE, LABEL_FONT, max_lines=CARD_MAX_LINES, lang=lang)
         if len(lines) <= n:
             break
     return tuple(lines)
@@ -193,7 +194,7 @@ def choose_cols(heights: list[list[float]], aspect: float, card_w: float = CARD_
 
 def shapes(m: Map) -> list[tuple[int, float, float]]:
     """(columns, width, height) the map can roughly take, for planners choosing its room."""
-    lines = {s.id: card_lines(s) for s in m.tjenester}
+    lines = {s.id: card_lines(s, lang=m.malform) for s in m.tjenester}
     bands = band_ids(m)
     heights = [[card_height(lines[sid]) for sid in ids] for ids in bands]
     if is_tiled(m):  # a region's columns come in municipal tiles: the shapes its tiling can take
@@ -253,7 +254,7 @@ def _layout(m: Map, pathways, aspect: float, together: bool, pins: bool) -> MapL
         # every pair of services joined by a link or a step, once, as other tools are given it
         pairs = sorted({tuple(sorted(p)) for nets in spec.scenes.values() for _k, ps, _d, _l in nets for p in ps})
         spec.together = [(("par", a, b), [(a, b)], False, None) for a, b in pairs]
-    lines = {s.id: card_lines(s) for s in m.tjenester}
+    lines = {s.id: card_lines(s, lang=m.malform) for s in m.tjenester}
     heights = {sid: card_height(v) for sid, v in lines.items()}
     cols, rows = grid_shape(m, [[heights[s] for s in ids] for ids in bands], aspect, bands)
     slots = {}

@@ -36,7 +36,7 @@ SAME, RELABELLED, NEW = "same", "relabelled", "new"
 def layout_input(m: Map, pathways: Sequence[Pathway], lines: dict[str, tuple[str, ...]] | None = None) -> tuple:
     """Everything ``layout_map(m, pathways)`` depends on, as a comparable value
     (card labels by their number of lines only; ``lines`` gives them when known)."""
-    lines = lines if lines is not None else {s.id: _lines(s) for s in m.tjenester}
+    lines = lines if lines is not None else {s.id: _lines(s, lang=m.malform) for s in m.tjenester}
     services = tuple((s.id, s.niva, s.sektor, s.type, s.kommune, s.plassering, s.tilgang, len(lines[s.id]))
                      for s in m.tjenester)
     levels = tuple((lv.id, lv.navn, lv.farge) for lv in m.nivaer)

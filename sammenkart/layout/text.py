@@ -90,7 +90,7 @@ def was_cut(text: str, lines) -> bool:
 
 
 def wrap(text: str, width, size: float, font: str = CONDENSED_BOLD,
-         max_lines: int | None = None) -> list[str]:
+         max_lines: int | None = None, lang: str = "nb") -> list[str]:
     """Break ``text`` into lines no wider than ``width`` points (line breaks in
     the text count as spaces; see ``wrap_lines`` to keep them). ``width`` may
     be a sequence: the width of each line in turn, the last for any further
@@ -99,8 +99,12 @@ def wrap(text: str, width, size: float, font: str = CONDENSED_BOLD,
 
     Words are kept whole where they fit; a word longer than a line is split
     after a hyphen it has, else before a known last part of a compound
-    ("Habiliterings-|tjenesten"), else at the last letter that fits, with a
-    hyphen added. A word over ``MAX_WORD_CHARS`` is cut there and ends in "…".
+    ("Habiliterings-|tjenesten", "Støtte-|tilbod"), else at the last
+    hyphenation point of ``lang`` ("nb" or "nn", pyphen's dictionaries) that
+    fits and leaves ``MIN_PIECE`` letters on each side ("Ungdoms-|klubb"), and
+    only failing all of these at the last letter that fits ("Støttetilb-|od"
+    is what that gave), always with a hyphen added. A word over
+    ``MAX_WORD_CHARS`` is cut there and ends in "…".
     With ``max_lines`` the text stops after that many lines, the last ending in
     "…" (``was_cut`` tells). Time is linear in the length of ``text``.
     """
@@ -143,7 +147,7 @@ def wrap(text: str, width, size: float, font: str = CONDENSED_BOLD,
         if limit is not None and len(lines) > limit:
             parts = []
             break
-        pieces = _split_word(word, min(widths[min(len(lines), len(widths) - 1):]), scale, font)
+        pieces = _split_word(word, min(widths[min(len(lines), len(widths) - 1):]), scale, font, lang)
         lines.extend(pieces[:-1])
         parts, used = [pieces[-1]], _units(pieces[-1], font)
     if parts:
@@ -173,7 +177,7 @@ def _with_ellipsis(line: str, width: float, scale: float, font: str) -> str:
     return line.rstrip("- ") + ELLIPSIS
 
 
-def _split_word(word: str, width: float, scale: float, font: str) -> list[str]:
+def _split_word(word: str, width: float, scale: float, font: str, lang: str = "nb") -> list[str]:
     """``word`` in pieces that fit ``width``; every piece but the last fits (or is
     one letter, when not even that fits)."""
     get, default = _advances(font)
@@ -195,7 +199,7 @@ def _split_word(word: str, width: float, scale: float, font: str) -> list[str]:
         if cut:
             pieces.append(word[start:cut])
         else:
-            cut = _compound_cut(low, start, hyph, n) or max(start + 1, hyph)
+            cut = _compound_cut(low, start, hyph, n) or _syllable_cut(word, start, hyph, lang) or max(start + 1, hyph)
             pieces.append(word[start:cut] + "-")
         start = cut
     pieces.append(word[start:])
@@ -216,7 +220,9 @@ _COMPOUND_PARTS = (
     "psykiatrisk", "psykiatri", "terapeut", "terapi", "vakt", "vakten", "legen", "lege", "skolen", "skole",
     "hagen", "hage", "huset", "team", "teamet", "enhet", "enheten", "mottak", "mottaket", "telefon",
     "telefonen", "rekurs", "sirkelen", "psykologen", "psykolog", "helse", "tenesta", "teneste", "kontakt", "veiledning", "rettleiing",
+    "tilbud", "tilbudet", "tilbod", "tilbodet",
 )
+MIN_PIECE = 3  # letters a hyphenation point leaves on each side of a break
 
 
 def _compound_cut(low: str, start: int, end: int, n: int) -> int | None:
@@ -226,3 +232,43 @@ def _compound_cut(low: str, start: int, end: int, n: int) -> int | None:
         if low.startswith(_COMPOUND_PARTS, cut):
             return cut
     return None
+
+
+@lru_cache(maxsize=8)
+def _hyphenator(lang: str):
+    import pyphen
+
+    return pyphen.Pyphen(lang="nn_NO" if lang == "nn" else "nb_NO")
+
+
+@lru_cache(maxsize=4096)
+def hyphenation_points(word: str, lang: str = "nb") -> tuple[int, ...]:
+    """Where ``word`` may be hyphenated in Norwegian (``lang`` "nb" or "nn"), by
+    pyphen's dictionaries (which know compound boundaries: "Støtte-til-bod")."""
+    return tuple(_hyphenator(lang).positions(word))
+
+
+def _syllable_cut(word: str, start: int, end: int, lang: str) -> int | None:
+    """The last hyphenation point in (start+MIN_PIECE .. end] leaving at least
+    ``MIN_PIECE`` letters after it."""
+    for cut in reversed(hyphenation_points(word, lang)):
+        if cut <= end and start + MIN_PIECE <= cut <= len(word) - MIN_PIECE:
+            return cut
+    return None
+
+
+SOFT_HYPHEN = "\u00ad"
+
+
+def soft_hyphenated(text: str, lang: str = "nb", longer_than: int = 9) -> str:
+    """``text`` with a soft hyphen (U+00AD) at the hyphenation points of each word
+    longer than ``longer_than`` letters, for text a toolkit wraps itself (a table
+    cell): it may then break "Habiliterings-|tenesta" instead of cutting it off.
+    The soft hyphens are invisible unless a line breaks there."""
+    def word(w: str) -> str:
+        if len(w) <= longer_than:
+            return w
+        points = [p for p in hyphenation_points(w, lang) if MIN_PIECE <= p <= len(w) - MIN_PIECE]
+        return "".join(w[a:b] + (SOFT_HYPHEN if b < len(w) else "") for a, b in zip([0, *points], [*points, len(w)]))
+
+    return " ".join(word(w) for w in text.split(" "))

@@ -1,7 +1,9 @@
 """`sammenkart export`: posters, tiled posters and handouts from the command line.
 
-Exit codes: 0 written, 1 the file could not be written, 2 bad arguments or a
-map that cannot be loaded. Messages are bokmål and never a traceback.
+Exit codes: 0 written; 1 errors in what was to be exported (the map's file, the
+chosen pathway's files: listed as ``validate`` prints them, nothing written) or
+the file could not be written; 2 wrong usage (an unknown map, pathway or
+option, an ``--out`` not ending in .pdf). Messages never show a traceback.
 """
 from __future__ import annotations
 
@@ -57,20 +59,25 @@ def _fail(message: str, code: int = 2) -> int:
 
 
 def find_map(ref: str):
-    """(map, workspace, error): a map file or folder, else a bundled map id."""
+    """(map, workspace, error): a map file or folder, else a bundled map id.
+    ``error``: a message (wrong usage), or a list of the errors in the map
+    files that kept any map from loading (errors in files)."""
     from .. import loader
 
     path = Path(ref)
     if path.exists():
         ws = loader.load_workspace(path)
-        errors = [p for p in ws.problems if p.is_error]
         if path.is_file():
             maps = [m for m in ws.maps.values() if m.path and Path(m.path).resolve() == path.resolve()]
             maps = maps or list(ws.maps.values())
         else:
             maps = list(ws.maps.values())
-        if errors and not maps:
-            return None, ws, "\n".join(str(e) for e in errors)
+        if not maps:
+            # only the map files' own errors: the pathways and cases beside them are not what failed
+            map_files = {f.resolve() for f in loader.workspace_files(path)[0]} | {path.resolve()}
+            errors = [p for p in ws.errors if Path(p.source.path).resolve() in map_files]
+            if errors:
+                return None, ws, errors
         if len(maps) != 1:
             if not maps:
                 return None, ws, _("fant ingen kart i «{sti}»").format(sti=ref)
@@ -84,11 +91,38 @@ def find_map(ref: str):
     return None, ws, _("fant verken filen eller kartet «{kart}». Kjente kart: {kjente}").format(kart=ref, kjente=known)
 
 
+def _fail_in_files(errors, out: str) -> int:
+    """The errors (as ``validate`` prints them) and that nothing was written: exit 1."""
+    _print_problems(errors)
+    return _fail(_("«{fil}» er ikke laget: feil i filene over må rettes først").format(fil=out), 1)
+
+
+def errors_in_export(ws, m, pathway) -> list:
+    """The errors of the files a poster or handout of ``m`` (with ``pathway``) is
+    made from: the map's file (a region's, for a view of it) and the pathway's
+    file and the shared texts it adapts; never those of other files beside them."""
+    from ..regional import source_of
+
+    files = [source_of(m).path]
+    p = pathway
+    while p is not None:
+        files.append(p.path)
+        p = p.base
+    wanted = {Path(f).resolve() for f in files if f is not None}
+    return [e for e in ws.errors if Path(e.source.path).resolve() in wanted]
+
+
 def run(args) -> int:
+    from ..report_output import out_problem
+
+    if out_problem("export", Path(args.out), (".pdf",)):
+        return 2
     try:
         m, ws, error = find_map(args.map)
     except ImportError:
         return _fail(_("kartlasteren mangler i denne versjonen"), 2)
+    if isinstance(error, list):
+        return _fail_in_files(error, args.out)
     if error:
         return _fail(error)
     m, error = _shown(m, args)
@@ -103,16 +137,30 @@ def run(args) -> int:
     if args.forlop:
         offered = ws.pathways_for(m)
         pathway = next((p for p in offered if p.id == args.forlop), None)
+        from ..loader import unusable_text
+
+        held_back = unusable_text(ws, args.forlop, m.malform)
+        if pathway is None and held_back:
+            return _fail(held_back, 1)
         if pathway is None:
             names = ", ".join(p.id for p in offered) or _("(ingen)")
             return _fail(_("kartet «{kart}» har ikke forløpet «{forlop}». Forløp for dette kartet: {liste}").format(
                 kart=m.id, forlop=args.forlop, liste=names))
+    from ..regional import municipalities, source_of, spans_municipalities
+
+    if args.brosjyre and spans_municipalities(m):
+        return _fail(_("en brosjyre for familier gjelder én kommune (den gir kontaktene der familien bor): "
+                       "legg til --kommune NAVN. Kommuner i «{kart}»: {liste}").format(
+            kart=source_of(m).id, liste=", ".join(municipalities(source_of(m)))))
     if args.brosjyre and args.flis:
         return _fail(_("--brosjyre er alltid A4 og kan ikke deles opp med --flis"))
     if args.brosjyre and pathway is None:
         return _fail(_("--brosjyre trenger et forløp: legg til --forlop ID"))
     if args.brosjyre and figures is not None:
         return _fail(_("--tal gjelder plakater, ikke --brosjyre"))
+    errors = errors_in_export(ws, m, pathway)
+    if errors:
+        return _fail_in_files(errors, args.out)
     from . import export_handout, export_poster
 
     problems = []

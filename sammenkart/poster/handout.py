@@ -16,6 +16,7 @@ from reportlab.lib.colors import HexColor
 from ..atomic import atomic_path
 from ..i18n import _, in_map_language
 from ..layout.text import REGULAR, register_fonts
+from ..plain_language import family_steps
 from ..printable import printable
 from ..public_edition import without_internal_contacts
 from .draw_map import draw_map
@@ -26,11 +27,21 @@ from .render import draw_block
 FOOTER_SIZE = 7.5
 
 
-@in_map_language
 def prepare_handout(m, pathway, greyscale: bool = False, problems: list | None = None) -> HandoutPlan:
     """The handout's plan for ``pathway`` on ``m``, in the map's målform, without the
-    contacts marked ``intern``. ``problems`` (a list) receives warnings about text
+    contacts marked ``intern`` and without the steps to or from a service the map
+    lacks (``plain_language.family_steps``: the rest numbered 1, 2, 3 …).
+    ``problems`` (a list) receives a warning about each step left out (in the
+    interface's language: it is said to whoever makes the handout) and about text
     that cannot be printed as written (``printable``), each at its file:line:col."""
+    pathway, left_out = family_steps(m, pathway)
+    if problems is not None:
+        problems.extend(left_out)
+    return _plan(m, pathway, greyscale, problems)
+
+
+@in_map_language
+def _plan(m, pathway, greyscale: bool, problems: list | None) -> HandoutPlan:
     found: list = []
     m = printable(without_internal_contacts(m), found)
     pathway = printable(pathway, found)
@@ -39,7 +50,6 @@ def prepare_handout(m, pathway, greyscale: bool = False, problems: list | None =
     return plan_handout(m, pathway, greyscale)
 
 
-@in_map_language
 def export_handout(m, pathway, out, greyscale: bool = False, problems: list | None = None) -> Path:
     """Write the handout to ``out`` (atomically: a failure leaves an old file as it was).
 
@@ -57,6 +67,7 @@ def page_number(n: int, total: int) -> str:
     return _("side {n} av {total}").format(n=n, total=total) if total > 1 else ""
 
 
+@in_map_language
 def _write(m, plan: HandoutPlan, out: Path) -> None:
     from .export import new_canvas
 

@@ -1,4 +1,5 @@
-"""Start the desktop app: show the window in the state asked for, never refuse.
+"""Start the desktop app: show the window in the state asked for, never refuse
+(a screen that is not there: the first one, and a message in the window).
 
 A folder whose files have errors still opens: whatever could be read is
 shown and the problems are listed in the window, even when no map at all
@@ -9,12 +10,14 @@ from __future__ import annotations
 import os
 import sys
 import time
+from dataclasses import replace
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from .. import i18n
 from ..i18n import _
+from ..start_options import SCREEN_MISSING, screen_to_use
 from .fonts import load_fonts, ui_font
 from .language import install_qt_translations
 
@@ -80,12 +83,17 @@ def run_app(ws, start=None, path: str | None = None) -> int:
     """Show ``ws`` (a loaded Workspace) as ``start`` says; the event loop's exit code."""
     started = time.perf_counter()
     app = make_app()
-    if start is not None and start.screen is not None and start.screen >= len(app.screens()):
-        n = len(app.screens())
-        print(_("sammenkart: det finnes ingen skjerm {n}; skjermer: {ids}").format(
-            n=start.screen + 1, ids=", ".join(str(i + 1) for i in range(n))), file=sys.stderr)
-        return 2
+    note: dict = {}
+    if start is not None and start.screen is not None:
+        # The projector a shortcut names may not be plugged in: open on the first
+        # screen and say so in the window (and in the log), never refuse to start.
+        screen, note = screen_to_use(start.screen, len(app.screens()))
+        start = replace(start, screen=screen)
+        if note:
+            print("sammenkart: " + _(SCREEN_MISSING).format(**note), file=sys.stderr)
     window = open_window(ws, start)
+    if note:  # in the window's language (the map's målform, say), said again if it changes
+        window.room.set_message(SCREEN_MISSING, **note)
     if os.environ.get("SAMMENKART_FIRST_PAINT"):
         # Benchmarks: report the time from process start to the first painted map, then quit.
         def first_paint():

@@ -14,7 +14,7 @@ chosen card, the form adds and removes links).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QLineF, QObject, QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QLineF, QObject, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import QApplication, QGraphicsLineItem, QGraphicsPathItem, QGraphicsRectItem, QLabel
 
@@ -39,11 +39,22 @@ class EditBanner(QLabel):
         live_text.text(self, N_("✎ Redigering – Ctrl+E avslutter"))
         self.hide()
 
+    on_top_edge = True  # the room's top_controls: a banner placed later keeps clear of it
+
     def place(self) -> None:
-        if self.isVisible():
+        """The top left of the map, below the room's chips if they are there; the
+        room keeps the strip down to ``strip_bottom`` free of cards."""
+        if self.isVisibleTo(self.view):
+            from .room_layout import below
+
+            room = self.view.parentWidget()
             self.adjustSize()
-            self.move(8, 8)
+            taken = room.top_controls(exclude=self) if hasattr(room, "top_controls") else []
+            self.move(8, below(taken, QRect(8, 8, self.width(), self.height())))
             self.raise_()
+
+    def strip_bottom(self) -> int:
+        return self.geometry().bottom() + 1 + 4 if self.isVisibleTo(self.view) else 0
 
 
 class MapEditing(QObject):

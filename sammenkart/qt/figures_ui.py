@@ -11,24 +11,28 @@ a side panel and the presentation slide, using the window's public API only:
   ``figures_view.tables`` (a swatch per row in the colour its cards get) and
   the trend over the years (``trend_chart.TrendChart``).
 * **In presentation mode** the figures are a slide of their own after the
-  map: *Next* on the last step of the pathway (or on the map when no pathway
-  is chosen) shows it, *Previous* goes back to the map as it was, Home/End
-  and Esc leave it. The window asks this controller first (``window.slides``).
+  map, for any map that has figures (whether or not its cards are coloured
+  by them): *Next* on the last step of the pathway (or on the map when no
+  pathway is chosen) shows it, *Previous* goes back to the map as it was,
+  Home/End and Esc leave it. The window asks this controller first
+  (``window.slides``).
 
 What is shown follows the map that is shown (the regional view, one
 municipality, the whole region): ``figures_view`` scopes the figures to it.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRectF, Qt
+from PySide6.QtCore import QObject, QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QWidget,
 )
 
 from .. import figures_view as fv
 from ..figures_report import CHANGE, format_value
 from ..i18n import N_, _
+from ..layout.text import SOFT_HYPHEN, soft_hyphenated
 from ..style import palette
 from . import colouring_menu, live_text
 from .fonts import FAMILY
@@ -112,6 +116,34 @@ class ScaleStrip(QWidget):
         p.end()
 
 
+class FigureTable(QTableWidget):
+    """A table of the panel: names wrap in their column (never "BUP Brattfjord, Sjø…"),
+    the figures keep their width, and the rows grow to the names whenever the
+    panel's width changes; the table is as tall as its rows (no scrolling)."""
+
+    def __init__(self, rows: int, columns: int):
+        super().__init__(rows, columns)
+        self._pending = False
+        # the name column stretches after the table's own resize: fit the rows once it has
+        self.horizontalHeader().sectionResized.connect(lambda *_a: self.fit_rows_later())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_rows_later()
+
+    def fit_rows_later(self) -> None:
+        if not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self, self.fit_rows)  # not after the table is gone
+
+    def fit_rows(self) -> None:
+        self._pending = False
+        self.resizeRowsToContents()
+        height = self.horizontalHeader().sizeHint().height() + sum(self.rowHeight(i) for i in range(self.rowCount()))
+        if self.height() != height + 4:
+            self.setFixedHeight(height + 4)
+
+
 class FiguresPanel(QWidget):
     """Year, measure, the tables and the trend, for the side panel."""
 
@@ -124,6 +156,9 @@ class FiguresPanel(QWidget):
         self.measure_box = QComboBox()
         for m in fv.MEASURES:
             self.measure_box.addItem(fv.measure_title(m), m)
+        # as narrow as the column needs (the list opens as wide as its longest entry)
+        self.measure_box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.measure_box.setMinimumContentsLength(8)
         row = QHBoxLayout()
         row.addWidget(live_text.text(QLabel(), N_("År:")))
         row.addWidget(self.year_box)
@@ -136,7 +171,18 @@ class FiguresPanel(QWidget):
         self.note = plain_label()
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #555555;")
-        lay = QVBoxLayout(self)
+        # Everything in one scrolled page: where the column is short (1280×720) the
+        # page scrolls rather than the tables being pressed over each other.
+        self.page = QWidget()
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.scroll.setWidget(self.page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll)
+        lay = QVBoxLayout(self.page)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.title)
         lay.addLayout(row)
@@ -146,21 +192,22 @@ class FiguresPanel(QWidget):
         lay.addWidget(self.note)
 
     def show_tables(self, views: list[fv.FigureTableView], measure: str, swatches: dict[str, str],
-                    coloured_by: str) -> None:
-        """One table per view; a row's swatch is the fill its cards have on the map."""
+                    coloured_by: str, lang: str = "nb") -> None:
+        """One table per view; a row's swatch is the fill its cards have on the map.
+        Long names may break at their hyphenation points in ``lang`` (the map's målform)."""
         for t in self.tables:
             self.table_box.removeWidget(t)
             t.deleteLater()
         self.tables = []
         for view in views:
-            t = QTableWidget(len(view.lines), COLUMNS)
+            t = FigureTable(len(view.lines), COLUMNS)
             t.setAccessibleName(view.title)
             t.setHorizontalHeaderLabels(headings(view)[:COLUMNS])
             t.verticalHeader().hide()
             t.setEditTriggers(QTableWidget.NoEditTriggers)
             t.setSelectionMode(QTableWidget.NoSelection)
             t.setFocusPolicy(Qt.NoFocus)  # the clicker keys stay with the map
-            t.setWordWrap(False)
+            t.setWordWrap(True)
             for r, line in enumerate(view.lines):
                 swatch = QTableWidgetItem("")
                 fill = swatches.get(line.key) if view.by == coloured_by and not line.is_total else None
@@ -170,7 +217,7 @@ class FiguresPanel(QWidget):
                 t.setItem(r, 0, swatch)
                 cells = line_cells(line, measure)
                 for c, text in enumerate(cells[:COLUMNS - 1], start=1):
-                    item = QTableWidgetItem(text)
+                    item = QTableWidgetItem(soft_hyphenated(text, lang) if c == 1 else text)
                     if c > 1:
                         item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
                     if line.is_total:
@@ -178,8 +225,10 @@ class FiguresPanel(QWidget):
                         f.setBold(True)
                         item.setFont(f)
                     if line.figure is not None:
-                        item.setToolTip(_("{n} henvisninger, {a} avslag, {b} barn 0–17 år; endring siden første år: {e}").format(
+                        item.setToolTip(line.name + "\n" + _("{n} henvisninger, {a} avslag, {b} barn 0–17 år; endring siden første år: {e}").format(
                             n=line.figure.henvisninger, a=line.figure.avslag, b=line.figure.barn, e=cells[-1]))
+                    else:
+                        item.setToolTip(line.name)
                     t.setItem(r, c, item)
             head = t.horizontalHeader()
             head.setSectionResizeMode(QHeaderView.ResizeToContents)
@@ -187,17 +236,15 @@ class FiguresPanel(QWidget):
             t.setColumnWidth(0, 14)
             t.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
             t.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-            t.setTextElideMode(Qt.ElideRight)
-            t.resizeRowsToContents()
-            height = t.horizontalHeader().sizeHint().height() + sum(t.rowHeight(i) for i in range(t.rowCount())) + 4
-            t.setFixedHeight(height)
+            t.setTextElideMode(Qt.ElideNone)  # a name too long for its column wraps instead
+            t.fit_rows()
             self.table_box.addWidget(t)
             self.tables.append(t)
 
     def rows(self, index: int = 0) -> list[list[str]]:
         """The texts of one table (tests and the slide read them)."""
         t = self.tables[index]
-        return [[t.item(r, c).text() for c in range(1, COLUMNS)] for r in range(t.rowCount())]
+        return [[t.item(r, c).text().replace(SOFT_HYPHEN, "") for c in range(1, COLUMNS)] for r in range(t.rowCount())]
 
 
 class FiguresSlide(QWidget):
@@ -236,11 +283,34 @@ class FiguresSlide(QWidget):
     def _px(self) -> float:
         return max(14.0, min(self.height() / 30, self.width() / 48))
 
+    def footer(self) -> tuple[QFont, QRectF, QRectF]:
+        """(font, note, hint): the figures' source note wrapped in as many lines as it
+        needs (never cut), and the way back to the map beside its first line."""
+        px = self._px()
+        margin = px * 1.5
+        small = QFont(FAMILY)
+        small.setPixelSize(max(11, int(px * 0.6)))
+        fm = QFontMetricsF(small)
+        hint_w = fm.horizontalAdvance(self.hint_text()) + 2
+        width = self.width() - 2 * margin - hint_w - px
+        needed = fm.boundingRect(QRectF(0, 0, width, 10_000), Qt.TextWordWrap, self.note).height() if self.note else 0
+        line = fm.height()
+        height = max(line, needed)
+        bottom = self.height() - px * 0.4
+        note = QRectF(margin, bottom - height, width, height)
+        hint = QRectF(self.width() - margin - hint_w, bottom - height, hint_w, line)
+        return small, note, hint
+
+    @staticmethod
+    def hint_text() -> str:
+        return _("◀ Forrige: tilbake til kartet")
+
     def boxes(self) -> tuple[QRectF, QRectF]:
         """(tables, chart): side by side on a wide screen, the chart under the tables on 4:3."""
         px = self._px()
         W, H = self.width(), self.height()
-        margin, top, bottom = px * 1.5, px * 4.2, H - px * 2.5
+        margin, top = px * 1.5, px * 4.2
+        bottom = min(H - px * 2.5, self.footer()[1].top() - px * 0.6)
         if W / max(1, H) >= 1.5:
             split = W * TABLE_SHARE
             return (QRectF(margin, top, split - margin, bottom - top),
@@ -281,17 +351,11 @@ class FiguresSlide(QWidget):
         p.drawText(QRectF(margin, px * 0.8, self.width() - 2 * margin, px * 2.6), Qt.AlignLeft | Qt.AlignVCenter,
                    QFontMetricsF(title_f).elidedText(self.title, Qt.ElideRight, self.width() - 2 * margin))
         self._paint_tables(p, self.boxes()[0], px, ink, muted, pal.card_border)
-        small = QFont(FAMILY)
-        small.setPixelSize(max(11, int(px * 0.6)))
+        small, note, hint = self.footer()
         p.setFont(small)
         p.setPen(muted)
-        fm = QFontMetricsF(small)
-        hint = _("◀ Forrige: tilbake til kartet")
-        hint_w = fm.horizontalAdvance(hint)
-        line = QRectF(margin, self.height() - px * 2, self.width() - 2 * margin, px * 1.6)
-        p.drawText(line, Qt.AlignRight | Qt.AlignVCenter, hint)
-        p.drawText(QRectF(line.x(), line.y(), line.width() - hint_w - px, line.height()), Qt.AlignLeft | Qt.AlignVCenter,
-                   fm.elidedText(self.note, Qt.ElideRight, line.width() - hint_w - px))
+        p.drawText(hint, Qt.AlignRight | Qt.AlignTop, self.hint_text())
+        p.drawText(note, Qt.AlignLeft | Qt.AlignTop | Qt.TextWordWrap, self.note)
         p.end()
 
     def _paint_tables(self, p: QPainter, box: QRectF, px: float, ink: QColor, muted: QColor, border: str) -> None:
@@ -438,6 +502,8 @@ class FiguresView(QObject):
     def _map_shown(self) -> None:
         if self.on:
             self._fill()
+        elif self.slide.isVisible() and not self._set_slide():
+            self.leave()
 
     def _year_chosen(self, index: int) -> None:
         if index >= 0 and self.on:
@@ -488,7 +554,7 @@ class FiguresView(QObject):
         views = fv.tables(m, t, year)
         swatches = self._swatches(m, t, views, measure)
         coloured_by = fv.grouping(m)
-        self.panel.show_tables(views, measure, swatches, coloured_by)
+        self.panel.show_tables(views, measure, swatches, coloured_by, m.malform)
         colouring = self.colouring_for(m)
         self.panel.scale.set_entries(colouring.legend if colouring is not None else ())
         years, series = fv.trend_series(m, t, measure)
@@ -496,10 +562,25 @@ class FiguresView(QObject):
         chart_title = fv.measure_title(measure)
         self.panel.chart.set_data(years, series, measure, year, has_total, chart_title)
         self.panel.note.setText(t.note.replace("\n", " "))
-        self.slide.set_content(_("Henvisninger og avslag {ar} – {navn}").format(ar=year, navn=m.navn), views,
-                               measure, swatches, coloured_by, (years, series, measure, year, has_total, chart_title),
-                               t.note.replace("\n", " "))
+        self._set_slide()
         w.refresh_stress()
+
+    def _set_slide(self) -> bool:
+        """The slide's content for the map shown, the year and measure chosen (the
+        latest year and the map's natural measure unless the panel chose others);
+        swatches only while the cards are coloured by the figures. False: no figures."""
+        m, t = self.window.current_map(), self.table()
+        year, measure = self.current_year(), self.current_measure()
+        if m is None or t is None or year is None:
+            return False
+        views = fv.tables(m, t, year)
+        swatches = self._swatches(m, t, views, measure) if self.on else {}
+        years, series = fv.trend_series(m, t, measure)
+        self.slide.set_content(_("Henvisninger og avslag {ar} – {navn}").format(ar=year, navn=m.navn), views,
+                               measure, swatches, fv.grouping(m),
+                               (years, series, measure, year, len(series) > 1, fv.measure_title(measure)),
+                               t.note.replace("\n", " "))
+        return True
 
     def _swatches(self, m, t, views, measure: str) -> dict[str, str]:
         """{group key: fill}: the colour each municipality's or receiver's cards get."""
@@ -518,7 +599,10 @@ class FiguresView(QObject):
 
     # -- the slide (window.slides) ----------------------------------------------------
     def slide_available(self) -> bool:
-        return self.on and self.window.presentation.active and self.current_year() is not None
+        """In presentation, for a map with figures (tal/<kart-id>.csv): whether or
+        not the cards are coloured by them (Ctrl+T), a facilitator stepping through
+        a pathway expects the figures after its last step."""
+        return self.window.presentation.active and self.current_year() is not None
 
     def next_step(self) -> bool:
         """Next: after the map's last step, the figures slide; on it, nothing further."""
@@ -539,6 +623,8 @@ class FiguresView(QObject):
         return False
 
     def show_slide(self) -> None:
+        if not self._set_slide():
+            return
         self.slide.show()
         self.slide.place()
 

@@ -7,15 +7,19 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from ..loader import cases_for_and_others
+from ..malform import malform_name
 from ..model import Case, Map, Workspace
 from ..session.model import gaps
 from .plain import plain_label
 from ..i18n import _
 
 
-def case_line(case: Case, pathway_name: str | None) -> str:
+def case_line(case: Case, pathway_name: str | None, other_malform: bool = False) -> str:
+    """The case as the picker lists it; ``other_malform``: written for maps in
+    another målform than the chosen map's, which the line says first."""
     bits = [case.tittel]
-    meta = []
+    meta = [_("på {malform}").format(malform=malform_name(case.malform))] if other_malform else []
     if case.alder is not None:
         meta.append(_("{n} år").format(n=case.alder))
     if pathway_name:
@@ -40,11 +44,6 @@ class KasusDialog(QDialog):
         f = self.cases.font()
         f.setPointSize(12)
         self.cases.setFont(f)
-        for case in sorted(workspace.cases.values(), key=lambda c: c.tittel):
-            p = workspace.pathway(case.forlop, case.malform) if case.forlop else None
-            item = QListWidgetItem(case_line(case, p.navn if p else case.forlop))
-            item.setData(Qt.UserRole, case.id)
-            self.cases.addItem(item)
         self.maps = QComboBox()
         for m in workspace.maps.values():
             self.maps.addItem(m.navn, m.id)
@@ -71,19 +70,58 @@ class KasusDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
+        self._fill()
         self.cases.currentRowChanged.connect(self._update)
-        self.maps.currentIndexChanged.connect(self._update)
-        self.cases.itemDoubleClicked.connect(lambda _i: self.accept())
-        if self.cases.count():
-            self.cases.setCurrentRow(0)
+        self.maps.currentIndexChanged.connect(self._map_changed)
+        self.cases.itemDoubleClicked.connect(lambda item: self.accept() if item.data(Qt.UserRole) else None)
+        self._update()
+
+    def _fill(self, keep: str | None = None) -> None:
+        """The cases for the chosen map: those written in its målform, then the
+        others under a heading that names their målform (loader.cases_for_and_others).
+        ``keep``: the case to leave selected (else the first)."""
+        ws = self.workspace
+        m = ws.maps.get(self.maps.currentData())
+        mine, others = cases_for_and_others(ws, m)
+        self.cases.blockSignals(True)
+        self.cases.clear()
+        for case in mine:
+            self._add(case, False)
+        if others:
+            names = sorted({malform_name(c.malform) for c in others})
+            head = QListWidgetItem(_("Andre kasus, skrevet for kart på {malform}:").format(
+                malform=" / ".join(names)))
+            head.setFlags(Qt.NoItemFlags)  # a heading: not a case to choose
+            f = head.font()
+            f.setBold(True)
+            head.setFont(f)
+            self.cases.addItem(head)
+        for case in others:
+            self._add(case, True)
+        rows = [i for i in range(self.cases.count()) if self.cases.item(i).data(Qt.UserRole)]
+        chosen = next((i for i in rows if self.cases.item(i).data(Qt.UserRole) == keep), rows[0] if rows else -1)
+        self.cases.setCurrentRow(chosen)
+        self.cases.blockSignals(False)
+
+    def _add(self, case: Case, other_malform: bool) -> None:
+        p = self.workspace.pathway(case.forlop, case.malform) if case.forlop else None
+        item = QListWidgetItem(case_line(case, p.navn if p else case.forlop, other_malform))
+        item.setData(Qt.UserRole, case.id)
+        if other_malform:
+            item.setForeground(self.palette().placeholderText())
+        self.cases.addItem(item)
+
+    def _map_changed(self, *_a) -> None:
+        item = self.cases.currentItem()
+        self._fill(item.data(Qt.UserRole) if item else None)
         self._update()
 
     def select(self, case_id: str, map_id: str | None = None) -> None:
+        if map_id is not None:
+            self.maps.setCurrentIndex(self.maps.findData(map_id))
         for i in range(self.cases.count()):
             if self.cases.item(i).data(Qt.UserRole) == case_id:
                 self.cases.setCurrentRow(i)
-        if map_id is not None:
-            self.maps.setCurrentIndex(self.maps.findData(map_id))
 
     def selected(self) -> tuple[Case | None, Map | None]:
         item = self.cases.currentItem()

@@ -55,6 +55,12 @@ class NotesEditor(QTabWidget):
             self.editors[key] = ed
             self.addTab(ed, "")
             live_text.live(self, ("setTabText", i), label)
+            live_text.live(self, ("setTabToolTip", i), label)  # the whole name where the tab shortens it
+        # Three tabs in a narrow column: they share its width and shorten their
+        # names ("…") rather than scroll the first out of sight.
+        self.setUsesScrollButtons(False)
+        self.setElideMode(Qt.ElideRight)
+        self.tabBar().setStyleSheet("QTabBar::tab { padding: 4px 6px; }")
         # Two editors (shared panel and facilitator window) stay in step through the session.
         session.subscribe(self._on_change)
         self.destroyed.connect(lambda *_a, s=session, f=self._on_change: s.unsubscribe(f))
@@ -88,6 +94,8 @@ class KasusPanel(QWidget):
     """
 
     arrow_mode_changed = Signal(bool)
+    # The height the step needs in a band changed (``band_wish``): the room lays out again.
+    wish_changed = Signal()
 
     # widget attribute -> (point size at full scale, bold)
     FONTS = {"progress": (12, False), "title": (22, True), "story": (17, False), "questions": (16, True),
@@ -102,6 +110,9 @@ class KasusPanel(QWidget):
         self.session = session
         self.scale = 1.0
         self.orientation = "column"
+        # In a band: the least height (px) that shows the step whole at the smallest
+        # text size (the room gives the map the rest when that is more than it needs)
+        self.band_wish = 0
         self._fit_pending = False
         self.setMinimumWidth(280)
         self.outer = QBoxLayout(QBoxLayout.TopToBottom, self)
@@ -229,9 +240,6 @@ class KasusPanel(QWidget):
         self.body_layout.setSpacing(18 if band else 8)
         self.outer.setDirection(QBoxLayout.LeftToRight if band else QBoxLayout.TopToBottom)
         self.outer.setStretchFactor(self.scroll, 1)
-        share = int(self.STORY_SHARE * 100)
-        self.body_layout.setStretchFactor(self.part_story, share if band else 0)
-        self.body_layout.setStretchFactor(self.part_answer, 100 - share if band else 0)
         # In a band the answer's buttons join the timer and notes, so the
         # answer (and after the reveal, the comparison) has the height.
         answer_layout, tools_layout = self.part_answer.layout(), self.part_tools.layout()
@@ -273,22 +281,39 @@ class KasusPanel(QWidget):
             f.setPointSizeF(max(9.0, 13 * scale))
             b.setFont(f)
 
-    STORY_SHARE = 0.46  # of a band's text width; the answer (and comparison) gets the rest
+    # Shares of a band's text width the story may get; the answer (and comparison)
+    # gets the rest. The one whose taller part is lowest wins: a long story gets
+    # the width before the reveal, a long comparison after it.
+    STORY_SHARES = (0.58, 0.52, 0.46, 0.40, 0.34)
 
-    def body_height(self, width: int) -> int:
-        """Height (px) the step needs at ``width``, measured part by part at the
-        widths they get."""
+    def _invalidate(self) -> None:
         # Text sizes just changed: drop every cached size under the step first
         # (nested layouts otherwise answer with the previous font's heights).
         for w in (*self.body.findChildren(QWidget), self.body):
             if w.layout() is not None:
                 w.layout().invalidate()
             w.updateGeometry()
+
+    def band_split(self, width: int) -> tuple[int, int]:
+        """(story, answer) widths (px) in a band whose text is ``width`` wide."""
+        spacing = self.body_layout.spacing()
+        best = None
+        for share in self.STORY_SHARES:
+            w_story = int((width - spacing) * share)
+            w_answer = width - spacing - w_story
+            h = max(self.part_story.heightForWidth(w_story), self.part_answer.heightForWidth(w_answer))
+            if best is None or h < best[0]:
+                best = (h, w_story, w_answer)
+        return best[1], best[2]
+
+    def body_height(self, width: int) -> int:
+        """Height (px) the step needs at ``width``, measured part by part at the
+        widths they get."""
+        self._invalidate()
         spacing = self.body_layout.spacing()
         if self.orientation == "band":
-            w_story = int((width - spacing) * self.STORY_SHARE)
-            return max(self.part_story.heightForWidth(w_story),
-                       self.part_answer.heightForWidth(width - spacing - w_story))
+            w_story, w_answer = self.band_split(width)
+            return max(self.part_story.heightForWidth(w_story), self.part_answer.heightForWidth(w_answer))
         return self.part_story.heightForWidth(width) + spacing + self.part_answer.heightForWidth(width)
 
     def body_fits(self) -> bool:
@@ -303,22 +328,25 @@ class KasusPanel(QWidget):
             need = self.body_height(width)
         # Each part at least as tall as its text needs (the box layout would
         # otherwise share the height out by size hints and cut a part short).
-        spacing = self.body_layout.spacing()
-        if self.orientation == "band":
-            w_story = int((width - spacing) * self.STORY_SHARE)
-            widths = (w_story, width - spacing - w_story)
-        else:
-            widths = (width, width)
+        band = self.orientation == "band"
+        widths = self.band_split(width) if band else (width, width)
         for part, w in zip((self.part_story, self.part_answer), widths):
             part.setMinimumHeight(part.heightForWidth(w))
+            if band:  # the widths measured are the widths they get
+                part.setFixedWidth(w)
+            else:
+                part.setMinimumWidth(0)
+                part.setMaximumWidth(16777215)
         self.body.setFixedSize(max(1, width), max(need, height))
 
     def fit(self) -> None:
         self._fit_pending = False
         self.set_orientation("band" if self.width() > self.BAND_RATIO * self.height() else "column")
-        roomy = self.height() >= self.NOTES_FROM or (self.orientation == "band" and self.height() >= 200)
-        if not self.notes_button.isChecked() and not self._notes_chosen and roomy:
-            self.notes_button.setChecked(True)  # room enough: notes open (fit again follows)
+        band = self.orientation == "band"
+        if not self._notes_chosen:  # open where there is room for them, folded where not (fit again follows)
+            roomy = self.height() >= (self._tools_need(True) if band else self.NOTES_FROM)
+            if roomy != self.notes_button.isChecked():
+                self.notes_button.setChecked(roomy)
         self.outer.activate()
         if self.scroll.width() < 60 or self.scroll.height() < 60:
             return
@@ -326,7 +354,38 @@ class KasusPanel(QWidget):
             self._apply_scale(scale)
             if self.body_fits():
                 break
+        self._update_wish()
         self._size_body()
+
+    def _tools_need(self, notes: bool) -> int:
+        """Height (px) the band needs for the timer, the buttons and the way on,
+        and with ``notes`` the notes at their least (band orientation)."""
+        h = self.part_tools.minimumSizeHint().height()
+        shown = self.notes.isVisibleTo(self.part_tools)
+        if shown != notes:
+            extra = max(self.notes.minimumHeight(), self.notes.minimumSizeHint().height()) \
+                + self.part_tools.layout().spacing()
+            h += extra if notes else -extra
+        margins = self.outer.contentsMargins()
+        return h + margins.top() + margins.bottom()
+
+    def _update_wish(self) -> None:
+        """``band_wish`` for the step as it is now, measured at the smallest text
+        size (the fit above leaves it there when nothing larger fitted)."""
+        wish = 0
+        if self.orientation == "band":
+            scale = self.scale
+            if scale != self.SCALES[-1]:
+                self._apply_scale(self.SCALES[-1])
+            chrome = self.height() - self.scroll.height()  # the panel's margins around the step
+            # the notes count only when the team opened them: else they fold where there is no room
+            tools = self._tools_need(self._notes_chosen and self.notes_button.isChecked())
+            wish = max(self.body_height(self.scroll.width()) + chrome, tools)
+            if scale != self.SCALES[-1]:
+                self._apply_scale(scale)
+        if wish != self.band_wish:
+            self.band_wish = wish
+            self.wish_changed.emit()
 
     def fit_later(self) -> None:
         if not self._fit_pending:

@@ -167,6 +167,10 @@ class KasusController(QObject):
         self.panel.next_button.clicked.connect(self.next_step)
         self.panel.arrow_mode_changed.connect(self._arrow_mode)
         self.dock = self.mw.add_side_panel(self.panel, N_("Kasus"))
+        room = getattr(self.mw, "room", None)
+        if room is not None:  # the band under the map grows when a step needs it
+            room.band_source = self.panel
+            self.panel.wish_changed.connect(room.relayout)
         kw.give_room(self.mw, self.panel, self.dock)
         self._connect_clicks(True)
         session.subscribe(self._on_change)
@@ -337,6 +341,9 @@ class KasusController(QObject):
         if self.facilitator is not None:
             self.facilitator.close()
             self.facilitator.deleteLater()
+        room = getattr(self.mw, "room", None)
+        if room is not None:
+            room.band_source = None
         kw.take_room_back(self.mw, self.panel, self.dock)
         if self.panel is not None:
             self.panel.deleteLater()

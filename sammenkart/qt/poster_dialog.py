@@ -20,6 +20,7 @@ from ..poster.pages import PAPERS, TILE_PAPERS, page_size
 from ..poster.tiling import plan_tiles
 from ..i18n import _, language, output_language
 from ..os_errors import describe
+from ..regional import spans_municipalities
 from .fonts import scene_font
 from .items import outline_path, paint_display, paint_symbol
 from .plain import message, plain_label
@@ -145,10 +146,18 @@ class PosterDialog(QDialog):
             "publikum": self.public.isChecked(),
         }
 
+    def _handout(self, o: dict) -> bool:
+        """Whether the handout is what will be made: a pathway chosen, the box ticked,
+        and one municipality's map (``regional.spans_municipalities``)."""
+        return self.handout.isChecked() and o["pathway"] is not None and not spans_municipalities(self.map)
+
     def refresh(self) -> None:
         o = self.options()
-        self.handout.setEnabled(o["pathway"] is not None)
-        handout = self.handout.isChecked() and o["pathway"] is not None
+        whole_region = spans_municipalities(self.map)
+        self.handout.setEnabled(o["pathway"] is not None and not whole_region)
+        self.handout.setToolTip(_("Brosjyren for familier gjelder én kommune: velg kommunen under Vis → Kommune.")
+                                if whole_region else "")
+        handout = self._handout(o)
         for w in (self.paper, self.orientation, self.tile, self.public):
             w.setEnabled(not handout)
         self.figures.setEnabled(not handout and self.figures.count() > 1)
@@ -317,7 +326,7 @@ class PosterDialog(QDialog):
     # -- saving --------------------------------------------------------------
     def save(self, path: str | None = None) -> bool:
         o = self.options()
-        handout = self.handout.isChecked() and o["pathway"] is not None
+        handout = self._handout(o)
         if not path:
             suggestion = f"{self.map.id}-{o['pathway'].id}.pdf" if o["pathway"] else f"{self.map.id}-plakat.pdf"
             path, _filter = QFileDialog.getSaveFileName(self, _("Lagre PDF"), suggestion,

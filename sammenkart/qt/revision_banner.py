@@ -1,7 +1,9 @@
 """A quiet banner on a map whose next yearly revision is overdue
 (``Map.revision_due``: ``neste_revisjon`` has passed).
 
-A small line at the top of the map with the date and a way to the report;
+A small line at the top of the map with the date and a way to the report,
+in a strip of its own above the map (below the room's chips when they would
+meet);
 never in presentation mode (the room is not there to see the map's
 paperwork), and closed with × for the rest of the session for that map.
 """
@@ -9,15 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from ..i18n import N_, _
 from . import live_text
-from .revision_status import keep_free
+from .room_layout import below
 
 
 class RevisionBanner(QFrame):
+    on_top_edge = True  # the room's top_controls (see place)
+
     def __init__(self, window, open_report, parent: QWidget):
         super().__init__(parent)
         self.window = window
@@ -68,17 +72,22 @@ class RevisionBanner(QFrame):
         self.place()
 
     def place(self) -> None:
-        """Shown or not, and where: the top left of the map (called on every room layout)."""
+        """Shown or not, and where: the top left of the map (called on every room
+        layout, after the room's own overlays). It covers no control: where the
+        drawer handle, a notice or a hint would be under it, it steps below them;
+        the room keeps a strip above the map down to its bottom (``strip_bottom``),
+        so it covers no card either."""
         text = self.due_text()
         show = bool(text) and not self.window.presentation.active
         self.label.setText(text)
         self.setVisible(show)
         if show:
             self.adjustSize()
-        # a strip above the map is kept for the banner: it never covers a card
-        keep_free(self.window.map_view, top=self.height() + 6 if show else 0)
-        if show:
-            hint = self.window.room.typing_hint  # while the keys go to a field: step below that hint
-            top = hint.geometry().bottom() + 4 if hint.isVisible() and hint.x() < self.width() + 8 else 3
+            top = below(self.window.room.top_controls(exclude=self), QRect(8, 3, self.width(), self.height()))
             self.move(8, top)
             self.raise_()
+        self.window.room.update_top_strip()
+
+    def strip_bottom(self) -> int:
+        """How far down the map's top strip must reach for the banner (0: not shown)."""
+        return self.geometry().bottom() + 1 + 6 if self.isVisibleTo(self.parentWidget()) else 0

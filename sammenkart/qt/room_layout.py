@@ -13,17 +13,21 @@ room with it:
   step's questions and, when shown, its story), at most a fifth of the height,
   its text shrinking before the band grows (``Caption.fit``);
 - small overlays on the map: the drawer handle, a hint while the keys go to a
-  text field, a notice of problems in the files.
+  text field, a notice of problems in the files, a message for the room (the
+  screen asked for is not there). Overlays that sit on the map's top edge
+  never cover each other (``top_controls``: a banner placed later steps below
+  them), and the lasting ones (handle, notice, banner) have a strip of their
+  own above the map (``update_top_strip``), so they cover no card.
 
 Widths in logical pixels. Nothing here knows about pathways or cases; the
 window tells it what to show.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QPushButton, QTabWidget, QToolButton, QVBoxLayout, QWidget,
+    QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QTabBar, QTabWidget, QToolButton, QVBoxLayout, QWidget,
 )
 
 from ..i18n import N_, _
@@ -38,6 +42,7 @@ READABLE_PX = 11
 # services), the plain rule: below this window width the column folds.
 NARROW_BELOW = 1200
 GAP = 6
+MESSAGE_MS = 30_000  # a message for the room stays this long unless clicked away
 
 
 def column_width(width: int, case: bool) -> int:
@@ -49,12 +54,48 @@ def column_width(width: int, case: bool) -> int:
 
 
 def band_height(height: int) -> int:
-    """A case's band under the map, where the map's shape leaves room below it."""
+    """The most a case's band under the map takes (where the map's shape leaves
+    room below it); less where the map would not be readable (``RoomLayout.case_band``)."""
     return max(200, min(330, int(height * 0.36)))
+
+
+# A case's band and column never shrink below this for the map (px): the timer,
+# the answer's buttons and the way on, and a few lines of the story.
+MIN_CASE_BAND = 160
+MIN_CASE_COLUMN = 340
+
+
+def least(ok, hi: int) -> int | None:
+    """The least ``v`` in 1..``hi`` for which ``ok(v)`` holds (``ok`` false below
+    some value and true from it on); None when not even ``hi`` will do."""
+    if not ok(hi):
+        return None
+    lo = 1
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if ok(mid):
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
 
 
 def drawer_width(width: int) -> int:
     return max(280, min(440, int(width * 0.42)))
+
+
+def below(taken: list[QRect], box: QRect, gap: int = 4) -> int:
+    """The top edge for ``box`` (moved only up or down) so that it covers none of
+    ``taken``: its own top, or just below the lowest box it would overlap."""
+    r = QRect(box)
+    moved = True
+    while moved:
+        moved = False
+        for t in taken:
+            if r.intersects(t):
+                r.moveTop(t.bottom() + 1 + gap)
+                moved = True
+    return r.top()
 
 
 class Caption(QFrame):
@@ -147,18 +188,48 @@ class Caption(QFrame):
         return best
 
 
+class SideTabs(QTabBar):
+    """Tabs that shorten only long names when the row is too short: a name of up
+    to ``WHOLE_UP_TO`` letters ("Forløp", "Kasus") keeps its width."""
+
+    WHOLE_UP_TO = 9
+
+    def minimumTabSizeHint(self, index: int):  # noqa: N802 - Qt's name
+        if len(self.tabText(index)) <= self.WHOLE_UP_TO:
+            return self.tabSizeHint(index)
+        return super().minimumTabSizeHint(index)
+
+
 class SidePanel(QTabWidget):
-    """The panels beside (or over) the map, one tab each."""
+    """The panels beside (or over) the map, one tab each.
+
+    The tabs share the panel's width: a name that does not fit is shortened
+    with "…" (the whole name is its tip), so no tab, the first least of all,
+    is scrolled out of sight. In a case's band under the map, where five
+    tabs cannot be read up its side, one button (``menu_button``, placed by
+    the room) lists the panels instead.
+    """
 
     hide_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("side-panel")
+        self.setTabBar(SideTabs(self))
         self.setDocumentMode(True)
-        self.setUsesScrollButtons(True)
+        self.setUsesScrollButtons(False)
+        self.setElideMode(Qt.ElideRight)
         self.setAutoFillBackground(True)
         self._titles: dict[QWidget, tuple[str, dict]] = {}  # tab -> (text for _(), placeholders)
+        self.menu_button = QToolButton(parent)
+        self.menu_button.setText("☰")
+        live_text.tip(self.menu_button, N_("Velg panel"))
+        self.menu_button.setFocusPolicy(Qt.NoFocus)
+        self.menu_button.setAutoRaise(True)
+        self.menu_button.setPopupMode(QToolButton.InstantPopup)
+        self.menu_button.setMenu(QMenu(self.menu_button))
+        self.menu_button.menu().aboutToShow.connect(self._fill_menu)
+        self.menu_button.hide()
         self.close_button = QToolButton()
         self.close_button.setText("»")
         live_text.tip(self.close_button, N_("Skjul sidepanelet (F9): kartet får hele bredden"))
@@ -172,6 +243,25 @@ class SidePanel(QTabWidget):
         self.addTab(widget, "")
         self.set_title(widget, title, **fmt)
         return widget
+
+    def titles(self) -> list[str]:
+        return [self.tabText(i) for i in range(self.count())]
+
+    def _fill_menu(self) -> None:
+        menu = self.menu_button.menu()
+        menu.clear()
+        for i, title in enumerate(self.titles()):
+            action = menu.addAction(title)
+            action.setCheckable(True)
+            action.setChecked(i == self.currentIndex())
+            action.triggered.connect(lambda _on=False, i=i: self.setCurrentIndex(i))
+        menu.addSeparator()
+        menu.addAction(self.close_button.toolTip()).triggered.connect(self.hide_requested)
+
+    def set_compact(self, on: bool) -> None:
+        """In a band: the tab bar gives way to ``menu_button`` beside the panel."""
+        self.tabBar().setVisible(not on)
+        self.menu_button.setVisible(on)
 
     def remove_panel(self, widget: QWidget) -> None:
         self._titles.pop(widget, None)
@@ -189,7 +279,9 @@ class SidePanel(QTabWidget):
         self._titles[widget] = (title, fmt)
         i = self.indexOf(widget)
         if i >= 0:
-            self.setTabText(i, (_(title).format(**fmt) if fmt else _(title)) if title else "")
+            text = (_(title).format(**fmt) if fmt else _(title)) if title else ""
+            self.setTabText(i, text)
+            self.setTabToolTip(i, text)  # the whole name where the tab shortens it
 
     def retranslate(self) -> None:
         for i in range(self.count()):
@@ -250,8 +342,18 @@ class RoomLayout(QWidget):
         self.handle.clicked.connect(lambda: self.show_side())
         self.notice = Chip("", map_view, " QPushButton { background: #fff1c4; border-color: #b58900; }")
         self.typing_hint = TypingHint(map_view)
+        self.top_strip = 0  # px above the map kept for the chips on its top edge (update_top_strip)
+        # A message for whoever is in the room (not a dialog: nothing waits for a click);
+        # a click or MESSAGE_MS closes it.
+        self.message = Chip("", map_view, " QPushButton { background: #e8f1fb; border-color: #3c6e9f; }")
+        live_text.tip(self.message, N_("Klikk for å lukke meldingen"))
+        self.message.clicked.connect(lambda: self.set_message(""))
+        self._message_timer = QTimer(self)
+        self._message_timer.setSingleShot(True)
+        self._message_timer.timeout.connect(lambda: self.set_message(""))
         self.overlay_extra: list[QWidget] = []  # e.g. the legend; placed by their owners
         self.empty: QWidget | None = None
+        self.band_source = None  # a running case's panel: its band_wish (case_band)
         map_view.viewport().installEventFilter(self)
 
     # -- state ---------------------------------------------------------------
@@ -267,13 +369,37 @@ class RoomLayout(QWidget):
             return W < NARROW_BELOW
         return fit(W - column_width(W, False), H) * self.min_text < READABLE_PX
 
+    def _readable(self, scale) -> bool:
+        return scale is not None and scale * self.min_text >= READABLE_PX
+
+    def case_band(self, W: int, H: int) -> int:
+        """A case's band under a map ``W`` wide in ``H`` px: as tall as leaves the map
+        readable (its smallest card text ``READABLE_PX``; ``band_height`` at most),
+        taller only when the step needs it to be seen whole (``band_source``'s
+        ``band_wish``: after a reveal with a long comparison, say)."""
+        cap = band_height(H)
+        room = H - self.top_strip
+        fit = self.map_view.fit_scale_for
+        h_map = least(lambda h: self._readable(fit(W, h)), room)
+        base = cap if h_map is None else max(MIN_CASE_BAND, min(cap, room - h_map))
+        wish = getattr(self.band_source, "band_wish", 0) if self.band_source is not None else 0
+        return min(cap, max(base, wish))
+
+    def case_column(self, W: int, H: int) -> int:
+        """A case's column beside the map: ``column_width`` at most, narrower where
+        that leaves the map readable, never below ``MIN_CASE_COLUMN``."""
+        cap = column_width(W, True)
+        fit = self.map_view.fit_scale_for
+        w_map = least(lambda w: self._readable(fit(w, H - self.top_strip)), W)
+        return cap if w_map is None else max(MIN_CASE_COLUMN, min(cap, W - w_map))
+
     def case_place(self) -> str:
         """Where a running case goes: "band" under the map when the map's shape
         leaves room below it (a 4:3 projector), else "column" beside it."""
         W, H = self.width(), self.height()
         fit = self.map_view.fit_scale_for
-        beside = fit(W - column_width(W, True), H)
-        under = fit(W, H - band_height(H))
+        beside = fit(W - self.case_column(W, H), H)
+        under = fit(W, H - self.case_band(W, H))
         return "band" if beside is not None and under is not None and under > beside * 1.1 else "column"
 
     def mode(self) -> str:
@@ -341,17 +467,19 @@ class RoomLayout(QWidget):
         W, H = self.width(), self.height()
         mode = self.mode()
         map_w = W
-        if mode != "band":
-            self.side.setTabPosition(QTabWidget.North)
+        self.side.set_compact(mode == "band")
         if mode == "column":
-            cw = column_width(W, self.case_running or self.editing)
+            cw = self.case_column(W, H) if self.case_running else column_width(W, self.editing)
             map_w = W - cw
             self.side.setGeometry(map_w, 0, cw, H)
             self.side.show()
         elif mode == "band":
-            bh = band_height(H)
-            self.side.setTabPosition(QTabWidget.West)  # tabs beside the band: its height is for the case
-            self.side.setGeometry(0, H - bh, W, bh)
+            bh = self.case_band(W, H)
+            # one button for the panels beside the band: its height is for the case
+            bw = self.side.menu_button.sizeHint().width()
+            self.side.menu_button.setGeometry(0, H - bh, bw, bh)
+            self.side.menu_button.raise_()
+            self.side.setGeometry(bw, H - bh, W - bw, bh)
             self.side.show()
             H -= bh
         elif mode == "drawer":
@@ -390,13 +518,17 @@ class RoomLayout(QWidget):
             self.layout_changed.emit(mode)
 
     def _place_overlays(self, map_w: int) -> None:
+        # isVisibleTo(map_view), not isVisible(): before the window is first shown
+        # nothing is "visible", and the chips must still get their places.
         m = 8
+        view = self.map_view
+        self._map_w = map_w
         self.handle.setVisible(self.mode() == "closed" and not self.presentation)
-        if self.handle.isVisible():
+        if self.handle.isVisibleTo(view):
             self.handle.adjustSize()
             self.handle.move(map_w - self.handle.width() - m, m)
             self.handle.raise_()
-        right = map_w - (self.handle.width() + 2 * m if self.handle.isVisible() else m)
+        right = map_w - (self.handle.width() + 2 * m if self.handle.isVisibleTo(view) else m)
         if self.notice.text() and not self.presentation and not self.side_visible():
             self.notice.adjustSize()
             self.notice.move(max(m, right - self.notice.width()), m)
@@ -404,19 +536,73 @@ class RoomLayout(QWidget):
             self.notice.raise_()
         else:
             self.notice.hide()
-        if self.typing_hint.text():
-            # Centred over the part of the map that shows (not under an open drawer).
-            seen = map_w - (self.side.width() if self.mode() == "drawer" else 0)
-            self.typing_hint.adjustSize()
-            self.typing_hint.move(max(m, (seen - self.typing_hint.width()) // 2), m)
-            self.typing_hint.show()
-            self.typing_hint.raise_()
-        for w in self.overlay_extra:
+        for w in self.overlay_extra:  # the banners keep clear of the chips (top_controls)
             place = getattr(w, "place", None)
             if callable(place):
                 place()
+        self.update_top_strip()
+
+    def update_top_strip(self) -> None:
+        """Keep a strip above the map for what stands on its top edge (the drawer
+        handle and problems notice, an overlay's ``strip_bottom()`` such as the
+        revision banner): they then cover no card. Kept while the drawer is open
+        too, so the map does not jump when it opens or closes; none in presentation.
+        The passing notes (typing hint, message) are placed again below them."""
+        chips = 0
+        if not self.presentation and self.mode() in ("closed", "drawer"):
+            chips = 8 + self.handle.sizeHint().height() + 4
+        if self.notice.isVisibleTo(self.map_view):
+            chips = max(chips, self.notice.geometry().bottom() + 1 + 4)
+        extra = [w.strip_bottom() for w in self.overlay_extra if callable(getattr(w, "strip_bottom", None))]
+        top = max([chips, *extra])
+        self.top_strip = top
+        m = self.map_view.viewportMargins()
+        if m.top() != top:
+            self.map_view.setViewportMargins(m.left(), top, m.right(), m.bottom())
+        self._place_notes()
+
+    def _place_notes(self) -> None:
+        """The typing hint and the room's message: centred over the part of the map
+        that shows (not under an open drawer), below whatever lasting overlay is
+        there. They come and go, so the map keeps its place under them."""
+        m = 8
+        map_w = getattr(self, "_map_w", self.map_view.width())
+        seen = map_w - (self.side.width() if self.mode() == "drawer" else 0)
+        taken = self.top_controls()
+        for note in (self.typing_hint, self.message):
+            if not note.text():
+                continue
+            note.setMaximumWidth(max(100, seen - 2 * m))
+            note.adjustSize()
+            x = max(m, (seen - note.width()) // 2)
+            note.move(x, below(taken, QRect(x, m, note.width(), note.height())))
+            note.show()
+            note.raise_()
+            taken.append(note.geometry())
 
     # -- overlays ----------------------------------------------------------------
+    def top_controls(self, exclude: QWidget | None = None) -> list[QRect]:
+        """Where the lasting overlays on the map's top edge sit (view coordinates):
+        the drawer handle, the problems notice and every overlay marked
+        ``on_top_edge`` (the banners). One placed later keeps clear of these."""
+        edge = [w for w in self.overlay_extra if getattr(w, "on_top_edge", False)]
+        return [w.geometry() for w in (self.handle, self.notice, *edge)
+                if w is not exclude and w.isVisibleTo(self.map_view)]
+
+    def set_message(self, msgid: str, ms: int = 0, **fmt) -> None:
+        """Show ``_(msgid).format(**fmt)`` on the map for the room (also in
+        presentation; said again if the language changes) until it is clicked or
+        ``ms`` milliseconds have passed (0: MESSAGE_MS); "" hides it."""
+        self._message_timer.stop()
+        if msgid:
+            live_text.text(self.message, msgid, **fmt)
+            self._message_timer.start(ms or MESSAGE_MS)
+        else:
+            live_text.forget(self.message, "setText")
+            self.message.setText("")
+            self.message.hide()
+        self.relayout()
+
     def set_notice(self, text: str) -> None:
         if text == self.notice.text():
             return  # nothing new to place (every edit asks)

@@ -17,6 +17,7 @@ from . import live_text, plain
 
 KEYS = [
     (N_("PageDown, →, mellomrom"), N_("Neste steg")),
+    (N_("PageDown på siste steg"), N_("Tallene som lysbilde (presentasjon, kart med tall)")),
     ("PageUp, ←, Backspace", N_("Forrige steg")),
     ("Home / End", N_("Første / siste steg")),
     ("F5", N_("Presentasjon av og på")),
