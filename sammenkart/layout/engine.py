@@ -309,7 +309,8 @@ def _build(m: Map, levels, bands, lines, heights, spec: _Spec, cols: int, pins, 
     grid.index()
     if REFINE and not is_tiled(m) and len(m.tjenester) <= CAREFUL_LIMIT:
         # every pair joined in some picture once: what crowds the channels
-        refine_routed(grid, dict.fromkeys(weights, 1.0), set(pins), REFINE_PASSES, REFINE_REACH, heights)
+        refine_routed(grid, dict.fromkeys(weights, 1.0), set(pins), REFINE_PASSES, REFINE_REACH, heights,
+                      {s.id: k for k, s in enumerate(m.tjenester)})
     # at least two lines tall: a one-line name keeps clear of the symbols on the card's corners
     low = card_height(("",) * 2)
     grid.card_h = {sid: max(h, low) for sid, h in heights.items()} if OWN_HEIGHT else {}
