@@ -45,8 +45,8 @@ def refine_routed(grid, pairs: dict[tuple[str, str], float], fixed: set[str] = f
     ``pairs``: (a, b) -> weight for every pair of services joined by an arrow in some
     picture (each routed once here). ``fixed``: services that keep their cell.
     ``passes``: sweeps over the cards; ``reach``: how far a card may move, in rows plus
-    columns (the example: 1 and 2 gave 272 routed crossings, 2 and 3 263, unlimited
-    reach 270 and more time; the routed count follows the cost only roughly).
+    columns (the example's routed crossings: 1 and 2 267, 2 and 3 270, 1 and 3 284, 2
+    and 4 270; the routed count follows the cost only roughly).
     ``heights``: card heights; a move that makes the rows taller together is not tried
     (a row is as tall as its tallest card: the map would show smaller).
     ``rank``: each service's place in the map file; with it, a card with no arrows
