@@ -29,6 +29,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from . import i18n
 from .i18n import _
 from .model import ROLE_KEYS, Pathway, Problem, Role
 
@@ -48,8 +49,10 @@ class SharedFiles:
 
     def __init__(self, reader: RawReader):
         self._reader = reader
-        self._raw: dict[Path, tuple] = {}  # resolved path -> (stamp, (pathway, problems))
-        self._merged: dict[Path, tuple] = {}  # resolved path -> (((path, stamp), ...), (pathway or None, why))
+        # Problems are worded as a file is read: a reading is reused only in the
+        # language it was worded in, or when it has none (``i18n.reads_now``).
+        self._raw: dict[Path, tuple] = {}  # resolved path -> (stamp, language, (pathway, problems))
+        self._merged: dict[Path, tuple] = {}  # resolved path -> (((path, stamp), ...), language, (pathway or None, why))
         self.reads = 0
 
     @staticmethod
@@ -64,11 +67,11 @@ class SharedFiles:
         key = Path(path).resolve()
         stamp = self._stamp(key)
         hit = self._raw.get(key)
-        if hit is not None and hit[0] == stamp and stamp is not None:
-            return hit[1]
+        if hit is not None and hit[0] == stamp and stamp is not None and i18n.reads_now(hit[1], hit[2][1]):
+            return hit[2]
         self.reads += 1
         result = self._reader(Path(path))
-        self._raw[key] = (stamp, result)
+        self._raw[key] = (stamp, i18n.current_language(), result)
         self._merged.pop(key, None)
         return result
 
@@ -130,13 +133,14 @@ class _Resolver:
             return None, _("finner ikke grunnlaget «{path}»").format(path=self.shown(path))
         hit = self.files._merged.get(path)
         if hit is not None and all(self.files._stamp(p) == st for p, st in hit[0]) and not any(
-                p in chain for p, _st in hit[0]):
-            return hit[1]
+                p in chain for p, _st in hit[0]) and i18n.reads_now(hit[1], hit[2][1]):
+            return hit[2]
         raw = self.files.read(path)
         result = self._merged(path, raw, chain)
         if all(p not in self.known for p in self._chain_of(path, result)):
             # reused while neither this file nor the shared files under it change on disk
-            self.files._merged[path] = (tuple((p, self.files._stamp(p)) for p in self._chain_of(path, result)), result)
+            self.files._merged[path] = (tuple((p, self.files._stamp(p)) for p in self._chain_of(path, result)),
+                                        i18n.current_language(), result)
         return result
 
     @staticmethod

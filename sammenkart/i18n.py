@@ -90,6 +90,23 @@ def current_language() -> str:
     return _current
 
 
+QUOTES = ("«»", "“”")  # how the catalogues quote a name: «» in bokmål and nynorsk, “” in English
+
+
+def mentions(message: str, name: str) -> bool:
+    """Whether ``message`` names ``name`` in quotes, as any catalogue quotes it
+    (a field check finds the problems about its key this way)."""
+    return any(f"{a}{name}{b}" in message for a, b in QUOTES)
+
+
+def reads_now(worded_in: str, messages) -> bool:
+    """Whether ``messages`` worded in language ``worded_in`` read right in the
+    language spoken now: it is that language, or there are none. Problems are
+    worded when files are read (``Workspace.problems_language``); a kept
+    reading is reused only when this holds, else the files are read again."""
+    return not messages or worded_in == _current
+
+
 def _(text: str) -> str:
     return _translation.gettext(text)
 

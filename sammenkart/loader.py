@@ -220,6 +220,16 @@ def load_workspace(path) -> Workspace:
     return ws
 
 
+def in_words_now(ws: Workspace) -> Workspace:
+    """``ws``, or its folder read again when its problems were worded in
+    another language than the one spoken now (``Workspace.worded_now``):
+    the window reads again after switching language. A workspace not read
+    from a path (``root`` None) is given back as it is."""
+    if ws.worded_now() or ws.root is None:
+        return ws
+    return load_workspace(ws.root)
+
+
 def assemble(root: Path, files, read, shared: adaptation.SharedFiles | None = None) -> Workspace:
     """A Workspace from ``files`` [(path, kind)], each read by ``read(path, kind)``
     -> (object or None, problems); kind is "map", "pathway" or "case".

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import i18n
 from . import schema as _schema
 
 # Written once, in the JSON Schemas (resources/schema/); named here for code that lists them.
@@ -408,10 +409,19 @@ class Workspace:
     # not found, a file that cannot be read): that målform's maps get no version
     # of the pathway, never the other målform's text in its place.
     unusable_versions: dict[str, dict[str, Problem]] = field(default_factory=dict)
+    # The language the problems were worded in: they are worded as the files are
+    # read (``_()``), so a window speaking another language reads them again
+    # (``worded_now``). The rest is the files' own text, never translated.
+    problems_language: str = field(default_factory=i18n.current_language)
 
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.is_error]
+
+    def worded_now(self) -> bool:
+        """Whether the problems read right in the language spoken now
+        (``i18n.reads_now``): worded in it, or none at all."""
+        return i18n.reads_now(self.problems_language, self.problems)
 
     def versions(self, pathway_id: str) -> dict[str, Pathway]:
         """Every målform version of one pathway: {"nb": ..., "nn": ...} (may be empty)."""

@@ -19,6 +19,7 @@ it for reading in a way that could block.
 """
 from __future__ import annotations
 
+import bisect
 import gc
 import os
 import re
@@ -212,12 +213,36 @@ def _short_tag(tag: str) -> str:
     return tag if tag.startswith("!") else f"!<{tag}>"
 
 
+_OTHER_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
+class _Places:
+    """Line and column (from 1) of a libyaml mark as editors, grep and git count
+    them: only a line feed ends a line. libyaml also ends lines at U+0085,
+    U+2028 and U+2029 (YAML 1.1 line breaks), so in a file that has one its
+    own line numbers run ahead of what the user's editor shows."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.exact = _OTHER_BREAKS.search(text) is None  # the usual file: libyaml's numbers are right
+        self._starts: list[int] | None = None
+
+    def __call__(self, mark) -> tuple[int, int]:
+        if self.exact:
+            return mark.line + 1, mark.column + 1
+        if self._starts is None:
+            self._starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        i = bisect.bisect_right(self._starts, mark.index) - 1
+        return i + 1, mark.index - self._starts[i] + 1
+
+
 class _Builder:
     """Builds YMap/YList/str from libyaml's events, without recursion."""
 
     def __init__(self, text: str, shown: str):
         self.text = text
         self.shown = shown
+        self.place = _Places(text)
         self.problems: list[Problem] = []
         self.anchors: dict[str, tuple[object, int, int]] = {}  # name -> (value, values, chars)
         self.written_values = 0  # values (scalars, lists, tables) written in the file
@@ -227,7 +252,7 @@ class _Builder:
         self.alias_chars = 0
 
     def src(self, mark) -> Source:
-        return Source(self.shown, mark.line + 1, mark.column + 1)
+        return Source(self.shown, *self.place(mark))
 
     def problem(self, mark, message: str) -> None:
         self.problems.append(Problem(self.src(mark), message))
@@ -407,7 +432,7 @@ def parse_yaml(text: str, shown: str) -> tuple[object | None, list[Problem]]:
     except _Stop:
         return None, builder.problems
     except yaml.MarkedYAMLError as exc:
-        return None, builder.problems + [_syntax_problem(exc, shown)]
+        return None, builder.problems + [_syntax_problem(exc, shown, builder.place)]
     except yaml.reader.ReaderError as exc:
         return None, builder.problems + [_reader_problem(exc, text, shown)]
     except yaml.YAMLError as exc:  # pragma: no cover - every libyaml error is one of the above
@@ -508,7 +533,7 @@ def _problems():
     }
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str) -> Problem:
+def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str, place: _Places) -> Problem:
     """A syntax error at the start of the broken construct (libyaml's context
     mark), with where libyaml noticed it (the problem mark) as a second place.
 
@@ -522,9 +547,11 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str) -> Problem:
     if raw_problem == "exceeded maximum nesting depth" or context in _BLOCK_CONTEXTS or start is None:
         phrase = _BLOCK_CONTEXTS.get(context, lambda: "")()
         if phrase and start is not None and raw_problem != "exceeded maximum nesting depth":
-            problem += " (" + phrase.format(line=start.line + 1, col=start.column + 1) + ")"
-        return Problem(Source(shown, noticed.line + 1, noticed.column + 1), _("YAML-syntaksfeil: {problem}").format(problem=problem))
+            line, col = place(start)
+            problem += " (" + phrase.format(line=line, col=col) + ")"
+        return Problem(Source(shown, *place(noticed)), _("YAML-syntaksfeil: {problem}").format(problem=problem))
     message = _("YAML-syntaksfeil {where}: {problem}").format(where=_contexts().get(context, visible(context, 200)), problem=problem)
-    if noticed is not None and (noticed.line, noticed.column) != (start.line, start.column):
-        message += _("; oppdaget på linje {line}, kolonne {col}").format(line=noticed.line + 1, col=noticed.column + 1)
-    return Problem(Source(shown, start.line + 1, start.column + 1), message)
+    if noticed is not None and place(noticed) != place(start):
+        line, col = place(noticed)
+        message += _("; oppdaget på linje {line}, kolonne {col}").format(line=line, col=col)
+    return Problem(Source(shown, *place(start)), message)

@@ -42,7 +42,8 @@ def shoot(out: Path, screen: str, options: list[str], wait_ms: int = 1800) -> No
             "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}), encoding="utf-8")
         env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}", PYTHONPATH=str(ROOT),
                    SAMMENKART_SETTINGS=str(Path(tmp) / "settings.ini"),
-                   SAMMENKART_DATA_DIR=str(Path(tmp) / "data"), SAMMENKART_LANG="nb")
+                   SAMMENKART_DATA_DIR=str(Path(tmp) / "data"))
+        env.pop("SAMMENKART_LANG", None)  # the window speaks the region's målform, as for a user
         cmd = [sys.executable, str(Path(__file__).resolve()), "--child", str(out), str(wait_ms), *options]
         proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=180, cwd=ROOT)
         if proc.returncode != 0 or not out.exists():

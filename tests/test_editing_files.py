@@ -165,6 +165,28 @@ def test_multi_line_text_is_written_as_a_literal_block(tmp_path):
     assert ed.map(MAP).service("ppt").beskrivelse == text
 
 
+def test_a_block_text_whose_last_line_ends_in_spaces_is_replaced_whole(tmp_path):
+    # spaces at the end of a literal block's last line belong to the block: an
+    # edit that left them in the file wrote "Andre linje.  " where the user typed
+    # "Andre linje." (found by the property test of Tree.after; the reader trims
+    # them, so only the file showed it)
+    folder = bundled_copy(tmp_path)
+    path = folder / "kart" / f"{MAP}.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("    beskrivelse: >-", text.index("  - id: ppt"))
+    end = text.index("\n    ", start + 20)
+    while text[end + 1:end + 7] == "      ":  # the folded block's lines
+        end = text.index("\n", end + 1)
+    path.write_text(text[:start] + "    beskrivelse: |\n      Skrevet for hånd.  " + text[end:], encoding="utf-8")
+    ed = Editor.open(folder)
+    ed.set_service(MAP, "ppt", beskrivelse="Ny tekst.\nAndre linje.")
+    ed.save()
+    written = path.read_text(encoding="utf-8")
+    block = written[written.index("    beskrivelse:", written.index("  - id: ppt")):].splitlines()[:3]
+    assert block == ["    beskrivelse: |-", "      Ny tekst.", "      Andre linje."]
+    assert load_map_file(path)[0].service("ppt").beskrivelse == "Ny tekst.\nAndre linje."
+
+
 def test_a_folded_text_stays_folded(tmp_path):
     ed = Editor.open(bundled_copy(tmp_path))
     words = "Kortvarig hjelp for barn og unge som strever med angst, uro eller nedstemthet, og for foreldrene deres."

@@ -431,3 +431,16 @@ def test_validate_the_bundled_region_counts_its_figures_file(capsys):
 
     assert cli.main(["validate", str(paths.region_dir())]) == 0
     assert "1 kart, 7 forløp, 0 kasus og 1 talfil sjekket: 0 feil" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("sep", ["\u2028", "\u2029", "\x85"])
+def test_lines_are_counted_as_editors_count_them_when_a_file_has_other_line_separators(sep):
+    # libyaml ends lines at U+2028, U+2029 and U+0085 too; an editor, grep and git
+    # only at a line feed: a problem must point where the user's editor shows it
+    # (found by the fuzz test: a grunnlag reported on line 12 of a 10-line file)
+    data, problems = yamlfile.parse_yaml(f'id: x\nbeskrivelse: "a{sep}b"\nnavn: [åpen\n', "f.yaml")
+    (p,) = problems
+    assert (p.source.line, p.source.column) == (3, 7)
+    assert "linje 4," in p.message  # where libyaml noticed it: the line after, as editors count
+    data, problems = yamlfile.parse_yaml(f'id: x\nbeskrivelse: "a{sep}b"\nnavn: !!str y\n', "f.yaml")
+    assert [(q.source.line, q.source.column) for q in problems] == [(3, 7)]

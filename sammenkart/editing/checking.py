@@ -4,7 +4,7 @@ from __future__ import annotations
 from yaml.nodes import MappingNode
 
 from .. import loader
-from ..i18n import _
+from ..i18n import _, mentions
 from ..model import Problem
 from .changes import EditError
 from .core import _WHAT, _Transaction
@@ -37,14 +37,15 @@ class FieldChecks:
             try:
                 self._set_fields(tx, doc, path, where, {key: value}, what)
             except EditError as exc:
-                node = self._tree(doc).node(path)
-                line = node.start_mark.line + 1 if node is not None else 1
+                tree = self._tree(doc)
+                node = tree.node(path)
+                line = tree.line_of(node.start_mark) if node is not None else 1
                 return [Problem(loader.Source(loader._shown(doc.path), line, 1), str(exc))]
             tree = self._tree(doc)
             obj_node = tree.node(path)
             entry = tree.entry(obj_node, key) if obj_node is not None else None
-            lines = (entry[0].start_mark.line + 1, tree.text.count("\n", 0, tree.end(entry[1])) + 1) if entry else None
-            obj_line = obj_node.start_mark.line + 1 if obj_node is not None else 0
+            lines = (tree.line_of(entry[0].start_mark), tree.text.count("\n", 0, tree.end(entry[1])) + 1) if entry else None
+            obj_line = tree.line_of(obj_node.start_mark) if obj_node is not None else 0
             self._revision += 1
             problems = self.workspace.problems
         finally:
@@ -57,7 +58,7 @@ class FieldChecks:
             if p.source.path != shown:
                 continue
             on_lines = lines is not None and lines[0] <= p.source.line <= lines[1]
-            at_object = p.source.line == obj_line and (f"«{key}»" in p.message or any(f"«{v}»" in p.message for v in values))
+            at_object = p.source.line == obj_line and any(mentions(p.message, n) for n in (key, *values))
             if on_lines or at_object:
                 out.append(p)
         return out

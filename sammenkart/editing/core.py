@@ -132,12 +132,14 @@ class EditorCore:
     @property
     def workspace(self) -> Workspace:
         """Everything as it is now, built like ``load_workspace`` from the
-        edited texts (new objects after each change; never mutate them)."""
-        if self._workspace is None or self._workspace[0] != self._revision:
+        edited texts (new objects after each change; never mutate them).
+        Read again in another language when its problems were worded in
+        another (``Workspace.worded_now``): the same texts, other words."""
+        if self._workspace is None or self._workspace[0] != self._revision or not self._workspace[1].worded_now():
             data = [d for d in self._docs if d.kind in _WHAT]  # not the copies of shared texts
             key = tuple(d.text for d in data)
             ws = self._by_texts.get(key)
-            if ws is None:
+            if ws is None or not ws.worded_now():
                 snapshots = {id(d): d for d in data}
                 ws = loader.assemble(self.root, [(id(d), d.kind) for d in data],
                                      lambda key, _kind: snapshots[key].snapshot(), self._shared)

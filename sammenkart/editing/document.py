@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from .. import loader
+from .. import i18n, loader
 from ..i18n import _
 from ..model import Problem
 from ..yamlfile import MAX_BYTES
@@ -76,8 +76,8 @@ class Document:
         self.saved_text: str | None = None
         self.bom = False
         self.disk: DiskState | None = None
-        self._unreadable: tuple | None = None  # (object, problems) of a file without text
-        self._snapshots: dict[str, tuple] = {}
+        self._unreadable: tuple | None = None  # (language, (object, problems)) of a file without text
+        self._snapshots: dict[str, tuple] = {}  # text -> (language, (object, problems))
         self._trees: dict[str, Tree] = {}  # by text: the current one and the one a trial edit comes back to
         self._derived_from: tuple | None = None  # (text before, the splice that made the text now)
 
@@ -114,7 +114,7 @@ class Document:
             except UnicodeDecodeError:
                 text = None
         if text is None:
-            self._unreadable = _FILE_LOADERS[self.kind](self.path)
+            self._unreadable = (i18n.current_language(), _FILE_LOADERS[self.kind](self.path))
             return None
         self.bom = text.startswith(_BOM)
         return text[1:] if self.bom else text
@@ -180,15 +180,23 @@ class Document:
         return tree
 
     def snapshot(self) -> tuple:
-        """(object or None, problems) for the current text, read as the loader reads."""
+        """(object or None, problems) for the current text, read as the loader reads,
+        the problems in the language spoken now (read again after a switch)."""
         if self.text is None:
-            return self._unreadable or (None, [])
-        hit = self._snapshots.get(self.text)
-        if hit is None:
-            hit = loader.load_text(self.text, self.path, self.kind)
-            if len(self._snapshots) >= 4:  # the current text, the one before, a form's trial
-                self._snapshots.pop(next(iter(self._snapshots)))
-            self._snapshots[self.text] = hit
+            if self._unreadable is None:
+                return None, []
+            worded, hit = self._unreadable
+            if not i18n.reads_now(worded, hit[1]):  # the file itself again: there is no text to read
+                self._unreadable = (i18n.current_language(), _FILE_LOADERS[self.kind](self.path))
+            return self._unreadable[1]
+        kept = self._snapshots.get(self.text)
+        if kept is not None and i18n.reads_now(kept[0], kept[1][1]):
+            return kept[1]
+        hit = loader.load_text(self.text, self.path, self.kind)
+        self._snapshots.pop(self.text, None)
+        if len(self._snapshots) >= 4:  # the current text, the one before, a form's trial
+            self._snapshots.pop(next(iter(self._snapshots)))
+        self._snapshots[self.text] = (i18n.current_language(), hit)
         return hit
 
     def object(self):

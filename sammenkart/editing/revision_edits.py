@@ -39,41 +39,43 @@ class RevisionEdits:
         values = {"status": status, "merknad": merknad, "dato": dt.date.today() if dato is UNSET else dato,
                   "ansvar": ansvar}
         values = {k: values[k] for k in _REVISION_KEYS if values[k] is not UNSET}
-        kind, file_id, ref = _target(target)
-        if kind == "service":
-            doc = self.document("map", file_id)
-            with self._transaction() as tx:
-                i = self._service_index(doc, ref)
-                name = self._service_name(doc, i)
-                keys = self._set_fields(tx, doc, ("tjenester", i), ("tjenester", "[]"), {"revisjon": values},
-                                        _("tjenesten «{id}»").format(id=ref))
-            text = _("Sett status {status} på «{name}»").format(status=status, name=name)
-        else:
-            doc = self.document("pathway", file_id)
-            with self._transaction() as tx:
-                keys = self._set_role_revision(tx, doc, file_id, ref, values)
-            text = _("Sett status {status} på rollen til «{ref}» i «{id}»").format(status=status, ref=ref, id=file_id)
-        return self._commit(tx, self._change(ch.REVISION_SET, doc, text, items=(ref,), keys=keys))
+        return self._revision_edit(
+            ch.REVISION_SET, target, values,
+            lambda tx, doc, file_id, ref: self._set_role_revision(tx, doc, file_id, ref, values),
+            lambda name: _("Sett status {status} på «{name}»").format(status=status, name=name),
+            lambda ref, file_id: _("Sett status {status} på rollen til «{ref}» i «{id}»").format(
+                status=status, ref=ref, id=file_id))
 
     def clear_revision(self, target: tuple) -> Change | None:
         """Take the traffic light away (the card or role is "not reviewed" again).
         A role entry that held nothing but its ``revisjon`` goes with it.
         None when there was none. Raises EditError for an unknown target."""
+        return self._revision_edit(
+            ch.REVISION_REMOVE, target, None,
+            lambda tx, doc, file_id, ref: self._clear_role_revision(tx, doc, ref),
+            lambda name: _("Fjern status på «{name}»").format(name=name),
+            lambda ref, file_id: _("Fjern status på rollen til «{ref}» i «{id}»").format(ref=ref, id=file_id))
+
+    def _revision_edit(self, change_kind: str, target: tuple, value, role_edit, service_text, role_text):
+        """Write ``value`` as the ``revisjon`` of a service card, or run
+        ``role_edit(tx, doc, file_id, ref)`` for a role, in one transaction;
+        the Change of ``change_kind`` named by ``service_text(name)`` or
+        ``role_text(ref, file_id)``, None when nothing changed."""
         kind, file_id, ref = _target(target)
         if kind == "service":
             doc = self.document("map", file_id)
             with self._transaction() as tx:
                 i = self._service_index(doc, ref)
                 name = self._service_name(doc, i)
-                keys = self._set_fields(tx, doc, ("tjenester", i), ("tjenester", "[]"), {"revisjon": None},
+                keys = self._set_fields(tx, doc, ("tjenester", i), ("tjenester", "[]"), {"revisjon": value},
                                         _("tjenesten «{id}»").format(id=ref))
-            text = _("Fjern status på «{name}»").format(name=name)
+            text = service_text(name)
         else:
             doc = self.document("pathway", file_id)
             with self._transaction() as tx:
-                keys = self._clear_role_revision(tx, doc, ref)
-            text = _("Fjern status på rollen til «{ref}» i «{id}»").format(ref=ref, id=file_id)
-        return self._commit(tx, self._change(ch.REVISION_REMOVE, doc, text, items=(ref,), keys=keys))
+                keys = role_edit(tx, doc, file_id, ref)
+            text = role_text(ref, file_id)
+        return self._commit(tx, self._change(change_kind, doc, text, items=(ref,), keys=keys))
 
     def mark_revised(self, target: tuple, dato=UNSET, *, neste_revisjon=UNSET) -> Change | None:
         """Write ``revidert`` (default today) on a map (("map", map_id); also

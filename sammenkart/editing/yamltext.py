@@ -77,6 +77,12 @@ class Tree:
             return mark.index
         return mark.index + self._adds[bisect_right(self._ats, mark.index)]
 
+    def line_of(self, mark) -> int:
+        """The line (from 1) of a node's mark as editors and the loader count
+        lines: only a line feed ends one (libyaml's ``mark.line`` also counts
+        U+0085, U+2028 and U+2029)."""
+        return self.text.count("\n", 0, self.ix(mark)) + 1
+
     def after(self, splice: Splice, text: str) -> "Tree | None":
         """The tree of ``text`` (= ``splice`` applied to this text) when the
         splice replaces one scalar of a block mapping or block list with
@@ -161,8 +167,14 @@ class Tree:
         if isinstance(node, ScalarNode):
             i = self.ix(node.end_mark)
             if node.style in ("|", ">"):
-                while i > self.ix(node.start_mark) and self.text[i - 1] in " \t\r\n":
-                    i -= 1
+                # back over trailing blank lines, then forward over the last
+                # content line's own trailing spaces: they are part of the text
+                j = i
+                while j > self.ix(node.start_mark) and self.text[j - 1] in " \t\r\n":
+                    j -= 1
+                while j < i and self.text[j] in " \t":
+                    j += 1
+                return j
             return i
         if node.flow_style or not node.value:
             return self.ix(node.end_mark)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..editing import EditError
-from ..i18n import N_, _
+from ..i18n import N_, _, mentions
 from . import live_text
 
 CHECK_DELAY_MS = 300  # after the last key press
@@ -205,8 +205,8 @@ class Field(QObject):
         except EditError as exc:
             problems = [_Message(str(exc))]
         if self.sub:  # a key inside a mapping: only what is said of it (not of its neighbours)
-            names = (f"«{self.sub}»", f"«{self.key}.{self.sub}»")
-            problems = [p for p in problems if isinstance(p, _Message) or any(n in p.message for n in names)]
+            names = (self.sub, f"{self.key}.{self.sub}")
+            problems = [p for p in problems if isinstance(p, _Message) or any(mentions(p.message, n) for n in names)]
         self._checked = (_norm(value), editor.workspace)
         self.show_problems(problems)
         return problems

@@ -236,10 +236,15 @@ class EditController(QObject):
         self._update_actions()
 
     def _retranslate(self) -> None:
-        """The edit panels' own texts (what they show of the files stays as it is)."""
+        """The edit panels' own texts (what they show of the files stays as it is),
+        and each field check in view checked again: the editor words its
+        problems in the language spoken now."""
         for panel in (self.form, self.pathway_editor, self.case_editor):
             if panel is not None:
+                checked = [f for f in getattr(panel, "fields", ()) if f.problems]
                 getattr(panel, "retranslate", panel.refresh)()
+                for f in checked:
+                    f.check()
 
     def _tab_shown(self, _index: int) -> None:
         for panel in (self.form, self.pathway_editor, self.case_editor):

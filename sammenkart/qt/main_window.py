@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QListWidget, QListWidgetItem, QMainWindow, QMenu, QToolBar, QVBoxLayout, QWidget,
 )
 
-from .. import i18n
+from .. import i18n, loader
 from ..graph import resolve_steps
 from ..layout.reuse import LayoutCache
 from ..model import Map, Pathway, Workspace
@@ -153,8 +153,9 @@ class MainWindow(QMainWindow):
 
         live_text.retranslate()
         self.room.side.retranslate()
+        self._reword_problems()
         ws = self.workspace
-        self.problems_panel.set_problems(ws.problems)  # "feil" and "advarsel" (the messages are as read)
+        self.problems_panel.set_problems(ws.problems)  # "feil" and "advarsel"
         self._problems_shown(ws)
         if self.room.empty is not None and not ws.maps:
             self.room.set_empty(self._empty_state(ws))
@@ -173,6 +174,22 @@ class MainWindow(QMainWindow):
         window_sync.update_title(self)
         self.presentation.update_caption()
         self._status()
+
+    def _reword_problems(self) -> None:
+        """Problems are worded as the files are read (``_()`` in pure code): after a
+        switch, read them in the language spoken now (``Workspace.worded_now``) and
+        show that state as after an edit (``show_changes``: map, pathway, step,
+        zoom, a running case kept). The editor reads its texts again, unsaved
+        edits and all (its history stays); without one the folder is read again.
+        Nothing is read when the problems read right already (or there are none)."""
+        if self.editor is None:
+            ws = loader.in_words_now(self._workspace)
+            if ws is self._workspace:
+                return
+            self._workspace = ws
+        elif self._chosen is not None and self.workspace.maps.get(self._chosen.id) is self._chosen:
+            return  # the editor kept its workspace: its problems read right as they are
+        self.show_changes()
 
     def menu(self, name: str) -> QMenu:
         return self._menus[name]
@@ -241,7 +258,7 @@ class MainWindow(QMainWindow):
             item.setData(Qt.UserRole, m.id)
         self.maps_list.blockSignals(False)
         self.problems_panel.set_problems(ws.problems)
-        self._problems_shown(ws)
+        self._problems_shown(ws, to_front=True)
         # The map list is short; give the pathways the room.
         rows = max(2, min(6, self.maps_list.count()))
         self.maps_list.setMaximumHeight(rows * max(18, self.maps_list.sizeHintForRow(0)) + 8)
@@ -261,7 +278,10 @@ class MainWindow(QMainWindow):
             self.workspace = ws
         self.show_changes()
 
-    def _problems_shown(self, ws: Workspace) -> None:
+    def _problems_shown(self, ws: Workspace, to_front: bool = False) -> None:
+        """The problems tab and the notice for ``ws``; ``to_front``: a folder just
+        opened with errors shows them (an edit or a language switch leaves the
+        tab in front, and the keys where they are, as it is)."""
         side = self.room.side
         if ws.problems:
             if side.indexOf(self.problems_panel) < 0:
@@ -273,7 +293,7 @@ class MainWindow(QMainWindow):
         # shown where they matter; errors are announced on the map as well.
         n = len(ws.errors)
         self.room.set_notice(_("⚠ {n} feil i filene – vis").format(n=n) if n else "")
-        if n:
+        if n and to_front:
             side.show_panel(self.problems_panel)
 
     def _empty_state(self, ws: Workspace) -> QWidget:

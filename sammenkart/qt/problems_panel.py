@@ -28,6 +28,8 @@ class FileViewer(QDialog):
     def __init__(self, path: Path, line: int, column: int = 1, message: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         self.path, self.line = Path(path), line
+        self.problem: Problem | None = None  # the one shown (ProblemsPanel.open_item), and its
+        self.rank = 0  # place among those at the same place of the file
         self.setWindowTitle(f"{path}:{line}")
         self.resize(820, 560)
         self.text = QPlainTextEdit()
@@ -104,6 +106,20 @@ class ProblemsPanel(QWidget):
             item.setData(Qt.UserRole, p)
             if p.is_error:
                 item.setForeground(QColor("#a00000"))
+        self._reword_viewer(problems)
+
+    def _reword_viewer(self, problems: list[Problem]) -> None:
+        """An open file view says its problem as the list now has it (read again
+        in another language): the one at the same place, the same in order
+        among those at that place."""
+        viewer = self.viewer
+        if viewer is None or not viewer.isVisible() or viewer.problem is None:
+            return
+        old = viewer.problem
+        now = [p for p in problems if p.source == old.source and p.severity == old.severity]
+        if now and viewer.rank < len(now):
+            viewer.problem = now[viewer.rank]
+            viewer.message.setText(viewer.problem.message)
 
     def lines(self) -> list[str]:
         return [self.list.item(i).text() for i in range(self.list.count())]
@@ -116,5 +132,8 @@ class ProblemsPanel(QWidget):
         if self.viewer is not None:
             self.viewer.close()
         self.viewer = FileViewer(path, p.source.line, p.source.column, p.message, self.window)
+        shown = [item.data(Qt.UserRole) for item in map(self.list.item, range(self.list.count()))]
+        self.viewer.problem = p
+        self.viewer.rank = [q for q in shown if q.source == p.source and q.severity == p.severity].index(p)
         self.viewer.show()
         return self.viewer
