@@ -589,3 +589,18 @@ def test_opening_another_folder_with_unsaved_edits_asks_first(qtbot, window, roo
     window_actions.open_path(w, str(other))
     assert w.workspace.root == other and w.editor is None
     assert not w.edit.active and not w.edit.banner.isVisible(), "edit mode showed the old folder's forms"
+
+
+def test_enter_in_the_service_pickers_filter_picks_the_match(qtbot, window):
+    """Tester round 2, item 5: typing part of a name in «Velg tjeneste …» and
+    pressing Enter picks the (first) service the filter shows: the form shows it
+    and the card is the selected one."""
+    w = window
+    edit_mode_on(qtbot, w)
+    chooser = w.edit.form.chooser
+    chooser.lineEdit().setFocus()
+    chooser.lineEdit().clear()
+    qtbot.keyClicks(chooser.lineEdit(), "pedagogisk-psyk")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Return)
+    qtbot.waitUntil(lambda: w.edit.form.service_id == "ppt")
+    assert w.edit.form.navn.text() == w.current_map().service("ppt").navn
