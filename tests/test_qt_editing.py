@@ -604,3 +604,27 @@ def test_enter_in_the_service_pickers_filter_picks_the_match(qtbot, window):
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Return)
     qtbot.waitUntil(lambda: w.edit.form.service_id == "ppt")
     assert w.edit.form.navn.text() == w.current_map().service("ppt").navn
+
+
+def test_a_phone_without_digits_gets_a_warning_under_the_field_and_is_kept(qtbot, window, root):
+    """Tester round 2, item 10: «v» in Telefon shows the validator's warning
+    under the field (the value is still written: a warning, not an error), and
+    a real number clears it."""
+    w = window
+    edit_mode_on(qtbot, w)
+    w.edit.choose_service("ppt")
+    form = w.edit.form
+    box = form.telefon
+    field = next(f for f in form.fields if f.widget is box)
+    qtbot.mouseClick(box, Qt.LeftButton)
+    box.selectAll()
+    qtbot.keyClicks(box, "v")
+    qtbot.keyClick(box, Qt.Key_Return)
+    qtbot.waitUntil(lambda: field.message.isVisible(), timeout=3000)
+    assert "telefonnummer" in field.message.text() and "«v»" in field.message.text()
+    assert w.current_map().service("ppt").kontakt.telefon == "v"
+    box.selectAll()
+    qtbot.keyClicks(box, "+47 55 00 12 00")
+    qtbot.keyClick(box, Qt.Key_Return)
+    assert w.current_map().service("ppt").kontakt.telefon == "+47 55 00 12 00"
+    qtbot.waitUntil(lambda: not field.message.isVisible(), timeout=3000)
