@@ -270,9 +270,25 @@ class SidePanel(QTabWidget):
             self.removeTab(i)
 
     def show_panel(self, widget: QWidget) -> None:
+        """Bring ``widget``'s tab to the front: its own, or the tab of a group it
+        is a page of (a ``QTabWidget`` tab, whose page is then chosen). A tab
+        hidden for now (``set_tab_shown``) is left where it is."""
+        i = self.indexOf(widget)
+        if i < 0:
+            i = next((j for j in range(self.count()) if self.widget(j).isAncestorOf(widget)), -1)
+        if i < 0 or not self.isTabVisible(i):
+            return
+        self.setCurrentIndex(i)
+        group = self.widget(i)
+        if group is not widget and isinstance(group, QTabWidget) and group.indexOf(widget) >= 0:
+            group.setCurrentWidget(widget)
+
+    def set_tab_shown(self, widget: QWidget, shown: bool) -> None:
+        """Show or hide ``widget``'s tab (it keeps its place): edit mode hides
+        the tabs its forms stand in for, so every tab's name fits."""
         i = self.indexOf(widget)
         if i >= 0:
-            self.setCurrentIndex(i)
+            self.setTabVisible(i, shown)
 
     def set_title(self, widget: QWidget, title: str, **fmt) -> None:
         """``title``: a text for ``_()`` (marked ``N_``), ``fmt`` its placeholders."""
@@ -330,7 +346,7 @@ class RoomLayout(QWidget):
         self.caption = Caption(self)
         self.presentation = False
         self.case_running = False
-        self.editing = False  # edit mode: the forms keep a column beside the map at any width
+        self.editing = False  # edit mode: the forms' column is wider (a case's width)
         self.column_wanted = True   # wide windows: the user's choice, remembered per screen size
         self.drawer_open = False    # narrow windows: opened on demand, closes itself
         self.caption_in_normal_mode = False
@@ -359,15 +375,16 @@ class RoomLayout(QWidget):
     # -- state ---------------------------------------------------------------
     @property
     def narrow(self) -> bool:
-        """True when a side column and a readable map do not both fit."""
-        if self.case_running or self.editing:
+        """True when a side column and a readable map do not both fit (edit mode's
+        forms too: they go into the drawer then, as every panel does)."""
+        if self.case_running:
             return False
         W, H = self.width(), self.height()
         fit = self.map_view.fit_scale_for
         whole = fit(W, H * 0.88)  # leaving room for the step's caption band
         if whole is None or whole * self.min_text < READABLE_PX:
             return W < NARROW_BELOW
-        return fit(W - column_width(W, False), H) * self.min_text < READABLE_PX
+        return fit(W - column_width(W, self.editing), H) * self.min_text < READABLE_PX
 
     def _readable(self, scale) -> bool:
         return scale is not None and scale * self.min_text >= READABLE_PX
