@@ -628,3 +628,32 @@ def test_a_phone_without_digits_gets_a_warning_under_the_field_and_is_kept(qtbot
     qtbot.keyClick(box, Qt.Key_Return)
     assert w.current_map().service("ppt").kontakt.telefon == "+47 55 00 12 00"
     qtbot.waitUntil(lambda: not field.message.isVisible(), timeout=3000)
+
+
+def _outlined(w) -> list[str]:
+    """The cards the scene draws with the selection outline."""
+    from sammenkart.style import Look
+    return [c.id for c in w.scene.display.cards if c.dash == Look().card_selected_dash]
+
+
+def test_the_card_being_edited_has_a_selection_outline_that_follows_it(qtbot, window):
+    """Tester round 2, item 3: the card whose form is shown is outlined on the map
+    (drawn on top of its neighbours); choosing another moves the outline, and it
+    follows the card through an Alt+Down move; outside edit mode no card has it."""
+    w = window
+    edit_mode_on(qtbot, w)
+    qtbot.mouseClick(w.map_view.viewport(), Qt.LeftButton, Qt.NoModifier, card_point(w, "ppt"))
+    assert w.edit.form.service_id == "ppt"
+    assert _outlined(w) == ["ppt"]
+    assert w.scene.display.cards[-1].id == "ppt"  # painted last: its outline is whole
+    card = w.scene.cards["ppt"]
+    assert card.item.stroke_width > w.scene.cards["bup"].item.stroke_width
+    w.edit.choose_service("bup")
+    assert _outlined(w) == ["bup"]
+    w.map_view.setFocus()
+    level = w.current_map().service("bup").niva
+    key(qtbot, w, Qt.Key_Down, Qt.AltModifier)
+    qtbot.waitUntil(lambda: w.current_map().service("bup").niva != level)
+    assert _outlined(w) == ["bup"]
+    key(qtbot, w, Qt.Key_E, Qt.ControlModifier)
+    assert not w.edit.active and _outlined(w) == []

@@ -299,6 +299,7 @@ class EditController(QObject):
             w.room.editing = True
             w.room.show_side(self.form)
             w.show_panel(self.form)
+            w.refresh_stress()  # the selection outline of a service chosen before
         elif not on and self.active:
             self.active = False
             w.remove_side_panel(self.tabs)
@@ -311,6 +312,7 @@ class EditController(QObject):
             self.banner.hide()
             w.room.editing = False
             w.room.relayout()
+            w.refresh_stress()  # no selection outline outside edit mode
         self.toggle_action.setChecked(self.active)
         self._update_actions()
         return self.active == on
@@ -383,6 +385,11 @@ class EditController(QObject):
         return self.set_edit_mode(True)
 
     # --- choosing and editing services ----------------------------------------------------------
+    def selected_service(self) -> str | None:
+        """The service whose form is shown in edit mode (its card has the
+        selection outline: ``stress.map_stress``), or None."""
+        return self.form.service_id if self.active and self.form is not None else None
+
     def choose_service(self, service_id: str) -> None:
         if self.form is None:
             return
