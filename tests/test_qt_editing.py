@@ -657,3 +657,27 @@ def test_the_card_being_edited_has_a_selection_outline_that_follows_it(qtbot, wi
     assert _outlined(w) == ["bup"]
     key(qtbot, w, Qt.Key_E, Qt.ControlModifier)
     assert not w.edit.active and _outlined(w) == []
+
+
+def test_on_a_projector_the_form_is_a_drawer_that_never_hides_the_card_it_edits(qtbot, tmp_path, root, answers):
+    """Tester round 2, items 1 and 3 at 1024×768: the map keeps the whole width
+    (the form is a drawer over it, not a column squeezing it), and whichever card
+    is chosen, the drawer goes over the other edge of the map so the card with
+    its selection outline stays in view."""
+    w = open_window(qtbot, root, tmp_path / "s.ini", size=(1024, 768))
+    edit_mode_on(qtbot, w)
+    room = w.room
+    assert room.mode() == "drawer" and w.map_view.width() == room.width()
+    sides = set()
+    for sid in w.scene.cards:
+        w.edit.choose_service(sid)
+        QApplication.processEvents()
+        assert room.mode() == "drawer" and room.side.isVisible() and w.edit.form.service_id == sid
+        item = w.scene.cards[sid]
+        box = w.map_view.mapFromScene(item.sceneBoundingRect()).boundingRect()
+        centre = w.map_view.viewport().mapTo(room, box.center())
+        assert not room.side.geometry().contains(centre), sid
+        sides.add(room.side.x() == 0)
+    assert sides == {True, False}  # both edges were used
+    key(qtbot, w, Qt.Key_Escape)
+    assert room.mode() == "closed" and not room.drawer_left

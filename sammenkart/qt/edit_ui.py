@@ -395,6 +395,17 @@ class EditController(QObject):
             return
         self.form.show_service(service_id)
         self.window.show_panel(self.form)
+        self._keep_card_in_view(service_id)
+
+    def _keep_card_in_view(self, service_id: str) -> None:
+        """The card being edited is not hidden under the drawer with its form."""
+        w = self.window
+        card = w.scene.cards.get(service_id) if w.scene is not None else None
+        if card is None:
+            return
+        box = w.map_view.mapFromScene(card.sceneBoundingRect()).boundingRect()
+        box.translate(w.map_view.viewport().mapTo(w.room, box.topLeft()) - box.topLeft())
+        w.room.keep_in_view(box)
 
     def service_name(self, sid: str) -> str:
         m = self.window.current_map()

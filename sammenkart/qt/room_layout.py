@@ -349,6 +349,7 @@ class RoomLayout(QWidget):
         self.editing = False  # edit mode: the forms' column is wider (a case's width)
         self.column_wanted = True   # wide windows: the user's choice, remembered per screen size
         self.drawer_open = False    # narrow windows: opened on demand, closes itself
+        self.drawer_left = False    # the drawer over the map's left edge (keep_in_view)
         self.caption_in_normal_mode = False
         self.caption_max_share = 0.2
         self.min_text = 12.0  # the map's smallest card text, map units (the window sets it)
@@ -443,6 +444,7 @@ class RoomLayout(QWidget):
     def hide_side(self) -> None:
         if self.narrow:
             self.drawer_open = False
+            self.drawer_left = False
         else:
             self.column_wanted = False
         self.relayout()
@@ -451,6 +453,19 @@ class RoomLayout(QWidget):
 
     def toggle_side(self) -> None:
         self.hide_side() if self.side_visible() else self.show_side()
+
+    def keep_in_view(self, rect: QRect) -> None:
+        """An open drawer goes over the map's other edge when it would cover
+        ``rect`` (in this widget's pixels; the card whose form it shows) and the
+        other edge does not; it goes back to the right edge when it closes."""
+        if self.mode() != "drawer":
+            return
+        dw = drawer_width(self.width())
+        under_right = rect.right() > self.width() - dw
+        left = under_right and rect.left() >= dw
+        if left != self.drawer_left:
+            self.drawer_left = left
+            self.relayout()
 
     def close_drawer(self) -> bool:
         """Close the drawer if it is open; True when it was."""
@@ -472,7 +487,7 @@ class RoomLayout(QWidget):
     def eventFilter(self, obj, event) -> bool:
         # A click on the map closes the drawer (the map is what the room looks at).
         if event.type() == QEvent.MouseButtonPress and self.mode() == "drawer":
-            self.drawer_open = False
+            self.drawer_open = self.drawer_left = False
             self.relayout()
         return False
 
@@ -501,7 +516,7 @@ class RoomLayout(QWidget):
             H -= bh
         elif mode == "drawer":
             dw = drawer_width(W)
-            self.side.setGeometry(W - dw, 0, dw, H)
+            self.side.setGeometry(0 if self.drawer_left else W - dw, 0, dw, H)
             self.side.show()
             self.side.raise_()
         else:
@@ -584,14 +599,15 @@ class RoomLayout(QWidget):
         there. They come and go, so the map keeps its place under them."""
         m = 8
         map_w = getattr(self, "_map_w", self.map_view.width())
-        seen = map_w - (self.side.width() if self.mode() == "drawer" else 0)
+        drawer = self.side.width() if self.mode() == "drawer" else 0
+        seen, left = map_w - drawer, (drawer if self.drawer_left else 0)
         taken = self.top_controls()
         for note in (self.typing_hint, self.message):
             if not note.text():
                 continue
             note.setMaximumWidth(max(100, seen - 2 * m))
             note.adjustSize()
-            x = max(m, (seen - note.width()) // 2)
+            x = left + max(m, (seen - note.width()) // 2)
             note.move(x, below(taken, QRect(x, m, note.width(), note.height())))
             note.show()
             note.raise_()
