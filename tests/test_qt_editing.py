@@ -681,3 +681,35 @@ def test_on_a_projector_the_form_is_a_drawer_that_never_hides_the_card_it_edits(
     assert sides == {True, False}  # both edges were used
     key(qtbot, w, Qt.Key_Escape)
     assert room.mode() == "closed" and not room.drawer_left
+
+
+def test_a_keyboard_move_to_another_level_leaves_most_cards_where_they_were(qtbot, tmp_path, answers):
+    """Tester round 2, item 4: Alt+Down on Kommunepsykologen (fjordvik) moves that
+    card a level down; most other cards keep their row and column in their band
+    (it moved nearly all of them), and undo brings every card back."""
+    root = bundled_copy(tmp_path)
+    w = open_window(qtbot, root, tmp_path / "s.ini", size=(1280, 800))
+    w.select_map("fjordvik")
+    edit_mode_on(qtbot, w)
+
+    def slots():
+        g = w.scene.layout.grid
+        first = {}
+        for r, b in enumerate(g.row_band):
+            first.setdefault(b, r)
+        return {sid: (g.row_band[r], r - first[g.row_band[r]], c) for sid, (r, c) in g.pos.items()}
+
+    before = slots()
+    w.edit.choose_service("kommunepsykologen")
+    w.map_view.setFocus()
+    level = w.current_map().service("kommunepsykologen").niva
+    key(qtbot, w, Qt.Key_Down, Qt.AltModifier)
+    qtbot.waitUntil(lambda: w.current_map().service("kommunepsykologen").niva != level)
+    after = slots()
+    others = [sid for sid in before if sid != "kommunepsykologen"]
+    kept = [sid for sid in others if after[sid] == before[sid]]
+    assert len(kept) >= 0.6 * len(others), (len(kept), len(others))
+    assert after["kommunepsykologen"][0] != before["kommunepsykologen"][0]  # it is in another band
+    w.edit.undo.stack.undo()
+    qtbot.waitUntil(lambda: w.current_map().service("kommunepsykologen").niva == level)
+    assert sum(slots()[sid] == before[sid] for sid in others) >= 0.6 * len(others)

@@ -225,7 +225,7 @@ def grid_shape(m: Map, heights: list[list[float]], aspect: float, bands: list[li
 
 
 def layout_map(m: Map, pathways: Sequence[Pathway] = (), aspect: float = SCREEN_ASPECT,
-               together: bool = False) -> MapLayout:
+               together: bool = False, keep: MapLayout | None = None) -> MapLayout:
     """Place every service of ``m`` and route the arrows of every pathway given.
 
     Pass all the pathways the map offers (``Workspace.pathways_for``): the
@@ -233,9 +233,12 @@ def layout_map(m: Map, pathways: Sequence[Pathway] = (), aspect: float = SCREEN_
     of the room the map is shown in. ``together`` routes every link and
     step in one picture (scene "*"), as the benchmarks compare with other
     tools. Services with ``plassering`` take the slot nearest that point in
-    ``reference_layout`` (``pins.py``). Raises nothing for valid maps.
+    ``reference_layout`` (``pins.py``). ``keep``: the layout shown before an
+    edit; every card still in its band keeps its row and column there where
+    the grid allows (``kept_slots``), so one card's move does not move the
+    others (tester round 2, item 4). Raises nothing for valid maps.
     """
-    return _layout(m, pathways, aspect, together, pins=True)
+    return _layout(m, pathways, aspect, together, pins=True, keep=keep)
 
 
 def reference_layout(m: Map, pathways: Sequence[Pathway] = ()) -> MapLayout:
@@ -244,7 +247,35 @@ def reference_layout(m: Map, pathways: Sequence[Pathway] = ()) -> MapLayout:
     return _layout(m, pathways, SCREEN_ASPECT, False, pins=False)
 
 
-def _layout(m: Map, pathways, aspect: float, together: bool, pins: bool) -> MapLayout:
+def kept_slots(keep: MapLayout, m: Map, bands: list[list[str]], cols: int) -> dict[str, tuple[int, int]]:
+    """(row within its band, column) in ``keep`` of each service of ``m`` that is
+    in the same band (level) as there, where the new grid has that slot: the
+    same number of columns, the row among its band's rows, no more cards kept
+    in a row than the row will hold (file order decides). Empty for a tiled
+    region or a grid of another width."""
+    grid = keep.grid
+    if grid is None or grid.cols != cols or is_tiled(m):
+        return {}
+    first: dict[int, int] = {}
+    for r, b in enumerate(grid.row_band):
+        first.setdefault(b, r)
+    old_level = {b: band.level_id for b, band in enumerate(keep.bands)}
+    out: dict[str, tuple[int, int]] = {}
+    for lv, ids in zip(levels_top_down(m), bands):
+        sizes = row_sizes(len(ids), cols)
+        used: dict[int, int] = {}
+        for sid in ids:
+            rc = grid.pos.get(sid)
+            if rc is None or old_level.get(grid.row_band[rc[0]]) != lv.id:
+                continue
+            row = rc[0] - first[grid.row_band[rc[0]]]
+            if row < len(sizes) and used.get(row, 0) < sizes[row] and rc[1] < cols:
+                used[row] = used.get(row, 0) + 1
+                out[sid] = (row, rc[1])
+    return out
+
+
+def _layout(m: Map, pathways, aspect: float, together: bool, pins: bool, keep: MapLayout | None = None) -> MapLayout:
     from .pins import pinned, resolve
 
     levels = levels_top_down(m)
@@ -258,8 +289,18 @@ def _layout(m: Map, pathways, aspect: float, together: bool, pins: bool) -> MapL
     heights = {sid: card_height(v) for sid, v in lines.items()}
     cols, rows = grid_shape(m, [[heights[s] for s in ids] for ids in bands], aspect, bands)
     slots = {}
+    if keep is not None and keep.grid is not None and not is_tiled(m):
+        # as many columns as before (a band one card longer would often change them)
+        cols = keep.grid.cols
+        rows = [max(1, len(row_sizes(len(ids), cols))) for ids in bands]
+        slots = kept_slots(keep, m, bands, cols)
     if pins and pinned(m):
-        slots = resolve(m, reference_layout(m, pathways), cols, rows).slots
+        own = resolve(m, reference_layout(m, pathways), cols, rows).slots
+        band = {sid: b for b, ids in enumerate(bands) for sid in ids}
+        taken = {(band[sid], rc) for sid, rc in own.items()}
+        # a card's own plassering first; a kept card on its slot gets placed afresh
+        slots = {sid: rc for sid, rc in slots.items() if sid not in own and (band[sid], rc) not in taken}
+        slots.update(own)
     out = _build(m, levels, bands, lines, heights, spec, cols, slots, aspect)
     out.aspect = aspect
     return out
