@@ -98,8 +98,8 @@ def test_a_case_leaves_the_map_readable_and_every_tab_readable(screen):
         assert all(t["width"] >= t["needs"] for t in tabs if len(t["text"]) <= 9), tabs
 
 
-@pytest.mark.parametrize("screen", ["1024x768", "1280x720@1.5"])
-def test_edit_mode_keeps_the_map_readable_and_every_tab_readable(screen, tmp_path):
+@pytest.mark.parametrize("screen, language", [("1024x768", "nb"), ("1280x720@1.5", "nb"), ("1024x768", "en")])
+def test_edit_mode_keeps_the_map_readable_and_every_tab_readable(screen, language, tmp_path):
     """Tester round 2, items 1 and 7: Ctrl+E on fjordvik on a projector and a 150 %
     laptop, a card clicked: the map's smallest card text stays 11 px or more (the
     form goes into the drawer over the map rather than a column squeezing it),
@@ -109,7 +109,7 @@ def test_edit_mode_keeps_the_map_readable_and_every_tab_readable(screen, tmp_pat
     from screen_share import run_app_on
 
     root = bundled_copy(tmp_path)
-    r = run_app_on(None, [str(root), "--kart", "fjordvik"], "edit", screen)
+    r = run_app_on(None, [str(root), "--kart", "fjordvik", "--sprak", language], "edit", screen)
     edit = r["edit"]
     assert edit["active"] and edit["service"] and edit["form_visible"], r
     assert r["card_px"] >= 11.0, r
