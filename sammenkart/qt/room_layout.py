@@ -24,6 +24,8 @@ window tells it what to show.
 """
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -188,14 +190,20 @@ class Caption(QFrame):
         return best
 
 
+COUNT_AT_END = re.compile(r"\(\d+\)\s*$")  # "Problemer (3)"
+
+
 class SideTabs(QTabBar):
     """Tabs that shorten only long names when the row is too short: a name of up
-    to ``WHOLE_UP_TO`` letters ("Forløp", "Kasus") keeps its width."""
+    to ``WHOLE_UP_TO`` letters ("Forløp", "Kasus") keeps its width, and so does
+    a name that ends in a count ("Problemer (3)"): the count is what the tab
+    is for, and shortening would cut it first."""
 
     WHOLE_UP_TO = 9
 
     def minimumTabSizeHint(self, index: int):  # noqa: N802 - Qt's name
-        if len(self.tabText(index)) <= self.WHOLE_UP_TO:
+        text = self.tabText(index)
+        if len(text) <= self.WHOLE_UP_TO or COUNT_AT_END.search(text):
             return self.tabSizeHint(index)
         return super().minimumTabSizeHint(index)
 
