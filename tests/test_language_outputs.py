@@ -230,3 +230,16 @@ def test_english_usage_and_messages_are_english(tmp_path, capsys, interface):
     assert main(["--sprak", "en", "revisjon", str(paths.kart_dir().parent), "--kart", "fjordvik",
                  "--out", str(out)]) == 0
     assert f"Report written to {out}" in capsys.readouterr().err
+
+
+def test_a_case_summary_writes_its_times_as_its_language_writes_dates(ws, tmp_path, interface):
+    import re
+
+    case = next(c for c in ws.cases.values() if c.malform == "nn")
+    s = Session(case, ws.maps["fjordvik"], path=tmp_path / "okt.json")
+    s.toggle_mark(s.map.tjenester[0].id)
+    md = export_markdown(s.case, s.map, s.state, tmp_path / "k.md").read_text(encoding="utf-8")
+    assert re.search(r"\b\d{1,2}\. [a-zø]+ \d{4} \d\d:\d\d", md), md  # 30. november 2026 23:04
+    i18n.set_output_language("en")
+    md = export_markdown(s.case, s.map, s.state, tmp_path / "k.md").read_text(encoding="utf-8")
+    assert re.search(r"\b\d{1,2} [A-Z][a-z]+ \d{4} \d\d:\d\d", md), md  # 30 November 2026 23:04
