@@ -24,10 +24,12 @@ window tells it what to show.
 """
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QTabBar, QTabWidget, QToolButton, QVBoxLayout, QWidget,
+    QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QStyle, QTabBar, QTabWidget, QToolButton, QVBoxLayout, QWidget,
 )
 
 from ..i18n import N_, _
@@ -188,16 +190,39 @@ class Caption(QFrame):
         return best
 
 
+COUNT_AT_END = re.compile(r"\(\d+\)\s*$")  # "Problemer (3)"
+
+
 class SideTabs(QTabBar):
     """Tabs that shorten only long names when the row is too short: a name of up
-    to ``WHOLE_UP_TO`` letters ("Forløp", "Kasus") keeps its width."""
+    to ``WHOLE_UP_TO`` letters ("Forløp", "Kasus") keeps its width. A name that
+    ends in a count ("Problemer (3)") is shortened before its count, never
+    the count ("Probl… (3)"): the count is what that tab is for."""
 
     WHOLE_UP_TO = 9
 
     def minimumTabSizeHint(self, index: int):  # noqa: N802 - Qt's name
-        if len(self.tabText(index)) <= self.WHOLE_UP_TO:
+        text = self.tabText(index)
+        if len(text) <= self.WHOLE_UP_TO:
             return self.tabSizeHint(index)
-        return super().minimumTabSizeHint(index)
+        size = super().minimumTabSizeHint(index)
+        count = COUNT_AT_END.search(text)
+        if count:  # room for a letter, "…" and the count
+            fm = self.fontMetrics()
+            frame = self.tabSizeHint(index).width() - fm.horizontalAdvance(text)
+            size.setWidth(max(size.width(), frame + fm.horizontalAdvance("P… " + count.group(0).strip())))
+        return size
+
+    def initStyleOption(self, option, index: int) -> None:  # noqa: N802 - Qt's name
+        super().initStyleOption(option, index)
+        text = self.tabText(index)
+        count = COUNT_AT_END.search(text)
+        if count and option.text != text:  # Qt shortened it from the right, count first
+            fm = self.fontMetrics()
+            room = self.style().subElementRect(QStyle.SE_TabBarTabText, option, self).width()
+            tail = " " + count.group(0).strip()
+            name = text[:count.start()].rstrip()
+            option.text = fm.elidedText(name, Qt.ElideRight, max(0, room - fm.horizontalAdvance(tail))) + tail
 
 
 class SidePanel(QTabWidget):
