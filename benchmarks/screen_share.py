@@ -148,7 +148,7 @@ def _tabs(tabs) -> list[dict] | None:
         return None
     return [{"text": tabs.tabText(i), "x": bar.tabRect(i).x(), "right": bar.tabRect(i).right(),
              "width": bar.tabRect(i).width(), "needs": bar.tabSizeHint(i).width(), "bar": bar.width()}
-            for i in range(tabs.count())]
+            for i in range(tabs.count()) if tabs.isTabVisible(i)]
 
 
 def _case(w) -> dict | None:
@@ -160,6 +160,14 @@ def _case(w) -> dict | None:
     return {"fits": panel.body_fits(), "scrolls": panel.scroll.verticalScrollBar().isVisible(),
             "orientation": panel.orientation, "notes_tabs": _tabs(panel.notes) if panel.notes.isVisible() else None,
             "band": [panel.x(), panel.y(), panel.width(), panel.height()]}
+
+
+def _edit(w) -> dict:
+    """Edit mode: whether it is on, the service the form shows, and where the form is."""
+    form = w.edit.form
+    return {"active": w.edit.active, "service": form.service_id if form is not None else None,
+            "form_visible": form is not None and form.isVisible(),
+            "side": [w.room.side.x(), w.room.side.width()], "map_width": w.map_view.width()}
 
 
 def child(scenario: str, argv: list[str]) -> int:
@@ -188,6 +196,13 @@ def child(scenario: str, argv: list[str]) -> int:
             app.exit(3)
             return
         w = windows[0]
+        if scenario.startswith("edit") and not waited.get("edit"):
+            # edit mode as Ctrl+E turns it on, then a click on the first card
+            waited["edit"], waited["settled"] = True, 0
+            w.edit.set_edit_mode(True)
+            w.edit.choose_service(w.current_map().tjenester[0].id)
+            QTimer.singleShot(200, probe)
+            return
         scr = w.screen()
         print(json.dumps({
             "scenario": scenario,
@@ -208,6 +223,7 @@ def child(scenario: str, argv: list[str]) -> int:
             "card_px": w.room.min_text * w.map_view.zoom_factor(),
             "side_tabs": _tabs(w.room.side) if w.room.side.isVisible() else None,
             "case_panel": _case(w),
+            "edit": _edit(w) if scenario.startswith("edit") else None,
         }), flush=True)
         app.quit()
 

@@ -25,6 +25,15 @@ URL_PATTERN = schema.node("kart", "nettside").pattern
 SLUG = schema.node("kart", "id").regex
 
 
+def looks_like_phone(text: str) -> bool:
+    """Whether ``text`` can be a phone number as printed: it has a digit, no
+    letter, and a "+" only first ("55 00 12 00", "+47 22 33 44 55",
+    "(+47) 22-33"). Other signs are left as written. A warning, not an error:
+    the format (format.md) lets a phone be any text."""
+    t = text.strip()
+    return any(c.isdigit() for c in t) and not any(c.isalpha() for c in t) and "+" not in t.lstrip("(")[1:]
+
+
 def type_name(value) -> str:
     if value is None:
         return _("ingenting")
@@ -115,6 +124,14 @@ class Checker:
 
     def warning(self, where: Source, message: str) -> None:
         self.problems.append(Problem(where, message, "warning"))
+
+    def phone(self, obj: YMap, key: str, value: str | None, what: str) -> None:
+        """Warn at ``obj[key]`` when ``value`` does not look like a phone number
+        (``looks_like_phone``); ``what`` names the owner ("tjenesten «ppt»")."""
+        if value and not looks_like_phone(value):
+            self.warning(self.at(obj, key), _(
+                "«{key}» for {what} ser ikke ut som et telefonnummer: «{value}» – skriv sifrene, "
+                "som «55 00 12 00» eller «+47 55 00 12 00»").format(key=key, what=what, value=visible(value)))
 
     @staticmethod
     def at(container, key) -> Source:

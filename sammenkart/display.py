@@ -181,6 +181,8 @@ def build(m, layout: MapLayout, emphasis: Emphasis | None = None, variant: str =
         dash: tuple[float, ...] = ()
         if em.revealed and sid in em.missed:
             stroke, width, dash = pal.missed, lk.card_marked, lk.card_missed_dash
+        if sid == em.selected:
+            stroke, width, dash = pal.text, lk.card_selected, lk.card_selected_dash
         dim = state == "dim"
         own_fill = recolour.get(sid, em.colouring.default) if recolour is not None else None
         key = (sid, variant, state, stroke, width, dash, look_key, own_fill)
@@ -204,7 +206,7 @@ def build(m, layout: MapLayout, emphasis: Emphasis | None = None, variant: str =
         cards.append(item)
     # current and highlighted cards on top of the others (their thick borders stay whole)
     rank = {"current": 3, "highlight": 2}
-    cards.sort(key=lambda c: rank.get(c.state, 1))
+    cards.sort(key=lambda c: (c.id == em.selected, rank.get(c.state, 1)))  # the selected card's outline on top
 
     links = []
     if em.show_links and "" in layout.scenes:

@@ -51,6 +51,7 @@ class Emphasis:
     show_links: bool = True  # draw standing collaboration (samarbeid) lines
     pathway: str | None = None  # the pathway the arrows are the steps of (its routes are in the layout)
     colouring: Colouring | None = None  # card fills by status or figures instead of by level
+    selected: str | None = None  # the card being edited (edit mode): a selection outline
 
     @property
     def found(self) -> frozenset[str]:

@@ -11,8 +11,8 @@ with Babel (``python scripts/translations.py extract|update|compile|check``):
 - ``nb`` translates only the English-source strings (argparse, Qt).
 
 ``_`` reads the catalogue of the current language; ``language(lang)`` switches
-for a while (a poster of a nynorsk map is nynorsk whatever the interface
-speaks: ``in_map_language``, ``output_language``); ``set_language`` sets the
+for a while (a poster of a nynorsk map is nynorsk unless English is asked
+for: ``in_map_language``, ``output_language``, ``set_output_language``); ``set_language`` sets the
 interface language, which also routes
 gettext's default domain here so argparse's "usage:" and "invalid choice"
 follow it (argparse calls ``gettext.gettext``, i.e. the default domain, in
@@ -107,6 +107,36 @@ def reads_now(worded_in: str, messages) -> bool:
     return not messages or worded_in == _current
 
 
+def speaks(malform: str | None) -> bool:
+    """Whether the texts given now are in the language of data written in
+    ``malform`` (None: bokmål). When not (an English poster of a nynorsk map),
+    the data's own sentences stay as written and stand on their own as a
+    labelled, quoted field; they are never spliced into a sentence of ours."""
+    return (normalise(malform) or SOURCE) == _current
+
+
+# Babel's locale per language: British English writes "15 October 2026"
+BABEL_LOCALES = {"nb": "nb", "nn": "nn", "en": "en_GB"}
+
+
+def date_text(d) -> str:
+    """A date (``datetime.date``) as the current language writes it in running
+    text, by Babel's CLDR data: "15. oktober 2026" (nb, nn), "15 October 2026"
+    (en). Every date a user reads in a file, report or the window goes through
+    here, so a poster and the banner agree."""
+    from babel.dates import format_date  # loaded on first use: the window starts without it
+
+    return format_date(d, format="long", locale=BABEL_LOCALES[_current])
+
+
+def or_list(items) -> str:
+    """``items`` joined as the current language lists alternatives, by Babel:
+    ".md eller .pdf" (nb, nn), ".md or .pdf" (en)."""
+    from babel.lists import format_list
+
+    return format_list(list(items), style="or", locale=BABEL_LOCALES[_current])
+
+
 def _(text: str) -> str:
     return _translation.gettext(text)
 
@@ -149,10 +179,15 @@ _output: list[str | None] = [None]
 def set_output_language(lang: str | None) -> None:
     """The language of the labels in files made from now on (posters, handouts,
     reports, case summaries) whatever the map's målform; None: the map's målform.
-    The export commands set it for ``--sprak en`` (``cli.py``); the window never
-    does: its files speak the map's målform in any interface language, since the
-    map's own text is in that målform."""
-    _output[0] = normalise(lang)
+
+    The one rule (README, "Språk / language"): a file speaks the map's målform,
+    since the map's own text is in it; English labels only when English is
+    asked for: ``--sprak en`` (or ``SAMMENKART_LANG=en``) on ``export``, ``tal``
+    and ``revisjon`` (``cli.py``), or an English window (``qt/language.py``).
+    Bokmål or nynorsk asked for on a map of the other målform changes only the
+    messages, not the file. In an English file the map's sentences stay as
+    written and stand on their own (``speaks``)."""
+    _output[0] = "en" if normalise(lang) == "en" else None
 
 
 def output_language(malform: str | None) -> str:

@@ -161,7 +161,10 @@ def _contact(ck: Checker, s) -> Contact:
         return Contact()
     ck.keys(k, CONTACT, "«kontakt»")
     intern = ck.get(k, CONTACT, "intern")
-    return Contact(*(ck.get(k, CONTACT, key) for key in ("telefon", "epost", "nettside", "adresse")),
+    values = [ck.get(k, CONTACT, key) for key in ("telefon", "epost", "nettside", "adresse")]
+    sid = s.get("id")
+    ck.phone(k, "telefon", values[0], _("tjenesten «{id}»").format(id=sid if isinstance(sid, str) else "?"))
+    return Contact(*values,
                    intern=CONTACT.prop("intern").raw.get("default", False) if intern is None else intern)
 
 

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from .i18n import _
+from .i18n import _, or_list
 from .os_errors import describe
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -33,7 +33,7 @@ def out_problem(command: str, out: Path | None, endings: tuple[str, ...]) -> boo
     """True (and said) when ``out`` ends in none of ``endings`` (a command never
     writes one kind of file under another's name)."""
     if out is not None and out.suffix.lower() not in endings:
-        say(command, _("--out må slutte på {endings}, ikke «{name}»").format(endings=", ".join(endings), name=out.name))
+        say(command, _("--out må slutte på {endings}, ikke «{name}»").format(endings=or_list(endings), name=out.name))
         return True
     return False
 
@@ -51,7 +51,8 @@ def write_output(command: str, out: Path | None, text: Callable[[], str],
     except OSError as exc:
         say(command, _("kan ikke skrive «{path}»: {error}").format(path=out, error=describe(exc)))
         return EXIT_ERRORS
-    print(_("skrev {path}").format(path=out), file=sys.stderr)
+    # worded as the poster command says it ("Plakat skrevet til …")
+    print(_("Rapport skrevet til {fil}").format(fil=out), file=sys.stderr)
     return EXIT_OK
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from . import revision as rv
 from . import worddiff
-from .i18n import _, language, output_language
+from .i18n import _, date_text, language, output_language, speaks
 from .loader import _shown
 from .model import Map, Workspace
 
@@ -72,7 +72,7 @@ def build_report(ws: Workspace, m: Map, today: dt.date | None = None) -> Report:
 
 
 def _date(d: dt.date | None) -> str:
-    return d.isoformat() if d else "–"
+    return date_text(d) if d else "–"
 
 
 def _build(r: rv.MapReview) -> Report:
@@ -118,8 +118,9 @@ def _follow_up(r: rv.MapReview) -> Section:
         part = Part(unit or _("Uten ansvarlig enhet"))
         for it in items:
             text = _what(it)
-            if it.revisjon.merknad:
-                text += f": {it.revisjon.merknad}"
+            if it.revisjon.merknad:  # the note as written; quoted when the report is in another language
+                note = it.revisjon.merknad
+                text += ": " + (note if speaks(r.map.malform) else _("«{tekst}»").format(tekst=note))
             if it.revisjon.dato:
                 text += " " + _("({dato})").format(dato=_date(it.revisjon.dato))
             part.blocks.append(StatusLine(it.status, text, str(it.source), rv.status_label(it.status)))
@@ -240,22 +241,32 @@ def to_text(reports: list[Report]) -> str:
         if out:
             out.append("")
         out += [rep.title, "=" * len(rep.title), *rep.lines]
+        # the status words in one column: "RED" and "YELLOW" (or "RAUD" and "GUL") line up
+        width = max((len(b.word) for b in _status_lines(rep.sections)), default=0)
         for sec in rep.sections:
             out += ["", sec.title, "-" * len(sec.title)]
             for b in sec.blocks:
-                out += _text_block(b, "")
+                out += _text_block(b, "", width)
     return "\n".join(out) + "\n"
 
 
-def _text_block(b, indent: str) -> list[str]:
+def _status_lines(blocks):
+    for b in blocks:
+        if isinstance(b, StatusLine):
+            yield b
+        elif hasattr(b, "blocks"):
+            yield from _status_lines(b.blocks)
+
+
+def _text_block(b, indent: str, width: int = 0) -> list[str]:
     if isinstance(b, Part):
         out = [f"{indent}{b.title}"]
         for sub in b.blocks:
-            out += _text_block(sub, indent + "  ")
+            out += _text_block(sub, indent + "  ", width)
         return out
     if isinstance(b, StatusLine):
         word = b.word.upper()
-        return [f"{indent}{word:<5} {b.text}", f"{indent}      {b.where}"]
+        return [f"{indent}{word:<{width}} {b.text}", f"{indent}{' ' * width} {b.where}"]
     if isinstance(b, DiffBlock):
         head = f"{indent}{b.label}" + (f" ({b.note})" if b.note else "")
         body = worddiff.as_text(list(b.segments))

@@ -16,7 +16,7 @@ from .overlay import pathway_emphasis
 
 
 def map_stress(m: Map | None, pathway: Pathway | None = None, step: int | None = None, session=None,
-               colouring: Colouring | None = None) -> Emphasis:
+               colouring: Colouring | None = None, selected: str | None = None) -> Emphasis:
     """The emphasis for map ``m``.
 
     ``session``: a running case session (``session.controller.Session``) or
@@ -24,7 +24,8 @@ def map_stress(m: Map | None, pathway: Pathway | None = None, step: int | None =
     arrows); otherwise the chosen ``pathway`` at ``step`` (0-based; None: the
     whole flow) does; with neither the map is plain. ``colouring``: the cards'
     fills by something other than level (the revision view, figures), kept
-    whatever else the map stresses.
+    whatever else the map stresses. ``selected``: the service edit mode's form
+    shows (a selection outline on its card, over whatever else the card has).
     """
     if m is None:
         return PLAIN
@@ -34,4 +35,8 @@ def map_stress(m: Map | None, pathway: Pathway | None = None, step: int | None =
         em = pathway_emphasis(m, pathway, step)
     else:
         em = PLAIN
-    return replace(em, colouring=colouring) if colouring is not None else em
+    if colouring is not None:
+        em = replace(em, colouring=colouring)
+    if selected is not None and m.service(selected) is not None:
+        em = replace(em, selected=selected)
+    return em

@@ -368,6 +368,8 @@ class Look:
     card_current: float = 4.0
     card_marked: float = 3.5
     card_missed_dash: tuple[float, ...] = (6.0, 3.0)
+    card_selected: float = 4.0  # the card being edited: a thick dashed outline in the text colour
+    card_selected_dash: tuple[float, ...] = (7.0, 4.0)
     link_width: float = 1.5
     link_dim_opacity: float = 0.5  # links while other services are dimmed
     arrow_width: float = 3.0

@@ -14,7 +14,9 @@ Which catalogue translates which text (``WANTED``): source strings are bokmål,
 so ``nn`` and ``en`` translate those; argparse's own texts
 (``sammenkart/argparse_texts.py``) are English, so ``nb`` and ``nn`` translate
 them; the texts of Qt's dialogs (``sammenkart/qt/qt_texts.py``) are English and
-only ``nb`` needs them (nynorsk comes with Qt as ``qtbase_nn.qm``).
+only ``nb`` needs them (nynorsk comes with Qt as ``qtbase_nn.qm``), except
+the few ``qtbase_nn.qm`` lacks (``sammenkart/qt/qt_texts_newer.py``), which
+``nb`` and ``nn`` translate.
 """
 from __future__ import annotations
 
@@ -46,8 +48,9 @@ KEYWORDS = {
     "QT_TRANSLATE_NOOP": ((1, "c"), 2),
 }
 # where a text comes from decides its source language
-SOURCES = {"sammenkart/argparse_texts.py": "argparse", "sammenkart/qt/qt_texts.py": "qt"}
-WANTED = {"nb": {"argparse", "qt"}, "nn": {"bokmal", "argparse"}, "en": {"bokmal"}}
+SOURCES = {"sammenkart/argparse_texts.py": "argparse", "sammenkart/qt/qt_texts.py": "qt",
+           "sammenkart/qt/qt_texts_newer.py": "qt-newer"}
+WANTED = {"nb": {"argparse", "qt", "qt-newer"}, "nn": {"bokmal", "argparse", "qt-newer"}, "en": {"bokmal"}}
 WIDTH = 100
 HEADER = {
     "pot": "# The texts of Sammenkart: bokmål, except argparse's and Qt's (English).\n"

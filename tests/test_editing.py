@@ -295,3 +295,32 @@ def test_a_file_with_a_syntax_error_is_open_but_refuses_edits(tmp_path):
     with pytest.raises(EditError, match="YAML"):
         ed.set_map("fjordvik", navn="Fjordvik")
     ed.set_service(MAP, "ppt", navn="PPT")  # the other files are editable
+
+
+def test_a_new_key_after_a_section_goes_directly_under_the_services_last_key(tmp_path):
+    """Tester round 2, item 2: adding «kommune» to a service whose last key is
+    the «kontakt» block adds exactly one line, under that block, and leaves the
+    blank line between services (and every comment) where it was."""
+    ed = Editor.open(bundled_copy(tmp_path))
+    path = ed.document("map", "fjordvik").path
+    original = path.read_text(encoding="utf-8")
+    ed.set_service("fjordvik", "kommunepsykologen", kommune="Fjordvik")
+    ed.save()
+    saved = path.read_text(encoding="utf-8")
+    removed, added = changed_lines(original, saved)
+    assert removed == [] and added == ["    kommune: Fjordvik"]
+    lines = saved.splitlines()
+    i = lines.index("    kommune: Fjordvik")
+    assert lines[i - 1].startswith("      adresse: Helsesenteret")
+    assert lines[i + 1] == "" and lines[i + 2] == "  - id: barnevernet"
+    assert comments(saved) == comments(original)
+    assert load_map_file(path)[0].service("kommunepsykologen").kommune == "Fjordvik"
+
+
+def test_a_new_section_between_sections_keeps_the_blank_line_between_them(tmp_path):
+    """The blank line that separates top-level sections stays a separator when
+    a key goes after a section that is not the mapping's last."""
+    from sammenkart.editing.yamltext import Tree
+    text = "a:\n  x: 1\n\nc:\n  y: 2\n"
+    sp = Tree(text).set_value((), "b", {"z": 3}, order=("a", "b", "c"))
+    assert sp.apply(text) == "a:\n  x: 1\n\nb:\n  z: 3\n\nc:\n  y: 2\n"

@@ -1,8 +1,10 @@
 """Files and command-line messages in the right language (issue 17).
 
 A nynorsk map's poster, handout, revision report and case summary speak
-nynorsk whatever the interface speaks; English labels only when an export
-command is given ``--sprak en`` (the map's own text stays as written). The
+nynorsk whatever the messages speak; English labels only when English is
+asked for (``--sprak en`` on an export command, or an English window:
+test_qt_language.py), and then the map's own text stays as written, quoted
+on its own. The
 command line speaks ``--sprak`` (argparse's and the OS's texts too). Real
 catalogues: these tests read what a user reads.
 """
@@ -150,3 +152,94 @@ def test_sprak_en_help_has_no_norwegian(capsys, interface):
         main(["--sprak", "en", "--help"])
     out = capsys.readouterr().out
     assert not words(out) & NORWEGIAN - {"Steg"}, sorted(words(out) & NORWEGIAN)
+
+
+# -- one rule for files (tester round 2): the map's målform; English labels when asked; the map's
+# sentences never spliced into an English one; dates as each language writes them
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_an_english_poster_keeps_the_maps_sentences_apart_and_writes_english_dates(tmp_path, capsys, interface):
+    out = tmp_path / "p.pdf"
+    assert main(["--sprak", "en", "export", "fjordvik", "--forlop", "angst", "--out", str(out), "--papir", "A3"]) == 0
+    text = flat(pdf_text(out))
+    assert "condition: “Plagene har vart i over fire veker" in text  # as written, capital P, quoted
+    assert "when plagene" not in text and "when Plagene" not in text
+    assert "Updated 15 October 2026" in text and "15. October" not in text
+    assert "Poster written to" in capsys.readouterr().out
+    # the same poster in the map's målform: one nynorsk sentence, the date the nynorsk way
+    assert main(["export", "fjordvik", "--forlop", "angst", "--out", str(out), "--papir", "A3"]) == 0
+    text = flat(pdf_text(out))
+    assert "når plagene har vart i over fire veker" in text and "vilkår" not in text
+    assert nn("Oppdatert {dato}").format(dato="15. oktober 2026") in text
+
+
+def test_an_english_handout_writes_english_dates(ws, tmp_path, interface):
+    i18n.set_output_language("en")
+    text = flat(pdf_text(export_handout(ws.maps["fjordvik"], ws.pathway("angst", "nn"), tmp_path / "h.pdf")))
+    assert "updated 15 October 2026" in text and "15. October" not in text
+
+
+def test_sprak_nn_on_a_bokmal_map_gives_a_bokmal_report_and_nynorsk_messages(tmp_path, capsys, interface):
+    """``--sprak nn`` asks for nynorsk messages; the file speaks the map's målform
+    (eksempelkommune is bokmål), since its notes and names are bokmål."""
+    from sammenkart import paths
+
+    root = str(paths.kart_dir().parent)
+    assert main(["--sprak", "nn", "revisjon", root, "--kart", "eksempelkommune", "--dato", "2026-11-30"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("Revisjonsrapport – Eksempelkommune") and "Laget 30. november 2026." in text
+    assert "Gult og rødt, per ansvarlig enhet" in text and nn("Gult og rødt, per ansvarlig enhet") not in text
+    out = tmp_path / "r.md"
+    assert main(["--sprak", "nn", "revisjon", root, "--kart", "eksempelkommune", "--out", str(out)]) == 0
+    assert nn("Rapport skrevet til {fil}").format(fil=out) in capsys.readouterr().err
+    assert "Laget " in out.read_text(encoding="utf-8")
+
+
+def test_an_english_text_report_lines_up_its_status_words_and_quotes_the_notes(tmp_path, capsys, interface):
+    from sammenkart import paths
+
+    root = str(paths.kart_dir().parent)
+    assert main(["--sprak", "en", "revisjon", root, "--kart", "fjordvik", "--dato", "2026-11-30"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "Created 30 November 2026." in lines
+    status = [ln for ln in lines if ln.lstrip().startswith(("RED ", "YELLOW "))]
+    assert {ln.split()[0] for ln in status} == {"RED", "YELLOW"}
+    starts = {len(ln) - len(ln.lstrip().split(" ", 1)[1].lstrip()) for ln in status}
+    assert len(starts) == 1, status  # the text after RED and after YELLOW starts in one column
+    red = next(ln for ln in status if "Legevakta" in ln)
+    assert "“Telefonnummeret er endra" in red and "(2 November 2026)" in red
+
+
+def test_english_usage_and_messages_are_english(tmp_path, capsys, interface):
+    with pytest.raises(SystemExit):
+        main(["--sprak", "en", "export", "--help"])
+    usage = capsys.readouterr().out
+    for english in ("MAP", "--out FILE.pdf", "--kommune NAME", "--tal YEAR"):
+        assert english in usage, english
+    for norwegian in ("KART", "FIL.pdf", "NAVN", "ÅR"):
+        assert norwegian not in usage, norwegian
+    assert main(["--sprak", "en", "revisjon", str(tmp_path), "--out", str(tmp_path / "x.txt")]) == 2
+    assert "--out must end in .md or .pdf, not “x.txt”" in capsys.readouterr().err
+    assert main(["--sprak", "nn", "revisjon", str(tmp_path), "--out", str(tmp_path / "x.txt")]) == 2
+    assert ".md eller .pdf" in capsys.readouterr().err
+    out = tmp_path / "r.md"
+    from sammenkart import paths
+
+    assert main(["--sprak", "en", "revisjon", str(paths.kart_dir().parent), "--kart", "fjordvik",
+                 "--out", str(out)]) == 0
+    assert f"Report written to {out}" in capsys.readouterr().err
+
+
+def test_a_case_summary_writes_its_times_as_its_language_writes_dates(ws, tmp_path, interface):
+    import re
+
+    case = next(c for c in ws.cases.values() if c.malform == "nn")
+    s = Session(case, ws.maps["fjordvik"], path=tmp_path / "okt.json")
+    s.toggle_mark(s.map.tjenester[0].id)
+    md = export_markdown(s.case, s.map, s.state, tmp_path / "k.md").read_text(encoding="utf-8")
+    assert re.search(r"\b\d{1,2}\. [a-zø]+ \d{4} \d\d:\d\d", md), md  # 30. november 2026 23:04
+    i18n.set_output_language("en")
+    md = export_markdown(s.case, s.map, s.state, tmp_path / "k.md").read_text(encoding="utf-8")
+    assert re.search(r"\b\d{1,2} [A-Z][a-z]+ \d{4} \d\d:\d\d", md), md  # 30 November 2026 23:04

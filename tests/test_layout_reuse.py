@@ -107,3 +107,29 @@ def test_a_new_flow_step_gives_a_new_layout(example):
     p.flyt = list(p.flyt) + [FlowStep("ppt", "bup")]
     _lay, how = cache.layout_for(m, [p] + list(pathways[1:]))
     assert how == NEW
+
+
+def test_a_card_moved_to_another_level_leaves_most_others_in_their_slots():
+    """``layout_map(keep=…)`` (what the window's cache passes after an edit):
+    Kommunepsykologen one level down on fjordvik; laid out afresh nearly every
+    card changes row or column, kept most stay."""
+    from dataclasses import replace as _replace
+
+    from sammenkart.layout.engine import layout_map as _lay
+    from sammenkart.loader import load_bundled as _bundled
+
+    ws = _bundled()
+    m = ws.maps["fjordvik"]
+    ps = ws.pathways_for(m)
+    before = _lay(m, ps)
+    moved = _replace(m, tjenester=[_replace(s, niva=s.niva - 1) if s.id == "kommunepsykologen" else s
+                                   for s in m.tjenester])
+    others = [sid for sid in before.grid.pos if sid != "kommunepsykologen"]
+
+    def same(after):
+        return sum(after.grid.pos.get(sid) == before.grid.pos[sid] for sid in others)
+
+    kept = _lay(moved, ps, keep=before)
+    assert same(kept) >= 0.6 * len(others) > same(_lay(moved, ps))
+    assert set(kept.cards) == set(before.cards)
+    assert _lay(m, ps, keep=before).grid.pos == before.grid.pos  # nothing moved: nothing moves

@@ -236,3 +236,21 @@ def test_a_poster_contact_block_breaks_an_e_mail_address_before_at_and_dots():
     lines = [op[3] for op in block.ops if op[0] == "text" and op[4] == REGULAR]  # not the bold heading, name
     assert "".join(lines) == address and len(lines) > 1
     assert all(line[0] in "@." for line in lines[1:])
+
+
+def test_the_selected_card_gets_a_dashed_outline_over_a_pathway_steps_stress(example):
+    """Edit mode's selection (``stress.map_stress(selected=…)``): one card's outline,
+    whatever the step stresses; a service the map lacks selects nothing."""
+    from sammenkart import display as dl
+    from sammenkart.stress import map_stress
+    from sammenkart.style import Look, palette
+
+    ws, m, ps = example
+    lay = layout_map(m, ps)
+    pathway = next(p for p in ps if p.id == "angst")
+    em = map_stress(m, pathway, 0, selected="ppt")
+    assert em.selected == "ppt" and em.current == map_stress(m, pathway, 0).current
+    cards = {c.id: c for c in dl.build(m, lay, em).cards}
+    assert cards["ppt"].dash == Look().card_selected_dash and cards["ppt"].stroke == palette("normal").text
+    assert [sid for sid, c in cards.items() if c.dash == Look().card_selected_dash] == ["ppt"]
+    assert map_stress(m, selected="ingen-slik").selected is None

@@ -619,3 +619,127 @@ def test_the_problems_panel_follows_each_edit_and_keeps_the_row_the_user_chose(q
     assert panel.lines() == before
     assert not [t for t in panel.lines() if ": feil: " in t]
     assert panel.list.currentItem() is first
+
+
+def test_enter_in_the_service_pickers_filter_picks_the_match(qtbot, window):
+    """Tester round 2, item 5: typing part of a name in «Velg tjeneste …» and
+    pressing Enter picks the (first) service the filter shows: the form shows it
+    and the card is the selected one."""
+    w = window
+    edit_mode_on(qtbot, w)
+    chooser = w.edit.form.chooser
+    chooser.lineEdit().setFocus()
+    chooser.lineEdit().clear()
+    qtbot.keyClicks(chooser.lineEdit(), "pedagogisk-psyk")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Return)
+    qtbot.waitUntil(lambda: w.edit.form.service_id == "ppt")
+    assert w.edit.form.navn.text() == w.current_map().service("ppt").navn
+
+
+def test_a_phone_without_digits_gets_a_warning_under_the_field_and_is_kept(qtbot, window, root):
+    """Tester round 2, item 10: «v» in Telefon shows the validator's warning
+    under the field (the value is still written: a warning, not an error), and
+    a real number clears it."""
+    w = window
+    edit_mode_on(qtbot, w)
+    w.edit.choose_service("ppt")
+    form = w.edit.form
+    box = form.telefon
+    field = next(f for f in form.fields if f.widget is box)
+    qtbot.mouseClick(box, Qt.LeftButton)
+    box.selectAll()
+    qtbot.keyClicks(box, "v")
+    qtbot.keyClick(box, Qt.Key_Return)
+    qtbot.waitUntil(lambda: field.message.isVisible(), timeout=3000)
+    assert "telefonnummer" in field.message.text() and "«v»" in field.message.text()
+    assert w.current_map().service("ppt").kontakt.telefon == "v"
+    box.selectAll()
+    qtbot.keyClicks(box, "+47 55 00 12 00")
+    qtbot.keyClick(box, Qt.Key_Return)
+    assert w.current_map().service("ppt").kontakt.telefon == "+47 55 00 12 00"
+    qtbot.waitUntil(lambda: not field.message.isVisible(), timeout=3000)
+
+
+def _outlined(w) -> list[str]:
+    """The cards the scene draws with the selection outline."""
+    from sammenkart.style import Look
+    return [c.id for c in w.scene.display.cards if c.dash == Look().card_selected_dash]
+
+
+def test_the_card_being_edited_has_a_selection_outline_that_follows_it(qtbot, window):
+    """Tester round 2, item 3: the card whose form is shown is outlined on the map
+    (drawn on top of its neighbours); choosing another moves the outline, and it
+    follows the card through an Alt+Down move; outside edit mode no card has it."""
+    w = window
+    edit_mode_on(qtbot, w)
+    qtbot.mouseClick(w.map_view.viewport(), Qt.LeftButton, Qt.NoModifier, card_point(w, "ppt"))
+    assert w.edit.form.service_id == "ppt"
+    assert _outlined(w) == ["ppt"]
+    assert w.scene.display.cards[-1].id == "ppt"  # painted last: its outline is whole
+    card = w.scene.cards["ppt"]
+    assert card.item.stroke_width > w.scene.cards["bup"].item.stroke_width
+    w.edit.choose_service("bup")
+    assert _outlined(w) == ["bup"]
+    w.map_view.setFocus()
+    level = w.current_map().service("bup").niva
+    key(qtbot, w, Qt.Key_Down, Qt.AltModifier)
+    qtbot.waitUntil(lambda: w.current_map().service("bup").niva != level)
+    assert _outlined(w) == ["bup"]
+    key(qtbot, w, Qt.Key_E, Qt.ControlModifier)
+    assert not w.edit.active and _outlined(w) == []
+
+
+def test_on_a_projector_the_form_is_a_drawer_that_never_hides_the_card_it_edits(qtbot, tmp_path, root, answers):
+    """Tester round 2, items 1 and 3 at 1024×768: the map keeps the whole width
+    (the form is a drawer over it, not a column squeezing it), and whichever card
+    is chosen, the drawer goes over the other edge of the map so the card with
+    its selection outline stays in view."""
+    w = open_window(qtbot, root, tmp_path / "s.ini", size=(1024, 768))
+    edit_mode_on(qtbot, w)
+    room = w.room
+    assert room.mode() == "drawer" and w.map_view.width() == room.width()
+    sides = set()
+    for sid in w.scene.cards:
+        w.edit.choose_service(sid)
+        QApplication.processEvents()
+        assert room.mode() == "drawer" and room.side.isVisible() and w.edit.form.service_id == sid
+        item = w.scene.cards[sid]
+        box = w.map_view.mapFromScene(item.sceneBoundingRect()).boundingRect()
+        centre = w.map_view.viewport().mapTo(room, box.center())
+        assert not room.side.geometry().contains(centre), sid
+        sides.add(room.side.x() == 0)
+    assert sides == {True, False}  # both edges were used
+    key(qtbot, w, Qt.Key_Escape)
+    assert room.mode() == "closed" and not room.drawer_left
+
+
+def test_a_keyboard_move_to_another_level_leaves_most_cards_where_they_were(qtbot, tmp_path, answers):
+    """Tester round 2, item 4: Alt+Down on Kommunepsykologen (fjordvik) moves that
+    card a level down; most other cards keep their row and column in their band
+    (it moved nearly all of them), and undo brings every card back."""
+    root = bundled_copy(tmp_path)
+    w = open_window(qtbot, root, tmp_path / "s.ini", size=(1280, 800))
+    w.select_map("fjordvik")
+    edit_mode_on(qtbot, w)
+
+    def slots():
+        g = w.scene.layout.grid
+        first = {}
+        for r, b in enumerate(g.row_band):
+            first.setdefault(b, r)
+        return {sid: (g.row_band[r], r - first[g.row_band[r]], c) for sid, (r, c) in g.pos.items()}
+
+    before = slots()
+    w.edit.choose_service("kommunepsykologen")
+    w.map_view.setFocus()
+    level = w.current_map().service("kommunepsykologen").niva
+    key(qtbot, w, Qt.Key_Down, Qt.AltModifier)
+    qtbot.waitUntil(lambda: w.current_map().service("kommunepsykologen").niva != level)
+    after = slots()
+    others = [sid for sid in before if sid != "kommunepsykologen"]
+    kept = [sid for sid in others if after[sid] == before[sid]]
+    assert len(kept) >= 0.6 * len(others), (len(kept), len(others))
+    assert after["kommunepsykologen"][0] != before["kommunepsykologen"][0]  # it is in another band
+    w.edit.undo.stack.undo()
+    qtbot.waitUntil(lambda: w.current_map().service("kommunepsykologen").niva == level)
+    assert sum(slots()[sid] == before[sid] for sid in others) >= 0.6 * len(others)

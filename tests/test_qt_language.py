@@ -9,6 +9,7 @@ without the brackets was not said again.
 """
 from __future__ import annotations
 
+import datetime as dt
 import gettext
 import os
 import sys
@@ -248,7 +249,7 @@ def test_switching_the_language_says_every_text_again_and_keeps_the_map_pathway_
     # everything the user had is there
     assert w.current_map().id == "eksempelkommune" and w.current_pathway().id == "angst" and w.step == 2
     assert w.map_view.transform().m11() == pytest.approx(zoom)
-    assert w.edit.active and w.room.side.indexOf(w.edit.form) >= 0
+    assert w.edit.active and w.room.side.isAncestorOf(w.edit.form)
     assert w.editor.dirty and w.current_map().service("ppt").navn == "PPT ulagret"
     assert (stack.count(), stack.index(), stack.undoText()) == before
     assert w.edit.undo_action.text().startswith("⟦Angre⟧")
@@ -294,3 +295,79 @@ def test_labels_and_inputs_are_found_by_the_stale_check(qtbot, lang_env, pseudo_
     left.deleteLater()
     field.deleteLater()
 
+
+
+# -- Qt's file dialog, the new map, files from the window (tester round 2) -----------------------------
+def file_dialog_texts() -> dict[str, str]:
+    """The labels and buttons of Qt's own directory dialog (the one Ctrl+O shows
+    where the desktop has none), by what they are."""
+    from PySide6.QtWidgets import QFileDialog, QPushButton
+
+    d = QFileDialog(None, "t", str(Path.home()))
+    d.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    d.setFileMode(QFileDialog.FileMode.Directory)
+    try:
+        labels = {lab.objectName(): lab.text() for lab in d.findChildren(QLabel) if lab.objectName()}
+        buttons = [b.text() for b in d.findChildren(QPushButton)]
+        return {"look_in": labels["lookInLabel"], "name": labels["fileNameLabel"],
+                "type": labels["fileTypeLabel"], "buttons": " ".join(buttons)}
+    finally:
+        d.deleteLater()
+
+
+@pytest.mark.parametrize("map_id, expected", [
+    ("fjordvik", {"look_in": "&Leit i:", "name": "Mappe:", "type": "Fil&typar:", "buttons": "&Vel Avbryt"}),
+    ("eksempelkommune", {"look_in": "&Søk i:", "name": "Mappe:", "type": "Fil&typer:", "buttons": "&Velg Avbryt"}),
+])
+def test_qts_file_dialog_speaks_the_windows_norwegian(qtbot, lang_env, tmp_path, map_id, expected):
+    w = open_window(qtbot, load_bundled(), tmp_path / "s.ini")
+    w.select_map(map_id)
+    assert file_dialog_texts() == expected
+    w.language.choose("en")
+    assert file_dialog_texts()["look_in"] == "&Look in:"
+
+
+@pytest.mark.parametrize("map_id, malform", [("fjordvik", "nn"), ("eksempelkommune", "nb")])
+def test_a_new_map_starts_in_the_windows_malform(qtbot, lang_env, tmp_path, map_id, malform):
+    from sammenkart.qt.new_map_dialog import NewMapDialog
+
+    w = open_window(qtbot, load_bundled(), tmp_path / "s.ini")
+    w.select_map(map_id)
+    dlg = NewMapDialog(w)
+    qtbot.addWidget(dlg)
+    assert dlg.malform.currentData() == malform
+    assert dlg.malform.currentText() == catalogue("nn", "nynorsk") if malform == "nn" else "bokmål"
+    # an English window: the shown map's målform
+    w.language.choose("en")
+    english = NewMapDialog(w)
+    qtbot.addWidget(english)
+    assert english.malform.currentData() == malform
+
+
+def test_an_english_window_gives_english_labels_in_its_files_and_the_maps_malform_again_after(
+        qtbot, lang_env, tmp_path):
+    from sammenkart.qt.revision_report_dialog import RevisionReportDialog
+
+    w = open_window(qtbot, load_bundled(), tmp_path / "s.ini")
+    w.revision.banner.today = lambda: dt.date(2026, 12, 1)
+    w.select_map("fjordvik")
+    assert "1. november 2026" in w.revision.banner.text()
+    report = RevisionReportDialog(w)
+    qtbot.addWidget(report)
+    assert report.report.title == "Revisjonsrapport – Fjordvik kommune"  # nynorsk window, nynorsk map
+    w.language.choose("en")
+    report = RevisionReportDialog(w)
+    qtbot.addWidget(report)
+    assert report.report.title == "Review report – Fjordvik kommune"
+    text = report.view.toPlainText()
+    # the map's notes stand quoted, as written; dates the English way
+    assert "“Telefonnummeret er endra" in text and ": Telefonnummeret" not in text
+    assert " November 2026" in text and "november" not in text.replace("November", "")
+    banner = w.revision.banner  # the banner's date as the report writes it
+    banner.today = lambda: dt.date(2026, 12, 1)
+    w.select_map("fjordvik")
+    assert banner.isVisible() and "1 November 2026" in banner.text()
+    w.language.choose(qt_language.FOLLOW_MAP)
+    report = RevisionReportDialog(w)
+    qtbot.addWidget(report)
+    assert report.report.title == "Revisjonsrapport – Fjordvik kommune"

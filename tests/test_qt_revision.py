@@ -275,7 +275,7 @@ def test_a_quiet_banner_when_the_revision_is_overdue_not_in_presentation(qtbot, 
     w.select_map("eksempelkommune")
     assert not banner.isVisible()
     w.select_map("fjordvik")
-    assert banner.isVisible() and "1.11.2026" in banner.text()
+    assert banner.isVisible() and "1. november 2026" in banner.text()
     assert w.map_view.viewportMargins().top() >= banner.height()  # the map sits below it, not under it
     w.revision.lights.mode_action.trigger()  # the traffic lights' bar is not for the room either
     assert w.revision.lights.bar.isVisible()

@@ -38,8 +38,8 @@ def part(sec, title):
 
 def test_the_report_is_in_the_maps_malform_and_says_the_revision_is_due(fjordvik):
     assert fjordvik.title == "Revisjonsrapport – Fjordvik kommune" and fjordvik.due
-    assert fjordvik.lines == ["Laga 2026-11-30.", "Kartet vart sist revidert 2025-11-12.",
-                              "Neste revisjon skulle vore gjord 2026-11-01: fristen er passert."]
+    assert fjordvik.lines == ["Laga 30. november 2026.", "Kartet vart sist revidert 12. november 2025.",
+                              "Neste revisjon skulle vore gjord 1. november 2026: fristen er passert."]
     assert [s.title for s in fjordvik.sections] == [
         "Oversikt", "Gult og raudt, per ansvarleg eining", "Ikkje vurdert", "Lokale tilpassingar",
         "Endringar i den felles teksten sidan siste revisjon"]
@@ -55,7 +55,7 @@ def test_yellow_and_red_per_responsible_unit_with_notes_dates_and_places(fjordvi
     (red,) = part(sec, "Legevakta").blocks
     assert isinstance(red, StatusLine) and (red.status, red.word) == ("rod", "raud")
     assert red.text == ("Tenestekortet «Legevakta i Fjordvik og Nesøy»: Telefonnummeret er endra etter at legevakta "
-                        "flytta til helsesenteret; kortet har det gamle. (2026-11-02)")
+                        "flytta til helsesenteret; kortet har det gamle. (2. november 2026)")
     assert re.fullmatch(r"kart/fjordvik\.yaml:\d+:5", red.where)
     doctor = part(sec, "Fjordvik legekontor").blocks
     assert [b.status for b in doctor] == ["rod", "gul"]  # red first
@@ -91,8 +91,8 @@ def test_local_adaptations_against_the_shared_text_now(fjordvik):
 def test_what_the_region_changed_since_the_last_local_revision_word_by_word(fjordvik):
     sec = section(fjordvik, "Endringar i den felles teksten sidan siste revisjon")
     angst = part(sec, "Angst")
-    assert angst.blocks[0].text == ("Sist revidert lokalt 2025-11-12, mot den felles teksten frå 2025-09-01; "
-                                    "den felles teksten er no frå 2026-09-15.")
+    assert angst.blocks[0].text == ("Sist revidert lokalt 12. november 2025, mot den felles teksten frå 1. september 2025; "
+                                    "den felles teksten er no frå 15. september 2026.")
     diffs = {b.label: b for b in angst.blocks if isinstance(b, DiffBlock)}
     assert set(diffs) == {"Skulehelsetenesta – Tiltak", "Fastlege – Tilvising",
                           "BUP (barne- og ungdomspsykiatrisk poliklinikk) – Tiltak", "Flyt, punkt 2", "Sjekkliste, punkt 6"}
@@ -103,15 +103,15 @@ def test_what_the_region_changed_since_the_last_local_revision_word_by_word(fjor
     assert diffs["Skulehelsetenesta – Tiltak"].note == "tilpassa lokalt: sjå om den lokale teksten skal følgje endringa"
     assert diffs["Fastlege – Tilvising"].note == "de får den nye teksten"
     newer = part(sec, "Den felles teksten er revidert etter siste lokale revisjon")
-    assert newer.blocks[0].text.startswith("Autismespekterforstyrring (felles tekst 2026-09-15, lokalt 2025-11-12); ")
+    assert newer.blocks[0].text.startswith("Autismespekterforstyrring (felles tekst 15. september 2026, lokalt 12. november 2025); ")
     assert part(sec, "Inga endring sidan").blocks[0].text == (
-        "Tristleik og depresjonsplager (lokalt 2026-10-01, felles tekst 2026-09-15)")
+        "Tristleik og depresjonsplager (lokalt 1. oktober 2026, felles tekst 15. september 2026)")
 
 
 def test_text_and_markdown_show_the_same_report(fjordvik):
     text = to_text([fjordvik])
     assert text.startswith("Revisjonsrapport – Fjordvik kommune\n====")
-    assert "  RAUD  Tenestekortet «Legevakta i Fjordvik og Nesøy»" in text
+    assert "  RAUD Tenestekortet «Legevakta i Fjordvik og Nesøy»" in text  # RAUD and GUL in one column
     assert "plager{+ eller når tiltaka i kommunen ikkje har hjelpt nok+}." in text
     md = to_markdown([fjordvik])
     assert md.startswith("# Revisjonsrapport – Fjordvik kommune\n")
@@ -124,9 +124,9 @@ def test_text_and_markdown_show_the_same_report(fjordvik):
 
 def test_a_bokmal_map_gets_a_bokmal_report(ws):
     rep = build_report(ws, ws.maps["eksempelkommune"], TODAY)
-    assert rep.lines[1:] == ["Kartet ble sist revidert 2026-03-10.", "Neste revisjon: 2027-03-01."] and not rep.due
+    assert rep.lines[1:] == ["Kartet ble sist revidert 10. mars 2026.", "Neste revisjon: 1. mars 2027."] and not rep.due
     text = to_text([rep])
-    assert "  RØD   Tjenestekortet «Ungdomshuset «Loftet» og kulturskolen»: Klubben er stengt på tirsdager" in text
+    assert "  RØD Tjenestekortet «Ungdomshuset «Loftet» og kulturskolen»: Klubben er stengt på tirsdager" in text
     assert "Lokale tilpasninger" not in text  # its pathways adapt nothing
 
 
@@ -168,7 +168,7 @@ def test_command_writes_markdown_and_pdf_and_prints_text(tmp_path, capsys):
 
 @pytest.mark.parametrize("args,message", [
     (["/finst/ikkje"], "finner ikke «/finst/ikkje»"),
-    (["{root}", "--out", "r.txt"], "--out må slutte på .md, .pdf"),
+    (["{root}", "--out", "r.txt"], "--out må slutte på .md eller .pdf, ikke «r.txt»"),
     (["{root}", "--dato", "30.11.2026"], "--dato må være en dato som 2026-11-30"),
     (["{root}", "--kart", "nesoy"], "finner ikke kartet «nesoy»"),
 ])

@@ -96,3 +96,27 @@ def test_a_case_leaves_the_map_readable_and_every_tab_readable(screen):
         assert tabs and tabs[0]["x"] >= 0 and all(t["right"] < t["bar"] for t in tabs), tabs
         # short names whole ("Forløp", "Kasus"); a long one shortened, never scrolled away
         assert all(t["width"] >= t["needs"] for t in tabs if len(t["text"]) <= 9), tabs
+
+
+@pytest.mark.parametrize("screen, language", [("1024x768", "nb"), ("1280x720@1.5", "nb"), ("1024x768", "en")])
+def test_edit_mode_keeps_the_map_readable_and_every_tab_readable(screen, language, tmp_path):
+    """Tester round 2, items 1 and 7: Ctrl+E on fjordvik on a projector and a 150 %
+    laptop, a card clicked: the map's smallest card text stays 11 px or more (the
+    form goes into the drawer over the map rather than a column squeezing it),
+    the form shows the card's service, and every tab of the panel is whole and
+    in view, the first too."""
+    from editing_helpers import bundled_copy
+    from screen_share import run_app_on
+
+    root = bundled_copy(tmp_path)
+    r = run_app_on(None, [str(root), "--kart", "fjordvik", "--sprak", language], "edit", screen)
+    edit = r["edit"]
+    assert edit["active"] and edit["service"] and edit["form_visible"], r
+    assert r["card_px"] >= 11.0, r
+    if screen == "1024x768":  # a column would leave 8 px: the form is in the drawer, the map whole
+        assert r["side"] == "drawer" and edit["map_width"] == r["window"][2], r
+    else:
+        assert r["side"] in ("column", "drawer"), r
+    tabs = r["side_tabs"]
+    assert tabs and tabs[0]["x"] >= 0 and all(t["right"] < t["bar"] for t in tabs), tabs
+    assert all(t["width"] >= t["needs"] for t in tabs), tabs  # every name whole

@@ -326,11 +326,18 @@ class Tree:
         pos = self.line_after(self.end(v))
         lines = " " * col + rendered + st.newline
         if isinstance(v, (MappingNode, SequenceNode)) and not v.flow_style and self._blank_at(pos):
-            # a section after a section: keep the blank line between them
-            while pos < len(self.text) and self._blank_at(pos):
-                pos = self.line_after(pos)
-            if pos < len(self.text):
-                lines += st.newline
+            # a section after a section: keep the blank line between them --
+            # unless the section is this mapping's last key and what follows the
+            # blank lines is outside the mapping (the next list item): that blank
+            # line separates items, and the new key goes directly under the last one
+            nxt = pos
+            while nxt < len(self.text) and self._blank_at(nxt):
+                nxt = self.line_after(nxt)
+            outside = mapping.value[-1][1] is v and nxt < len(self.text)
+            if not outside:
+                pos = nxt
+                if pos < len(self.text):
+                    lines += st.newline
         return self._insert_lines(pos, lines)
 
     def _blank_at(self, pos: int) -> bool:

@@ -19,10 +19,10 @@ def configure_parser(subparsers):
     p = subparsers.add_parser(
         "layout", help=_("skriv ut kartets plassering og piler (JSON)"),
         description=_("Skriver ut hvor kortene står og hvor pilene går, i kartenheter (punkter)."))
-    p.add_argument("map", metavar="KART", help=_("en kartfil (.yaml) eller id-en til et medfølgende kart"))
+    p.add_argument("map", metavar=_("KART"), help=_("en kartfil (.yaml) eller id-en til et medfølgende kart"))
     p.add_argument("--forlop", metavar="ID", help=_("ta med pilene til dette forløpet"))
     p.add_argument("--steg", metavar="N", type=int, help=_("steg N (fra 1) er gjeldende steg"))
-    p.add_argument("--aspekt", metavar="B:H", default="16:9", help=_("formen kartet skal fylle (standard 16:9)"))
+    p.add_argument("--aspekt", metavar=_("B:H"), default="16:9", help=_("formen kartet skal fylle (standard 16:9)"))
     p.add_argument("--json", action="store_true", help=_("skriv JSON (dokumentert i docs/layout.md)"))
     p.set_defaults(func=run)
     return p

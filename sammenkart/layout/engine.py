@@ -29,6 +29,7 @@ from .geometry import BandGeom, CardGeom, EdgeGeom, MapLayout, Rect, RoutedNet, 
 from .grid import BADGE_RADIUS, GAP, MIN_CHANNEL, TRACK, Grid
 from .ordering import row_sizes
 from .placement import place, place_tiles, tile_rows_per_band, tile_shape
+from .refine import refine_routed
 from .routing import W_ROOM, Router, make_loop, make_net, net_paths, net_strokes
 from .text import BOLD, CONDENSED_BOLD, text_width, wrap
 
@@ -44,9 +45,12 @@ MARGIN = 0.0  # the band fills reach the picture's edge; viewers and pages add t
 CARD_MAX_LINES = 8  # a longer name ends in "…" on its card (text.was_cut tells), never a giant card
 SCREEN_ASPECT = 16 / 9  # a projector; posters pass their page's room instead
 CAREFUL_LIMIT = 400  # services; above this routing tries fewer channels per arrow
+MIDDLING_LIMIT = 1000  # services; up to this every channel is tried, with one round of rerouting (routing.Router)
 BADGE_ROUNDS = 3  # times the channels are widened for numbers that found no room
 SCARCE, SPARE = 1.6, 0.4  # room weights of the dimension that decides the map's size and of the other
 OWN_HEIGHT = True  # a card as tall as its name needs, in the middle of its row (else as tall as the row)
+REFINE = True  # cards moved within their band while the router's cost falls (refine.py; careful maps)
+REFINE_PASSES, REFINE_REACH = 2, 3  # refine.py: sweeps, cells a card may move (rows + columns)
 ROUTE_ROUNDS = 2  # times every pathway is routed (the second sees the room all the others need)
 # Estimated channel sizes while choosing the number of columns (before routing).
 EST_H_CHANNEL = MIN_CHANNEL + 2 * TRACK
@@ -221,7 +225,7 @@ def grid_shape(m: Map, heights: list[list[float]], aspect: float, bands: list[li
 
 
 def layout_map(m: Map, pathways: Sequence[Pathway] = (), aspect: float = SCREEN_ASPECT,
-               together: bool = False) -> MapLayout:
+               together: bool = False, keep: MapLayout | None = None) -> MapLayout:
     """Place every service of ``m`` and route the arrows of every pathway given.
 
     Pass all the pathways the map offers (``Workspace.pathways_for``): the
@@ -229,9 +233,12 @@ def layout_map(m: Map, pathways: Sequence[Pathway] = (), aspect: float = SCREEN_
     of the room the map is shown in. ``together`` routes every link and
     step in one picture (scene "*"), as the benchmarks compare with other
     tools. Services with ``plassering`` take the slot nearest that point in
-    ``reference_layout`` (``pins.py``). Raises nothing for valid maps.
+    ``reference_layout`` (``pins.py``). ``keep``: the layout shown before an
+    edit; every card still in its band keeps its row and column there where
+    the grid allows (``kept_slots``), so one card's move does not move the
+    others (tester round 2, item 4). Raises nothing for valid maps.
     """
-    return _layout(m, pathways, aspect, together, pins=True)
+    return _layout(m, pathways, aspect, together, pins=True, keep=keep)
 
 
 def reference_layout(m: Map, pathways: Sequence[Pathway] = ()) -> MapLayout:
@@ -240,7 +247,35 @@ def reference_layout(m: Map, pathways: Sequence[Pathway] = ()) -> MapLayout:
     return _layout(m, pathways, SCREEN_ASPECT, False, pins=False)
 
 
-def _layout(m: Map, pathways, aspect: float, together: bool, pins: bool) -> MapLayout:
+def kept_slots(keep: MapLayout, m: Map, bands: list[list[str]], cols: int) -> dict[str, tuple[int, int]]:
+    """(row within its band, column) in ``keep`` of each service of ``m`` that is
+    in the same band (level) as there, where the new grid has that slot: the
+    same number of columns, the row among its band's rows, no more cards kept
+    in a row than the row will hold (file order decides). Empty for a tiled
+    region or a grid of another width."""
+    grid = keep.grid
+    if grid is None or grid.cols != cols or is_tiled(m):
+        return {}
+    first: dict[int, int] = {}
+    for r, b in enumerate(grid.row_band):
+        first.setdefault(b, r)
+    old_level = {b: band.level_id for b, band in enumerate(keep.bands)}
+    out: dict[str, tuple[int, int]] = {}
+    for lv, ids in zip(levels_top_down(m), bands):
+        sizes = row_sizes(len(ids), cols)
+        used: dict[int, int] = {}
+        for sid in ids:
+            rc = grid.pos.get(sid)
+            if rc is None or old_level.get(grid.row_band[rc[0]]) != lv.id:
+                continue
+            row = rc[0] - first[grid.row_band[rc[0]]]
+            if row < len(sizes) and used.get(row, 0) < sizes[row] and rc[1] < cols:
+                used[row] = used.get(row, 0) + 1
+                out[sid] = (row, rc[1])
+    return out
+
+
+def _layout(m: Map, pathways, aspect: float, together: bool, pins: bool, keep: MapLayout | None = None) -> MapLayout:
     from .pins import pinned, resolve
 
     levels = levels_top_down(m)
@@ -254,8 +289,18 @@ def _layout(m: Map, pathways, aspect: float, together: bool, pins: bool) -> MapL
     heights = {sid: card_height(v) for sid, v in lines.items()}
     cols, rows = grid_shape(m, [[heights[s] for s in ids] for ids in bands], aspect, bands)
     slots = {}
+    if keep is not None and keep.grid is not None and not is_tiled(m):
+        # as many columns as before (a band one card longer would often change them)
+        cols = keep.grid.cols
+        rows = [max(1, len(row_sizes(len(ids), cols))) for ids in bands]
+        slots = kept_slots(keep, m, bands, cols)
     if pins and pinned(m):
-        slots = resolve(m, reference_layout(m, pathways), cols, rows).slots
+        own = resolve(m, reference_layout(m, pathways), cols, rows).slots
+        band = {sid: b for b, ids in enumerate(bands) for sid in ids}
+        taken = {(band[sid], rc) for sid, rc in own.items()}
+        # a card's own plassering first; a kept card on its slot gets placed afresh
+        slots = {sid: rc for sid, rc in slots.items() if sid not in own and (band[sid], rc) not in taken}
+        slots.update(own)
     out = _build(m, levels, bands, lines, heights, spec, cols, slots, aspect)
     out.aspect = aspect
     return out
@@ -303,10 +348,15 @@ def _build(m: Map, levels, bands, lines, heights, spec: _Spec, cols: int, pins, 
         cells, row_band = place(bands, weights, cols, groups, heights, pins)
     grid = Grid(cols, cells, row_band)
     grid.index()
+    if REFINE and not is_tiled(m) and len(m.tjenester) <= CAREFUL_LIMIT:
+        # every pair joined in some picture once: what crowds the channels
+        refine_routed(grid, dict.fromkeys(weights, 1.0), set(pins), REFINE_PASSES, REFINE_REACH, heights,
+                      {s.id: k for k, s in enumerate(m.tjenester)})
     # at least two lines tall: a one-line name keeps clear of the symbols on the card's corners
     low = card_height(("",) * 2)
     grid.card_h = {sid: max(h, low) for sid, h in heights.items()} if OWN_HEIGHT else {}
     careful = len(m.tjenester) <= CAREFUL_LIMIT
+    middling = len(m.tjenester) <= MIDDLING_LIMIT
 
     # Route the pathways, largest first: each may use the tracks the others made room
     # for, and pays for any it adds. A second round lets each see all the others
@@ -331,13 +381,13 @@ def _build(m: Map, levels, bands, lines, heights, spec: _Spec, cols: int, pins, 
             others = [t for k, t in tracks.items() if k != key]
             cap = ([max(v) for v in zip(*(t[0] for t in others))] if others else [0] * (cols + 1),
                    [max(h) for h in zip(*(t[1] for t in others))] if others else [0] * (grid.rows + 1))
-            router = Router(grid, careful, cap, weights_vh)
+            router = Router(grid, careful, cap, weights_vh, middling)
             router.route(_nets_of(grid, scenes[key]))
             tracks[key] = router.assign_tracks()
             routers[key] = router
     v_tracks = [max(v) for v in zip(*(t[0] for t in tracks.values()))] if tracks else [0] * (cols + 1)
     h_tracks = [max(h) for h in zip(*(t[1] for t in tracks.values()))] if tracks else [0] * (grid.rows + 1)
-    links = Router(grid, careful, (list(v_tracks), list(h_tracks)), (4 * weights_vh[0], 4 * weights_vh[1]))
+    links = Router(grid, careful, (list(v_tracks), list(h_tracks)), (4 * weights_vh[0], 4 * weights_vh[1]), middling)
     links.route(_nets_of(grid, spec.scenes[""]))
     links.assign_tracks()
     routers[""] = links

@@ -11,7 +11,10 @@ the window keeps one layout per map and asks ``LayoutCache.layout_for``:
 - only names changed, and every renamed card wraps to as many lines as
   before: a copy with the new lines (card sizes come from the line count,
   ``engine._card_height``, so every place stays);
-- otherwise a new layout.
+- otherwise a new layout, in which every card that stays in its band keeps
+  its row and column from the one before where the grid allows
+  (``engine.kept_slots``): a card moved to another level does not send the
+  others elsewhere. (A map opened afresh, a poster, is laid out from scratch.)
 
 What the layout reads is ``layout_input``: for each service its id, level,
 sector, type, municipality, pin (``plassering``), ``tilgang`` (step numbers
@@ -94,7 +97,11 @@ class LayoutCache:
             relabelled = _relabel(layout, lines)
             self._entries[m.id] = (key, lines, relabelled)
             return relabelled, RELABELLED
-        layout = self._layout(m, pathways)
+        if entry is not None and self._layout is layout_map:
+            # an edit moved or added a card: the others keep their rows and columns
+            layout = layout_map(m, pathways, keep=entry[2])
+        else:
+            layout = self._layout(m, pathways)
         self._entries[m.id] = (key, lines, layout)
         return layout, NEW
 

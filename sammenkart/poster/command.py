@@ -31,8 +31,8 @@ def configure_parser(subparsers) -> argparse.ArgumentParser:
     p = subparsers.add_parser(
         "export", help=_("lag plakat eller brosjyre som PDF"),
         description=_("Lager en plakat (A0–A4), en plakat delt på A4/A3-ark, eller en A4-brosjyre for ett forløp."))
-    p.add_argument("map", metavar="KART", help=_("en kartfil (.yaml) eller id-en til et medfølgende kart"))
-    p.add_argument("--out", "-o", required=True, metavar="FIL.pdf", help=_("PDF-filen som skal lages"))
+    p.add_argument("map", metavar=_("KART"), help=_("en kartfil (.yaml) eller id-en til et medfølgende kart"))
+    p.add_argument("--out", "-o", required=True, metavar=_("FIL.pdf"), help=_("PDF-filen som skal lages"))
     p.add_argument("--papir", type=_paper(PAPERS), default="A0", metavar="A0|A1|A2|A3|A4",
                    help=_("papirstørrelse (standard A0)"))
     p.add_argument("--liggende", action="store_true", help=_("liggende format (standard stående)"))
@@ -44,7 +44,7 @@ def configure_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--visning", choices=("regional", "alle"), metavar="regional|alle",
                    help=_("for et regionkart: «regional» (standard) gir ett kort per rolle og de felles "
                           "tjenestene én gang; «alle» viser hver tjeneste i fila"))
-    p.add_argument("--kommune", metavar="NAVN", help=_("for et regionkart: kartet til én kommune i regionen"))
+    p.add_argument("--kommune", metavar=_("NAVN"), help=_("for et regionkart: kartet til én kommune i regionen"))
     p.add_argument("--tal", type=int, metavar=_("ÅR"),
                    help=_("ta med en tabell over henvisninger og avslag for året (fra tal/<kart-id>.csv)"))
     p.add_argument("--publikum", action="store_true",

@@ -9,8 +9,8 @@ import datetime as _dt
 import math
 from dataclasses import dataclass, field
 
-from .. import __version__
-from ..i18n import N_, _
+from .. import __version__, i18n
+from ..i18n import _
 from ..layout.geometry import MapLayout, Rect
 from ..layout.text import BOLD, REGULAR, text_width, wrap
 from ..model import Problem
@@ -21,8 +21,6 @@ from .steps import checklist_blocks, steps_blocks
 from .pages import MIN_FONT_PT, MM, PageMetrics, metrics
 from .qr import qr_readable
 
-MONTHS = (N_("januar"), N_("februar"), N_("mars"), N_("april"), N_("mai"), N_("juni"), N_("juli"), N_("august"),
-          N_("september"), N_("oktober"), N_("november"), N_("desember"))
 
 
 @dataclass
@@ -64,7 +62,8 @@ class PosterPlan:
 
 
 def date_text(d: _dt.date) -> str:
-    return f"{d.day}. {_(MONTHS[d.month - 1])} {d.year}"
+    """The date in the current language (``i18n.date_text``)."""
+    return i18n.date_text(d)
 
 
 def footer_text(m) -> str:

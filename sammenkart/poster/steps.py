@@ -2,12 +2,13 @@
 
 The numbers on the map's arrows say in which order things happen; this
 list says what each number is: "3. Skolehelsetjenesten → Fastlegen —
-henvisning: når …". The checklist is what a referral must contain
+henvisning: når …" (in English the map's "når" text stands quoted on its
+own: "referral — condition: “Plagene …”"). The checklist is what a referral must contain
 (``Pathway.sjekkliste``), the thing referrers most often miss.
 """
 from __future__ import annotations
 
-from ..i18n import _
+from ..i18n import _, speaks
 from ..layout.text import BOLD, REGULAR, text_width, wrap
 from ..style import art_label
 from ..undrawn import side_names
@@ -21,7 +22,10 @@ def step_line(m, number: int, step) -> str:
     text = f"{fra} → {til} — {art_label(step.art)}"
     if step.nar:
         nar = " ".join(step.nar.split()).rstrip(".")
-        text += ": " + _("når {betingelse}").format(betingelse=nar[:1].lower() + nar[1:])
+        if speaks(getattr(m, "malform", None)):
+            text += ": " + _("når {betingelse}").format(betingelse=nar[:1].lower() + nar[1:])
+        else:  # the map's sentence in another language: quoted as written, after a label of ours
+            text += " — " + _("vilkår: «{tekst}»").format(tekst=nar)
     return f"{number}. {text}" if number else text
 
 

@@ -316,4 +316,22 @@ def searchable(combo: QComboBox) -> QComboBox:
     completer.setCaseSensitivity(Qt.CaseInsensitive)
     completer.setCompletionMode(QCompleter.PopupCompletion)
     combo.setCompleter(completer)
+    combo.lineEdit().returnPressed.connect(lambda: _pick_first_match(combo))
     return combo
+
+
+def _pick_first_match(combo: QComboBox) -> None:
+    """Enter on a part of an entry's text picks the first entry the filter
+    shows (the combo itself only takes a whole entry's text), as a click would."""
+    text = combo.lineEdit().text().strip()
+    if not text or combo.findText(text, Qt.MatchFixedString) >= 0:
+        return  # empty, or a whole entry: QComboBox has taken it
+    completer = combo.completer()
+    completer.setCompletionPrefix(text)
+    if completer.completionCount() == 0:
+        return
+    i = combo.findText(completer.completionModel().index(0, 0).data(), Qt.MatchExactly)
+    if i >= 0:
+        completer.popup().hide()
+        combo.setCurrentIndex(i)
+        combo.activated.emit(i)

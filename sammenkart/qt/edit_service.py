@@ -216,6 +216,7 @@ class ServiceForm(QWidget):
     def show_service(self, service_id: str | None) -> None:
         self.service_id = service_id
         self.refresh()
+        self.ctl.window.refresh_stress()  # its card's selection outline (ctl.selected_service)
 
     def refresh(self) -> None:
         """Everything as the workspace has it now (called after every change)."""

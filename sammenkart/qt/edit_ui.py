@@ -19,7 +19,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabWidget, QWidget
 
 from .. import paths
 from ..editing import EditError, Editor
@@ -51,6 +51,7 @@ class EditController(QObject):
         self.banner = EditBanner(w.map_view)
         w.room.overlay_extra.append(self.banner)
         self.form = self.pathway_editor = self.case_editor = None
+        self.tabs: EditTabs | None = None  # the three forms, one side-panel tab
         self.history: HistoryDialog | None = None
         self._listening = None  # the editor we listen to
 
@@ -239,6 +240,8 @@ class EditController(QObject):
         """The edit panels' own texts (what they show of the files stays as it is),
         and each field check in view checked again: the editor words its
         problems in the language spoken now."""
+        if self.tabs is not None:
+            self.tabs.retranslate()
         for panel in (self.form, self.pathway_editor, self.case_editor):
             if panel is not None:
                 checked = [f for f in getattr(panel, "fields", ()) if f.problems]
@@ -282,9 +285,12 @@ class EditController(QObject):
                 return False
             self.active = True
             self._build_panels()
-            for panel, title in ((self.form, N_("✎ Tjeneste")), (self.pathway_editor, N_("✎ Forløp")),
-                                 (self.case_editor, N_("✎ Kasus"))):
-                w.add_side_panel(panel, title)
+            # One tab for the forms, standing in for the service's and the pathway's
+            # tabs: seven names do not fit a drawer's width (tester round 2, item 7)
+            w.add_side_panel(self.tabs, N_("✎ Rediger"))
+            for panel in (w.details, w.pathway_panel):
+                w.room.side.set_tab_shown(panel, False)
+            for panel in (self.form, self.pathway_editor, self.case_editor):
                 panel.refresh()
             w.service_chooser = self.choose_service
             self.map_editing.attach()
@@ -293,10 +299,12 @@ class EditController(QObject):
             w.room.editing = True
             w.room.show_side(self.form)
             w.show_panel(self.form)
+            w.refresh_stress()  # the selection outline of a service chosen before
         elif not on and self.active:
             self.active = False
-            for panel in (self.form, self.pathway_editor, self.case_editor):
-                w.remove_side_panel(panel)
+            w.remove_side_panel(self.tabs)
+            for panel in (w.details, w.pathway_panel):
+                w.room.side.set_tab_shown(panel, True)
             w.service_chooser = None
             self.map_editing.detach()
             self.map_editing.link_mode = False
@@ -304,6 +312,7 @@ class EditController(QObject):
             self.banner.hide()
             w.room.editing = False
             w.room.relayout()
+            w.refresh_stress()  # no selection outline outside edit mode
         self.toggle_action.setChecked(self.active)
         self._update_actions()
         return self.active == on
@@ -317,6 +326,9 @@ class EditController(QObject):
             self.form = ServiceForm(self)
             self.pathway_editor = PathwayEditor(self)
             self.case_editor = CaseEditor(self)
+            self.tabs = EditTabs(((self.form, N_("Tjeneste")), (self.pathway_editor, N_("Forløp")),
+                                  (self.case_editor, N_("Kasus"))))
+            self.tabs.currentChanged.connect(self._tab_shown)
 
     def _presentation_check(self) -> None:
         presenting = self.window.presentation.active
@@ -373,11 +385,27 @@ class EditController(QObject):
         return self.set_edit_mode(True)
 
     # --- choosing and editing services ----------------------------------------------------------
+    def selected_service(self) -> str | None:
+        """The service whose form is shown in edit mode (its card has the
+        selection outline: ``stress.map_stress``), or None."""
+        return self.form.service_id if self.active and self.form is not None else None
+
     def choose_service(self, service_id: str) -> None:
         if self.form is None:
             return
         self.form.show_service(service_id)
         self.window.show_panel(self.form)
+        self._keep_card_in_view(service_id)
+
+    def _keep_card_in_view(self, service_id: str) -> None:
+        """The card being edited is not hidden under the drawer with its form."""
+        w = self.window
+        card = w.scene.cards.get(service_id) if w.scene is not None else None
+        if card is None:
+            return
+        box = w.map_view.mapFromScene(card.sceneBoundingRect()).boundingRect()
+        box.translate(w.map_view.viewport().mapTo(w.room, box.topLeft()) - box.topLeft())
+        w.room.keep_in_view(box)
 
     def service_name(self, sid: str) -> str:
         m = self.window.current_map()
@@ -599,3 +627,20 @@ def install(window) -> EditController:
     ctl = EditController(window)
     window.edits = WindowEdits(ctl)
     return ctl
+
+
+class EditTabs(QTabWidget):
+    """Edit mode's forms (service, pathway, case) as pages of one side-panel tab;
+    ``pages``: (widget, title marked ``N_``)."""
+
+    def __init__(self, pages, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setDocumentMode(True)
+        self._titles = list(pages)
+        for widget, _title in self._titles:
+            self.addTab(widget, "")
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for widget, title in self._titles:
+            self.setTabText(self.indexOf(widget), _(title))

@@ -15,8 +15,10 @@ undo history are all left as they are.
 
 Qt's own dialogs and widgets (standard buttons, the file dialog, text
 fields' context menus): Qt's source is English; PySide6 ships
-``qtbase_nn.qm`` for nynorsk; for bokmål a translator answers from our
-catalogue (the texts listed in ``qt_texts.py``).
+``qtbase_nn.qm`` for nynorsk, with our catalogue in front of it for the few
+texts of Qt 6.11's file dialog it lacks (``qt_texts_newer.py``: "&Look in:");
+for bokmål a translator answers from our catalogue (the texts listed in
+``qt_texts.py``).
 """
 from __future__ import annotations
 
@@ -78,6 +80,9 @@ def install_qt_translations(lang: str, app: QCoreApplication | None = None) -> s
         qt = QTranslator(app)
         if qt.load("qtbase_nn", qt_translations_dir()):
             _installed.append(qt)
+        # installed last, so asked first: the texts qtbase_nn.qm lacks (qt_texts_newer.py);
+        # for any other text it has no answer and Qt asks qtbase_nn.qm
+        _installed.append(CatalogueTranslator("nn", app))
     for t in _installed:
         app.installTranslator(t)
     _installed_for[0] = lang
@@ -158,6 +163,9 @@ class WindowLanguage(QObject):
     def update(self) -> None:
         """Switch when the wanted language is not the one spoken."""
         lang = self.wanted()
+        # Files made from the window (poster, handout, reports, case summary) speak
+        # the map's målform; an English window asks for English labels (README, "Språk")
+        i18n.set_output_language("en" if lang == "en" else None)
         if lang != i18n.current_language():
             self.apply(lang)
         elif lang != qt_language():

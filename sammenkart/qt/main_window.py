@@ -406,7 +406,10 @@ class MainWindow(QMainWindow):
             return
         provider = self.colouring_provider
         colouring = provider(self._map) if provider is not None else None
-        self.scene.set_emphasis(map_stress(self._map, self._pathway, self.step, self.current_session(), colouring))
+        edit = getattr(self, "edit", None)
+        selected = edit.selected_service() if edit is not None else None
+        self.scene.set_emphasis(map_stress(self._map, self._pathway, self.step, self.current_session(), colouring,
+                                           selected))
         self.presentation.update_caption()
         self._status()
 

@@ -15,11 +15,23 @@ from PySide6.QtWidgets import (
 
 from ..editing import EditError, new_folder, new_map, slug
 from ..editing.template import starter_types
+from .. import i18n
 from ..i18n import _
 from ..os_errors import describe
 from ..roles import STANDARD_ROLES
 from ..textsearch import fold
 from .plain import plain_label
+
+
+def default_malform(window) -> str:
+    """The målform a new map starts in: the one the window speaks (a nynorsk
+    window: nynorsk); in an English window the shown map's, else bokmål."""
+    lang = i18n.current_language()
+    if lang in ("nb", "nn"):
+        return lang
+    current = getattr(window, "current_map", None)
+    m = current() if callable(current) else None
+    return i18n.normalise(getattr(m, "malform", None)) or i18n.SOURCE
 
 
 class NewMapDialog(QDialog):
@@ -35,6 +47,7 @@ class NewMapDialog(QDialog):
         self.malform = QComboBox()
         self.malform.addItem(_("bokmål"), "nb")
         self.malform.addItem(_("nynorsk"), "nn")
+        self.malform.setCurrentIndex(self.malform.findData(default_malform(parent)))
         self.malform.currentIndexChanged.connect(lambda _i: self._fill_services())
         self.folder = QLineEdit()
         self.folder.setAccessibleName(_("Mappe"))

@@ -14,6 +14,7 @@ import datetime as dt
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
+from .. import i18n
 from ..i18n import N_, _
 from . import live_text
 from .room_layout import below
@@ -63,7 +64,7 @@ class RevisionBanner(QFrame):
         if m is None or m.id in self.closed_for or not m.revision_due(self.today()):
             return ""
         d = m.neste_revisjon
-        return _("Neste revisjon av kartet skulle vært gjort {dato}.").format(dato=f"{d.day}.{d.month}.{d.year}")
+        return _("Neste revisjon av kartet skulle vært gjort {dato}.").format(dato=i18n.date_text(d))
 
     def close_for_map(self) -> None:
         m = self.window.current_map()

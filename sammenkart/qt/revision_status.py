@@ -21,6 +21,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ..editing import EditError
+from .. import i18n
 from ..i18n import N_, _
 from ..revision import status_label
 from ..style import REVISION_MARKS, revision_fill, revision_text
@@ -155,7 +156,7 @@ class TrafficBar(QFrame):
                                + escape(_("klikk et kort på kartet eller en rolle i forløpspanelet")))
         else:
             status = revisjon.status if revisjon else None
-            when = f" · {revisjon.dato.isoformat()}" if revisjon and revisjon.dato else ""
+            when = f" · {i18n.date_text(revisjon.dato)}" if revisjon and revisjon.dato else ""
             self.title.setText(f"<b>{escape(label)}</b>: {escape(REVISION_MARKS[status])} "
                                f"{escape(status_label(status))}{escape(when)}")
             if not self.note.hasFocus():

@@ -24,10 +24,12 @@ window tells it what to show.
 """
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QTabBar, QTabWidget, QToolButton, QVBoxLayout, QWidget,
+    QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QStyle, QTabBar, QTabWidget, QToolButton, QVBoxLayout, QWidget,
 )
 
 from ..i18n import N_, _
@@ -188,16 +190,39 @@ class Caption(QFrame):
         return best
 
 
+COUNT_AT_END = re.compile(r"\(\d+\)\s*$")  # "Problemer (3)"
+
+
 class SideTabs(QTabBar):
     """Tabs that shorten only long names when the row is too short: a name of up
-    to ``WHOLE_UP_TO`` letters ("Forløp", "Kasus") keeps its width."""
+    to ``WHOLE_UP_TO`` letters ("Forløp", "Kasus") keeps its width. A name that
+    ends in a count ("Problemer (3)") is shortened before its count, never
+    the count ("Probl… (3)"): the count is what that tab is for."""
 
     WHOLE_UP_TO = 9
 
     def minimumTabSizeHint(self, index: int):  # noqa: N802 - Qt's name
-        if len(self.tabText(index)) <= self.WHOLE_UP_TO:
+        text = self.tabText(index)
+        if len(text) <= self.WHOLE_UP_TO:
             return self.tabSizeHint(index)
-        return super().minimumTabSizeHint(index)
+        size = super().minimumTabSizeHint(index)
+        count = COUNT_AT_END.search(text)
+        if count:  # room for a letter, "…" and the count
+            fm = self.fontMetrics()
+            frame = self.tabSizeHint(index).width() - fm.horizontalAdvance(text)
+            size.setWidth(max(size.width(), frame + fm.horizontalAdvance("P… " + count.group(0).strip())))
+        return size
+
+    def initStyleOption(self, option, index: int) -> None:  # noqa: N802 - Qt's name
+        super().initStyleOption(option, index)
+        text = self.tabText(index)
+        count = COUNT_AT_END.search(text)
+        if count and option.text != text:  # Qt shortened it from the right, count first
+            fm = self.fontMetrics()
+            room = self.style().subElementRect(QStyle.SE_TabBarTabText, option, self).width()
+            tail = " " + count.group(0).strip()
+            name = text[:count.start()].rstrip()
+            option.text = fm.elidedText(name, Qt.ElideRight, max(0, room - fm.horizontalAdvance(tail))) + tail
 
 
 class SidePanel(QTabWidget):
@@ -270,9 +295,25 @@ class SidePanel(QTabWidget):
             self.removeTab(i)
 
     def show_panel(self, widget: QWidget) -> None:
+        """Bring ``widget``'s tab to the front: its own, or the tab of a group it
+        is a page of (a ``QTabWidget`` tab, whose page is then chosen). A tab
+        hidden for now (``set_tab_shown``) is left where it is."""
+        i = self.indexOf(widget)
+        if i < 0:
+            i = next((j for j in range(self.count()) if self.widget(j).isAncestorOf(widget)), -1)
+        if i < 0 or not self.isTabVisible(i):
+            return
+        self.setCurrentIndex(i)
+        group = self.widget(i)
+        if group is not widget and isinstance(group, QTabWidget) and group.indexOf(widget) >= 0:
+            group.setCurrentWidget(widget)
+
+    def set_tab_shown(self, widget: QWidget, shown: bool) -> None:
+        """Show or hide ``widget``'s tab (it keeps its place): edit mode hides
+        the tabs its forms stand in for, so every tab's name fits."""
         i = self.indexOf(widget)
         if i >= 0:
-            self.setCurrentIndex(i)
+            self.setTabVisible(i, shown)
 
     def set_title(self, widget: QWidget, title: str, **fmt) -> None:
         """``title``: a text for ``_()`` (marked ``N_``), ``fmt`` its placeholders."""
@@ -330,9 +371,10 @@ class RoomLayout(QWidget):
         self.caption = Caption(self)
         self.presentation = False
         self.case_running = False
-        self.editing = False  # edit mode: the forms keep a column beside the map at any width
+        self.editing = False  # edit mode: the forms' column is wider (a case's width)
         self.column_wanted = True   # wide windows: the user's choice, remembered per screen size
         self.drawer_open = False    # narrow windows: opened on demand, closes itself
+        self.drawer_left = False    # the drawer over the map's left edge (keep_in_view)
         self.caption_in_normal_mode = False
         self.caption_max_share = 0.2
         self.min_text = 12.0  # the map's smallest card text, map units (the window sets it)
@@ -359,15 +401,16 @@ class RoomLayout(QWidget):
     # -- state ---------------------------------------------------------------
     @property
     def narrow(self) -> bool:
-        """True when a side column and a readable map do not both fit."""
-        if self.case_running or self.editing:
+        """True when a side column and a readable map do not both fit (edit mode's
+        forms too: they go into the drawer then, as every panel does)."""
+        if self.case_running:
             return False
         W, H = self.width(), self.height()
         fit = self.map_view.fit_scale_for
         whole = fit(W, H * 0.88)  # leaving room for the step's caption band
         if whole is None or whole * self.min_text < READABLE_PX:
             return W < NARROW_BELOW
-        return fit(W - column_width(W, False), H) * self.min_text < READABLE_PX
+        return fit(W - column_width(W, self.editing), H) * self.min_text < READABLE_PX
 
     def _readable(self, scale) -> bool:
         return scale is not None and scale * self.min_text >= READABLE_PX
@@ -426,6 +469,7 @@ class RoomLayout(QWidget):
     def hide_side(self) -> None:
         if self.narrow:
             self.drawer_open = False
+            self.drawer_left = False
         else:
             self.column_wanted = False
         self.relayout()
@@ -434,6 +478,19 @@ class RoomLayout(QWidget):
 
     def toggle_side(self) -> None:
         self.hide_side() if self.side_visible() else self.show_side()
+
+    def keep_in_view(self, rect: QRect) -> None:
+        """An open drawer goes over the map's other edge when it would cover
+        ``rect`` (in this widget's pixels; the card whose form it shows) and the
+        other edge does not; it goes back to the right edge when it closes."""
+        if self.mode() != "drawer":
+            return
+        dw = drawer_width(self.width())
+        under_right = rect.right() > self.width() - dw
+        left = under_right and rect.left() >= dw
+        if left != self.drawer_left:
+            self.drawer_left = left
+            self.relayout()
 
     def close_drawer(self) -> bool:
         """Close the drawer if it is open; True when it was."""
@@ -455,7 +512,7 @@ class RoomLayout(QWidget):
     def eventFilter(self, obj, event) -> bool:
         # A click on the map closes the drawer (the map is what the room looks at).
         if event.type() == QEvent.MouseButtonPress and self.mode() == "drawer":
-            self.drawer_open = False
+            self.drawer_open = self.drawer_left = False
             self.relayout()
         return False
 
@@ -484,7 +541,7 @@ class RoomLayout(QWidget):
             H -= bh
         elif mode == "drawer":
             dw = drawer_width(W)
-            self.side.setGeometry(W - dw, 0, dw, H)
+            self.side.setGeometry(0 if self.drawer_left else W - dw, 0, dw, H)
             self.side.show()
             self.side.raise_()
         else:
@@ -567,14 +624,15 @@ class RoomLayout(QWidget):
         there. They come and go, so the map keeps its place under them."""
         m = 8
         map_w = getattr(self, "_map_w", self.map_view.width())
-        seen = map_w - (self.side.width() if self.mode() == "drawer" else 0)
+        drawer = self.side.width() if self.mode() == "drawer" else 0
+        seen, left = map_w - drawer, (drawer if self.drawer_left else 0)
         taken = self.top_controls()
         for note in (self.typing_hint, self.message):
             if not note.text():
                 continue
             note.setMaximumWidth(max(100, seen - 2 * m))
             note.adjustSize()
-            x = max(m, (seen - note.width()) // 2)
+            x = left + max(m, (seen - note.width()) // 2)
             note.move(x, below(taken, QRect(x, m, note.width(), note.height())))
             note.show()
             note.raise_()

@@ -122,14 +122,37 @@ def set_contrast(w, on: bool) -> None:
     w.scene.set_variant("hoykontrast" if on else "normal")
 
 
-def show_keys(w) -> None:
+def keys_html() -> str:
+    """The key help as a table (our own texts, escaped)."""
     rows = "".join(f"<tr><td><b>{escape(_(k))}</b>&nbsp;&nbsp;</td><td>{escape(_(v))}</td></tr>" for k, v in KEYS)
-    box = QMessageBox(w)
+    return (f"<h3>{escape(_('Taster i Sammenkart'))}</h3><table>{rows}</table>"
+            f"<p>{escape(_('Presentasjonsklikkere sender PageDown/PageUp og B, så de virker uten oppsett.'))}</p>")
+
+
+def show_keys(w) -> None:
+    """The key help: a dialog never taller than the screen (the list scrolls,
+    OK stays in view; 28 rows are ~700 px, more than 1024×768 leaves)."""
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
+
+    box = QDialog(w)
     box.setWindowTitle(_("Taster"))
-    box.setTextFormat(Qt.RichText)
-    box.setText(f"<h3>{escape(_('Taster i Sammenkart'))}</h3><table>{rows}</table>"
-                f"<p>{escape(_('Presentasjonsklikkere sender PageDown/PageUp og B, så de virker uten oppsett.'))}</p>")
+    text = QTextBrowser(box)
+    text.setHtml(keys_html())
+    text.setFrameShape(QTextBrowser.NoFrame)
+    buttons = QDialogButtonBox(QDialogButtonBox.Ok, box)
+    buttons.accepted.connect(box.accept)
+    layout = QVBoxLayout(box)
+    layout.addWidget(text, 1)
+    layout.addWidget(buttons)
+    screen = (w.screen() or QApplication.primaryScreen()).availableGeometry()
+    width = min(680, screen.width() - 60)
+    doc = text.document()
+    doc.setTextWidth(width - 40)
+    # room for the title bar and the window frame as well as the buttons
+    height = min(int(doc.size().height()) + buttons.sizeHint().height() + 60, screen.height() - 90)
+    box.resize(width, height)
     box.open()
+    buttons.button(QDialogButtonBox.Ok).setFocus()
     w.keys_box = box
 
 

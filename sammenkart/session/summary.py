@@ -98,10 +98,15 @@ def format_duration(seconds: int) -> str:
 
 
 def format_time(iso: str) -> str:
-    """"2026-11-22T23:58:01+00:00" → "22.11.2026 23:58" (Norwegian order)."""
+    """"2026-11-22T23:58:01+00:00" → "22. november 2026 23:58" (the date as the
+    current language writes it, ``i18n.date_text``: "22 November 2026 23:58" in
+    English); the text as it is when it is no such time."""
+    import datetime as _dt
+
+    from ..i18n import date_text
+
     try:
         date, time = iso.split("T")
-        y, mo, d = date.split("-")
-        return f"{d}.{mo}.{y} {time[:5]}"
+        return f"{date_text(_dt.date.fromisoformat(date))} {time[:5]}"
     except ValueError:
         return iso

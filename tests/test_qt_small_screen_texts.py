@@ -1,0 +1,129 @@
+"""Texts that must fit a 1024×768 screen (the projector many meeting rooms
+have), in every language: the key help with its OK button, and the side
+panel's tabs (a count is never cut). Each language runs the real window in
+a subprocess, since Qt's offscreen screen is fixed when QApplication starts.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SCRIPT = r'''
+import json, sys
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QStyleOptionTab, QTextBrowser
+from sammenkart.qt.app import make_app
+from sammenkart.qt.main_window import MainWindow
+from sammenkart.qt import window_actions
+from sammenkart.loader import load_bundled
+
+lang, settings = sys.argv[1], sys.argv[2]
+app = make_app()
+w = MainWindow(load_bundled(), QSettings(settings, QSettings.IniFormat))
+screen = app.primaryScreen().availableGeometry()
+w.setGeometry(screen)
+w.show()
+w.language.force(lang)
+w.select_map("fjordvik")
+w.select_pathway("angst")
+w.room.show_side(w.pathway_panel)
+for _ in range(5):
+    app.processEvents()
+side = w.room.side
+bar = side.tabBar()
+def shown(i):
+    option = QStyleOptionTab()
+    bar.initStyleOption(option, i)
+    return option.text
+tabs = [{"text": side.tabText(i), "shown": shown(i), "needed": bar.fontMetrics().horizontalAdvance(side.tabText(i)),
+         "width": bar.tabRect(i).width(), "left": bar.tabRect(i).left()} for i in range(side.count())]
+window_actions.show_keys(w)
+for _ in range(5):
+    app.processEvents()
+box = w.keys_box
+ok = box.findChild(QDialogButtonBox).button(QDialogButtonBox.Ok)
+ok_rect = ok.rect().translated(ok.mapToGlobal(ok.rect().topLeft()) - ok.rect().topLeft())
+text = box.findChild(QTextBrowser)
+bar_v = text.verticalScrollBar()
+print(json.dumps({
+    "screen": [screen.x(), screen.y(), screen.width(), screen.height()],
+    "box": [box.frameGeometry().x(), box.frameGeometry().y(), box.frameGeometry().width(), box.frameGeometry().height()],
+    "ok": [ok_rect.x(), ok_rect.y(), ok_rect.width(), ok_rect.height()], "ok_visible": ok.isVisible(),
+    "ok_text": ok.text(), "scroll_max": bar_v.maximum(), "scroll_page": bar_v.pageStep(),
+    "help_text": text.toPlainText(), "tabs": tabs, "side_width": side.width(),
+}))
+'''
+
+
+def run_at_1024x768(lang: str, tmp_path: Path) -> dict:
+    screens = tmp_path / "screens.json"
+    screens.write_text(json.dumps({"screens": [{"name": "p", "x": 0, "y": 0, "width": 1024, "height": 768,
+                                                "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={screens}", PYTHONPATH=str(ROOT))
+    env.pop("SAMMENKART_LANG", None)
+    done = subprocess.run([sys.executable, "-c", SCRIPT, lang, str(tmp_path / "s.ini")], env=env, cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def inside(inner, outer) -> bool:
+    x, y, w, h = inner
+    ox, oy, ow, oh = outer
+    return ox <= x and oy <= y and x + w <= ox + ow and y + h <= oy + oh
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_key_help_and_side_tabs_fit_1024x768(lang, tmp_path):
+    got = run_at_1024x768(lang, tmp_path)
+    # the key help: on the screen, OK on the screen and in the dialog, the whole list reachable
+    assert inside(got["box"], got["screen"]), got
+    assert got["ok_visible"] and inside(got["ok"], got["box"]) and inside(got["ok"], got["screen"]), got
+    assert "F1" in got["help_text"] and "Ctrl+E" in got["help_text"] and "G / Y / R" in got["help_text"]
+    # the side panel's tabs: a count is never cut, and no tab is scrolled out of sight
+    tabs = got["tabs"]
+    assert tabs[0]["left"] >= 0
+    counted = [t for t in tabs if t["text"].rstrip().endswith(")")]
+    assert counted, "the bundled data has problems: the Problems tab shows their count"
+    for t in counted:
+        assert t["shown"] == t["text"], t
+    if lang == "en":  # short enough to be read whole at this size
+        assert [t["text"] for t in tabs][:3] == ["Maps", "Pathway", "Service"]
+        assert all(t["width"] >= t["needed"] for t in tabs), tabs
+
+
+def test_a_tab_with_a_count_is_shortened_before_its_count(qtbot):
+    """Five tabs in a narrow column (a case on a 150 % laptop): the names give
+    way, the count stays, and the first tab stays in sight."""
+    from PySide6.QtWidgets import QLabel, QStyleOptionTab
+
+    from sammenkart.qt.room_layout import SidePanel
+
+    side = SidePanel()
+    qtbot.addWidget(side)
+    for name in ("Kart og forløp", "Forløp", "Tjeneste", "Problemer ({n})", "Kasus"):
+        side.add_panel(QLabel(), name, **({"n": 12} if "{n}" in name else {}))
+    side.resize(400, 200)
+    side.show()
+    qtbot.waitExposed(side)
+    bar = side.tabBar()
+
+    def shown(i):
+        option = QStyleOptionTab()
+        bar.initStyleOption(option, i)
+        return option.text
+
+    assert side.tabText(3) == "Problemer (12)"
+    assert shown(3).endswith("… (12)") and shown(3)[0] == "P", shown(3)
+    assert bar.tabRect(0).left() >= 0 and bar.tabRect(4).right() <= bar.width()
+    assert shown(4) == "Kasus"
+    side.resize(900, 200)
+    qtbot.wait(10)
+    assert shown(3) == "Problemer (12)"  # whole where there is room
