@@ -159,3 +159,86 @@ def test_editable_fields_are_told_apart_from_read_only_text(window):
     ro = QLineEdit()
     ro.setReadOnly(True)
     assert not is_editable(ro) and not is_editable(QTextBrowser()) and not is_editable(QComboBox())
+
+
+def _start_case(w, step=0):
+    ws = w.workspace
+    w.kasus.start(Session(ws.cases["emma-14"], ws.maps["eksempelkommune"]))
+    s = w.kasus.session
+    for _i in range(step):
+        s.next_step()
+    return w.kasus, s
+
+
+def test_clicking_notes_puts_the_keys_in_the_note_and_no_letter_acts_on_the_map(window, qtbot):
+    """Tester 3, item 1: "✎ Notater" clicked, then typing writes the note; B, H and
+    the other letters never black the screen, turn on high contrast or step."""
+    w = window
+    ctl, s = _start_case(w)
+    button = ctl.panel.notes_button
+    if button.isChecked():  # opened by itself where there is room: the team closes it first
+        qtbot.mouseClick(button, Qt.LeftButton)
+        assert not ctl.panel.notes.isVisible()
+    w.map_view.setFocus()
+    qtbot.mouseClick(button, Qt.LeftButton)
+    editor = ctl.panel.notes.currentWidget()
+    qtbot.waitUntil(editor.isVisible)
+    assert QApplication.focusWidget() is editor
+    step = s.index
+    for ch in "abc B h":
+        qtbot.keyClicks(QApplication.focusWidget(), ch)
+    assert "abc B h" in editor.toPlainText()
+    assert "abc B h" in "".join(s.step.notes.values())
+    assert not w.presentation.black.isVisible()
+    assert not w.contrast_action.isChecked()
+    assert s.index == step
+    # closed again, the map has the keys: the clicker steps
+    qtbot.mouseClick(button, Qt.LeftButton)
+    assert QApplication.focusWidget() is w.map_view
+    _press(qtbot, w, Qt.Key_PageDown)
+    assert s.index == step + 1
+    ctl.end()
+
+
+def test_b_hides_the_summary_too_and_b_again_brings_it_back(window, qtbot):
+    """Tester 3, item 2: the last step's "Oppsummering ▶" opens the summary over
+    the presented map; B makes the whole screen black, the summary too."""
+    w = window
+    ctl, s = _start_case(w, step=3)
+    _press(qtbot, w, Qt.Key_F5)
+    assert w.presentation.active
+    _press(qtbot, w, Qt.Key_PageDown)  # on the last step: the summary
+    summary = ctl.summary
+    assert summary is not None and summary.isVisible()
+    summary.activateWindow()
+    qtbot.waitUntil(summary.isActiveWindow)
+    qtbot.keyClick(QApplication.focusWidget() or summary, Qt.Key_B)  # the keys are in the summary
+    assert w.presentation.black.isVisible()
+    visible = [x for x in QApplication.topLevelWidgets() if x.isVisible() and x is not w
+               and x.windowType() not in (Qt.Popup, Qt.ToolTip)]
+    assert visible == [], visible  # nothing of ours over the black screen
+    qtbot.waitUntil(w.isActiveWindow)
+    _press(qtbot, w, Qt.Key_B)
+    assert not w.presentation.black.isVisible()
+    assert summary.isVisible()  # back as it was
+    # Esc also ends the black screen and brings it back
+    _press(qtbot, w, Qt.Key_B)
+    assert not summary.isVisible()
+    _press(qtbot, w, Qt.Key_Escape)
+    assert summary.isVisible() and not w.presentation.black.isVisible()
+    summary.close()
+    ctl.end()
+
+
+def test_after_the_reveal_the_band_says_what_the_question_marks_mean(window, qtbot):
+    """Tester 3, item 14: V in presentation adds red "?" cards; the band says
+    in one line what they mean."""
+    w = window
+    ctl, s = _start_case(w, step=1)
+    _press(qtbot, w, Qt.Key_F5)
+    assert "= ikke valgt" not in w.room.caption.text()  # nothing to explain before the reveal
+    _press(qtbot, w, Qt.Key_V)
+    assert s.step.revealed and s.comparison().missed  # the reveal put "?" on cards
+    assert "? = ikke valgt av gruppa" in w.room.caption.text()
+    assert w.room.caption.isVisible()
+    ctl.end()

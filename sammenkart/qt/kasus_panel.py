@@ -66,6 +66,13 @@ class NotesEditor(QTabWidget):
         self.destroyed.connect(lambda *_a, s=session, f=self._on_change: s.unsubscribe(f))
         self.load()
 
+    def focus_editor(self) -> None:
+        """Put the keyboard in the field of the tab shown."""
+        ed = self.currentWidget()
+        if ed is not None:
+            ed.setFocus(Qt.OtherFocusReason)
+            ed.moveCursor(ed.textCursor().MoveOperation.End)
+
     def _on_change(self, what: str) -> None:
         if what in ("note", "step"):
             self.load(keep_focused=(what == "note"))
@@ -203,13 +210,13 @@ class KasusPanel(QWidget):
         live_text.tip(self.notes_button, N_("Hindringer, muligheter og notater for steget"))
         self.notes_button.toggled.connect(self._show_notes)
         self._notes_chosen = False
-        self.notes_button.clicked.connect(lambda: setattr(self, "_notes_chosen", True))
+        self.notes_button.clicked.connect(self._notes_clicked)
         self.notes = NotesEditor(session)
         self.notes.setMinimumHeight(70)
         self.notes.hide()
         c.addWidget(self.notes, 1)
 
-        nav = QHBoxLayout()
+        nav = self.nav = QHBoxLayout()
         self.prev_button = live_text.text(QPushButton(), N_("◀ Forrige"))
         self.next_button = QPushButton()  # "Neste ▶" or "Oppsummering ▶" (refresh)
         self.prev_button.clicked.connect(self.session.previous_step)
@@ -250,7 +257,6 @@ class KasusPanel(QWidget):
             tools_layout.removeWidget(self.answer_buttons)
             answer_layout.insertWidget(answer_layout.indexOf(self.marked_list) + 1, self.answer_buttons)
         if band:
-            self.part_tools.setFixedWidth(min(340, max(260, self.width() // 4)))
             self.notes.setMaximumHeight(16777215)
         else:
             self.part_tools.setMinimumWidth(0)
@@ -262,6 +268,17 @@ class KasusPanel(QWidget):
     def _show_notes(self, on: bool) -> None:
         self.notes.setVisible(on)
         self.fit_later()
+
+    def _notes_clicked(self, on: bool) -> None:
+        """The team chose the notes: opened, the keys go to the field shown (typing
+        writes the note, never a map shortcut such as B); closed, back to the map."""
+        self._notes_chosen = True
+        if on:
+            self.notes.focus_editor()
+        elif self.notes.isAncestorOf(self.focusWidget() or self):
+            give_back = getattr(self.window(), "give_keys_to_map", None)
+            if callable(give_back):
+                give_back()
 
     def _apply_scale(self, scale: float) -> None:
         self.scale = scale
@@ -339,10 +356,18 @@ class KasusPanel(QWidget):
                 part.setMaximumWidth(16777215)
         self.body.setFixedSize(max(1, width), max(need, height))
 
+    def nav_width(self) -> int:
+        """Width (px) the way-on row needs to show every button's label whole
+        ("Oppsummering ▶" on the last step is the longest)."""
+        buttons = (self.prev_button, self.notes_button, self.next_button)
+        return sum(b.sizeHint().width() for b in buttons) + self.nav.spacing() * (len(buttons) - 1)
+
     def fit(self) -> None:
         self._fit_pending = False
         self.set_orientation("band" if self.width() > self.BAND_RATIO * self.height() else "column")
         band = self.orientation == "band"
+        if band:  # a quarter of the band, wider where the way on's labels need it
+            self.part_tools.setFixedWidth(max(min(340, max(260, self.width() // 4)), self.nav_width()))
         if not self._notes_chosen:  # open where there is room for them, folded where not (fit again follows)
             roomy = self.height() >= (self._tools_need(True) if band else self.NOTES_FROM)
             if roomy != self.notes_button.isChecked():

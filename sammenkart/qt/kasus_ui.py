@@ -253,7 +253,11 @@ class KasusController(QObject):
             return ""
         head = escape(f"{s.index + 1}/{s.n_steps} · {s.case_step.tittel}")
         questions = "<br>".join("• " + escape(q) for q in s.questions())
-        return f"<b>{head}</b><br>{questions}"
+        text = f"<b>{head}</b><br>{questions}"
+        if s.step.revealed and s.comparison().missed:
+            # the red "?" cards the reveal adds, said where the room reads
+            text += "<br><i>" + escape(_("? = ikke valgt av gruppa")) + "</i>"
+        return text
 
     def story_text(self) -> str:
         """The step's story, for the caption band in presentation mode (plain text)."""

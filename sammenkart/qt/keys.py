@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 NEXT_KEYS = frozenset({Qt.Key_PageDown, Qt.Key_Right, Qt.Key_Space})
 PREV_KEYS = frozenset({Qt.Key_PageUp, Qt.Key_Left, Qt.Key_Backspace})
 CLICKER_KEYS = NEXT_KEYS | PREV_KEYS | {Qt.Key_Home, Qt.Key_End, Qt.Key_B, Qt.Key_Period, Qt.Key_Escape}
+BLACK_KEYS = frozenset({Qt.Key_B, Qt.Key_Period})  # black screen: from any of the window's windows
 _COMMAND_MODIFIERS = Qt.ControlModifier | Qt.AltModifier | Qt.MetaModifier
 
 
@@ -98,9 +99,32 @@ class KeyPolicy(QObject):
         target = focus if focus is not None else self.window
         return obj is target and target.window() is self.window
 
+    def _in_own_window(self, obj) -> bool:
+        """The event is for the focus widget of another window of ours (the
+        summary, a case dialog): B works there too, so the room never sees it."""
+        if not isinstance(obj, QWidget):
+            return False
+        try:
+            top = obj.window()
+            if top is self.window or not top.isActiveWindow():
+                return False
+        except RuntimeError:
+            return False
+        focus = QApplication.focusWidget()
+        if obj is not (focus if focus is not None else top):
+            return False
+        owner = top.parentWidget()
+        return owner is not None and owner.window() is self.window
+
     def eventFilter(self, obj, event) -> bool:
         kind = event.type()
-        if kind not in (QEvent.ShortcutOverride, QEvent.KeyPress) or not self._ours(obj):
+        if kind not in (QEvent.ShortcutOverride, QEvent.KeyPress):
+            return False
+        if not self._ours(obj):
+            if (kind == QEvent.KeyPress and event.key() in BLACK_KEYS and self._in_own_window(obj)
+                    and not (is_editable(obj) or owns_keys(obj))
+                    and not event.modifiers() & _COMMAND_MODIFIERS):
+                return bool(self.window.clicker_key(event.key()))
             return False
         editable = is_editable(obj) or owns_keys(obj)
         if kind == QEvent.ShortcutOverride:

@@ -10,25 +10,70 @@ presentation mode is ever saved as the window's state.
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QObject, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 
 class BlackScreen(QWidget):
-    """Covers everything, so the room looks at the people, not the screen."""
+    """Covers everything, so the room looks at the people, not the screen.
+
+    Everything on the window's screen: the window's own other windows there
+    (the summary, a case dialog, the facilitator window on a single screen)
+    are hidden while it is black and shown again after. A window on another
+    screen (the facilitator's laptop) stays.
+    """
 
     def __init__(self, parent: QWidget):
         super().__init__(parent)
         self.setStyleSheet("background: black;")
         self.setAttribute(Qt.WA_StyledBackground)
+        self._hidden: list[QWidget] = []
         self.hide()
+
+    def _windows_on_screen(self) -> list[QWidget]:
+        """The main window's other visible top-level windows on its screen."""
+        main = self.parentWidget().window()
+        screen = main.screen()
+        found = []
+        for w in QApplication.topLevelWidgets():
+            if w is main or not w.isVisible() or w.windowType() in (Qt.Popup, Qt.ToolTip):
+                continue
+            owner = w.parentWidget()
+            while owner is not None and owner.window() is not main:
+                owner = owner.parentWidget()
+            if owner is None:
+                continue  # not one of this window's (another map window keeps its screen)
+            here = QGuiApplication.screenAt(w.geometry().center()) or w.screen()
+            if here is screen:
+                found.append(w)
+        return found
 
     def toggle(self) -> None:
         if self.isVisible():
             self.hide()
         else:
             self.setGeometry(self.parentWidget().rect())
+            self._hidden = self._windows_on_screen()
+            for w in self._hidden:
+                w.hide()
             self.show()
             self.raise_()
+            main = self.parentWidget().window()
+            main.activateWindow()  # the keys (B again, Esc) come back to this window
+            give_back = getattr(main, "give_keys_to_map", None)
+            if callable(give_back) and not main.isAncestorOf(QApplication.focusWidget() or self):
+                give_back()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().hideEvent(event)
+        if not self.isHidden():
+            return  # the window itself was hidden (minimised): the others stay as they are
+        hidden, self._hidden = self._hidden, []
+        for w in hidden:
+            try:
+                w.show()
+            except RuntimeError:  # closed and deleted meanwhile
+                pass
 
 
 class Presentation(QObject):
