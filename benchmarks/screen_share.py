@@ -152,12 +152,21 @@ def _tabs(tabs) -> list[dict] | None:
 
 
 def _case(w) -> dict | None:
-    """A running case's panel: whether the step shows whole, its notes' tabs."""
+    """A running case's panel: whether the step shows whole, its notes' tabs, the
+    way-on buttons' labels (width needed, px) and the story's text size (px)."""
+    from PySide6.QtWidgets import QApplication
+
     panel = getattr(getattr(w, "kasus", None), "panel", None)
     if panel is None or w.stepper is None:
         return None
     panel.fit()
+    buttons = [{"text": b.text(), "text_px": b.fontMetrics().horizontalAdvance(b.text()), "width": b.width(),
+                "needs": b.sizeHint().width()} for b in (panel.prev_button, panel.notes_button, panel.next_button)]
     return {"fits": panel.body_fits(), "scrolls": panel.scroll.verticalScrollBar().isVisible(),
+            "nav": buttons, "story_px": panel.story.fontInfo().pixelSize(),
+            "notes_open": panel.notes.isVisible(), "revealed": w.kasus.session.step.revealed,
+            "keys_in_notes": panel.notes.isAncestorOf(QApplication.focusWidget()),
+            "comparison": panel.comparison.isVisible() and panel.comparison.geometry().bottom() < panel.body.height(),
             "orientation": panel.orientation, "notes_tabs": _tabs(panel.notes) if panel.notes.isVisible() else None,
             "band": [panel.x(), panel.y(), panel.width(), panel.height()]}
 
@@ -203,6 +212,20 @@ def child(scenario: str, argv: list[str]) -> int:
             w.edit.choose_service(w.current_map().tjenester[0].id)
             QTimer.singleShot(200, probe)
             return
+        if scenario == "case-notes" and not waited.get("notes"):
+            # V, then "✎ Notater" clicked, as the team would (tester 3, item 3)
+            panel = w.kasus.panel
+            if not waited.get("revealed"):
+                waited["revealed"], waited["settled"] = True, 0
+                w.kasus.reveal()
+                if panel.notes_button.isChecked():  # open by itself: the team closes it first
+                    panel.notes_button.click()
+            else:
+                waited["notes"], waited["settled"] = True, 0
+                waited["story_px_before"] = panel.story.fontInfo().pixelSize()
+                panel.notes_button.click()
+            QTimer.singleShot(200, probe)
+            return
         scr = w.screen()
         print(json.dumps({
             "scenario": scenario,
@@ -223,6 +246,7 @@ def child(scenario: str, argv: list[str]) -> int:
             "card_px": w.room.min_text * w.map_view.zoom_factor(),
             "side_tabs": _tabs(w.room.side) if w.room.side.isVisible() else None,
             "case_panel": _case(w),
+            "story_px_before_notes": waited.get("story_px_before"),
             "edit": _edit(w) if scenario.startswith("edit") else None,
         }), flush=True)
         app.quit()

@@ -120,3 +120,36 @@ def test_edit_mode_keeps_the_map_readable_and_every_tab_readable(screen, languag
     tabs = r["side_tabs"]
     assert tabs and tabs[0]["x"] >= 0 and all(t["right"] < t["bar"] for t in tabs), tabs
     assert all(t["width"] >= t["needs"] for t in tabs), tabs  # every name whole
+
+
+@pytest.mark.parametrize("language", ["nb", "nn", "en"])
+def test_the_last_steps_button_reads_whole_on_a_projector(language):
+    """Tester 3, item 4: at 1024×768 the last step's "Oppsummering ▶" read
+    "›summerin". Every button of the way on shows its whole label."""
+    from screen_share import run_app_on
+
+    r = run_app_on(None, ["--kasus", "emma-14", "--steg", "4", "--sprak", language], "case", "1024x768")
+    case = r["case_panel"]
+    assert case["orientation"] == "band", case
+    last = case["nav"][-1]
+    assert last["text"].endswith("▶") and (language == "en" or last["text"] == "Oppsummering ▶"), last
+    for button in case["nav"]:
+        assert button["text_px"] <= button["width"] and button["width"] >= button["needs"], case["nav"]
+    assert case["fits"] and not case["scrolls"], case
+
+
+def test_opening_the_notes_after_the_reveal_keeps_the_step_whole_on_a_laptop():
+    """Tester 3, item 3: at 1280×720 (150 %), V then "✎ Notat": the step stays whole
+    without scrolling (README), the comparison shows, the keys are in the notes,
+    and the notes give up height before the story's text shrinks: it loses at most
+    three sizes (it was left at the smallest, ~13 px, when the notes took 220 px)."""
+    from sammenkart.qt.kasus_panel import KasusPanel
+    from screen_share import run_app_on
+
+    r = run_app_on(None, ["--kasus", "aksel-9", "--kart", "fjordvik", "--sprak", "nn"], "case-notes", "1280x720@1.5")
+    case = r["case_panel"]
+    assert case["revealed"] and case["notes_open"] and case["keys_in_notes"], case
+    assert case["fits"] and not case["scrolls"] and case["comparison"], case
+    smallest = KasusPanel.SCALES[-1] * KasusPanel.FONTS["story"][0] * 96 / 72  # the least the panel promises, px
+    assert case["story_px"] >= smallest, case
+    assert case["story_px"] >= r["story_px_before_notes"] * KasusPanel.SCALES[3] - 1, (case, r["story_px_before_notes"])

@@ -110,6 +110,9 @@ class KasusPanel(QWidget):
              "comparison_title": (15, True)}
     SCALES = (1.0, 0.92, 0.85, 0.78, 0.72, 0.66, 0.61, 0.56)
     NOTES_FROM = 820  # px of column height from which the notes start unfolded
+    # Heights (px) the open notes take in a column, tallest first: they give up
+    # height before the step's text shrinks a size (a few lines stay to type in).
+    NOTES_HEIGHTS = (130, 100, 72)
     BAND_RATIO = 1.8  # wider than this × its height: a band (parts side by side)
 
     def __init__(self, session: Session, clock: SessionClock, parent: QWidget | None = None):
@@ -212,7 +215,8 @@ class KasusPanel(QWidget):
         self._notes_chosen = False
         self.notes_button.clicked.connect(self._notes_clicked)
         self.notes = NotesEditor(session)
-        self.notes.setMinimumHeight(70)
+        self.notes.setMinimumHeight(self.NOTES_HEIGHTS[-1])
+        self.notes.setMaximumHeight(self.NOTES_HEIGHTS[0])  # a column's (the panel starts as one)
         self.notes.hide()
         c.addWidget(self.notes, 1)
 
@@ -261,7 +265,7 @@ class KasusPanel(QWidget):
         else:
             self.part_tools.setMinimumWidth(0)
             self.part_tools.setMaximumWidth(16777215)
-            self.notes.setMaximumHeight(130)
+            self.notes.setMaximumHeight(self.NOTES_HEIGHTS[0])
         self.fit_later()
 
     # -- fitting the column ------------------------------------------------------
@@ -375,9 +379,18 @@ class KasusPanel(QWidget):
         self.outer.activate()
         if self.scroll.width() < 60 or self.scroll.height() < 60:
             return
+        column_notes = not band and self.notes.isVisibleTo(self)
+        fitted = False
         for scale in self.SCALES:
             self._apply_scale(scale)
-            if self.body_fits():
+            for notes_h in (self.NOTES_HEIGHTS if column_notes else (None,)):
+                if notes_h is not None and self.notes.maximumHeight() != notes_h:
+                    self.notes.setMaximumHeight(notes_h)
+                    self.outer.activate()
+                if self.body_fits():
+                    fitted = True
+                    break
+            if fitted:
                 break
         self._update_wish()
         self._size_body()
