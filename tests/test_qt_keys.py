@@ -239,6 +239,9 @@ def test_after_the_reveal_the_band_says_what_the_question_marks_mean(window, qtb
     assert "= ikke valgt" not in w.room.caption.text()  # nothing to explain before the reveal
     _press(qtbot, w, Qt.Key_V)
     assert s.step.revealed and s.comparison().missed  # the reveal put "?" on cards
-    assert "? = ikke valgt av gruppa" in w.room.caption.text()
-    assert w.room.caption.isVisible()
+    assert w.room.caption.isVisible() and w.room.caption.story.isVisible()
+    assert w.room.caption.story.text().endswith("? = ikke valgt av gruppa")  # under the story, which has room
+    _press(qtbot, w, Qt.Key_T)  # the story off: the line goes with the questions
+    assert not w.room.caption.story.isVisibleTo(w.room.caption)
+    assert "? = ikke valgt av gruppa" in w.room.caption.main.text()
     ctl.end()

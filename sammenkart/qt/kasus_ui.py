@@ -254,15 +254,28 @@ class KasusController(QObject):
         head = escape(f"{s.index + 1}/{s.n_steps} · {s.case_step.tittel}")
         questions = "<br>".join("• " + escape(q) for q in s.questions())
         text = f"<b>{head}</b><br>{questions}"
-        if s.step.revealed and s.comparison().missed:
-            # the red "?" cards the reveal adds, said where the room reads
-            text += "<br><i>" + escape(_("? = ikke valgt av gruppa")) + "</i>"
+        presentation = getattr(self.mw, "presentation", None)
+        story_shown = presentation is not None and presentation.active and presentation.show_story
+        if self.mark_legend() and not story_shown:
+            text += "<br><i>" + escape(self.mark_legend()) + "</i>"
         return text
+
+    def mark_legend(self) -> str:
+        """One line saying what the red "?" cards the reveal adds mean ("" before
+        the reveal or when the team found every suggestion)."""
+        s = self.session
+        if s is None or not s.step.revealed or not s.comparison().missed:
+            return ""
+        return _("? = ikke valgt av gruppa")
 
     def story_text(self) -> str:
         """The step's story, for the caption band in presentation mode (plain text)."""
         s = self.session
-        return " ".join(s.case_step.tekst.split()) if s is not None else ""
+        if s is None:
+            return ""
+        # under the story, where the band has room beside the questions
+        legend = self.mark_legend()
+        return " ".join(s.case_step.tekst.split()) + (f"\n\n{legend}" if legend else "")
 
     # The stepper API the map window calls for clicker keys.
     def next_step(self) -> None:
