@@ -275,7 +275,7 @@ class KasusController(QObject):
             return ""
         # under the story, where the band has room beside the questions
         legend = self.mark_legend()
-        return " ".join(s.case_step.tekst.split()) + (f"\n\n{legend}" if legend else "")
+        return " ".join(s.case_step.tekst.split()) + (f"\n{legend}" if legend else "")
 
     # The stepper API the map window calls for clicker keys.
     def next_step(self) -> None:
