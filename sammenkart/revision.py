@@ -102,6 +102,7 @@ class MapReview:
     today: dt.date
     items: list[Item]
     adaptations: list[AdaptationReview]
+    root: Path | None = None  # the opened folder: where places are shown relative to
 
     @property
     def due(self) -> bool:
@@ -142,7 +143,7 @@ def review(ws: Workspace, m: Map, today: dt.date | None = None) -> MapReview:
             items.append(Item("role", role_label(m, ref), p.navn, role.revisjon, role.source, ("role", stem, ref)))
         if p.is_adaptation and p.base is not None:
             adaptations.append(_adaptation(p, m))
-    return MapReview(m, today, items, adaptations)
+    return MapReview(m, today, items, adaptations, ws.root)
 
 
 def role_label(m: Map, ref: str) -> str:
