@@ -298,8 +298,16 @@ def _contact_pages(m, pal, pm, paper, content, footer, title, col_w, gap) -> lis
     region = Rect(content.x, top, content.w, footer.y - gap - top)
     # A contact page is read close up: half the poster's body type, never under the paper's floor.
     size = max(MIN_FONT_PT[paper], pm.body_size * 0.5)
-    col_w = col_w * size / pm.body_size
-    pages, rest = [], contact_blocks(m.tjenester, pal, pm, col_w, size=size)
+    # columns at least as wide as the poster's at this type, as many as the page is wide,
+    # each as wide as the page allows: the contacts use the whole width, not its left part
+    least = col_w * size / pm.body_size
+    n = max(1, int((region.w + gap) // (least + gap)))
+    col_w = (region.w - (n - 1) * gap) / n
+    rest = contact_blocks(m.tjenester, pal, pm, col_w, size=size)
+    one = balanced_flow(region, rest, col_w, gap)
+    if one is not None:  # on one page: the columns come out even, across the page
+        return [one]
+    pages = []
     while rest:
         placed = flow(region, rest, col_w, gap, partial=True) or []
         if not placed:  # a single entry taller than the page: cannot happen with sane sizes
