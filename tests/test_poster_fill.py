@@ -94,3 +94,6 @@ def test_a_contact_page_spreads_its_columns_across_the_full_width(tmp_path):
         bottoms = [max(p.rect.bottom for p in page if round(p.rect.x, 1) == x)
                    for x in sorted({round(p.rect.x, 1) for p in page})]
         assert max(bottoms) - min(bottoms) < 0.35 * (max(bottoms) - min(p.rect.y for p in page))
+        # and not a mostly empty sheet: the type grows (up to the body type) to fill it
+        top = min(p.rect.y for p in page)
+        assert max(bottoms) - top >= 0.6 * (plan.footer.y - top)
