@@ -178,3 +178,25 @@ def test_names_break_at_sensible_places_on_the_regional_map(qtbot, tmp_path, ws)
     lines = card.item.lines
     assert lines[:2] == ("Støtte-", "tilbod frå") or lines[0].startswith("Støttetilbod"), lines
     assert not any(line.endswith("tilb-") for line in lines)
+
+
+def test_edit_mode_on_the_regional_view_shows_the_services_as_written(qtbot, tmp_path):
+    """The regional view's cards are roles gathered from many services; editing
+    is of the services themselves, so edit mode shows the region as written."""
+    import shutil
+
+    work = tmp_path / "region"
+    shutil.copytree(paths.region_dir(), work)
+    make_app()
+    w = MainWindow(load_workspace(work), QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat), restore=False)
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    assert isinstance(w.current_map(), regional.GroupedMap)  # opens in the regional view
+    assert w.edit.set_edit_mode(True)
+    assert w.current_map() is w.chosen_map()
+    w.edit.choose_service("lyngnes-legekontor")
+    assert w.edit.form.service_id == "lyngnes-legekontor"
+    assert w.edit.form.navn.text() == w.chosen_map().service("lyngnes-legekontor").navn
+    assert "lyngnes-legekontor" in w.scene.cards

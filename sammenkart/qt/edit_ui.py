@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabWidget, QWidget
 
-from .. import paths
+from .. import paths, regional
 from ..editing import EditError, Editor
 from ..i18n import N_, _
 from ..os_errors import describe
@@ -284,6 +284,12 @@ class EditController(QObject):
                 self._offer_copy()
                 return False
             self.active = True
+            chosen = w.chosen_map()
+            if chosen is not None and w.region_ui.current_view() == regional.REGIONAL \
+                    and w.region_ui.show_as_written(chosen.id):
+                # a regional view's cards are roles gathered from many services: one
+                # edits the services themselves, as the file has them
+                self.say(_("Redigering viser alle tjenestene i kartet, slik de står i filen."))
             self._build_panels()
             # One tab for the forms, standing in for the service's and the pathway's
             # tabs: seven names do not fit a drawer's width (tester round 2, item 7)
