@@ -102,6 +102,7 @@ class MapReview:
     today: dt.date
     items: list[Item]
     adaptations: list[AdaptationReview]
+    root: Path | None = None  # the opened folder: where places are shown relative to
 
     @property
     def due(self) -> bool:
@@ -141,8 +142,8 @@ def review(ws: Workspace, m: Map, today: dt.date | None = None) -> MapReview:
                 continue  # not on this map and not judged: nothing to revise here
             items.append(Item("role", role_label(m, ref), p.navn, role.revisjon, role.source, ("role", stem, ref)))
         if p.is_adaptation and p.base is not None:
-            adaptations.append(_adaptation(p))
-    return MapReview(m, today, items, adaptations)
+            adaptations.append(_adaptation(p, m))
+    return MapReview(m, today, items, adaptations, ws.root)
 
 
 def role_label(m: Map, ref: str) -> str:
@@ -155,9 +156,9 @@ def role_label(m: Map, ref: str) -> str:
 
 
 # ----------------------------------------------------------------- adaptations
-def _adaptation(p: Pathway) -> AdaptationReview:
+def _adaptation(p: Pathway, m: Map | None = None) -> AdaptationReview:
     base = p.base
-    differences = _own_wording(p, base)
+    differences = _own_wording(p, base, m)
     copy_path = adaptation.snapshot_path(p.path) if p.path is not None else None
     problems: list[Problem] = []
     old = None
@@ -169,13 +170,13 @@ def _adaptation(p: Pathway) -> AdaptationReview:
     if p.revidert is not None and base.revidert is not None:
         shared_newer = base.revidert > p.revidert
     if old is not None:
-        return AdaptationReview(p, base, differences, KNOWN_BY_COPY, _changes(old, base, p), old.revidert,
+        return AdaptationReview(p, base, differences, KNOWN_BY_COPY, _changes(old, base, p, m), old.revidert,
                                 shared_newer, problems)
     return AdaptationReview(p, base, differences, KNOWN_BY_DATES if shared_newer is not None else UNKNOWN, None, None,
                             shared_newer, [x for x in problems if x.is_error])
 
 
-def _own_wording(p: Pathway, base: Pathway) -> list[Difference]:
+def _own_wording(p: Pathway, base: Pathway, m: Map | None = None) -> list[Difference]:
     """Every part the local file writes itself, against the shared text now."""
     out = []
     for key in ("navn", "beskrivelse"):
@@ -187,13 +188,13 @@ def _own_wording(p: Pathway, base: Pathway) -> list[Difference]:
                 out.append(_difference(f"{_role_name(p, ref)} – {heading_label(key)}", role.shared[key],
                                        getattr(role, key), adapted=True, added_role=role.added))
     if "flyt" in p.adapted:
-        out += _list_differences(_("Flyt"), _steps(base), _steps(p), adapted=True)
+        out += _list_differences(_("Flyt"), _steps(base, m), _steps(p, m), adapted=True)
     if "sjekkliste" in p.adapted:
         out += _list_differences(_("Sjekkliste"), base.sjekkliste, p.sjekkliste, adapted=True)
     return out
 
 
-def _changes(old: Pathway, new: Pathway, p: Pathway) -> list[Difference]:
+def _changes(old: Pathway, new: Pathway, p: Pathway, m: Map | None = None) -> list[Difference]:
     """What the shared text changed from ``old`` (the copy) to ``new`` (now);
     ``adapted`` marks the parts ``p`` writes itself."""
     out = []
@@ -209,7 +210,7 @@ def _changes(old: Pathway, new: Pathway, p: Pathway) -> list[Difference]:
                             getattr(n, key, None), adapted=mine is not None and mine.is_adapted(key))
             if not d.same:
                 out.append(d)
-    out += [d for d in _list_differences(_("Flyt"), _steps(old), _steps(new), "flyt" in p.adapted) if not d.same]
+    out += [d for d in _list_differences(_("Flyt"), _steps(old, m), _steps(new, m), "flyt" in p.adapted) if not d.same]
     out += [d for d in _list_differences(_("Sjekkliste"), old.sjekkliste, new.sjekkliste, "sjekkliste" in p.adapted)
             if not d.same]
     return out
@@ -239,10 +240,23 @@ def _list_differences(label: str, old: list[str], new: list[str], adapted: bool)
     return out
 
 
-def _steps(p: Pathway) -> list[str]:
+def _steps(p: Pathway, m: Map | None = None) -> list[str]:
     from .style import art_label
 
-    return [f"{st.fra} → {st.til} ({art_label(st.art)})" + (f": {st.nar}" if st.nar else "") for st in p.flyt]
+    return [f"{_side(m, st.fra, p)} → {_side(m, st.til, p)} ({art_label(st.art)})" + (f": {st.nar}" if st.nar else "")
+            for st in p.flyt]
+
+
+def _side(m: Map | None, ref: str, p: Pathway) -> str:
+    """A step's side as users know it: the services that fill the role on ``m`` (in the
+    map's own names), else the role's name in the map's målform (``roles.role_label``) –
+    never the bare id."""
+    from .roles import role_label as role_words
+
+    found = m.resolve(ref) if m is not None else []
+    if found:
+        return " / ".join(s.navn for s in found)
+    return role_words(ref, m.malform if m is not None else p.malform)
 
 
 def _top_label(key: str) -> str:

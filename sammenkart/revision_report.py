@@ -12,8 +12,10 @@ draws it on A4. Data text is printed as text, never as markup.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from . import revision as rv
 from . import worddiff
@@ -71,6 +73,23 @@ def build_report(ws: Workspace, m: Map, today: dt.date | None = None) -> Report:
         return _build(rv.review(ws, m, today))
 
 
+def place(where, root: Path | None) -> str:
+    """Where a card, role or file is, as the report shows it (the CLI, the window and the PDF
+    alike): relative to the opened folder ``root`` when inside it ("kart/forlop/angst.nn.yaml:35:5"),
+    else as loaded. ``where``: a ``Source`` (path:line:column) or a path."""
+    src = where if hasattr(where, "line") else None
+    path = src.path if src is not None else where
+    shown = _shown(Path(path)) if path is not None else "?"
+    if root is not None and path is not None:
+        try:
+            rel = Path(os.path.relpath(Path(path).resolve(), Path(root).resolve()))
+        except ValueError:  # another drive on Windows
+            rel = None
+        if rel is not None and rel.parts[:1] != ("..",):
+            shown = rel.as_posix()
+    return f"{shown}:{src.line}:{src.column}" if src is not None else shown
+
+
 def _date(d: dt.date | None) -> str:
     return date_text(d) if d else "–"
 
@@ -123,7 +142,7 @@ def _follow_up(r: rv.MapReview) -> Section:
                 text += ": " + (note if speaks(r.map.malform) else _("«{tekst}»").format(tekst=note))
             if it.revisjon.dato:
                 text += " " + _("({dato})").format(dato=_date(it.revisjon.dato))
-            part.blocks.append(StatusLine(it.status, text, str(it.source), rv.status_label(it.status)))
+            part.blocks.append(StatusLine(it.status, text, place(it.source, r.root), rv.status_label(it.status)))
         sec.blocks.append(part)
     return sec
 
@@ -163,8 +182,8 @@ def _adaptations(r: rv.MapReview) -> Section:
         if not a.differences:
             as_is.append(a.pathway.navn)
             continue
-        part = Part(f"{a.pathway.navn} – {_shown(a.pathway.path)}")
-        part.blocks.append(Line(_("Grunnlag: {fil}").format(fil=_shown(a.pathway.grunnlag)), "meta"))
+        part = Part(f"{a.pathway.navn} – {place(a.pathway.path, r.root)}")
+        part.blocks.append(Line(_("Grunnlag: {fil}").format(fil=place(a.pathway.grunnlag, r.root)), "meta"))
         added: dict[str, list[str]] = {}
         for d in a.differences:
             if d.added_role:  # a whole role of the local file's own: one line, not a diff per heading

@@ -24,7 +24,8 @@ def map_stress(m: Map | None, pathway: Pathway | None = None, step: int | None =
     arrows); otherwise the chosen ``pathway`` at ``step`` (0-based; None: the
     whole flow) does; with neither the map is plain. ``colouring``: the cards'
     fills by something other than level (the revision view, figures), kept
-    whatever else the map stresses. ``selected``: the service edit mode's form
+    whatever else the map stresses; the cards its filter dims are faded even where
+    the pathway or case would highlight them. ``selected``: the service edit mode's form
     shows (a selection outline on its card, over whatever else the card has).
     """
     if m is None:
@@ -37,6 +38,10 @@ def map_stress(m: Map | None, pathway: Pathway | None = None, step: int | None =
         em = PLAIN
     if colouring is not None:
         em = replace(em, colouring=colouring)
+        if colouring.dimmed:
+            # a filter the user turned on (Vis → Bare gule og røde) fades its cards over a
+            # pathway's or a case's highlight too: what it hides stays hidden; the arrows stay
+            em = replace(em, highlighted=em.highlighted - colouring.dimmed, current=em.current - colouring.dimmed)
     if selected is not None and m.service(selected) is not None:
         em = replace(em, selected=selected)
     return em

@@ -69,3 +69,31 @@ def test_step_line_reads_like_a_sentence():
     st = _WS.pathways["angst"].flyt[4]
     line = step_line(m, 5, st)
     assert line.startswith("5. ") and " → " in line and " — henvisning: når " in line
+
+
+def test_a_contact_page_spreads_its_columns_across_the_full_width(tmp_path):
+    """Tester 3 item 8: the A2 pathway poster's contact sheet held two narrow columns on its
+    left 45 %."""
+    from sammenkart.loader import load_bundled
+    from sammenkart.poster import export_poster
+
+    ws = load_bundled()
+    m = ws.maps["eksempelkommune"]
+    result = export_poster(m, tmp_path / "gra.pdf", "A2", pathway="tristhet-depresjon", greyscale=True,
+                           workspace=ws)
+    plan = result.plan
+    for placed in plan.extra_pages:
+        xs = sorted({round(p.rect.x, 1) for p in placed})
+        right = max(p.rect.right for p in placed)
+        assert right >= plan.content.right - 1.0, (right, plan.content)  # the last column reaches the edge
+        assert len(xs) >= 2
+        tops = [min(p.rect.y for p in placed if round(p.rect.x, 1) == x) for x in xs]
+        assert max(tops) - min(tops) < 1.0  # every column starts at the top
+    if len(plan.extra_pages) == 1:  # one page: columns of even length, not one full and one stub
+        page = plan.extra_pages[0]
+        bottoms = [max(p.rect.bottom for p in page if round(p.rect.x, 1) == x)
+                   for x in sorted({round(p.rect.x, 1) for p in page})]
+        assert max(bottoms) - min(bottoms) < 0.35 * (max(bottoms) - min(p.rect.y for p in page))
+        # and not a mostly empty sheet: the type grows (up to the body type) to fill it
+        top = min(p.rect.y for p in page)
+        assert max(bottoms) - top >= 0.6 * (plan.footer.y - top)

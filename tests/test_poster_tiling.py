@@ -3,6 +3,7 @@ import pytest
 from pypdf import PdfReader
 
 from sammenkart.poster import export_poster
+from sammenkart.layout.geometry import Rect
 from sammenkart.poster.pages import page_size
 from sammenkart.poster.tiling import OVERLAP, SHEET_MARGIN, ink_rects, legend_rects, plan_tiles, tile_grid, title_rect
 from test_poster_data import pdf_text, sample_map
@@ -122,3 +123,28 @@ def test_a_small_map_on_a0_tiled_on_a3_prints_no_blank_sheet(tmp_path):
         assert any(t.window.x < r.right and r.x < t.window.right and t.window.y < r.bottom and r.y < t.window.bottom
                    for r in ink)
     assert result.pages == 1 + len(grid.tiles)
+
+
+def test_the_bundled_map_tiled_on_a4_prints_no_sheet_holding_only_band_background(tmp_path):
+    """Tester 3 item 10: sheet "rad 5, kolonne 4" held only a sliver of grey band fill."""
+    from sammenkart.loader import load_bundled
+    from sammenkart.poster.tiling import map_ink_rects
+
+    ws = load_bundled()
+    m = ws.maps["eksempelkommune"]
+    result = export_poster(m, tmp_path / "a.pdf", "A0", tile="A4", workspace=ws)
+    plan = result.plan
+    grid = plan_tiles(plan, "A4")
+    content = map_ink_rects(plan) + legend_rects(plan) + [title_rect(plan)]
+    content += [plan.qr_rect] if plan.qr_rect else []
+    content += [Rect(p.rect.x, p.rect.y, p.block.used_width(), p.rect.h) for p in plan.blocks]
+
+    def hits(w, r):
+        return w.x < r.right and r.x < w.right and w.y < r.bottom and r.y < w.bottom
+
+    for t in grid.tiles:
+        assert any(hits(t.window, r) for r in content if r.w > 0 and r.h > 0), (t.row, t.col)
+    # the case the tester saw: a sheet over the map's extent with no card, label or arrow is left out
+    assert any(hits(t.window, plan.map_rect) for t in grid.skipped)
+    reader = PdfReader(tmp_path / "a.pdf")
+    assert len(reader.pages) == 1 + len(grid.tiles)

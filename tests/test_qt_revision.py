@@ -359,3 +359,21 @@ def test_the_banner_covers_no_control_and_no_card(qtbot, tmp_path, folder, width
         assert view.mapFromScene(card.sceneBoundingRect().topLeft()).y() >= 0
     room.handle.click()
     assert room.mode() == "drawer"
+
+
+def test_the_report_in_the_app_shows_places_relative_to_the_opened_folder_as_the_cli(qtbot, window, folder, capsys,
+                                                                                   monkeypatch):
+    """Tester 3 item 12: the app showed "/work/main/kart/forlop/angst.nn.yaml:35:5"."""
+    from sammenkart.cli import main
+
+    window.revision.report_action.trigger()
+    dlg = window.revision.report_dialog
+    preview = dlg.view.toPlainText()
+    dlg.close()
+    assert "kart/fjordvik.yaml:" in preview and "kart/forlop/angst.nn.yaml" in preview
+    assert str(folder) not in preview
+    monkeypatch.chdir(folder)
+    assert main(["revisjon", ".", "--kart", "fjordvik"]) == 0
+    cli = capsys.readouterr().out
+    places = {w for w in cli.split() if ".yaml:" in w}
+    assert places and all(p in preview for p in places)

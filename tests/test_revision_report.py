@@ -261,3 +261,15 @@ def test_a_region_report_lists_what_is_not_reviewed_per_municipality():
     assert lines[5].startswith("Tenestekort i heile regionen (13 av 15): ")  # BUP and legevakta are reviewed
     units = [p.title for p in section(rep, "Gult og raudt, per ansvarleg eining").blocks]
     assert units == ["Brattfjord interkommunale legevakt", "BUP Brattfjord"]
+
+
+def test_flow_steps_name_the_maps_services_never_role_ids(fjordvik, ws):
+    """Tester 3 item 11: "skolehelsetjeneste → psykisk-helse (tilvising)" in a nynorsk report."""
+    step = "Skulehelsetenesta → Psykisk helseteneste for barn og unge (tilvising): Plagene har vart i over fire veker"
+    for shown in (to_text([fjordvik]), to_markdown([fjordvik])):
+        assert step in shown
+        assert "skolehelsetjeneste →" not in shown and "→ psykisk-helse" not in shown
+    # a role no service on the map fills: the role's name in the map's målform
+    m = ws.maps["fjordvik"]
+    assert not m.resolve("fritid")
+    assert revision._side(m, "fritid", None) == "Fritidsklubb / kulturskule"

@@ -4,7 +4,8 @@ A label runs up the band's side, so it may be no longer than the band is
 tall. Words are kept whole where they fit; a long word is broken only at a
 hyphenation point of the map's language (pyphen's nb/nn dictionaries, which
 know compound boundaries such as "Spesialist-helse-tjenesten") and never so
-that a piece has fewer than ``MIN_PIECE`` letters. When that is not enough
+that a piece has fewer than ``MIN_PIECE`` letters; a short word ("i", "og") is
+never left alone on a line ("Oppfølging / i / kommunen"). When that is not enough
 the type shrinks, down to ``MIN_SIZE``; what still does not fit tells the
 layout how tall the band must be (``needed_height``).
 """
@@ -17,6 +18,7 @@ from .text import BOLD, hyphenation_points, text_width
 MIN_PIECE = 4
 MIN_SIZE = 7.0
 MAX_LINES = 3
+SHORT_WORD = 3  # letters: a word this short never stands alone on a line of a label with more
 FONT = BOLD
 
 
@@ -71,7 +73,26 @@ def _wrap(text: str, room: float, size: float, lang: str) -> list[str] | None:
         current = pieces[-1]
     if current:
         lines.append(current)
-    return lines or [""]
+    return _no_lone_short_word(lines, room, size) if lines else [""]
+
+
+def _no_lone_short_word(lines: list[str], room: float, size: float) -> list[str] | None:
+    """``lines`` with no short word ("i", "og", "for") alone on a line between others: it joins
+    the line before ("Oppfølging i / kommunen"), else the line after; None when neither fits at
+    this size (the caller then tries a smaller one)."""
+    out = list(lines)
+    i = 0
+    while len(out) > 1 and i < len(out):
+        if " " in out[i] or len(out[i]) > SHORT_WORD:
+            i += 1
+            continue
+        if i > 0 and text_width(f"{out[i - 1]} {out[i]}", size, FONT) <= room:
+            out[i - 1:i + 1] = [f"{out[i - 1]} {out[i]}"]
+        elif i + 1 < len(out) and text_width(f"{out[i]} {out[i + 1]}", size, FONT) <= room:
+            out[i:i + 2] = [f"{out[i]} {out[i + 1]}"]
+        else:
+            return None
+    return out
 
 
 def fit_label(text: str, room: float, size: float, lang: str = "nb") -> tuple[tuple[str, ...], float]:

@@ -296,10 +296,22 @@ def _contact_pages(m, pal, pm, paper, content, footer, title, col_w, gap) -> lis
     # Contact pages always carry a subtitle line ("kontaktinformasjon") under the title.
     top = content.y + len(title) * pm.title_size * 1.2 + pm.subtitle_size * 1.3 + gap
     region = Rect(content.x, top, content.w, footer.y - gap - top)
-    # A contact page is read close up: half the poster's body type, never under the paper's floor.
-    size = max(MIN_FONT_PT[paper], pm.body_size * 0.5)
-    col_w = col_w * size / pm.body_size
-    pages, rest = [], contact_blocks(m.tjenester, pal, pm, col_w, size=size)
+    # A contact page is read close up: at least half the poster's body type (never under the
+    # paper's floor); larger, up to the body type, where the contacts still fit on one page.
+    small = max(MIN_FONT_PT[paper], pm.body_size * 0.5)
+    sizes = [sz for sz in (pm.body_size, pm.body_size * 0.85, pm.body_size * 0.7, pm.body_size * 0.6) if sz > small]
+    for size in (*sizes, small):
+        # columns at least as wide as the poster's at this type, as many as the page is wide,
+        # each as wide as the page allows: the contacts use the whole width, not its left part
+        least = col_w * size / pm.body_size
+        n = max(1, int((region.w + gap) // (least + gap)))
+        cw = (region.w - (n - 1) * gap) / n
+        rest = contact_blocks(m.tjenester, pal, pm, cw, size=size)
+        one = balanced_flow(region, rest, cw, gap)
+        if one is not None:  # on one page: the columns come out even, across the page
+            return [one]
+    col_w = cw
+    pages = []
     while rest:
         placed = flow(region, rest, col_w, gap, partial=True) or []
         if not placed:  # a single entry taller than the page: cannot happen with sane sizes

@@ -139,7 +139,7 @@ def ink_rects(plan, placed=None) -> list[Rect]:
     sub_y = plan.header.y + len(plan.title_lines) * (plan.title_size or plan.pm.title_size) * 1.2
     out.append(Rect(plan.header.x, sub_y, plan.header.w, max(0.0, plan.header.bottom - sub_y)))
     if placed is None:
-        out.append(plan.map_rect)
+        out += map_ink_rects(plan)
         placed = plan.blocks
         if plan.qr_rect is not None:
             out.append(plan.qr_rect)
@@ -149,6 +149,30 @@ def ink_rects(plan, placed=None) -> list[Rect]:
         y = plan.footer.bottom - size * (0.3 + 1.4 * i) - size
         out.append(Rect(plan.footer.x, y, text_width(line, size, REGULAR), size * 1.2))
     return [r for r in out if r.w > 0 and r.h > 0]
+
+
+def map_ink_rects(plan) -> list[Rect]:
+    """Page rectangles (y down) of what the map draws that a reader looks for: cards, band
+    labels, links and arrows, badges. A band's grey fill alone is not content: a sheet
+    holding only that is left out (README: empty sheets are not printed)."""
+    d = plan.display
+    if d is None:
+        return [plan.map_rect]
+    out = [c.rect for c in d.cards]
+    for band in d.bands:
+        for text, x, y in band.runs:
+            w = text_width(text, band.size, band.font)
+            out.append(Rect(x - band.size, y - w, band.size * 1.2, w) if band.rotated
+                       else Rect(x, y - band.size, w, band.size * 1.2))
+    for line in (*d.links, *d.arrows):
+        # each segment on its own: a long line's bounding box would claim sheets it never crosses
+        pieces = [pair for stroke in line.strokes for pair in zip(stroke, stroke[1:])]
+        pieces += [pair for head in line.heads for pair in zip(head, head[1:])]
+        for (x1, y1), (x2, y2) in pieces:
+            pad = line.width
+            out.append(Rect(min(x1, x2) - pad, min(y1, y2) - pad, abs(x2 - x1) + 2 * pad, abs(y2 - y1) + 2 * pad))
+    out += [Rect(b.x - b.r, b.y - b.r, 2 * b.r, 2 * b.r) for b in (*d.badges, *d.marks)]
+    return [plan.to_page(r) for r in out]
 
 
 def _onto_one_sheet(r: Rect, grid: TileGrid, within: Rect) -> Rect:

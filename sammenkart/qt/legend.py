@@ -4,13 +4,13 @@ kinds of arrow shown — the display list's own legend entries
 
 Unfolded (two short columns) it goes where the view has room beside the
 drawn map (below, right or left of it), so it never covers a card; where
-there is no such room it folds into one small button in a corner
-("Tegnforklaring ▸"). A click or L unfolds or folds it by hand, and then it
+there is no such room it folds into one small button in a corner where no
+card is ("Tegnforklaring ▸"). A click or L unfolds or folds it by hand, and then it
 stays as the user chose. Hidden in presentation mode unless L asks for it.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRectF, QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -147,6 +147,29 @@ class LegendWidget(QWidget):
             return QPoint(max(m, drawn.left()), m)
         return None
 
+    def _card_rects(self) -> list[QRect]:
+        """Where the cards are drawn, in the view's pixels."""
+        view = self.parentWidget()
+        cards = getattr(view.scene(), "cards", {}) if hasattr(view, "scene") and view.scene() else {}
+        at = view.viewport().geometry().topLeft() if hasattr(view, "viewport") else QPoint()
+        return [view.mapFromScene(c.sceneBoundingRect()).boundingRect().translated(at) for c in cards.values()]
+
+    def _corner(self, size: QSize) -> QPoint:
+        """A corner for the folded button over no card (the map fills the view): bottom left
+        first, then bottom right, top right, top left; else the one covering least card."""
+        view = self.parentWidget()
+        vp = view.viewport().geometry() if hasattr(view, "viewport") else view.rect()
+        w, h, m = size.width(), size.height(), MARGIN
+        spots = [QPoint(m, view.height() - h - m), QPoint(vp.right() - w - m, vp.bottom() - h - m),
+                 QPoint(vp.right() - w - m, vp.top() + m), QPoint(vp.left() + m, vp.top() + m)]
+        cards = self._card_rects()
+
+        def covered(p: QPoint) -> int:
+            r = QRect(p, size)
+            return sum((r & c).width() * (r & c).height() for c in cards if r.intersects(c))
+
+        return min(spots, key=lambda p: (covered(p) > 0, covered(p)))
+
     def place(self) -> None:
         """Unfolded where the view has room beside the map, else folded in a corner."""
         view = self.parentWidget()
@@ -157,7 +180,7 @@ class LegendWidget(QWidget):
             self.folded = spot is None
         size = self.sizeHint()
         if self.folded or spot is None:
-            spot = self._free_spot(size) or QPoint(MARGIN, view.height() - size.height() - MARGIN)
+            spot = self._free_spot(size) or self._corner(size)
         self.resize(size)
         self.move(spot)
         self.raise_()
