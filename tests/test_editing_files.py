@@ -196,3 +196,25 @@ def test_a_folded_text_stays_folded(tmp_path):
     assert block[0] == "    beskrivelse: >-" and all(ln.startswith("      ") for ln in block[1:3])
     assert max(len(ln) for ln in block) <= 86
     assert ed.map(MAP).service("ppt").beskrivelse == words
+
+
+def test_a_block_text_written_over_a_value_with_a_comment_keeps_the_comment_a_comment(tmp_path):
+    # "key: value   # comment" given a text of several lines: the comment goes on
+    # the block's header line; left where it was it would become a line of the text
+    folder = bundled_copy(tmp_path)
+    path = folder / "kart" / f"{MAP}.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("    beskrivelse: >-", text.index("  - id: ppt"))
+    end = text.index("\n    ", start + 20)
+    while text[end + 1:end + 7] == "      ":
+        end = text.index("\n", end + 1)
+    path.write_text(text[:start] + "    beskrivelse: Kort.   # skrevet av koordinatoren" + text[end:], encoding="utf-8")
+    ed = Editor.open(folder)
+    ed.set_service(MAP, "ppt", beskrivelse="Første linje.\nAndre linje.")
+    assert ed.map(MAP).service("ppt").beskrivelse == "Første linje.\nAndre linje."
+    ed.save()
+    written = path.read_text(encoding="utf-8")
+    block = written[written.index("    beskrivelse:", written.index("  - id: ppt")):].splitlines()[:3]
+    assert block[0].startswith("    beskrivelse: |") and block[0].endswith("# skrevet av koordinatoren"), block
+    assert block[1:] == ["      Første linje.", "      Andre linje."]
+    assert load_map_file(path)[0].service("ppt").beskrivelse == "Første linje.\nAndre linje."

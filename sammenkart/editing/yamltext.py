@@ -100,6 +100,9 @@ class Tree:
             head = new_text.split("\n", 1)[0]
             if head[:1] not in ("|", ">") or any(c.isdigit() for c in head):
                 return None  # only a block text; an indentation digit means something else out of context
+            stop = text.find("\n", splice.start + len(new_text))
+            if text[splice.start + len(new_text):len(text) if stop < 0 else stop].strip():
+                return None  # what follows on the block's last line (a comment) became part of its text
         found = self._scalar_path(splice.start, splice.end)
         if found is None:
             return None
@@ -295,7 +298,7 @@ class Tree:
             start, end = self.ix(v.start_mark), self.end(v)
             if start == end and v.value == "":
                 text = " " + text  # "key:" had no value at all
-            return Splice(start, end, text)
+            return self._scalar_splice(start, end, text)
         if isinstance(value, (list, tuple)) and isinstance(v, SequenceNode) and v.flow_style and \
                 all(render.is_scalar(x) for x in value):
             return Splice(self.ix(v.start_mark), self.ix(v.end_mark), render.flow_list(list(value), col=col))
@@ -303,6 +306,21 @@ class Tree:
             all(render.is_scalar(x) for x in value)
         new = render.entry(key, value, col=col, style=st, flow=True if keep_flow else None)
         return Splice(self.ix(k.start_mark), self.end(v), new)
+
+    def _scalar_splice(self, start: int, end: int, text: str) -> Splice:
+        """Replace the scalar at ``start:end`` by ``text``. A block text ("|" or
+        ">" and its lines) takes a comment that followed the old value onto its
+        header line: left where it was, the comment would become a line of the
+        new text."""
+        if "\n" not in text:
+            return Splice(start, end, text)
+        line_end = self.text.find("\n", end)
+        line_end = len(self.text) if line_end < 0 else line_end
+        rest = self.text[end:line_end]
+        if not rest.strip():
+            return Splice(start, end, text)
+        header, body = text.split("\n", 1)
+        return Splice(start, line_end, header + rest.rstrip() + "\n" + body)
 
     def _block_width(self, v: ScalarNode) -> int:
         if v.style != ">":
@@ -484,4 +502,4 @@ class Tree:
         col = self.column(it)
         text = render.scalar(value, col=col, content_col=col, style=self.style, old_style=it.style or None,
                              old_width=self._block_width(it))
-        return Splice(self.ix(it.start_mark), self.end(it), text)
+        return self._scalar_splice(self.ix(it.start_mark), self.end(it), text)
