@@ -72,8 +72,11 @@ def test_a_followed_tree_is_the_composed_tree(path, data):
         followed = tree.after(splice, text)
         fresh = Tree(text)
         if followed is None:
+            after_new = splice.start + len(new)
+            rest_of_line = text[after_new:text.find("\n", after_new) if "\n" in text[after_new:] else len(text)]
             assert not new.strip() or new != new.strip() or new.split("\n", 1)[0][:1] not in "|>" \
-                or any(c.isdigit() for c in new.split("\n", 1)[0]) or "\n" in tree.source(node), new
+                or any(c.isdigit() for c in new.split("\n", 1)[0]) or "\n" in tree.source(node) \
+                or rest_of_line.strip(), new  # (a comment after it would join the block's text)
             tree = fresh
             continue
         assert shape(followed, followed.root) == shape(fresh, fresh.root)
