@@ -17,6 +17,7 @@ from .report_output import (
     EXIT_ERRORS,
     EXIT_OK,
     EXIT_USAGE,
+    pdf_writer,
     say,
     usage_problem,
     write_output,
@@ -63,7 +64,7 @@ def run(args) -> int:
             return EXIT_USAGE
 
     written = write_output("tal", out, lambda: to_text(reports), {
-        ".pdf": lambda f: _write_pdf(reports, f),
+        ".pdf": pdf_writer("figures_pdf", reports),
         ".md": write_text_file(lambda: to_markdown(reports)),
         ".csv": write_text_file(lambda: to_csv(reports)),
     })
@@ -71,8 +72,3 @@ def run(args) -> int:
         return written
     return EXIT_ERRORS if ws.errors else EXIT_OK
 
-
-def _write_pdf(reports, out: Path) -> None:
-    from .figures_pdf import write_pdf  # reportlab only when a PDF is asked for
-
-    write_pdf(reports, out)

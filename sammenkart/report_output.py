@@ -56,6 +56,16 @@ def write_output(command: str, out: Path | None, text: Callable[[], str],
     return EXIT_OK
 
 
+def pdf_writer(module: str, reports: list) -> Callable[[Path], None]:
+    """A writer for ``files`` that calls ``write_pdf(reports, out)`` of the
+    package's ``module``, imported only when a PDF is asked for (reportlab)."""
+    def write(out: Path) -> None:
+        import importlib
+
+        importlib.import_module(f"{__package__}.{module}").write_pdf(reports, out)
+    return write
+
+
 def write_text_file(make: Callable[[], str]) -> Callable[[Path], None]:
     """A writer for ``files`` that writes ``make()`` as text, atomically."""
     def write(out: Path) -> None:

@@ -20,6 +20,7 @@ from .report_output import (
     EXIT_ERRORS,
     EXIT_OK,
     EXIT_USAGE,
+    pdf_writer,
     say,
     usage_problem,
     write_output,
@@ -73,15 +74,10 @@ def run(args) -> int:
         return EXIT_ERRORS
     reports = [build_report(ws, m, today) for m in maps]
     written = write_output("revisjon", out, lambda: to_text(reports), {
-        ".pdf": lambda f: _write_pdf(reports, f),
+        ".pdf": pdf_writer("revision_pdf", reports),
         ".md": write_text_file(lambda: to_markdown(reports)),
     })
     if written != EXIT_OK:
         return written
     return EXIT_ERRORS if ws.errors else EXIT_OK
 
-
-def _write_pdf(reports, out: Path) -> None:
-    from .revision_pdf import write_pdf  # reportlab only when a PDF is asked for
-
-    write_pdf(reports, out)

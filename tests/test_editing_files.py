@@ -165,11 +165,9 @@ def test_multi_line_text_is_written_as_a_literal_block(tmp_path):
     assert ed.map(MAP).service("ppt").beskrivelse == text
 
 
-def test_a_block_text_whose_last_line_ends_in_spaces_is_replaced_whole(tmp_path):
-    # spaces at the end of a literal block's last line belong to the block: an
-    # edit that left them in the file wrote "Andre linje.  " where the user typed
-    # "Andre linje." (found by the property test of Tree.after; the reader trims
-    # them, so only the file showed it)
+def _ppt_described_as(tmp_path, lines: str):
+    """A copy of the example whose PPT description is ``lines`` as a user wrote them
+    (in place of its folded block). Returns (folder, map file)."""
     folder = bundled_copy(tmp_path)
     path = folder / "kart" / f"{MAP}.yaml"
     text = path.read_text(encoding="utf-8")
@@ -177,7 +175,16 @@ def test_a_block_text_whose_last_line_ends_in_spaces_is_replaced_whole(tmp_path)
     end = text.index("\n    ", start + 20)
     while text[end + 1:end + 7] == "      ":  # the folded block's lines
         end = text.index("\n", end + 1)
-    path.write_text(text[:start] + "    beskrivelse: |\n      Skrevet for hånd.  " + text[end:], encoding="utf-8")
+    path.write_text(text[:start] + lines + text[end:], encoding="utf-8")
+    return folder, path
+
+
+def test_a_block_text_whose_last_line_ends_in_spaces_is_replaced_whole(tmp_path):
+    # spaces at the end of a literal block's last line belong to the block: an
+    # edit that left them in the file wrote "Andre linje.  " where the user typed
+    # "Andre linje." (found by the property test of Tree.after; the reader trims
+    # them, so only the file showed it)
+    folder, path = _ppt_described_as(tmp_path, "    beskrivelse: |\n      Skrevet for hånd.  ")
     ed = Editor.open(folder)
     ed.set_service(MAP, "ppt", beskrivelse="Ny tekst.\nAndre linje.")
     ed.save()
@@ -201,14 +208,7 @@ def test_a_folded_text_stays_folded(tmp_path):
 def test_a_block_text_written_over_a_value_with_a_comment_keeps_the_comment_a_comment(tmp_path):
     # "key: value   # comment" given a text of several lines: the comment goes on
     # the block's header line; left where it was it would become a line of the text
-    folder = bundled_copy(tmp_path)
-    path = folder / "kart" / f"{MAP}.yaml"
-    text = path.read_text(encoding="utf-8")
-    start = text.index("    beskrivelse: >-", text.index("  - id: ppt"))
-    end = text.index("\n    ", start + 20)
-    while text[end + 1:end + 7] == "      ":
-        end = text.index("\n", end + 1)
-    path.write_text(text[:start] + "    beskrivelse: Kort.   # skrevet av koordinatoren" + text[end:], encoding="utf-8")
+    folder, path = _ppt_described_as(tmp_path, "    beskrivelse: Kort.   # skrevet av koordinatoren")
     ed = Editor.open(folder)
     ed.set_service(MAP, "ppt", beskrivelse="Første linje.\nAndre linje.")
     assert ed.map(MAP).service("ppt").beskrivelse == "Første linje.\nAndre linje."
