@@ -8,12 +8,12 @@ The case chosen is the running session's, else the one picked in the list
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QTabWidget, QVBoxLayout, QWidget
 
 from ..i18n import N_, _
 from .edit_fields import Field, lines_text, lines_value, refs_text, refs_value
 from .edit_lists import ListWithButtons
-from .edit_pathway import _Part, _text_box
+from .edit_pathway import _Part, _text_box, add_field, form_tab
 from . import live_text
 from .plain import plain_label
 
@@ -34,22 +34,11 @@ class CaseEditor(QWidget):
         self.fields: list[Field] = []
         self.tabs = QTabWidget()
 
-        about = QWidget()
-        about_lay = QVBoxLayout(about)
-        form = QFormLayout()
-        about_lay.addLayout(form)
-        about_lay.addStretch(1)
         self.tittel = QLineEdit()
         self.ingress = _text_box(110)
         part = _Part(self, self._file_target, self._case_value, self._set_case)
-        for label, key, widget in ((N_("Tittel"), "tittel", self.tittel), (N_("Ingress"), "ingress", self.ingress)):
-            f = Field(part, key, widget)
-            self.fields.append(f)
-            form.addRow(live_text.text(QLabel(), label), widget)
-            form.addRow("", f.message)
-            live_text.live(widget, "setAccessibleName", label)
-        self.tabs.addTab(about, "")
-        live_text.live(self.tabs, ("setTabText", 0), N_("Om kasuset"))
+        form_tab(self.tabs, N_("Om kasuset"), part,
+                 ((N_("Tittel"), "tittel", self.tittel), (N_("Ingress"), "ingress", self.ingress)), self.fields)
 
         steps = QWidget()
         sl = QVBoxLayout(steps)
@@ -78,11 +67,8 @@ class CaseEditor(QWidget):
                 (N_("Involverte"), "involverte", self.involved, refs_value, refs_text),
                 (N_("Forslag"), "forslag", self.suggested, refs_value, refs_text),
                 (N_("Til fasilitator"), "fasilitator", self.facilitator, None, None)):
-            f = Field(step_part, key, widget, parse=parse, show=show)
+            f = add_field(step_form, self.fields, Field(step_part, key, widget, parse=parse, show=show), label)
             f.step_field = True
-            self.fields.append(f)
-            step_form.addRow(live_text.text(QLabel(), label), widget)
-            step_form.addRow("", f.message)
             live_text.live(widget, "setAccessibleName", N_("Steg: {what}"), what=live_text.Tr(label))
         sl.addLayout(step_form)
         self.tabs.addTab(steps, "")

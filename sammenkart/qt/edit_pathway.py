@@ -32,6 +32,32 @@ def _text_box(height: int = 70) -> QPlainTextEdit:
     return box
 
 
+def add_field(form: QFormLayout, fields: list, field: Field, label: str) -> Field:
+    """``field``'s widget in ``form`` after ``label`` (marked with N_), its check
+    message under it; ``field`` is kept in ``fields``."""
+    fields.append(field)
+    form.addRow(live_text.text(QLabel(), label), field.widget)
+    form.addRow("", field.message)
+    return field
+
+
+def form_tab(tabs: QTabWidget, title: str, part: "_Part", rows, fields: list) -> QWidget:
+    """A tab of ``tabs`` named ``title`` (marked with N_) holding one form row per
+    (label, key, widget) of ``rows``, each a Field of ``part`` with its message
+    under it; the Fields are added to ``fields``."""
+    page = QWidget()
+    lay = QVBoxLayout(page)
+    form = QFormLayout()
+    lay.addLayout(form)
+    lay.addStretch(1)
+    for label, key, widget in rows:
+        add_field(form, fields, Field(part, key, widget), label)
+        live_text.live(widget, "setAccessibleName", label)
+    index = tabs.addTab(page, "")
+    live_text.live(tabs, ("setTabText", index), title)
+    return page
+
+
 class _Part:
     """What a group of fields edits (the ``form`` of ``edit_fields.Field``)."""
 
@@ -69,22 +95,11 @@ class PathwayEditor(QWidget):
         self.fields: list[Field] = []
 
         # about the pathway
-        about = QWidget()
-        about_lay = QVBoxLayout(about)
-        form = QFormLayout()
-        about_lay.addLayout(form)
-        about_lay.addStretch(1)
         self.navn = QLineEdit()
         self.beskrivelse = _text_box(120)
         part = _Part(self, self._file_target, self._pathway_value, self._set_pathway)
-        for label, key, widget in ((N_("Navn"), "navn", self.navn), (N_("Innledning"), "beskrivelse", self.beskrivelse)):
-            f = Field(part, key, widget)
-            self.fields.append(f)
-            form.addRow(live_text.text(QLabel(), label), widget)
-            form.addRow("", f.message)
-            live_text.live(widget, "setAccessibleName", label)
-        self.tabs.addTab(about, "")
-        live_text.live(self.tabs, ("setTabText", 0), N_("Om forløpet"))
+        form_tab(self.tabs, N_("Om forløpet"), part,
+                 ((N_("Navn"), "navn", self.navn), (N_("Innledning"), "beskrivelse", self.beskrivelse)), self.fields)
 
         # roles
         roles = QWidget()
@@ -106,11 +121,8 @@ class PathwayEditor(QWidget):
         for key in ROLE_KEYS:
             box = _text_box()
             live_text.live(box, "setAccessibleName", ROLE_HEADINGS[key])
-            f = Field(role_part, key, box)
-            self.fields.append(f)
             self.role_boxes[key] = box
-            role_form.addRow(live_text.text(QLabel(), ROLE_HEADINGS[key]), box)
-            role_form.addRow("", f.message)
+            add_field(role_form, self.fields, Field(role_part, key, box), ROLE_HEADINGS[key])
         rl.addLayout(role_form)
         rl.addStretch(1)
         self.tabs.addTab(roles, "")
@@ -137,10 +149,7 @@ class PathwayEditor(QWidget):
         step_part = _Part(self, self._step_target, self._step_value, self._set_step)
         for label, key, widget in ((N_("Fra"), "fra", self.fra), (N_("Til"), "til", self.til),
                                    (N_("Art"), "art", self.art), (N_("Når"), "nar", self.nar)):
-            f = Field(step_part, key, widget)
-            self.fields.append(f)
-            step_form.addRow(live_text.text(QLabel(), label), widget)
-            step_form.addRow("", f.message)
+            add_field(step_form, self.fields, Field(step_part, key, widget), label)
             live_text.live(widget, "setAccessibleName", N_("Steg: {what}"), what=live_text.Tr(label))
         fl_lay.addLayout(step_form)
         self.tabs.addTab(flow, "")
