@@ -71,6 +71,7 @@ def faded(colour: str, background: str, opacity: float) -> str:
 MIN_TEXT_CONTRAST = 4.5
 
 
+@lru_cache(maxsize=1024)  # a few fills and bands per map, asked for every dimmed card at every step
 def dimmed_text(fill: str, grounds: tuple[str, ...], fill_opacity: float, text_opacity: float) -> str:
     """The text colour (opaque ``#rrggbb``) of a dimmed card whose ``fill`` is seen at
     ``fill_opacity`` over each of ``grounds`` (the level's band in the window, the
