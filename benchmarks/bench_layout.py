@@ -12,7 +12,12 @@ drawing's aspect (width : height) and the time. Ours is the layout the window
 uses (its card placement), with those edges routed together in its channels
 (``layout_map(..., together=True)``). ELK needs node and elkjs
 (``cd benchmarks && npm install --no-save elkjs``); without them it is skipped
-with a notice. Also printed: our layout time for the map as the app uses it
+with a notice. ELK is also run with ``mergeEdges`` (edges at a node share
+their first segments: fewer crossings counted, but one line then stands for
+several arrows, which our map never draws). *Text* is how large a card's
+13-unit text would be with the whole drawing fitted to a 1920x1080 screen
+(every tool gets cards of the same size, so a wider drawing shows smaller
+text). Also printed: our layout time for the map as the app uses it
 (all pathways routed one picture each), which is the figure the targets in
 docs/performance.md are about. Times are wall clock, and CPU time of this
 process for ours (on a shared machine the CPU time is the steadier figure);
@@ -31,7 +36,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from gen_region import generate_region  # noqa: E402
 from graphviz_compare import dot_layout, elk_available, elk_layout, graph_edges, measure  # noqa: E402
-from sammenkart.layout.engine import layout_map  # noqa: E402
+from sammenkart.layout.engine import FONT_SIZE, layout_map  # noqa: E402
 from sammenkart.loader import load_bundled  # noqa: E402
 
 
@@ -51,17 +56,20 @@ def ours(m, pathways) -> dict:
     layout_map(m, pathways)
     app, app_cpu = time.perf_counter() - t0, time.process_time() - c0
     return {"crossings": crossings, "over": over, "aspect": lay.width / lay.height, "seconds": took,
+            "size": (lay.width, lay.height),
             "cpu": cpu, "bands_kept": True, "app_seconds": app, "app_cpu": app_cpu}
 
 
 def row(name: str, r: dict | None, note: str = "") -> str:
     if r is None:
-        return f"  {name:<5} {note}"
+        return f"  {name:<18} {note}"
     extra = (f"  CPU {r['cpu']:.2f} s  (layout as the app uses it: {r['app_seconds']:.2f} s, CPU {r['app_cpu']:.2f} s)"
              if "app_seconds" in r else "")
     bands = "" if r.get("bands_kept", True) else "  BANDS NOT KEPT"
-    return (f"  {name:<5} crossings {r['crossings']:>10,}   edges over cards {r['over']:>7,}   "
-            f"aspect {r['aspect']:5.2f}:1   {r['seconds']:8.2f} s{bands}{extra}")
+    w, h = r["size"]
+    text = FONT_SIZE * min(1920 / w, 1080 / h)
+    return (f"  {name:<18} crossings {r['crossings']:>10,}   edges over cards {r['over']:>7,}   "
+            f"aspect {r['aspect']:5.2f}:1   text {text:4.1f} px   {r['seconds']:8.2f} s{bands}{extra}")
 
 
 def main() -> None:
@@ -96,6 +104,7 @@ def main() -> None:
             print(row("ELK", None, "skipped (--uten-elk-over)"))
         else:
             print(row("ELK", elk_layout(m, edges)), flush=True)
+            print(row("ELK, edges merged", elk_layout(m, edges, merge=True)), flush=True)
 
 
 if __name__ == "__main__":
