@@ -16,14 +16,10 @@ from sammenkart.model import Contact, FlowStep, Link, Map
 
 
 def picture(lay) -> tuple:
-    """What a layout places: size, cards, bands, and which arrows each picture routes.
-
-    Not the arrows' points: the router breaks some ties by object identity
-    (routing.py, ``id(t)`` in a sort key), so two layouts of one map in one
-    process may route a line a little differently."""
+    """What a layout places: size, cards, bands, and every arrow of every picture, point by point."""
     return (lay.width, lay.height, dict(lay.cards), list(lay.bands), lay.link_marks,
             sorted((link.a, link.b) for link in lay.links),
-            {k: sorted((n.key, tuple((a, b) for a, b, _pts in n.arrows)) for n in s.nets) for k, s in lay.scenes.items()})
+            {k: sorted((n.key, n.arrows, n.badge) for n in s.nets) for k, s in lay.scenes.items()})
 
 
 @pytest.fixture(scope="module")

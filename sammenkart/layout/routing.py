@@ -414,8 +414,8 @@ class Router:
         """Spread the stubs along each card side, ordered so they do not cross each other."""
         grid = self.grid
         sides: dict[tuple[str, str], list] = {}
-        for net in self.nets:
-            for t in net.terms:
+        for n, net in enumerate(self.nets):
+            for k, t in enumerate(net.terms):
                 bx, by, bw, bh = grid.card_box(t.sid)
                 if t.mode in ("top", "bottom"):
                     i = t.r if t.mode == "top" else t.r + 1
@@ -433,8 +433,9 @@ class Router:
                     cy = 2 * t.r + 1
                     group = 0 if y1 <= cy and y0 < cy else 2 if y0 >= cy and y1 > cy else 1
                     dist = abs(net.tx - (bx if t.mode == "left" else bx + bw))
-                # left/up-going: nearest first; right/down-going: farthest first
-                sides.setdefault((t.sid, t.mode), []).append((group, dist if group == 0 else -dist, id(t), t))
+                # left/up-going: nearest first; right/down-going: farthest first; ties in
+                # routing order (never by object identity: two layouts must come out the same)
+                sides.setdefault((t.sid, t.mode), []).append((group, dist if group == 0 else -dist, (n, k), t))
         for (sid, mode), items in sides.items():
             items.sort(key=lambda it: (it[0], it[1], it[2]))
             bx, by, bw, bh = grid.card_box(sid)
