@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from . import __version__, i18n
-from .i18n import _
+from .i18n import _, ngettext
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 # The subcommands; anything else on the command line starts the window.
@@ -213,8 +213,10 @@ def run_validate(paths: list[str], quiet: bool = False) -> int:
         many = counts["figures"] != 1
         read = (_("{read} og {figures} talfiler") if many else _("{read} og {figures} talfil")).format(
             read=read, figures=counts["figures"])
-    print(_("{read} sjekket: {errors} feil, {warnings} advarsler").format(read=read, errors=errors, warnings=warnings),
-          file=sys.stderr)
+    counted = _("{errors}, {warnings}").format(
+        errors=ngettext("{n} feil", "{n} feil", errors).format(n=errors),
+        warnings=ngettext("{n} advarsel", "{n} advarsler", warnings).format(n=warnings))
+    print(_("{read} sjekket: {counted}").format(read=read, counted=counted), file=sys.stderr)
     return EXIT_ERRORS if errors else EXIT_OK
 
 

@@ -87,6 +87,7 @@ def read_map(data, path: Path, shown: str) -> tuple[Map | None, list[Problem]]:
         if alder is not None and len(alder) == 2 and alder[0] > alder[1]:
             ck.error(ck.at(s, "alder"), _("«alder» [{a}, {b}]: fra-alderen må være 0 eller mer og ikke større enn til-alderen").format(
                 a=alder[0], b=alder[1]))
+            alder = None
         plassering = ck.get(s, SERVICE, "plassering")
         service = Service(
             id=sid or "", navn=ck.get(s, SERVICE, "navn") or "", niva=niva if niva is not None else 0,
@@ -97,8 +98,13 @@ def read_map(data, path: Path, shown: str) -> tuple[Map | None, list[Problem]]:
             kommune=ck.get(s, SERVICE, "kommune"), tilgang=ck.get(s, SERVICE, "tilgang"), revisjon=revisjon,
             source=s.source, plassering_source=ck.at(s, "plassering") if plassering else None,
         )
-        if ck.error_count() - revision_errors == errors_before:
+        # A card is drawn when it has what drawing it needs: an id, a name, a level and a
+        # sector. A mistake elsewhere (a contact, an age, a symbol) leaves out that value,
+        # never the card: the coordinator sees the card, and edit mode can reach it.
+        if sid and service.navn and niva is not None and service.sektor:
             services.append(service)
+        elif ck.error_count() - revision_errors > errors_before:
+            ck.warning(s.source, _("{what} vises ikke i kartet før feilen over er rettet").format(what=label()))
     m = Map(
         id=ident or path.stem, navn=ck.get(obj, MAP, "navn") or path.stem, tjenester=services,
         nivaer=levels, type=ck.get(obj, MAP, "type") or MAP.prop("type").raw.get("default", "kommune"),

@@ -372,7 +372,9 @@ def test_validate_a_folder_checks_that_folder_and_counts_what_was_read(tmp_path,
     root = _folder_with_a_broken_map(tmp_path)
     assert cli.main(["validate", str(root)]) == 1
     captured = capsys.readouterr()
-    assert "1 kart, 1 forløp, 0 kasus sjekket: 1 feil, 0 advarsler" in captured.err
+    assert "1 kart, 1 forløp, 0 kasus sjekket: 1 feil, 1 advarsel" in captured.err
+    # the card with a sector that does not exist cannot be drawn: the user is told so
+    assert "bare.yaml:5:5: advarsel: tjenesten «a» vises ikke i kartet før feilen over er rettet" in captured.out
     assert "Eksempelkommune" not in captured.out + captured.err and "eksempel" not in captured.err
 
 
@@ -448,3 +450,26 @@ def test_lines_are_counted_as_editors_count_them_when_a_file_has_other_line_sepa
     assert "linje 4," in p.message  # where libyaml noticed it: the line after, as editors count
     data, problems = yamlfile.parse_yaml(f'id: x\nbeskrivelse: "a{sep}b"\nnavn: !!str y\n', "f.yaml")
     assert [(q.source.line, q.source.column) for q in problems] == [(3, 7)]
+
+
+def test_a_mistake_in_a_contact_leaves_out_the_value_not_the_card(tmp_path):
+    """A tester's map: «nettside: www.stord.kommune.no» hid the whole card, from the map and
+    from edit mode, with no word that it was hidden."""
+    from sammenkart.layout.engine import layout_map
+
+    f = tmp_path / "stord.yaml"
+    f.write_text("sammenkart: 1\nid: stord\nnavn: Stord\ntjenester:\n"
+                 "  - id: skole\n    navn: Skole\n    niva: 0\n    sektor: kommune\n"
+                 "    alder: [16, 6]\n    kontakt:\n      telefon: 53 00 00 00\n      nettside: www.stord.kommune.no\n"
+                 "  - id: bup\n    navn: BUP\n    niva: 9\n    sektor: spesialist\n", encoding="utf-8")
+    m, problems = load_map_file(f)
+    texts = [str(p) for p in problems]
+    assert [s.id for s in m.tjenester] == ["skole"]
+    skole = m.service("skole")
+    assert skole.kontakt.telefon == "53 00 00 00" and skole.kontakt.nettside is None and skole.alder is None
+    assert "skole" in layout_map(m).cards
+    assert any(t.startswith(f"{f}:12:17: feil: «nettside»") for t in texts)
+    assert any(t.startswith(f"{f}:9:12: feil: «alder» [16, 6]") for t in texts)
+    # a card that cannot be drawn (no such level) is left out, and the user is told so at the card
+    assert f"{f}:13:5: advarsel: tjenesten «bup» vises ikke i kartet før feilen over er rettet" in texts
+    assert not any("«skole» vises ikke" in t for t in texts)

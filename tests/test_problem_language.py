@@ -47,8 +47,10 @@ def test_the_editor_words_its_problems_in_the_language_spoken_now(tmp_path):
     ed.set_service("vik", "helse", navn="Skulehelsa")  # unsaved: read from the text, not the file
     bokmal = in_language("nb", ed.problems)
     nynorsk = in_language("nn", ed.problems)
-    assert messages(bokmal) == ["nivå 9 finnes ikke; kjente nivåer er 0, 1, 2, 3"]
-    assert messages(nynorsk) == ["nivå 9 finst ikkje; kjende nivå er 0, 1, 2, 3"]
+    assert messages(bokmal) == ["nivå 9 finnes ikke; kjente nivåer er 0, 1, 2, 3",
+                                "tjenesten «lege» vises ikke i kartet før feilen over er rettet"]
+    assert messages(nynorsk) == ["nivå 9 finst ikkje; kjende nivå er 0, 1, 2, 3",
+                                 "tenesta «lege» blir ikkje vist i kartet før feilen over er retta"]
     assert in_language("en", lambda: ed.workspace.problems_language) == "en"
     assert messages(in_language("nb", ed.problems)) == messages(bokmal), "and back"
     assert ed.dirty and ed.map("vik").service("helse").navn == "Skulehelsa" and ed.can_undo()
@@ -99,4 +101,5 @@ def test_a_loaded_workspace_is_read_again_in_the_language_spoken_now(tmp_path):
     assert ws.problems_language == "nb" and in_language("nb", lambda: loader.in_words_now(ws)) is ws
     again = in_language("nn", lambda: loader.in_words_now(ws))
     assert again is not ws and again.problems_language == "nn"
-    assert messages(again.problems) == ["nivå 9 finst ikkje; kjende nivå er 0, 1, 2, 3"]
+    assert messages(again.problems) == ["nivå 9 finst ikkje; kjende nivå er 0, 1, 2, 3",
+                                        "tenesta «lege» blir ikkje vist i kartet før feilen over er retta"]
