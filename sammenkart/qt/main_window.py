@@ -348,6 +348,7 @@ class MainWindow(QMainWindow):
             self.pathway_panel.show_pathway(None, None)
             self._status()
             return
+        self.room.set_empty(None)  # a map is shown: no "no map could be read" over it
         layout, _how = self.layouts.layout_for(m, offered)
         self.scene.set_content(m, layout)
         self.room.min_text = min((c.font_size for c in layout.cards.values()), default=12.0)

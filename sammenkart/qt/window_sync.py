@@ -30,7 +30,10 @@ def refresh(w, change=None) -> str | None:
     provider = w.map_view_provider
     m = provider(chosen) if chosen is not None and provider is not None else chosen
     if m is None:
-        # the map went (its file has an error now, or was removed): show another, or none
+        # the map went (its file has an error now, or was removed): show another, or none,
+        # and remember where the room was, to go back there when the file is mended
+        if old is not None:
+            w._lost = (old.id, w._pathway.id if w._pathway is not None else None, w.step)
         _problems(w, ws)
         if w.maps_list.count():
             w.maps_list.setCurrentRow(0)
@@ -39,8 +42,14 @@ def refresh(w, change=None) -> str | None:
         else:
             w._show_map(None)
             w.room.set_empty(w._empty_state(ws))
+        if old is not None:
+            shown = w.chosen_map()
+            w._lost += (shown.id if shown is not None else None,)
         update_title(w)
+        _back_where_it_was(w, ws)
         return None
+    if _back_where_it_was(w, ws):
+        return NEW
     w.room.set_empty(None)
     offered = ws.pathways_for(m)
     layout, how = w.layouts.layout_for(m, offered)
@@ -74,6 +83,27 @@ def refresh(w, change=None) -> str | None:
     update_title(w)
     w.workspace_updated.emit()
     return how
+
+
+def _back_where_it_was(w, ws) -> bool:
+    """A map that went because its file could not be read is back: show it again, at the
+    pathway and step the room was at, unless the user has chosen another map since."""
+    lost = getattr(w, "_lost", None)
+    if not lost or len(lost) < 4 or lost[0] not in ws.maps:
+        return False
+    map_id, pathway_id, step, fallback = lost
+    shown = w.chosen_map()
+    shown_id = shown.id if shown is not None else None
+    w._lost = None
+    if shown_id not in (fallback, map_id):
+        return False  # the user went on to another map
+    if shown_id != map_id:
+        w.select_map(map_id)
+        if w.chosen_map() is None or w.chosen_map().id != map_id:
+            w._map_row_changed(w.maps_list.currentRow())
+    if pathway_id and w.select_pathway(pathway_id) and step is not None:
+        w.set_step(step)
+    return True
 
 
 def update_title(w) -> None:
