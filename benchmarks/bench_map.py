@@ -107,7 +107,7 @@ def bench_window(label: str, ws, map_id: str, view: str | None = None) -> dict:
     from sammenkart.qt.app import make_app
     from sammenkart.qt.main_window import MainWindow
 
-    app = make_app()
+    make_app()  # the application must exist before any window
     settings = QSettings(str(Path(tempfile.mkdtemp()) / "settings.ini"), QSettings.IniFormat)
     t0 = time.perf_counter()
     w = MainWindow(ws, settings)  # a fresh settings file: the window opens maximized on the 1920×1080 screen
