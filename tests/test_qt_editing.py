@@ -397,6 +397,19 @@ def test_saving_over_a_change_on_disk_merges_or_overwrites_and_keeps_their_versi
     assert beside.read_text(encoding="utf-8") == disk and beside.name in answers.asked[-1][1]
 
 
+def test_a_file_deleted_on_disk_while_edited_keeps_the_edits_and_says_so(qtbot, window, root, answers):
+    w = window
+    path = root / "kart" / f"{MAP}.yaml"
+    edit_mode_on(qtbot, w)
+    w.editor.set_service(MAP, "ppt", navn="Mitt navn")
+    path.unlink()
+    qtbot.waitUntil(lambda: any("finnes ikke lenger på disken" in x for _t, x, _b in answers.asked), timeout=5000)
+    assert w.current_map().service("ppt").navn == "Mitt navn" and w.isWindowModified()
+    w.map_view.setFocus()
+    key(qtbot, w, Qt.Key_S, Qt.ControlModifier)
+    assert "navn: Mitt navn" in path.read_text(encoding="utf-8")
+
+
 def test_saving_over_a_change_on_disk_can_merge_first(qtbot, window, root, answers):
     w = window
     path = root / "kart" / f"{MAP}.yaml"

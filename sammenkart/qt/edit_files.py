@@ -126,7 +126,7 @@ class FileKeeper(QObject):
             doc = ed.document_at(path)
             now = disk_state(path)
             if doc.dirty:
-                if self.kept.get(path) == now:
+                if path in self.kept and self.kept[path] == now:  # (a file gone is None too)
                     continue  # asked already about this very change
                 if not self.merge_in(path):
                     self.kept[path] = now
@@ -173,11 +173,14 @@ class FileKeeper(QObject):
             return True
         if preview is None or preview.clean:
             try:
-                ed.reload(path)
+                change = ed.reload(path)
             except EditError as exc:
                 self.ctl.warn(str(exc))
                 return False
-            if path.exists() and not saving:
+            if not path.exists():  # deleted by another program: the edits stay, a save writes the file again
+                if change is not None and not saving:
+                    self.ctl.ask(title, change.text, [_("OK")])
+            elif not saving:
                 self.ctl.ask(title, _(
                     "«{file}» er endret utenfor Sammenkart (av et annet program eller git). Endringene derfra "
                     "er lest inn, og de ulagrede endringene dine er lagt oppå dem: de gjaldt andre linjer.\n\n"

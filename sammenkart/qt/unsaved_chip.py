@@ -1,8 +1,9 @@
 """«Ulagrede endringer – Ctrl+S lagrer»: unsaved edits shown on the map, not
 only as the window title's * (which full screen hides; tester round 4, item 7).
 
-A chip at the map's top left, beside the edit banner in edit mode and in its
-place after edit mode is left, so the map does not move when it comes; in the
+A chip at the map's top left (right of a drawer open over the left edge),
+beside the edit banner in edit mode and in its place after edit mode is
+left, so the map does not move when it comes; in the
 strip the room keeps above the map (``strip_bottom``), so it covers no card.
 A click saves (as Ctrl+S). Never in presentation mode: the projector's
 audience has no use for it, and the one presenting sees it again on leaving
@@ -39,7 +40,12 @@ class UnsavedChip(Chip):
         self.setVisible(show)
         if show:
             self.adjustSize()
-            x = self.banner.geometry().right() + 1 + 8 if self.banner.isVisibleTo(self.window.map_view) else 8
+            room, view = self.window.room, self.window.map_view
+            x = 8
+            if self.banner.isVisibleTo(view):
+                x = self.banner.geometry().right() + 1 + 8
+            if room.mode() == "drawer" and room.drawer_left:  # an open drawer over the left edge
+                x = max(x, room.side.width() + 8)
             top = below(self.window.room.top_controls(exclude=self), QRect(x, 8, self.width(), self.height()))
             self.move(x, top)
             self.raise_()
