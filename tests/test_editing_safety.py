@@ -361,3 +361,17 @@ def test_a_save_over_a_change_on_disk_says_one_file_or_several_right(ed, lang, o
         with pytest.raises(FileChangedError) as both:
             ed.save()
     assert one in str(single.value) and two in str(both.value)
+
+
+def test_a_file_that_goes_and_comes_back_keeps_my_edits_merged(ed):
+    # a checkout of another branch and back: the file is gone for a while
+    path = ed.document("map", MAP).path
+    original = path.read_text(encoding="utf-8")
+    ed.set_service(MAP, "ppt", navn="Mitt navn")
+    path.unlink()
+    ed.reload(path)
+    assert ed.dirty
+    path.write_text(original.replace(RASK, "navn: Rask hjelp"), encoding="utf-8")
+    ed.reload(path)
+    m = ed.map(MAP)
+    assert m.service("ppt").navn == "Mitt navn" and m.service("lavterskel-psykisk-helse").navn == "Rask hjelp"

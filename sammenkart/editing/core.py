@@ -432,8 +432,11 @@ class EditorCore:
 
     @staticmethod
     def _base(doc: Document) -> str:
-        """The text the unsaved edits were made to: the one last read or saved."""
-        return doc.saved_text if doc.saved_text is not None else doc.text
+        """The text the unsaved edits were made to: the one last read or saved
+        (before the file went from disk, if it did)."""
+        for text in (doc.saved_text, doc.gone_base, doc.text):
+            if text is not None:
+                return text
 
     def reload(self, path, keep: str = "disk") -> Change | None:
         """Read a file again from disk after another program changed it.
@@ -455,6 +458,8 @@ class EditorCore:
         self._by_texts.clear()  # shared texts and figures beside it may have changed on disk too
         if doc.text is not None and not doc.path.exists():
             # deleted by another program: keep what is open, unsaved; saving writes it back
+            if doc.saved_text is not None:
+                doc.gone_base = doc.saved_text
             doc.disk, doc.saved_text = None, None
             return self._changed(self._change(ch.FILE_RELOAD, doc, _(
                 "«{path}» finnes ikke lenger på disken; lagre for å skrive den på nytt").format(path=shown)))
