@@ -30,7 +30,7 @@ from . import changes as ch
 from . import fields as fl
 from .changes import Change, EditError, FileChangedError
 from .document import Document, changed_on_disk, disk_state
-from .merge import OURS, THEIRS, Merge, merge3
+from .merge import OURS, THEIRS, Merge, Merger, merge3
 from .yamltext import LastItem, Splice, Tree
 
 Listener = Callable[[Change], None]
@@ -504,10 +504,11 @@ class EditorCore:
                     text = fwd.apply(text)
             states[k + 1] = text
         current = doc.text
+        merger = Merger(base, disk)
         merged: dict[str, Merge] = {}
         for s in states:
             if s not in merged:
-                merged[s] = merge3(base, s, disk, prefer)
+                merged[s] = merger.merge(s, prefer)
         moved = [merged[s].text for s in states]
         keep = []
         for k, entry in enumerate(self._history):
