@@ -56,3 +56,17 @@ def test_edits_to_separate_parts_always_merge_to_both(lines, data):
     both[j:j + 1] = ["theirs 1\n", "theirs 2\n"]
     both[i] = "mine\n"
     assert m.clean and m.text == "".join(both)
+
+
+@given(st.lists(st.sampled_from(["a\n", "b\n", "c\n", "- id: x\n", "- id: y\n", "- id: z\n", "niva: 1\n"]), max_size=40),
+       st.lists(st.sampled_from(["a\n", "b\n", "d\n", "- id: x\n", "- id: y\n", "- id: w\n", "niva: 2\n"]), max_size=40))
+def test_what_one_side_changed_is_found_exactly_whatever_the_lines(base, other):
+    # lines once on each side anchor the diff: the edits found must still make the other text exactly
+    from sammenkart.editing.merge import _edits
+
+    out, at = [], 0
+    for e in _edits(base, other, "ours"):
+        assert e.start >= at
+        out += base[at:e.start] + list(e.lines)
+        at = e.end
+    assert out + base[at:] == other
