@@ -9,7 +9,10 @@ benchmarks/gen_region.py, written as a map file):
   new map snapshot, and ``problems()`` for the edited state;
 - "check": one check-as-you-type call (``check_field``);
 - "save": ``save()`` of the edited map (text to disk, atomically, with fsync);
-- "open": ``Editor.open`` of the folder.
+- "open": ``Editor.open`` of the folder;
+- "reload": another program changes the map's first line while an edit is
+  unsaved: ``reload`` (the three-way merge, and every state of the history,
+  one entry per round, moved onto the new text) and ``problems()``.
 Median and worst of many runs, in milliseconds. Targets (issue 8): save of the
 example map ≤ 100 ms median; edit + repaint ≤ 30 ms (the repaint is Qt's part,
 measured in phase B).
@@ -55,12 +58,25 @@ def bench(root: Path, map_id: str, service_ids: list[str], rounds: int) -> None:
         ed.save()
         saves.append(time.perf_counter() - t0)
     assert len(seen) >= rounds and all(m is not None for m in seen)
+    path = ed.document("map", map_id).path
+    reloads = []
+    for k in range(5):
+        ed.set_service(map_id, service_ids[0], navn=f"Ulagret {k}")
+        text = path.read_text(encoding="utf-8")
+        path.write_text(f"# endret av et annet program {k}\n" + text, encoding="utf-8")
+        t0 = time.perf_counter()
+        ed.reload(path)
+        ed.problems()
+        reloads.append(time.perf_counter() - t0)
+        assert ed.last_merge.clean and ed.map(map_id).service(service_ids[0]).navn == f"Ulagret {k}"
+        ed.save()
     size = ed.document("map", map_id).path.stat().st_size
     print(f"  map file: {size / 1024:.0f} KiB, {len(ed.map(map_id).tjenester)} services, {len(ed.documents)} files open")
     print(f"  open:  {opened * 1000:7.1f} ms")
     print(f"  edit:  {_ms(edits)}   (operation + broadcast + new snapshot + problems)")
     print(f"  check: {_ms(checks)}")
     print(f"  save:  {_ms(saves)}")
+    print(f"  reload: {_ms(reloads)}   (merge, {len(ed.history)} history entries moved, problems)")
 
 
 def main() -> None:

@@ -129,6 +129,20 @@ def date_text(d) -> str:
     return format_date(d, format="long", locale=BABEL_LOCALES[_current])
 
 
+def datetime_text(d) -> str:
+    """A moment (``datetime.datetime``, local time) as the current language
+    writes it, by Babel's CLDR patterns: the long date and the short time
+    joined as the language joins them: "1. desember 2026, 01:51" (nb),
+    "1. desember 2026 kl. 01:51" (nn), "1 December 2026, 01:51" (en)."""
+    from babel.dates import format_datetime, get_date_format, get_datetime_format, get_time_format
+
+    locale = BABEL_LOCALES[_current]
+    pattern = get_datetime_format("long", locale=locale).replace(
+        "{1}", get_date_format("long", locale=locale).pattern).replace(
+        "{0}", get_time_format("short", locale=locale).pattern)
+    return format_datetime(d, pattern, locale=locale)
+
+
 def or_list(items) -> str:
     """``items`` joined as the current language lists alternatives, by Babel:
     ".md eller .pdf" (nb, nn), ".md or .pdf" (en)."""

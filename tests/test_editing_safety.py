@@ -10,7 +10,7 @@ import pytest
 from editing_helpers import MAP, bundled_copy
 
 from sammenkart.editing import (EditError, Editor, FileChangedError, changed_on_disk, disk_state, find_copies,
-                                new_map, save_copies)
+                                keep_beside, new_map, save_copies)
 from sammenkart.editing import changes as ch
 from sammenkart.editing.recovery import recovery_dir
 from sammenkart.loader import load_map_file, load_workspace
@@ -79,20 +79,83 @@ def test_a_file_changed_on_disk_is_noticed_and_saving_over_it_asks(ed):
     assert ed.changed_on_disk() == []
 
 
-def test_reload_is_undoable_so_unsaved_edits_come_back(ed):
+PPT = "navn: Pedagogisk-psykologisk tjeneste (PPT)"
+RASK = "navn: Rask psykisk helsehjelp for barn og unge"
+
+
+def _disk_change(path, old, new) -> str:
+    """Another program (git, a sync) changes one line of the file on disk."""
+    text = path.read_text(encoding="utf-8").replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def test_reload_keeps_my_edits_on_top_and_undo_takes_back_only_mine(ed):
+    # tester round 4, item 1: undo after «Les inn på nytt» took back the other program's change
+    # too, and Ctrl+S then wrote it away without a word
     path = ed.document("map", MAP).path
     ed.set_service(MAP, "ppt", navn="Mitt navn")
-    mine = ed.document("map", MAP).text
-    theirs = path.read_text(encoding="utf-8").replace("navn: Rask psykisk helsehjelp", "navn: Rask hjelp")
-    path.write_text(theirs, encoding="utf-8")
+    theirs = _disk_change(path, RASK, "navn: Rask hjelp")
     seen = []
     ed.subscribe(seen.append)
     change = ed.reload(path)
     assert change.kind == ch.FILE_RELOAD and seen == [change]
+    assert ed.last_merge.clean
+    m = ed.map(MAP)
+    assert m.service("ppt").navn == "Mitt navn" and m.service("lavterskel-psykisk-helse").navn == "Rask hjelp"
+    assert ed.dirty and ed.document("map", MAP).saved_text == theirs
+    ed.undo()  # mine goes; theirs stays
     assert ed.document("map", MAP).text == theirs and not ed.dirty
-    assert ed.map(MAP).service("lavterskel-psykisk-helse").navn.startswith("Rask hjelp")
-    ed.undo()
-    assert ed.document("map", MAP).text == mine and ed.dirty
+    assert ed.save() == [] and path.read_text(encoding="utf-8") == theirs
+    ed.redo()
+    assert ed.map(MAP).service("ppt").navn == "Mitt navn"
+    ed.save()
+    saved = path.read_text(encoding="utf-8")
+    assert "navn: Rask hjelp" in saved and "navn: Mitt navn" in saved and RASK not in saved
+
+
+def test_reload_moves_the_whole_history_so_no_state_lacks_the_other_change(ed):
+    path = ed.document("map", MAP).path
+    ed.set_service(MAP, "ppt", navn="Først")
+    ed.save()  # an edit already saved ...
+    ed.set_service(MAP, "bup", beskrivelse="Mine ord")  # ... and one not
+    _disk_change(path, RASK, "navn: Rask hjelp")
+    ed.reload(path)
+    assert len(ed.history) == 2 and ed.history_index == 2
+    while ed.can_undo():  # every state back to the start has their change
+        ed.undo()
+        assert ed.map(MAP).service("lavterskel-psykisk-helse").navn == "Rask hjelp"
+    assert ed.map(MAP).service("ppt").navn == "Pedagogisk-psykologisk tjeneste (PPT)"
+    ed.save()  # writing the oldest state keeps their change
+    assert "navn: Rask hjelp" in path.read_text(encoding="utf-8")
+
+
+def test_a_quiet_reload_is_not_undone_by_undoing_an_earlier_saved_edit(ed):
+    path = ed.document("map", MAP).path
+    ed.set_service(MAP, "ppt", navn="Først")
+    ed.save()
+    theirs = _disk_change(path, RASK, "navn: Rask hjelp")
+    ed.reload(path)
+    assert ed.document("map", MAP).text == theirs and not ed.dirty and len(ed.history) == 1
+    ed.undo()  # my saved rename goes; their change stays
+    m = ed.map(MAP)
+    assert m.service("ppt").navn.startswith("Pedagogisk") and m.service("lavterskel-psykisk-helse").navn == "Rask hjelp"
+
+
+@pytest.mark.parametrize("keep, navn", [("disk", "PPT fra disken"), ("mine", "Mitt navn")])
+def test_where_both_changed_the_same_line_keep_decides_and_undo_gives_the_disk_text(ed, keep, navn):
+    path = ed.document("map", MAP).path
+    ed.set_service(MAP, "ppt", navn="Mitt navn")
+    ed.set_service(MAP, "bup", beskrivelse="Mine ord")
+    theirs = _disk_change(path, PPT, "navn: PPT fra disken")
+    preview = ed.merge_preview(path)
+    assert preview.conflicts == (250,) and ed.document("map", MAP).text != theirs, "a preview changes nothing"
+    ed.reload(path, keep=keep)
+    assert ed.last_merge.conflicts == (250,)
+    assert ed.map(MAP).service("ppt").navn == navn and ed.map(MAP).service("bup").beskrivelse == "Mine ord"
+    while ed.can_undo():
+        ed.undo()
+    assert ed.document("map", MAP).text == theirs and not ed.dirty
 
 
 def test_a_file_deleted_on_disk_keeps_what_is_open_and_save_writes_it_back(ed):
@@ -152,15 +215,98 @@ def test_recovery_copies_of_unsaved_edits_are_found_and_restored(tmp_path):
     assert find_copies() == [] and not list(recovery_dir().glob("*.json"))
 
 
-def test_a_recovery_copy_older_than_the_file_is_not_offered(tmp_path):
+def test_a_copy_of_a_file_changed_since_is_offered_and_merged_onto_the_new_text(tmp_path):
+    # tester round 4, item 2: a comment line added after the crash hid the copy for good
     root = bundled_copy(tmp_path)
     ed = Editor.open(root)
     ed.set_service(MAP, "ppt", navn="Ulagret navn")
     save_copies(ed.documents)
     path = ed.document("map", MAP).path
-    path.write_text(path.read_text(encoding="utf-8") + "# endret etterpå\n", encoding="utf-8")
+    theirs = path.read_text(encoding="utf-8") + "# lagt til av git pull\n"
+    path.write_text(theirs, encoding="utf-8")
     os.utime(path, (time.time() + 60, time.time() + 60))
+    found = find_copies()
+    assert [(c.path, c.changed_since) for c in found] == [(path.resolve(), True)]
+    fresh = Editor.open(root)
+    fresh.recover(found[0].path, found[0].text, found[0].base)
+    assert fresh.last_merge.clean
+    text = fresh.document("map", MAP).text
+    assert text.endswith("# lagt til av git pull\n") and fresh.map(MAP).service("ppt").navn == "Ulagret navn"
+    fresh.undo()
+    assert fresh.document("map", MAP).text == theirs and not fresh.dirty
+
+
+def test_a_copy_whose_lines_were_changed_on_disk_too_wins_there_and_undo_gives_the_disk(tmp_path):
+    root = bundled_copy(tmp_path)
+    ed = Editor.open(root)
+    ed.set_service(MAP, "ppt", navn="Ulagret navn")
+    save_copies(ed.documents)
+    path = ed.document("map", MAP).path
+    theirs = _disk_change(path, PPT, "navn: PPT fra git")
+    found = find_copies()
+    fresh = Editor.open(root)
+    fresh.recover(found[0].path, found[0].text, found[0].base)
+    assert fresh.last_merge.conflicts == (250,) and fresh.map(MAP).service("ppt").navn == "Ulagret navn"
+    fresh.undo()
+    assert fresh.document("map", MAP).text == theirs
+
+
+def test_an_old_copy_without_its_base_is_still_offered_when_the_file_is_newer(tmp_path):
+    import json
+
+    root = bundled_copy(tmp_path)
+    ed = Editor.open(root)
+    ed.set_service(MAP, "ppt", navn="Ulagret navn")
+    [copy] = save_copies(ed.documents)
+    record = json.loads(copy.read_text(encoding="utf-8"))
+    del record["base"]  # as copies were written before the base was kept
+    copy.write_text(json.dumps(record), encoding="utf-8")
+    path = ed.document("map", MAP).path
+    assert find_copies()[0].changed_since is False
+    path.write_text(path.read_text(encoding="utf-8") + "# ny\n", encoding="utf-8")
+    os.utime(path, (time.time() + 60, time.time() + 60))
+    [found] = find_copies()
+    assert found.changed_since and found.base is None and "Ulagret navn" in found.text
+
+
+def test_a_copy_equal_to_the_file_is_not_offered(tmp_path):
+    root = bundled_copy(tmp_path)
+    ed = Editor.open(root)
+    ed.set_service(MAP, "ppt", navn="Ulagret navn")
+    save_copies(ed.documents)
+    path = ed.document("map", MAP).path
+    path.write_text(ed.document("map", MAP).text, encoding="utf-8")  # saved by hand the same way
     assert find_copies() == []
+
+
+def test_a_version_kept_beside_is_never_read_as_a_map_and_never_overwrites(tmp_path):
+    import datetime as dt
+
+    root = bundled_copy(tmp_path)
+    path = root / "kart" / f"{MAP}.yaml"
+    when = dt.datetime(2026, 12, 1, 1, 12, 5)
+    a = keep_beside(path, "a: 1\n", when=when)
+    b = keep_beside(path, "b: 2\n", bom=True, when=when)
+    assert a == root / "kart" / "gjenoppretting" / f"{MAP}-2026-12-01-011205.yaml"
+    assert b.name == f"{MAP}-2026-12-01-011205-2.yaml" and b.read_bytes() == "\ufeffb: 2\n".encode()
+    assert a.read_text(encoding="utf-8") == "a: 1\n"
+    assert not load_workspace(root).errors
+
+
+def test_the_copy_time_is_said_in_the_users_language_and_local_time(tmp_path):
+    import datetime as dt
+
+    from sammenkart import i18n
+    from sammenkart.editing import RecoveryCopy
+
+    moment = dt.datetime(2026, 12, 1, 0, 51, 11)  # local time
+    rc = RecoveryCopy(tmp_path / "x.yaml", "", moment.timestamp(), tmp_path / "c.json")
+    with i18n.language("nb"):
+        assert rc.when == "1. desember 2026, 00:51"
+    with i18n.language("nn"):
+        assert rc.when == "1. desember 2026 kl. 00:51"
+    with i18n.language("en"):
+        assert rc.when == "1 December 2026, 00:51"
 
 
 # --- a new map -------------------------------------------------------------------------------
@@ -192,3 +338,40 @@ def test_new_map_refuses_what_it_cannot_write(tmp_path):
     with pytest.raises(EditError, match="ukjente"):
         new_map(tmp_path, "Ås", "nb", services=["skole", "bibliotek"])
     assert not (tmp_path / "kart").exists()
+
+
+@pytest.mark.parametrize("lang, one, two", [
+    ("nb", "siden den ble lest; lagre likevel, eller les den inn", "siden de ble lest; lagre likevel, eller les dem inn"),
+    ("nn", "sidan ho vart lesen; lagre likevel, eller les ho inn", "sidan dei vart lesne; lagre likevel, eller les dei"),
+    ("en", "was changed by another program after it was read; save anyway, or reload it",
+     "were changed by another program after they were read; save anyway, or reload them"),
+])
+def test_a_save_over_a_change_on_disk_says_one_file_or_several_right(ed, lang, one, two):
+    # tester round 4, item 13: one file was called «de/dem»
+    from sammenkart import i18n
+
+    ed.set_service(MAP, "ppt", navn="Mitt navn")
+    ed.set_step("angst", 0, nar="Nytt vilkår")
+    paths = [ed.document("map", MAP).path, ed.document("pathway", "angst").path]
+    for p in paths:
+        p.write_text(p.read_text(encoding="utf-8") + "# endret\n", encoding="utf-8")
+    with i18n.language(lang):
+        with pytest.raises(FileChangedError) as single:
+            ed.save([paths[0]])
+        with pytest.raises(FileChangedError) as both:
+            ed.save()
+    assert one in str(single.value) and two in str(both.value)
+
+
+def test_a_file_that_goes_and_comes_back_keeps_my_edits_merged(ed):
+    # a checkout of another branch and back: the file is gone for a while
+    path = ed.document("map", MAP).path
+    original = path.read_text(encoding="utf-8")
+    ed.set_service(MAP, "ppt", navn="Mitt navn")
+    path.unlink()
+    ed.reload(path)
+    assert ed.dirty
+    path.write_text(original.replace(RASK, "navn: Rask hjelp"), encoding="utf-8")
+    ed.reload(path)
+    m = ed.map(MAP)
+    assert m.service("ppt").navn == "Mitt navn" and m.service("lavterskel-psykisk-helse").navn == "Rask hjelp"

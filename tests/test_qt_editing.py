@@ -219,6 +219,86 @@ def test_a_recovery_copy_is_kept_every_30_s_and_offered_at_the_next_start(qtbot,
     assert w2.current_map().service("ppt").navn == "Pedagogisk-psykologisk tjeneste (PPT)"
 
 
+def test_a_recovery_copy_of_a_file_changed_since_is_offered_said_so_and_merged(qtbot, tmp_path, root, answers):
+    # tester round 4, item 2: a comment line added after the crash (a git pull) dropped the copy silently
+    import datetime as dt
+
+    from sammenkart import i18n
+
+    w = open_window(qtbot, root, tmp_path / "s.ini")
+    edit_mode_on(qtbot, w)
+    w.editor.set_service(MAP, "ppt", navn="PPT etter krasj")
+    w.edit.files.recovery.timeout.emit()
+    w.edit.files.released = w.editor  # the crash: the window goes without asking or saving
+    w.close()
+    path = root / "kart" / f"{MAP}.yaml"
+    theirs = path.read_text(encoding="utf-8") + "# lagt til av git pull\n"
+    path.write_text(theirs, encoding="utf-8")
+    [copy] = find_copies([path])
+    answers.queue = ["Hent tilbake"]
+    w2 = open_window(qtbot, root, tmp_path / "s2.ini")
+    qtbot.waitUntil(lambda: w2.editor is not None and w2.editor.dirty)
+    title, text, buttons = next(a for a in answers.asked if a[0] == "Ulagrede endringer funnet")
+    shown = i18n.datetime_text(dt.datetime.fromtimestamp(copy.saved_at))
+    assert f"eksempelkommune.yaml (lagret {shown}; fila er endret på disken siden)" in text
+    assert "+00:00" not in text and "får endringene dine lagt oppå den nye teksten" in text
+    assert w2.current_map().service("ppt").navn == "PPT etter krasj"
+    assert w2.editor.document("map", MAP).text.endswith("# lagt til av git pull\n")
+    assert "endringene dine er lagt oppå den nye teksten" in answers.asked[-1][1]
+    assert w2.statusBar().currentMessage() == "Hentet tilbake 1 ulagret fil; lagre med Ctrl+S."
+    w2.map_view.setFocus()
+    key(qtbot, w2, Qt.Key_Z, Qt.ControlModifier)
+    assert w2.editor.document("map", MAP).text == theirs and not w2.isWindowModified()
+
+
+def test_a_copy_that_cannot_be_merged_is_kept_beside_the_file_and_said_where(qtbot, tmp_path, root, answers):
+    import json
+
+    path = root / "kart" / f"{MAP}.yaml"
+    text = path.read_text(encoding="utf-8")
+    from sammenkart.editing import Editor, save_copies
+
+    ed = Editor.open(root)
+    ed.set_service(MAP, "ppt", navn="PPT etter krasj")
+    [rec] = save_copies(ed.documents)
+    record = json.loads(rec.read_text(encoding="utf-8"))
+    del record["base"]  # a copy from before the base was kept
+    record["saved_at"] -= 120
+    rec.write_text(json.dumps(record), encoding="utf-8")
+    path.write_text(text + "# ny\n", encoding="utf-8")
+    answers.queue = ["Hent tilbake"]
+    w = open_window(qtbot, root, tmp_path / "s.ini")
+    qtbot.waitUntil(lambda: any(t == "Ulagrede endringer hentet tilbake" for t, _x, _b in answers.asked))
+    [beside] = (root / "kart" / "gjenoppretting").iterdir()
+    assert "PPT etter krasj" in beside.read_text(encoding="utf-8") and beside.name in answers.asked[-1][1]
+    assert path.read_text(encoding="utf-8") == text + "# ny\n" and not find_copies([path])
+    assert w.editor is None or not w.editor.dirty
+
+
+def test_unsaved_edits_show_on_the_map_outside_edit_mode_but_not_to_the_room(qtbot, window, root, answers):
+    # tester round 4, item 7: only the title's * said so, and full screen hides the title
+    w = window
+    chip = w.edit.unsaved
+    assert not chip.isVisible()
+    edit_mode_on(qtbot, w)
+    assert not chip.isVisible()
+    w.editor.set_service(MAP, "ppt", navn="Mitt navn")
+    assert chip.isVisible() and chip.text() == "● Ulagrede endringer – Ctrl+S lagrer"
+    assert chip.geometry().left() > w.edit.banner.geometry().right(), "beside the edit banner"
+    top = w.map_view.viewportMargins().top()
+    w.map_view.setFocus()
+    key(qtbot, w, Qt.Key_E, Qt.ControlModifier)
+    assert not w.edit.active and chip.isVisible()
+    assert chip.geometry().bottom() < w.map_view.viewportMargins().top(), "in the strip above the map"
+    assert abs(w.map_view.viewportMargins().top() - top) <= 4, "the map does not jump"
+    w.presentation.enter()
+    qtbot.waitUntil(lambda: not chip.isVisible())
+    w.presentation.leave()
+    qtbot.waitUntil(chip.isVisible)
+    qtbot.mouseClick(chip, Qt.LeftButton)  # a click saves
+    assert not chip.isVisible() and "navn: Mitt navn" in (root / "kart" / f"{MAP}.yaml").read_text(encoding="utf-8")
+
+
 def test_a_file_changed_on_disk_is_read_again_quietly_without_edits(qtbot, window, root, answers):
     w = window
     path = root / "kart" / f"{MAP}.yaml"
@@ -234,28 +314,115 @@ def test_a_file_changed_on_disk_is_read_again_quietly_without_edits(qtbot, windo
     assert not answers.asked
 
 
-def test_a_file_changed_on_disk_with_unsaved_edits_asks(qtbot, window, root, answers):
+RASK = "navn: Rask psykisk helsehjelp for barn og unge"
+PPT = "navn: Pedagogisk-psykologisk tjeneste (PPT)"
+
+
+def _disk_change(path, old, new) -> str:
+    text = path.read_text(encoding="utf-8").replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def test_a_change_on_disk_is_read_in_under_my_edits_and_undo_takes_back_only_mine(qtbot, window, root, answers):
+    # tester round 4, item 1: «Les inn på nytt», then Ctrl+Z took the colleague's change back too,
+    # and Ctrl+S wrote it away with no warning
     w = window
     path = root / "kart" / f"{MAP}.yaml"
     edit_mode_on(qtbot, w)
-    w.editor.set_service(MAP, "bup", beskrivelse="Mine endringer")
-    text = path.read_text(encoding="utf-8")
-    answers.queue = ["Behold mine endringer"]
-    path.write_text(text.replace("navn: Pedagogisk-psykologisk tjeneste (PPT)", "navn: PPT fra git"), encoding="utf-8")
-    qtbot.waitUntil(lambda: any(t == "Fila er endret av et annet program" for t, _x, _b in answers.asked), timeout=5000)
-    assert w.current_map().service("bup").beskrivelse == "Mine endringer"
-    # saving now would overwrite the other program's change: it asks again
+    w.editor.set_service(MAP, "ppt", navn="Mitt navn")
+    _disk_change(path, RASK, "navn: Rask hjelp")
+    qtbot.waitUntil(lambda: w.current_map().service("lavterskel-psykisk-helse").navn == "Rask hjelp", timeout=5000)
+    title, text, buttons = answers.asked[-1]
+    assert title == "Fila er endret av et annet program" and buttons == ["OK"]
+    assert "de ulagrede endringene dine er lagt oppå dem" in text and "Angre (Ctrl+Z) tar bare bort dine egne" in text
+    assert w.current_map().service("ppt").navn == "Mitt navn" and w.isWindowModified()
+    assert w.scene.cards["ppt"].item.lines == ("Mitt navn",)
+    w.map_view.setFocus()
+    key(qtbot, w, Qt.Key_Z, Qt.ControlModifier)
+    m = w.current_map()
+    assert m.service("ppt").navn.startswith("Pedagogisk") and m.service("lavterskel-psykisk-helse").navn == "Rask hjelp"
+    assert not w.isWindowModified(), "undoing my one edit leaves the file as it is on disk"
+    key(qtbot, w, Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)
+    asked = len(answers.asked)
+    key(qtbot, w, Qt.Key_S, Qt.ControlModifier)
+    saved = path.read_text(encoding="utf-8")
+    assert "navn: Mitt navn" in saved and "navn: Rask hjelp" in saved and len(answers.asked) == asked
+
+
+def test_a_line_both_changed_asks_whose_and_keeps_the_other_version_beside(qtbot, window, root, answers):
+    w = window
+    path = root / "kart" / f"{MAP}.yaml"
+    edit_mode_on(qtbot, w)
+    w.editor.set_service(MAP, "ppt", navn="Mitt navn")
+    w.editor.set_service(MAP, "bup", beskrivelse="Mine ord")
+    answers.queue = ["Bruk versjonen på disken"]
+    theirs = _disk_change(path, PPT, "navn: PPT fra git")
+    qtbot.waitUntil(lambda: w.current_map().service("ppt").navn == "PPT fra git", timeout=5000)
+    question = next(a for a in answers.asked if len(a[2]) == 3)
+    assert "linje 250 er endret både der og av deg" in question[1]
+    assert question[2] == ["Bruk versjonen på disken", "Bruk mine endringer", "Vent"]
+    [beside] = (root / "kart" / "gjenoppretting").iterdir()
+    told = answers.asked[-1][1]
+    assert "Linje 250 er nå slik den står på disken" in told and beside.name in told
+    assert "navn: Mitt navn" in beside.read_text(encoding="utf-8"), "my version of the line is kept"
+    assert w.current_map().service("bup").beskrivelse == "Mine ord", "my other edit stays"
+    w.map_view.setFocus()
+    key(qtbot, w, Qt.Key_Z, Qt.ControlModifier)
+    assert w.editor.document("map", MAP).text == theirs
+    assert not load_workspace(root).errors, "the copy beside is not read as a second map"
+
+
+def test_saving_over_a_change_on_disk_merges_or_overwrites_and_keeps_their_version(qtbot, window, root, answers):
+    w = window
+    path = root / "kart" / f"{MAP}.yaml"
+    edit_mode_on(qtbot, w)
+    w.editor.set_service(MAP, "ppt", navn="Mitt navn")
+    answers.queue = ["Vent"]
+    _disk_change(path, PPT, "navn: PPT fra git")
+    qtbot.waitUntil(lambda: any(len(b) == 3 for _t, _x, b in answers.asked), timeout=5000)
+    assert w.current_map().service("ppt").navn == "Mitt navn"
+    # Ctrl+S: one file, said in the singular (tester round 4, item 13)
     answers.queue = ["Avbryt"]
     w.map_view.setFocus()
     key(qtbot, w, Qt.Key_S, Qt.ControlModifier)
-    assert "PPT fra git" in path.read_text(encoding="utf-8") and w.editor.dirty
-    # read it again after all: their change shows, and undo brings mine back
-    answers.queue = ["Les inn på nytt"]
-    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    qtbot.waitUntil(lambda: w.current_map().service("ppt").navn == "PPT fra git", timeout=5000)
-    assert w.current_map().service("bup").beskrivelse != "Mine endringer"
-    key(qtbot, w, Qt.Key_Z, Qt.ControlModifier)
-    assert w.current_map().service("bup").beskrivelse == "Mine endringer"
+    title, text, buttons = answers.asked[-1]
+    assert "siden den ble lest; lagre likevel, eller les den inn på nytt" in text and " de " not in text
+    assert buttons == ["Slå sammen", "Skriv over", "Avbryt"] and "PPT fra git" in path.read_text(encoding="utf-8")
+    disk = path.read_text(encoding="utf-8")
+    answers.queue = ["Skriv over"]
+    key(qtbot, w, Qt.Key_S, Qt.ControlModifier)
+    assert "navn: Mitt navn" in path.read_text(encoding="utf-8") and not w.isWindowModified()
+    [beside] = (root / "kart" / "gjenoppretting").iterdir()
+    assert beside.read_text(encoding="utf-8") == disk and beside.name in answers.asked[-1][1]
+
+
+def test_a_file_deleted_on_disk_while_edited_keeps_the_edits_and_says_so(qtbot, window, root, answers):
+    w = window
+    path = root / "kart" / f"{MAP}.yaml"
+    edit_mode_on(qtbot, w)
+    w.editor.set_service(MAP, "ppt", navn="Mitt navn")
+    path.unlink()
+    qtbot.waitUntil(lambda: any("finnes ikke lenger på disken" in x for _t, x, _b in answers.asked), timeout=5000)
+    assert w.current_map().service("ppt").navn == "Mitt navn" and w.isWindowModified()
+    w.map_view.setFocus()
+    key(qtbot, w, Qt.Key_S, Qt.ControlModifier)
+    assert "navn: Mitt navn" in path.read_text(encoding="utf-8")
+
+
+def test_saving_over_a_change_on_disk_can_merge_first(qtbot, window, root, answers):
+    w = window
+    path = root / "kart" / f"{MAP}.yaml"
+    edit_mode_on(qtbot, w)
+    w.editor.set_service(MAP, "ppt", navn="Mitt navn")
+    w.edit.files.watcher.blockSignals(True)  # the save comes before the watcher notices
+    _disk_change(path, RASK, "navn: Rask hjelp")
+    answers.queue = ["Slå sammen"]
+    w.map_view.setFocus()
+    key(qtbot, w, Qt.Key_S, Qt.ControlModifier)
+    saved = path.read_text(encoding="utf-8")
+    assert "navn: Mitt navn" in saved and "navn: Rask hjelp" in saved and not w.isWindowModified()
+    w.edit.files.watcher.blockSignals(False)
 
 
 # --- edit mode itself ---------------------------------------------------------------------------

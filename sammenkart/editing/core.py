@@ -23,13 +23,14 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from .. import loader
-from ..i18n import N_, _
+from ..i18n import N_, _, ngettext
 from ..os_errors import describe
 from ..model import Case, Map, Pathway, Problem, Workspace
 from . import changes as ch
 from . import fields as fl
 from .changes import Change, EditError, FileChangedError
 from .document import Document, changed_on_disk, disk_state
+from .merge import OURS, THEIRS, Merge, Merger, merge3
 from .yamltext import LastItem, Splice, Tree
 
 Listener = Callable[[Change], None]
@@ -94,6 +95,7 @@ class EditorCore:
         self._by_texts: dict[tuple, Workspace] = {}
         self._shared = loader.shared_files()  # shared texts (grunnlag) outside the open files, read once each
         self.last_change: Change | None = None
+        self.last_merge: Merge | None = None  # what the last reload or recover merged (its conflicts)
 
     @classmethod
     def open(cls, path) -> Self:
@@ -389,9 +391,10 @@ class EditorCore:
         docs = [d for d in self._docs if d.dirty and (wanted is None or d.path.resolve() in wanted)]
         conflicts = [d.path for d in docs if changed_on_disk(d.path, d.disk) and d.disk is not None]
         if conflicts and not overwrite:
-            raise FileChangedError(_("{files} er endret av et annet program siden de ble lest; lagre likevel, "
-                                     "eller les dem inn på nytt").format(
-                files=", ".join(loader._shown(p) for p in conflicts)), conflicts)
+            raise FileChangedError(ngettext(
+                "{files} er endret av et annet program siden den ble lest; lagre likevel, eller les den inn på nytt",
+                "{files} er endret av et annet program siden de ble lest; lagre likevel, eller les dem inn på nytt",
+                len(conflicts)).format(files=", ".join(loader._shown(p) for p in conflicts)), conflicts)
         written = []
         for d in docs:
             try:
@@ -412,34 +415,139 @@ class EditorCore:
         saved (another program wrote them). The GUI's file watcher calls this."""
         return [d.path for d in self._docs if changed_on_disk(d.path, d.disk)]
 
-    def reload(self, path) -> Change | None:
-        """Read a file again from disk. Recorded as an edit, so an unsaved
-        state it replaced comes back with undo; None when nothing differs."""
+    def merge_preview(self, path) -> Merge | None:
+        """What ``reload`` would make of the file's unsaved text and what is on
+        disk now: a ``Merge`` (``conflicts`` empty when the two touch other
+        lines), or None when there is no text to merge (not text now or before,
+        or the file is gone). Reads the disk, changes nothing."""
+        doc = self.document_at(path)
+        if doc.text is None or not doc.path.exists():
+            return None
+        bom = doc.bom
+        new = doc.disk_text()
+        doc.bom = bom
+        if new is None:
+            return None
+        return merge3(self._base(doc), doc.text, new)
+
+    @staticmethod
+    def _base(doc: Document) -> str:
+        """The text the unsaved edits were made to: the one last read or saved
+        (before the file went from disk, if it did)."""
+        for text in (doc.saved_text, doc.gone_base, doc.text):
+            if text is not None:
+                return text
+
+    def reload(self, path, keep: str = "disk") -> Change | None:
+        """Read a file again from disk after another program changed it.
+
+        The other program's change becomes the file's text, and the unsaved
+        edits are kept on top of it where they touch other lines (a three-way
+        merge against the text last read, ``merge.merge3``). Where both
+        changed the same lines, ``keep`` decides: "disk" (their lines) or
+        "mine". Every state in the undo history is moved onto the new text the
+        same way, so undo and redo take back only the user's own edits and
+        never the other program's change (which is now what is saved).
+        ``last_merge`` tells the lines that conflicted. None when nothing
+        differs. Raises EditError for an unknown ``keep``."""
+        if keep not in ("disk", "mine"):
+            raise EditError(f"keep={keep!r}")
         doc = self.document_at(path)
         shown = loader._shown(doc.path)
+        self.last_merge = None
         self._by_texts.clear()  # shared texts and figures beside it may have changed on disk too
         if doc.text is not None and not doc.path.exists():
             # deleted by another program: keep what is open, unsaved; saving writes it back
+            if doc.saved_text is not None:
+                doc.gone_base = doc.saved_text
             doc.disk, doc.saved_text = None, None
             return self._changed(self._change(ch.FILE_RELOAD, doc, _(
                 "«{path}» finnes ikke lenger på disken; lagre for å skrive den på nytt").format(path=shown)))
         new = doc.disk_text()
         if new is None or doc.text is None:
             # not text (now or before): start over with what is there; nothing to undo into
-            kept = [(i, e) for i, e in enumerate(self._history) if all(s[0] is not doc for s in e.steps)]
-            self._done = sum(1 for i, _e in kept if i < self._done)
-            self._history = [e for _i, e in kept]
+            self._drop_history(doc)
             doc.load_from_disk()
             return self._changed(self._change(ch.FILE_RELOAD, doc, _("Les «{path}» på nytt").format(path=shown)))
+        before = (doc.text, doc.saved_text)
+        self.last_merge = self._rebase(doc, self._base(doc), new, OURS if keep == "mine" else THEIRS)
         doc.disk = disk_state(doc.path)
         doc.saved_text = new
-        return self._replace_text(doc, new, ch.FILE_RELOAD, _("Les «{path}» på nytt").format(path=shown))
+        if (doc.text, doc.saved_text) == before:
+            return None
+        return self._changed(self._change(ch.FILE_RELOAD, doc, _("Les «{path}» på nytt").format(path=shown)))
+
+    def _drop_history(self, doc: Document) -> None:
+        """Forget the history entries that touch ``doc`` (those of other files stay)."""
+        kept = [(i, e) for i, e in enumerate(self._history) if all(s[0] is not doc for s in e.steps)]
+        self._done = sum(1 for i, _e in kept if i < self._done)
+        self._history = [e for _i, e in kept]
+
+    def _rebase(self, doc: Document, base: str, disk: str, prefer: str) -> Merge:
+        """Move ``doc``'s text and every state of it in the history from
+        ``base`` onto ``disk`` (each state merged with ``merge3``); each
+        history entry then holds the one splice between its two moved states.
+        An entry left with nothing to do goes. Returns the merge of the
+        current text."""
+        n = len(self._history)
+        states: list[str] = [doc.text] * (n + 1)
+        text = doc.text
+        for k in range(self._done - 1, -1, -1):
+            for d, _fwd, inv in reversed(self._history[k].steps):
+                if d is doc:
+                    text = inv.apply(text)
+            states[k] = text
+        text = doc.text
+        for k in range(self._done, n):
+            for d, fwd, _inv in self._history[k].steps:
+                if d is doc:
+                    text = fwd.apply(text)
+            states[k + 1] = text
+        current = doc.text
+        merger = Merger(base, disk)
+        merged: dict[str, Merge] = {}
+        for s in states:
+            if s not in merged:
+                merged[s] = merger.merge(s, prefer)
+        moved = [merged[s].text for s in states]
+        keep = []
+        for k, entry in enumerate(self._history):
+            if any(s[0] is doc for s in entry.steps):
+                splice = _splice_between(moved[k], moved[k + 1])
+                steps, placed = [], False
+                for step in entry.steps:
+                    if step[0] is not doc:
+                        steps.append(step)
+                    elif not placed:
+                        placed = True
+                        if splice is not None:
+                            steps.append((doc, splice, splice.inverse(moved[k])))
+                entry.steps = steps
+            keep.append(bool(entry.steps))
+        self._done = sum(keep[:self._done])
+        self._history = [e for e, kept in zip(self._history, keep) if kept]
+        doc.set_text(merged[current].text)
+        return merged[current]
 
     def restore(self, path, text: str) -> Change | None:
         """Take back an unsaved state (a recovery copy's text) as an undoable edit."""
         doc = self.document_at(path)
         return self._replace_text(doc, text, ch.FILE_RECOVER, _("Hent tilbake ulagrede endringer i «{path}»").format(
             path=loader._shown(doc.path)))
+
+    def recover(self, path, text: str, base: str | None) -> Change | None:
+        """Take back a recovery copy as an undoable edit (undo gives the file as
+        it is now). ``base``: the text the copy's edits were made to
+        (``RecoveryCopy.base``). When the file has changed since (a git pull,
+        a sync), the copy's edits are merged onto the text now: where both
+        changed the same lines the copy's lines are used, and ``last_merge``
+        says where. ``base`` None: the copy is taken whole."""
+        doc = self.document_at(path)
+        self.last_merge = None
+        if base is not None and doc.text is not None and base != doc.text:
+            self.last_merge = merge3(base, text, doc.text, OURS)
+            text = self.last_merge.text
+        return self.restore(path, text)
 
     def _replace_text(self, doc: Document, text: str, kind: str, description: str) -> Change | None:
         with self._transaction() as tx:
@@ -452,6 +560,29 @@ class EditorCore:
 
 
 # --- small helpers ---------------------------------------------------------------------
+
+def _splice_between(a: str, b: str) -> Splice | None:
+    """The one splice that makes ``b`` from ``a`` (their common head and tail kept)."""
+    if a == b:
+        return None
+    n = min(len(a), len(b))
+    head = _longest(lambda k: a[:k] == b[:k], n)  # by halving: slices compare in C
+    tail = _longest(lambda k: a[len(a) - k:] == b[len(b) - k:], n - head)
+    return Splice(head, len(a) - tail, b[head:len(b) - tail])
+
+
+def _longest(holds, most: int) -> int:
+    """The largest k <= ``most`` for which ``holds(k)`` (true for 0, and for
+    every k below one it holds for)."""
+    lo, hi = 0, most
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if holds(mid):
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
 
 def _refuse(values: dict, keys: tuple) -> None:
     for key in keys:

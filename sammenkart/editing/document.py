@@ -87,6 +87,7 @@ class Document:
         self.saved_text: str | None = None
         self.bom = False
         self.disk: DiskState | None = None
+        self.gone_base: str | None = None  # the saved text when the file went from disk (a merge base if it comes back)
         self._unreadable: tuple | None = None  # (language, (object, problems)) of a file without text
         self._snapshots: dict[str, tuple] = {}  # text -> (language, (object, problems))
         self._trees: dict[str, Tree] = {}  # by text: the current one and the one a trial edit comes back to

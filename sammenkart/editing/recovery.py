@@ -7,6 +7,12 @@ per edited file, written atomically, named by a hash of the file's absolute
 path (so two folders with a ``kart/fjordvik.yaml`` each keep their own).
 A copy is removed when its file is saved (``Editor.save``) or the user
 declines it (``discard``).
+
+A copy also holds the text its edits were made to (``base``), so that when
+the file changed after the crash (a git pull, a sync) the edits can be
+merged onto the new text (``Editor.recover``) instead of undoing that change.
+What cannot be merged is never dropped: ``keep_beside`` writes a whole text
+to ``gjenoppretting/`` beside the file, a folder the loader does not read.
 """
 from __future__ import annotations
 
@@ -14,7 +20,7 @@ import datetime as dt
 import hashlib
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .. import atomic
@@ -22,6 +28,7 @@ from ..session.store import data_dir
 
 FORMAT = 1
 SUFFIX = ".json"
+BESIDE = "gjenoppretting"  # the folder beside a file for versions kept aside (keep_beside)
 
 
 def recovery_dir() -> Path:
@@ -35,16 +42,25 @@ def _name(path: Path) -> str:
 
 @dataclass(frozen=True)
 class RecoveryCopy:
-    """An unsaved state of ``path`` written at ``saved_at`` (seconds since the epoch)."""
+    """An unsaved state of ``path`` written at ``saved_at`` (seconds since the epoch).
+
+    ``base``: the text the edits were made to (the file as last read or
+    saved; None in copies written before it was kept, or for a file that was
+    not there). ``changed_since``: the file on disk is no longer that text."""
 
     path: Path
     text: str
     saved_at: float
     copy: Path
+    base: str | None = None
+    changed_since: bool = False
 
     @property
     def when(self) -> str:
-        return dt.datetime.fromtimestamp(self.saved_at).astimezone().isoformat(timespec="seconds")
+        """When the copy was written, in the user's language and local time."""
+        from ..i18n import datetime_text
+
+        return datetime_text(dt.datetime.fromtimestamp(self.saved_at))
 
 
 def save_copies(documents) -> list[Path]:
@@ -61,7 +77,8 @@ def save_copies(documents) -> list[Path]:
             continue
         target = recovery_dir() / _name(doc.path)
         record = {"sammenkart_gjenoppretting": FORMAT, "path": str(Path(doc.path).resolve()),
-                  "saved_at": dt.datetime.now().timestamp(), "bom": doc.bom, "text": doc.text}
+                  "saved_at": dt.datetime.now().timestamp(), "bom": doc.bom, "text": doc.text,
+                  "base": doc.saved_text}
         atomic.write_text(target, json.dumps(record, ensure_ascii=False))
         written.append(target)
     return written
@@ -72,15 +89,20 @@ def _read(copy: Path) -> RecoveryCopy | None:
         record = json.loads(copy.read_text(encoding="utf-8"))
         if record.get("sammenkart_gjenoppretting") != FORMAT:
             return None
-        return RecoveryCopy(Path(record["path"]), str(record["text"]), float(record["saved_at"]), copy)
+        base = record.get("base")
+        return RecoveryCopy(Path(record["path"]), str(record["text"]), float(record["saved_at"]), copy,
+                            base if isinstance(base, str) else None)
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
 def find_copies(paths=None) -> list[RecoveryCopy]:
-    """Recovery copies newer than their file whose text differs from it
-    (what a crash left unsaved), for the files in ``paths`` or for all.
-    A copy of a file that no longer exists is offered too (nothing is lost)."""
+    """Recovery copies whose text differs from their file (what a crash left
+    unsaved), for the files in ``paths`` or for all. A file changed on disk
+    after the crash still gets its copy offered, with ``changed_since`` set
+    (a copy that knows no ``base`` counts the file as changed when it is
+    newer than the copy). A copy of a file that no longer exists is offered
+    too (nothing is lost)."""
     folder = recovery_dir()
     try:
         entries = sorted(folder.glob("*" + SUFFIX))
@@ -98,11 +120,31 @@ def find_copies(paths=None) -> list[RecoveryCopy]:
             mtime = os.stat(rc.path).st_mtime
             on_disk = rc.path.read_bytes().decode("utf-8", errors="replace").lstrip("\ufeff")
         except OSError:
-            out.append(rc)
+            out.append(replace(rc, changed_since=rc.base is not None))
             continue
-        if rc.saved_at > mtime and on_disk != rc.text:
-            out.append(rc)
+        if on_disk == rc.text:
+            continue
+        changed = on_disk != rc.base if rc.base is not None else mtime > rc.saved_at
+        out.append(replace(rc, changed_since=changed))
     return out
+
+
+def keep_beside(path, text: str, bom: bool = False, when: dt.datetime | None = None) -> Path:
+    """Write ``text`` (a whole version of the file ``path`` that is not used
+    now) to ``<its folder>/gjenoppretting/<stem>-<date>-<time>.yaml``, never
+    over another file; returns where. The loader does not read that folder,
+    so the copy never counts as a second map. Raises OSError."""
+    path = Path(path)
+    stamp = (when or dt.datetime.now()).strftime("%Y-%m-%d-%H%M%S")
+    folder = path.parent / BESIDE
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{path.stem}-{stamp}{path.suffix}"
+    n = 2
+    while target.exists():
+        target = folder / f"{path.stem}-{stamp}-{n}{path.suffix}"
+        n += 1
+    atomic.write_bytes(target, (("\ufeff" if bom else "") + text).encode("utf-8"))
+    return target
 
 
 def discard(path) -> None:

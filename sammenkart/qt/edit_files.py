@@ -2,16 +2,25 @@
 
 - **Ctrl+S** writes every file with unsaved edits (``Editor.save``, each
   atomically). A file another program changed since it was read is not
-  overwritten without asking.
+  overwritten without asking: the user merges (their change read in, the
+  user's edits on top) or overwrites, and then the other version is kept in
+  ``gjenoppretting/`` beside the file (``keep_beside``).
 - **Closing** (the window, another folder, a new map) with unsaved edits
   asks: Lagre / Ikke lagre / Avbryt.
 - **Recovery copies**: every 30 s the unsaved texts go to the user's data
   folder (``editing.save_copies``); when a folder is opened, copies a crash
-  left are offered (``find_copies``) and taken back as an undoable edit.
+  left are offered (``find_copies``) and taken back as an undoable edit. A
+  file changed on disk since the crash gets its copy offered too, said so,
+  and the copy's edits are merged onto the new text (``Editor.recover``);
+  what cannot be merged is kept beside the file, never dropped.
 - **Changed on disk**: a QFileSystemWatcher on every open file (and its
   folder, since an atomic save by another program replaces the file and
   the watch goes with the old one). A change to a file without unsaved
-  edits is read again quietly; with unsaved edits the user is asked.
+  edits is read again quietly; with unsaved edits the change is read in and
+  the user's edits are kept on top where they touch other lines
+  (``Editor.reload``: undo then takes back only the user's own edits), and
+  the user is told; where both changed the same lines the user chooses whose
+  lines count, and the other whole version is kept beside the file.
   Before anything is edited the loaded files' states are kept, and a change
   opens the editor, which reads the files as they are now.
 """
@@ -22,9 +31,9 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
 
 from .. import loader
-from ..editing import EditError, FileChangedError, discard, disk_state, find_copies, save_copies
+from ..editing import EditError, FileChangedError, discard, disk_state, find_copies, keep_beside, save_copies
 from ..editing.document import changed_on_disk
-from ..i18n import _
+from ..i18n import _, ngettext
 from ..os_errors import describe
 
 RECOVERY_INTERVAL_MS = 30_000
@@ -117,27 +126,115 @@ class FileKeeper(QObject):
             doc = ed.document_at(path)
             now = disk_state(path)
             if doc.dirty:
-                if self.kept.get(path) == now:
+                if path in self.kept and self.kept[path] == now:  # (a file gone is None too)
                     continue  # asked already about this very change
-                choice = self.ctl.ask(_("Fila er endret av et annet program"), _(
-                    "«{file}» er endret utenfor Sammenkart (av et annet program eller git), og du har "
-                    "ulagrede endringer i den.\n\nLese den inn på nytt? Endringene dine kan da hentes "
-                    "tilbake med Angre (Ctrl+Z).").format(file=loader._shown(path)),
-                    [_("Les inn på nytt"), _("Behold mine endringer")], 0, 1)
-                if choice != 0:
+                if not self.merge_in(path):
                     self.kept[path] = now
                     continue
-            try:
-                ed.reload(path)
-            except EditError as exc:
-                self.ctl.warn(str(exc))
-                continue
+            else:
+                try:
+                    ed.reload(path)
+                except EditError as exc:
+                    self.ctl.warn(str(exc))
+                    continue
             self.kept.pop(path, None)
             read.append(path)
         if read:
             self.ctl.say(_("Lest inn på nytt: {files}").format(files=", ".join(p.name for p in read)))
         self._rewatch()
         return read
+
+    def merge_in(self, path: Path, saving: bool = False) -> bool:
+        """Read in a file another program changed while it has unsaved edits,
+        keeping the edits on top (``Editor.reload``); the user is told what
+        happened, and chooses only where both changed the same lines. Whatever
+        version is not used is written beside the file first. True when read.
+        ``saving``: the user chose «Slå sammen» to save; a clean merge needs no word then."""
+        ed = self.ctl.editor
+        doc = ed.document_at(path)
+        shown = loader._shown(path)
+        title = _("Fila er endret av et annet program")
+        preview = ed.merge_preview(path)
+        if preview is None and path.exists():
+            # not text on disk (a half-written sync?): reading it would drop the edits, so they go beside first
+            choice = self.ctl.ask(title, _(
+                "«{file}» er endret utenfor Sammenkart (av et annet program eller git), og det som står "
+                "der nå, kan ikke leses som tekst. Du har ulagrede endringer i fila.\n\nLese den inn likevel? "
+                "Din versjon blir da lagret ved siden av.").format(file=shown),
+                [_("Les inn på nytt"), _("Behold mine endringer")], 1, 1)
+            if choice != 0:
+                return False
+            kept = self._keep(path, doc.text, doc.bom)
+            if kept is None:
+                return False
+            ed.reload(path)
+            self.ctl.ask(title, _("Din versjon av «{file}» er lagret i «{kept}».").format(
+                file=shown, kept=loader._shown(kept)), [_("OK")])
+            return True
+        if preview is None or preview.clean:
+            try:
+                change = ed.reload(path)
+            except EditError as exc:
+                self.ctl.warn(str(exc))
+                return False
+            if not path.exists():  # deleted by another program: the edits stay, a save writes the file again
+                if change is not None and not saving:
+                    self.ctl.ask(title, change.text, [_("OK")])
+            elif not saving:
+                self.ctl.ask(title, _(
+                    "«{file}» er endret utenfor Sammenkart (av et annet program eller git). Endringene derfra "
+                    "er lest inn, og de ulagrede endringene dine er lagt oppå dem: de gjaldt andre linjer.\n\n"
+                    "Angre (Ctrl+Z) tar bare bort dine egne endringer. Lagre med Ctrl+S.").format(file=shown),
+                    [_("OK")])
+            return True
+        lines = ", ".join(str(n) for n in preview.conflicts)
+        choice = self.ctl.ask(title, ngettext(
+            "«{file}» er endret utenfor Sammenkart (av et annet program eller git), og linje {lines} er endret "
+            "både der og av deg.",
+            "«{file}» er endret utenfor Sammenkart (av et annet program eller git), og linjene {lines} er "
+            "endret både der og av deg.", len(preview.conflicts)).format(file=shown, lines=lines) + "\n\n" + _(
+            "Hvilken versjon skal gjelde der? Alle de andre endringene blir tatt med, både dine og de fra "
+            "disken, og den andre versjonen av hele fila blir lagret ved siden av, så ingenting går tapt."),
+            [_("Bruk versjonen på disken"), _("Bruk mine endringer"), _("Vent")], 0, 2)
+        if choice not in (0, 1):
+            return False
+        keep = "disk" if choice == 0 else "mine"
+        other = doc.text if keep == "disk" else self._disk_text(path)
+        kept = self._keep(path, other, doc.bom)
+        if kept is None:
+            return False
+        try:
+            ed.reload(path, keep=keep)
+        except EditError as exc:
+            self.ctl.warn(str(exc))
+            return False
+        merged = ed.last_merge
+        where = ", ".join(str(n) for n in (merged.conflicts if merged is not None else preview.conflicts))
+        n = len(merged.conflicts) if merged is not None else len(preview.conflicts)
+        said = (ngettext("Linje {lines} er nå slik den står på disken.", "Linjene {lines} er nå slik de står på disken.",
+                         n) if keep == "disk" else
+                ngettext("Linje {lines} er nå slik du skrev den.", "Linjene {lines} er nå slik du skrev dem.", n))
+        other_said = (_("Din versjon av hele fila er lagret i «{kept}».") if keep == "disk" else
+                      _("Versjonen som sto på disken, er lagret i «{kept}»."))
+        self.ctl.ask(title, said.format(lines=where) + " " + other_said.format(kept=loader._shown(kept)) + "\n\n" + _(
+            "Angre (Ctrl+Z) tar bare bort dine egne endringer. Lagre med Ctrl+S."), [_("OK")])
+        return True
+
+    @staticmethod
+    def _disk_text(path: Path) -> str:
+        try:
+            return path.read_bytes().decode("utf-8", errors="replace").lstrip("\ufeff")
+        except OSError:
+            return ""
+
+    def _keep(self, path: Path, text: str | None, bom: bool) -> Path | None:
+        """``keep_beside``, or None (and the user told) when it cannot be written."""
+        try:
+            return keep_beside(path, text or "", bom)
+        except OSError as exc:
+            self.ctl.warn(_("Kunne ikke lagre en kopi ved siden av «{file}»: {error}").format(
+                file=loader._shown(path), error=describe(exc)))
+            return None
 
     def _rewatch(self) -> None:
         """An atomic save replaces the file: its watch went with the old one."""
@@ -157,16 +254,39 @@ class FileKeeper(QObject):
         try:
             written = ed.save()
         except FileChangedError as exc:
-            choice = self.ctl.ask(_("Fila er endret av et annet program"), _(
-                "{message}\n\nSkrive over med dine endringer?").format(message=exc),
-                [_("Skriv over"), _("Avbryt")], 1, 1)
-            if choice != 0:
+            n = len(exc.paths)
+            choice = self.ctl.ask(_("Fila er endret av et annet program"), "{message}\n\n".format(message=exc) + ngettext(
+                "Slå sammen: endringene derfra leses inn, og dine legges oppå. Skriv over: din versjon lagres, "
+                "og den som står på disken nå, blir lagret ved siden av.",
+                "Slå sammen: endringene derfra leses inn, og dine legges oppå. Skriv over: dine versjoner lagres, "
+                "og de som står på disken nå, blir lagret ved siden av.", n),
+                [_("Slå sammen"), _("Skriv over"), _("Avbryt")], 0, 2)
+            if choice == 0:
+                for path in exc.paths:
+                    if not self.merge_in(path, saving=True):
+                        return False
+                self.kept = {p: s for p, s in self.kept.items() if p not in exc.paths}
+                return self.save()
+            if choice != 1:
                 return False
+            kept = []
+            for path in exc.paths:
+                doc = ed.document_at(path)
+                if path.exists():
+                    beside = self._keep(path, self._disk_text(path), doc.bom)
+                    if beside is None:
+                        return False
+                    kept.append(beside)
             try:
                 written = ed.save(overwrite=True)
             except EditError as exc2:
                 self.ctl.warn(str(exc2))
                 return False
+            if kept:
+                self.ctl.ask(_("Lagret"), ngettext(
+                    "Versjonen som sto på disken, er lagret i {files}.",
+                    "Versjonene som sto på disken, er lagret i {files}.", len(kept)).format(
+                    files=", ".join(f"«{loader._shown(k)}»" for k in kept)), [_("OK")])
         except EditError as exc:
             self.ctl.warn(str(exc))
             return False
@@ -219,11 +339,24 @@ class FileKeeper(QObject):
         copies = find_copies(files)
         if not copies:
             return 0
-        lines = "\n".join(f"• {loader._shown(c.path)} ({c.when.replace('T', ' ')})" for c in copies)
-        choice = self.ctl.ask(_("Ulagrede endringer funnet"), _(
-            "Sammenkart ble avsluttet uten at disse endringene ble lagret:\n{files}\n\n"
-            "Vil du hente dem tilbake? De vises som ulagrede endringer; Angre tar dem bort igjen.").format(files=lines),
-            [_("Hent tilbake"), _("Forkast"), _("Senere")], 0, 2)
+        lines = []
+        for c in copies:
+            if c.changed_since:
+                line = _("• {file} (lagret {when}; fila er endret på disken siden)")
+            else:
+                line = _("• {file} (lagret {when})")
+            lines.append(line.format(file=loader._shown(c.path), when=c.when))
+        changed = [c for c in copies if c.changed_since]
+        text = _("Sammenkart ble avsluttet uten at disse endringene ble lagret:\n{files}\n\n"
+                 "Vil du hente dem tilbake? De vises som ulagrede endringer; Angre tar dem bort igjen.").format(
+            files="\n".join(lines))
+        if changed:
+            text += "\n\n" + ngettext(
+                "Fila som er endret siden, får endringene dine lagt oppå den nye teksten; det som ikke "
+                "passer, blir lagret ved siden av.",
+                "Filene som er endret siden, får endringene dine lagt oppå den nye teksten; det som ikke "
+                "passer, blir lagret ved siden av.", len(changed))
+        choice = self.ctl.ask(_("Ulagrede endringer funnet"), text, [_("Hent tilbake"), _("Forkast"), _("Senere")], 0, 2)
         if choice == 1:
             for c in copies:
                 discard(c.path)
@@ -234,11 +367,49 @@ class FileKeeper(QObject):
         if ed is None:
             return 0
         taken = 0
+        notes = []
         for c in copies:
+            shown = loader._shown(c.path)
             try:
-                if ed.restore(c.path, c.text) is not None:
-                    taken += 1
+                doc = ed.document_at(c.path)
             except EditError as exc:
                 self.ctl.warn(str(exc))
-        self.ctl.say(_("Hentet tilbake {n} ulagrede filer; lagre med Ctrl+S.").format(n=taken))
+                continue
+            if c.changed_since and (c.base is None or doc.text is None):
+                # nothing to merge against: the copy goes beside the file, whole; the file stays as it is
+                kept = self._keep(c.path, c.text, doc.bom)
+                if kept is not None:
+                    discard(c.path)
+                    notes.append(_("«{file}» er endret på disken siden, og kopien kan ikke legges oppå den. "
+                                   "Kopien er lagret i «{kept}»; fila er ikke endret.").format(
+                        file=shown, kept=loader._shown(kept)))
+                continue
+            disk = doc.text
+            try:
+                change = ed.recover(c.path, c.text, c.base if c.changed_since else None)
+            except EditError as exc:
+                self.ctl.warn(str(exc))
+                continue
+            if change is not None:
+                taken += 1
+            merged = ed.last_merge
+            if merged is None:
+                continue
+            if merged.clean:
+                notes.append(_("«{file}» er endret på disken siden; endringene dine er lagt oppå den nye teksten. "
+                               "Angre tar dem bort igjen.").format(file=shown))
+                continue
+            kept = self._keep(c.path, disk, doc.bom)
+            where = ", ".join(str(n) for n in merged.conflicts)
+            note = ngettext("«{file}» er endret på disken siden, og linje {lines} er endret begge steder; der er "
+                            "kopien din brukt.",
+                            "«{file}» er endret på disken siden, og linjene {lines} er endret begge steder; der er "
+                            "kopien din brukt.", len(merged.conflicts)).format(file=shown, lines=where)
+            if kept is not None:
+                note += " " + _("Versjonen som sto på disken, er lagret i «{kept}».").format(kept=loader._shown(kept))
+            notes.append(note)
+        self.ctl.say(ngettext("Hentet tilbake {n} ulagret fil; lagre med Ctrl+S.",
+                              "Hentet tilbake {n} ulagrede filer; lagre med Ctrl+S.", taken).format(n=taken))
+        if notes:
+            self.ctl.ask(_("Ulagrede endringer hentet tilbake"), "\n\n".join(notes), [_("OK")])
         return taken

@@ -29,6 +29,7 @@ from . import live_text, plain
 from .edit_files import FileKeeper
 from .edit_map import EditBanner, MapEditing
 from .edit_undo import HistoryDialog, UndoBridge
+from .unsaved_chip import UnsavedChip
 
 
 def is_bundled(path) -> bool:
@@ -50,6 +51,8 @@ class EditController(QObject):
         self.map_editing = MapEditing(self)
         self.banner = EditBanner(w.map_view)
         w.room.overlay_extra.append(self.banner)
+        self.unsaved = UnsavedChip(w, self.banner, lambda: self.files.save())
+        w.room.overlay_extra.append(self.unsaved)
         self.form = self.pathway_editor = self.case_editor = None
         self.tabs: EditTabs | None = None  # the three forms, one side-panel tab
         self.history: HistoryDialog | None = None
@@ -156,8 +159,10 @@ class EditController(QObject):
 
     # --- talking to the user (tests replace these) -------------------------------------------
     def ask(self, title: str, text: str, buttons: list[str], default: int = 0, escape: int | None = None) -> int:
-        """Ask with ``buttons`` (labels); the index of the one chosen (Esc: ``escape``)."""
-        box = QMessageBox(QMessageBox.Question, title, "", QMessageBox.NoButton, self.window)
+        """Ask with ``buttons`` (labels); the index of the one chosen (Esc: ``escape``).
+        One button: a message to read (what happened), not a question."""
+        icon = QMessageBox.Information if len(buttons) == 1 else QMessageBox.Question
+        box = QMessageBox(icon, title, "", QMessageBox.NoButton, self.window)
         box.setTextFormat(Qt.PlainText)
         box.setText(text)
         made = [box.addButton(label, QMessageBox.AcceptRole if i == default else QMessageBox.RejectRole
@@ -225,6 +230,7 @@ class EditController(QObject):
         from .window_sync import update_title
 
         update_title(self.window)
+        self.unsaved.place()
         if not saved:
             for panel in (self.form, self.pathway_editor, self.case_editor):
                 if panel is None:
