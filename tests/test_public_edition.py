@@ -47,7 +47,8 @@ def test_a_poster_is_for_the_public_unless_made_for_professionals(tmp_path, ws, 
     assert command.main(["eksempelkommune", "--papir", "A2", "--out", str(pub), "--publikum", *extra]) == 0
     assert command.main(["eksempelkommune", "--papir", "A2", "--out", str(plain), *extra]) == 0
     # the command says what was left out, and how to have it
-    assert f"{len(_internal(m))} kontakter merket «intern» er ikke med (--fagfolk" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert f"For publikum: {len(_internal(m))} kontakt" in out and "«intern» er ikke med (--fagfolk" in out
     pro_text, pub_text, plain_text = pdf_text(pro), pdf_text(pub), pdf_text(plain)
     assert all(n in pro_text for n in numbers)  # for professionals: as written
     assert not [n for n in numbers if n in pub_text]

@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..i18n import _
+from ..i18n import _, ngettext
 from ..os_errors import describe
 from ..public_edition import PUBLIC_BY_DEFAULT
 from .pages import PAPERS, TILE_PAPERS, normalise_paper
@@ -190,8 +190,9 @@ def run(args) -> int:
     print(_("Plakat skrevet til {fil} ({sider})").format(fil=args.out, sider=pages))
     left_out = internal_contacts(m) if args.publikum else 0
     if left_out:
-        print(_("For publikum: {n} kontakter merket «intern» er ikke med (--fagfolk tar dem med).").format(
-            n=left_out))
+        print(ngettext("For publikum: {n} kontakt merket «intern» er ikke med (--fagfolk tar den med).",
+                       "For publikum: {n} kontakter merket «intern» er ikke med (--fagfolk tar dem med).",
+                       left_out).format(n=left_out))
     return 0
 
 
