@@ -4,8 +4,8 @@ A service's ``kontakt.intern: true`` (format 1.1) marks a contact for
 professionals only, such as the acute team's direct line for doctors
 (domain.md; issue 17, "A public edition"). Those contacts never reach what
 families read: the family handout always leaves them out, a poster does
-when it is made for the public (``sammenkart export --publikum``, the
-poster dialog's "For publikum"). The window shows them, marked as internal.
+when it is made for the public (``sammenkart export``, unless ``--fagfolk``;
+the poster dialog's "For publikum"). The window shows them, marked as internal.
 """
 from __future__ import annotations
 
@@ -13,6 +13,12 @@ import copy
 import dataclasses
 
 from .model import Contact, Map
+
+# A poster is for the public unless asked otherwise: on the command line
+# (``--publikum`` / ``--fagfolk``) and in the poster dialog alike, which both read
+# this. A coordinator who wanted the internal numbers for a meeting prints again
+# with them; a direct line printed on a waiting-room poster cannot be taken back.
+PUBLIC_BY_DEFAULT = True
 
 
 def has_internal_contacts(m: Map) -> bool:

@@ -4,28 +4,16 @@ import pytest
 from sammenkart.loader import load_bundled
 from sammenkart.poster import export_poster
 from sammenkart.poster.export import prepare
+from sammenkart.poster.measure import largest_blank_band as _largest_blank_band, overlapping
+from sammenkart.poster.pages import PAPERS
 from test_poster_data import pdf_text
-
-
-def _largest_blank_band(plan) -> float:
-    """The tallest strip across the page (within the margins) with nothing drawn in it."""
-    from sammenkart.poster.tiling import ink_rects
-
-    spans = sorted((r.y, r.bottom) for r in ink_rects(plan))
-    gaps, reach = [], plan.content.y
-    for y0, y1 in spans:
-        if y0 > reach:
-            gaps.append(y0 - reach)
-        reach = max(reach, y1)
-    gaps.append(plan.content.bottom - reach)
-    return max(gaps)
 
 
 _WS = load_bundled()
 
 
 @pytest.mark.parametrize("map_id", ["eksempelkommune", "fjordvik"])
-@pytest.mark.parametrize("paper", ["A0", "A2", "A4"])
+@pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("landscape", [False, True])
 @pytest.mark.parametrize("pathway", [None, "angst"])
 def test_no_blank_band_taller_than_a_tenth_of_the_page(map_id, paper, landscape, pathway):
@@ -33,6 +21,7 @@ def test_no_blank_band_taller_than_a_tenth_of_the_page(map_id, paper, landscape,
     p = _WS.pathways[pathway] if pathway else None
     _l, _p, _v, _e, plan = prepare(m, paper, landscape, p, False, _WS.pathways_for(m))
     assert _largest_blank_band(plan) <= 0.10 * plan.pm.height, (map_id, paper, landscape)
+    assert not overlapping(plan)
     # the map takes the room it was given: drawn large, its cards where the window's order puts them
     assert plan.map_rect.w * plan.map_rect.h > 0.2 * plan.content.w * plan.content.h or plan.extra_pages == []
 

@@ -4,6 +4,7 @@ from pypdf import PdfReader
 
 from sammenkart.poster import export_poster
 from sammenkart.layout.geometry import Rect
+from sammenkart.layout.text import REGULAR, text_width
 from sammenkart.poster.pages import page_size
 from sammenkart.poster.tiling import OVERLAP, SHEET_MARGIN, ink_rects, legend_rects, plan_tiles, tile_grid, title_rect
 from test_poster_data import pdf_text, sample_map
@@ -82,13 +83,17 @@ def _whole_on_one_sheet(r, grid) -> bool:
 @pytest.mark.parametrize("map_id", ["eksempelkommune", "fjordvik"])
 @pytest.mark.parametrize("paper,sheet", [("A0", "A3"), ("A0", "A4"), ("A1", "A4"), ("A2", "A4")])
 @pytest.mark.parametrize("landscape", [False, True])
-def test_tiles_never_cut_the_qr_code_title_or_legend_and_skip_empty_sheets(map_id, paper, sheet, landscape):
+@pytest.mark.parametrize("pathway", [None, "angst"])
+def test_tiles_never_cut_the_qr_code_title_or_legend_and_skip_empty_sheets(map_id, paper, sheet, landscape, pathway):
+    """With a pathway the legend is taller: on A0 tiled on A4 it was cut where the sheets lay
+    landscape (fewest sheets); they are turned where that keeps it whole."""
     from sammenkart.loader import load_bundled
     from sammenkart.poster.export import prepare
 
     ws = load_bundled()
     m = ws.maps[map_id]
-    _l, _p, _v, _e, plan = prepare(m, paper, landscape, None, False, ws.pathways_for(m), sheet)
+    p = ws.pathway(pathway, m.malform) if pathway else None
+    _l, _p, _v, _e, plan = prepare(m, paper, landscape, p, False, ws.pathways_for(m), sheet)
     grid = plan_tiles(plan, sheet)
     assert _whole_on_one_sheet(plan.qr_rect, grid)
     assert _whole_on_one_sheet(title_rect(plan), grid)
@@ -126,25 +131,34 @@ def test_a_small_map_on_a0_tiled_on_a3_prints_no_blank_sheet(tmp_path):
 
 
 def test_the_bundled_map_tiled_on_a4_prints_no_sheet_holding_only_band_background(tmp_path):
-    """Tester 3 item 10: sheet "rad 5, kolonne 4" held only a sliver of grey band fill."""
+    """Tester 3 item 10: sheet "rad 5, kolonne 4" held only a sliver of grey band fill.
+    Where such a sheet falls depends on the composition: the cases below are where it
+    falls now (one of them must have one, or the test would prove nothing)."""
     from sammenkart.loader import load_bundled
     from sammenkart.poster.tiling import map_ink_rects
 
     ws = load_bundled()
-    m = ws.maps["eksempelkommune"]
-    result = export_poster(m, tmp_path / "a.pdf", "A0", tile="A4", workspace=ws)
-    plan = result.plan
-    grid = plan_tiles(plan, "A4")
-    content = map_ink_rects(plan) + legend_rects(plan) + [title_rect(plan)]
-    content += [plan.qr_rect] if plan.qr_rect else []
-    content += [Rect(p.rect.x, p.rect.y, p.block.used_width(), p.rect.h) for p in plan.blocks]
+    skipped_over_map = 0
+    for map_id, paper, pathway in (("eksempelkommune", "A0", None), ("fjordvik", "A1", "angst")):
+        m = ws.maps[map_id]
+        out = tmp_path / f"{map_id}.pdf"
+        result = export_poster(m, out, paper, pathway=pathway, tile="A4", workspace=ws)
+        plan = result.plan
+        grid = plan_tiles(plan, "A4")
+        content = map_ink_rects(plan) + legend_rects(plan) + [title_rect(plan)]
+        content += [plan.qr_rect] if plan.qr_rect else []
+        content += [Rect(p.rect.x, p.rect.y, p.block.used_width(), p.rect.h) for p in plan.blocks]
+        size = plan.pm.footer_size  # the footer's lines of text, as drawn (render._footer)
+        content += [Rect(plan.footer.x, plan.footer.bottom - size * (1.3 + 1.4 * i),
+                         text_width(line, size, REGULAR), size * 1.2)
+                    for i, line in enumerate(reversed(plan.footer_lines))]
 
-    def hits(w, r):
-        return w.x < r.right and r.x < w.right and w.y < r.bottom and r.y < w.bottom
+        def hits(w, r):
+            return w.x < r.right and r.x < w.right and w.y < r.bottom and r.y < w.bottom
 
-    for t in grid.tiles:
-        assert any(hits(t.window, r) for r in content if r.w > 0 and r.h > 0), (t.row, t.col)
-    # the case the tester saw: a sheet over the map's extent with no card, label or arrow is left out
-    assert any(hits(t.window, plan.map_rect) for t in grid.skipped)
-    reader = PdfReader(tmp_path / "a.pdf")
-    assert len(reader.pages) == 1 + len(grid.tiles)
+        for t in grid.tiles:
+            assert any(hits(t.window, r) for r in content if r.w > 0 and r.h > 0), (map_id, t.row, t.col)
+        # the case the tester saw: a sheet over the map's extent with no card, label or arrow is left out
+        skipped_over_map += sum(hits(t.window, plan.map_rect) for t in grid.skipped)
+        assert len(PdfReader(out).pages) == 1 + len(grid.tiles)
+    assert skipped_over_map

@@ -1,6 +1,6 @@
 """Contacts marked ``kontakt.intern`` never reach what families read: a poster for the
-public (``--publikum``, the poster dialog's "For publikum") and the family handout
-leave them out; a poster for professionals and the window keep them."""
+public (the default: ``--publikum``, the poster dialog's "For publikum") and the family
+handout leave them out; a poster for professionals (``--fagfolk``) and the window keep them."""
 import pytest
 
 from sammenkart.loader import load_bundled
@@ -38,24 +38,54 @@ def test_the_public_copy_empties_only_the_internal_contacts_and_leaves_the_map_a
 
 
 @pytest.mark.parametrize("extra", [[], ["--forlop", "angst"], ["--flis", "A4"]])
-def test_publikum_leaves_internal_numbers_off_the_poster(tmp_path, ws, extra, capsys):
+def test_a_poster_is_for_the_public_unless_made_for_professionals(tmp_path, ws, extra, capsys):
     m = ws.maps["eksempelkommune"]
     numbers = [tel for _n, tel in _internal(m)]
-    pro, pub = tmp_path / "fag.pdf", tmp_path / "publikum.pdf"
-    assert command.main(["eksempelkommune", "--papir", "A2", "--out", str(pro), *extra]) == 0
+    pro, pub, plain = tmp_path / "fag.pdf", tmp_path / "publikum.pdf", tmp_path / "plakat.pdf"
+    assert command.main(["eksempelkommune", "--papir", "A2", "--out", str(pro), "--fagfolk", *extra]) == 0
+    assert "intern" not in capsys.readouterr().out
     assert command.main(["eksempelkommune", "--papir", "A2", "--out", str(pub), "--publikum", *extra]) == 0
-    capsys.readouterr()
-    pro_text, pub_text = pdf_text(pro), pdf_text(pub)
+    assert command.main(["eksempelkommune", "--papir", "A2", "--out", str(plain), *extra]) == 0
+    # the command says what was left out, and how to have it
+    out = capsys.readouterr().out
+    assert f"For publikum: {len(_internal(m))} kontakt" in out and "«intern» er ikke med (--fagfolk" in out
+    pro_text, pub_text, plain_text = pdf_text(pro), pdf_text(pub), pdf_text(plain)
     assert all(n in pro_text for n in numbers)  # for professionals: as written
     assert not [n for n in numbers if n in pub_text]
+    assert not [n for n in numbers if n in plain_text]  # the default is the public poster
     for name, _tel in _internal(m):
         assert " ".join(name.split()[:1]) in " ".join(pub_text.split())  # the card is still on the map
 
 
-def test_publikum_is_in_the_help():
+def test_the_command_line_and_the_dialog_take_one_default(qtbot, ws):
+    from sammenkart.public_edition import PUBLIC_BY_DEFAULT
+    from sammenkart.qt.poster_dialog import PosterDialog
+
     parser = command._Parser(prog="sammenkart")
-    sub = parser.add_subparsers()
-    assert "--publikum" in command.configure_parser(sub).format_help()
+    command.configure_parser(parser.add_subparsers(dest="command", parser_class=command._Parser))
+    args = parser.parse_args(["export", "eksempelkommune", "--out", "x.pdf"])
+    assert args.publikum is PUBLIC_BY_DEFAULT is True
+
+    class Window:
+        workspace = ws
+
+        def current_map(self):
+            return ws.maps["eksempelkommune"]
+
+    d = PosterDialog(Window())
+    qtbot.addWidget(d)
+    assert d.public.isChecked() is PUBLIC_BY_DEFAULT
+
+
+def test_publikum_and_fagfolk_are_in_the_help_and_exclude_each_other(capsys):
+    parser = command._Parser(prog="sammenkart")
+    sub = parser.add_subparsers(dest="command", parser_class=command._Parser)
+    text = command.configure_parser(sub).format_help()
+    assert "--publikum" in text and "--fagfolk" in text
+    with pytest.raises(SystemExit) as exit_:
+        parser.parse_args(["export", "eksempelkommune", "--out", "x.pdf", "--publikum", "--fagfolk"])
+    assert exit_.value.code == 2
+    capsys.readouterr()
 
 
 @pytest.mark.parametrize("mid,pid", [("eksempelkommune", "angst"), ("fjordvik", "tristhet-depresjon")])

@@ -11,8 +11,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..i18n import _
+from ..i18n import _, ngettext
 from ..os_errors import describe
+from ..public_edition import PUBLIC_BY_DEFAULT
 from .pages import PAPERS, TILE_PAPERS, normalise_paper
 
 
@@ -47,9 +48,13 @@ def configure_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--kommune", metavar=_("NAVN"), help=_("for et regionkart: kartet til én kommune i regionen"))
     p.add_argument("--tal", type=int, metavar=_("ÅR"),
                    help=_("ta med en tabell over henvisninger og avslag for året (fra tal/<kart-id>.csv)"))
-    p.add_argument("--publikum", action="store_true",
-                   help=_("plakat for publikum: uten kontakter merket «intern» (brosjyren har dem aldri)"))
-    p.set_defaults(func=run)
+    edition = p.add_mutually_exclusive_group()
+    edition.add_argument("--publikum", dest="publikum", action="store_const", const=True,
+                         help=_("plakat for publikum: uten kontakter merket «intern» (standard; brosjyren har "
+                                "dem aldri)"))
+    edition.add_argument("--fagfolk", dest="publikum", action="store_const", const=False,
+                         help=_("plakat for fagfolk, til møter: med kontakter merket «intern»"))
+    p.set_defaults(func=run, publikum=PUBLIC_BY_DEFAULT)
     return p
 
 
@@ -183,7 +188,17 @@ def run(args) -> int:
         print(_("advarsel: {melding}").format(melding=w), file=sys.stderr)
     pages = _("1 side") if result.pages == 1 else _("{n} sider").format(n=result.pages)
     print(_("Plakat skrevet til {fil} ({sider})").format(fil=args.out, sider=pages))
+    left_out = internal_contacts(m) if args.publikum else 0
+    if left_out:
+        print(ngettext("For publikum: {n} kontakt merket «intern» er ikke med (--fagfolk tar den med).",
+                       "For publikum: {n} kontakter merket «intern» er ikke med (--fagfolk tar dem med).",
+                       left_out).format(n=left_out))
     return 0
+
+
+def internal_contacts(m) -> int:
+    """How many services of ``m`` have a contact for professionals only (``public_edition``)."""
+    return sum(1 for s in m.tjenester if s.kontakt.intern and not s.kontakt.is_empty())
 
 
 def _shown(m, args):

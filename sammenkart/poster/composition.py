@@ -15,7 +15,8 @@ from ..layout.geometry import MapLayout, Rect
 from ..layout.text import BOLD, REGULAR, text_width, wrap
 from ..model import Problem
 from .blocks import Block, Placed, balanced_flow, flow
-from .contacts import contact_blocks
+from .arrangement import choose, list_sizes
+from .contacts import contact_blocks, contact_lines
 from .legend import legend_block
 from .steps import checklist_blocks, steps_blocks
 from .pages import MIN_FONT_PT, MM, PageMetrics, metrics
@@ -79,9 +80,12 @@ def plan_poster(m, layout: MapLayout, pal, paper: str = "A0", landscape: bool = 
                 tile: str | None = None, title_limit: float | None = None, more=None) -> PosterPlan:
     """Place header, map, legend, step list, checklist, contacts and footer on the page.
 
+    Where the lists go (beside or under the map) and in what type is the rule
+    of ``arrangement``: decided by the text size it leaves the map.
     ``relayout(aspect)`` gives the map laid out for a room of that shape
     (``layout.engine.layout_map``): the map then fills the room left after
-    the furniture. Without it ``layout`` is drawn as it is. ``tile`` ("A4",
+    the furniture (or is drawn from an earlier layout, where that draws it
+    larger). Without it ``layout`` is drawn as it is. ``tile`` ("A4",
     "A3"): the poster will be split over such sheets, so the title is kept
     narrow enough to lie on one sheet. ``more(size, width, heading) -> [Block]``:
     more furniture after the legend and steps (the figures table of ``--tal``).
@@ -152,7 +156,9 @@ def plan_poster(m, layout: MapLayout, pal, paper: str = "A0", landscape: bool = 
         # than estimated): the estimate is not to be trusted there.
         return s if 0.45 <= room.w / room.h <= 3.2 else s * 0.5
 
-    def furniture(size: float, width: float) -> list[Block]:
+    def furniture(size: float, width: float, contacts: bool = False) -> list[Block]:
+        """Legend, steps, checklist, figures and (with ``contacts``) the contacts, in ``size``
+        type and columns ``width`` wide."""
         head = size * pm.heading_size / pm.body_size
         out = [legend_block(entries, pal, pm, size)]
         if pathway is not None:
@@ -162,62 +168,66 @@ def plan_poster(m, layout: MapLayout, pal, paper: str = "A0", landscape: bool = 
             out += more(size, width, head)
         for b in out:
             b.width = width
+        if contacts:
+            out += contact_blocks(m.tjenester, pal, pm, width, size=size)
         return out
 
     natural_w = legend_block(entries, pal, pm).width
 
-    def columns(factor: float) -> float:
-        # Columns share the full width evenly, so long names and addresses wrap less.
-        base_w = max(natural_w * factor, 150.0 * pm.unit * factor)
+    def narrowest(size: float) -> float:
+        # a column holds the legend and a readable line of a step or an address
+        factor = size / pm.body_size
+        return max(natural_w * factor, 150.0 * pm.unit * factor)
+
+    def columns(size: float) -> float:
+        # Under the map the columns share the full width evenly, so long names and addresses wrap less.
+        base_w = narrowest(size)
         n = max(1, int((area.w + gap) // (base_w + gap)))
         if tile:  # a column no wider than one sheet, so a legend is never cut
             n = max(n, math.ceil((area.w + gap) / (title_w + gap)))
         return (area.w - (n - 1) * gap) / n
 
-    col_w = columns(1.0)
-    alone = _arrange(area, fit, furniture(pm.body_size, col_w), col_w, gap)
-    best, extra = None, []
-    # Contacts are read close up: they may shrink (never under the paper's floor) to stay on
-    # the poster. Prefer the largest contact type that costs the map at most a fifth of its
-    # type; else any that keeps the map legible; else the contacts get their own page(s).
-    trials, last = [], None
-    for factor in (1.0, 0.8, 0.65, 0.5):
-        size = max(floor, pm.body_size * factor)
-        if last is not None and size >= last:
-            break
-        last = size
-        cw = columns(size / pm.body_size)
-        trial = _arrange(area, fit, furniture(size, cw) + contact_blocks(m.tjenester, pal, pm, cw, size=size),
-                         cw, gap)
-        if trial:
-            trials.append((size, cw, trial))
-    # the step numbers are the map's smallest type when a pathway is drawn: weigh them too
-    numbers = [a.number for a in (emphasis.arrows if emphasis is not None else ()) if a.number is not None]
-    badge = None
-    if numbers:
-        from ..style import look as look_for
+    def side_column(size: float) -> tuple[float, float]:
+        # Beside the map: (narrowest, widest) column; no wider than a sheet when tiled
+        least = min(narrowest(size), title_w) if tile else narrowest(size)
+        return least, max(least, min(2 * least, title_w) if tile else 2 * least)
 
-        lk = look_for(variant)
-        badge = lk.badge_font_size if max(numbers) < 100 else lk.badge_font_size_small
+    # What the map draws in type besides card names and band labels (step numbers, marks) is
+    # sized in map units by the style, the same in any layout: measured once on the first one.
+    first = build(m, layout, emphasis, variant)
+    drawn = min((b.size for b in (*first.badges, *first.marks)), default=None)
 
-    def map_font(lay, s) -> float:
-        return _font(lay, s) if badge is None else min(_font(lay, s), badge * (s[0] if isinstance(s, tuple) else s))
+    def map_font(lay: MapLayout, s: float) -> float:
+        """The map's smallest text in points at scale ``s`` (as ``plan.min_font`` counts it)."""
+        return _font(lay, s) if drawn is None else min(_font(lay, s), drawn * s)
 
-    alone_font = map_font(layout, alone[0]) if alone else 0.0
-    for good_enough in (max(floor, 0.8 * alone_font), floor):
-        found = next((t for t in trials if map_font(layout, t[2][0]) >= good_enough), None)
-        if found:
-            _size, col_w, best = found
-            break
-    if best is None:  # the contacts do not fit or cost the map too much: their own page(s)
-        best = alone
-        extra = _contact_pages(m, pal, pm, paper, content, footer, title, col_w, gap)
-    if best is None:  # not even the legend fits beside the map: give the map the page
-        best = (fit(area), area, [])
-    _scale, room, placed = best
-    if relayout is not None:
-        layout = relayout(room.w / room.h)
-        ext = extent(layout)
+    laid = [layout]  # every layout of the map made so far: any of them may be drawn in a room
+
+    def in_room(room: Rect) -> tuple[float, MapLayout]:
+        """(smallest text in points, layout) of the best drawing of the map in ``room``: laid out
+        for the room's shape, or an earlier layout where that comes out larger (a layout does
+        not grow steadily with its room: the column count steps)."""
+        if relayout is not None:
+            lay = relayout(room.w / room.h)
+            if all(lay is not other for other in laid):
+                laid.append(lay)
+        fonts = [(map_font(lay, min(room.w / e.w, room.h / e.h)), i)
+                 for i, lay in enumerate(laid) for e in [extent(lay)]]
+        font, i = max(fonts)
+        return font, laid[i]
+
+    chosen = choose(area, gap, list_sizes(pm.body_size, floor), floor, landscape, furniture, columns,
+                    side_column, lambda room: map_font(layout, fit(room)), lambda room: in_room(room)[0],
+                    with_contacts=any(contact_lines(s) for s in m.tjenester))
+    extra = []
+    if chosen is None:  # not even the legend fits beside the map: give the map the page
+        room, placed = area, []
+    else:
+        room, placed = chosen.room, chosen.placed
+        if not chosen.contacts and any(contact_lines(s) for s in m.tjenester):
+            extra = _contact_pages(m, pal, pm, paper, content, footer, title, columns(pm.body_size), gap)
+    layout = in_room(room)[1]
+    ext = extent(layout)
     scale = min(room.w / ext.w, room.h / ext.h)
     mw, mh = ext.w * scale, ext.h * scale
     map_rect = Rect(room.x + max(0.0, (room.w - mw) / 2), room.y, mw, mh)
@@ -256,40 +266,6 @@ def extent(layout: MapLayout) -> Rect:
     for item in list(layout.cards.values()) + list(layout.bands):
         r = r.united(item.rect)
     return Rect(r.x, r.y, max(r.w, 1.0), max(r.h, 1.0))
-
-
-def _arrange(area: Rect, fit, blocks: list[Block], col_w: float, gap: float):
-    """Best of 'furniture below the map' and 'furniture right of the map': (scale, map room, placed)."""
-    options = []
-    # Below: the least height that holds the blocks, in small steps; the map gets the rest.
-    steps = 60
-    for i in range(1, steps + 1):
-        h = area.h * 0.9 * i / steps
-        region = Rect(area.x, area.bottom - h, area.w, h)
-        if flow(region, blocks, col_w, gap) is not None:
-            placed = balanced_flow(region, blocks, col_w, gap)
-            if placed is not None:
-                used = max(p.rect.bottom for p in placed) - region.y if placed else 0.0
-                room = Rect(area.x, area.y, area.w, area.h - used - gap)
-                # the furniture stands right under the map's room
-                shift = room.bottom + gap - region.y
-                placed = [Placed(p.block, Rect(p.rect.x, p.rect.y + shift, p.rect.w, p.rect.h)) for p in placed]
-                s = fit(room)
-                if s > 0:
-                    options.append((s, room, placed))
-            break
-    # Right: one to four columns beside the map.
-    for n in range(1, 5):
-        w = n * col_w + (n - 1) * gap
-        if w > area.w * 0.55:
-            break
-        region = Rect(area.right - w, area.y, w, area.h)
-        placed = balanced_flow(region, blocks, col_w, gap)
-        if placed is not None:
-            room = Rect(area.x, area.y, area.w - w - gap, area.h)
-            options.append((fit(room), room, placed))
-            break
-    return max(options, key=lambda o: o[0]) if options else None
 
 
 def _contact_pages(m, pal, pm, paper, content, footer, title, col_w, gap) -> list[list[Placed]]:

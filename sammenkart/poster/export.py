@@ -14,7 +14,7 @@ from ..layout.engine import SCREEN_ASPECT, layout_map
 from ..model import Problem
 from ..overlay import pathway_emphasis
 from ..printable import printable
-from ..public_edition import without_internal_contacts
+from ..public_edition import PUBLIC_BY_DEFAULT, without_internal_contacts
 from ..style import palette
 from .composition import PosterPlan, plan_poster
 from .labels import cut_label_problems
@@ -32,12 +32,12 @@ class ExportResult:
 
 @in_map_language
 def prepare(m, paper="A0", landscape=False, pathway=None, greyscale=False, pathways=None, tile=None,
-            publikum=False, figures=None):
+            publikum=PUBLIC_BY_DEFAULT, figures=None):
     """Layout, palette, emphasis and plan for a poster: what the preview and the PDF share
     (in the language of the map's files, ``i18n.output_language``, as the PDF is).
 
     ``publikum``: a poster for the public, without the contacts marked
-    ``intern`` (``public_edition``).
+    ``intern`` (``public_edition``; the default is ``PUBLIC_BY_DEFAULT``).
 
     ``pathways``: every pathway of the map (``Workspace.pathways_for``), so the
     cards stand where they stand for any pathway; without it, the one shown.
@@ -108,12 +108,13 @@ def new_canvas(out, size, m, subject: str) -> Canvas:
 
 @in_map_language
 def export_poster(m, out, paper="A0", landscape=False, pathway=None, tile=None, greyscale=False,
-                  workspace=None, publikum=False, figures=None) -> ExportResult:
+                  workspace=None, publikum=PUBLIC_BY_DEFAULT, figures=None) -> ExportResult:
     """Write the poster; ``tile`` ("A4"/"A3") splits it over sheets with an assembly page first.
     ``figures``: (``figures.FigureTable``, year) adds the figures table (``prepare``).
 
     ``publikum``: for the public (a waiting room): the contacts marked
-    ``intern`` are left out (``public_edition.without_internal_contacts``).
+    ``intern`` are left out (``public_edition.without_internal_contacts``);
+    the default is ``public_edition.PUBLIC_BY_DEFAULT``.
 
     ``workspace`` is accepted for the shared contract (the pathway is passed
     resolved already); it is not needed to draw.

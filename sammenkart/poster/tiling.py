@@ -42,10 +42,13 @@ def _count(length: float, window: float, overlap: float, start: float = 0.0) -> 
     return max(1, math.ceil((length - start - overlap) / step - 1e-9))
 
 
-def _orientation(poster_w: float, poster_h: float, sheet: str, overlap: float, margin: float):
+def _orientation(poster_w: float, poster_h: float, sheet: str, overlap: float, margin: float,
+                 landscape: bool | None = None):
+    """(sheet size, window width, window height): the sheet turned as ``landscape`` says, or
+    (None) the way that needs fewest sheets."""
     best = None
-    for landscape in (False, True):
-        sw, sh = page_size(sheet, landscape)
+    for turned in ((False, True) if landscape is None else (landscape,)):
+        sw, sh = page_size(sheet, turned)
         ww, wh = sw - 2 * margin, sh - 2 * margin
         n = _count(poster_w, ww, overlap) * _count(poster_h, wh, overlap)
         if best is None or n < best[0]:
@@ -55,18 +58,21 @@ def _orientation(poster_w: float, poster_h: float, sheet: str, overlap: float, m
 
 def window_size(poster_w: float, poster_h: float, sheet: str, overlap: float = OVERLAP,
                 margin: float = SHEET_MARGIN) -> tuple[float, float]:
-    """The part of the poster one sheet shows (width, height), in the orientation used."""
+    """The part of the poster one sheet shows (width, height), in the orientation that needs
+    fewest sheets (``plan_tiles`` turns the sheets only to keep the title, legend or QR code whole)."""
     _size, ww, wh = _orientation(poster_w, poster_h, sheet, overlap, margin)
     return ww, wh
 
 
 def tile_grid(poster_w: float, poster_h: float, sheet: str, overlap: float = OVERLAP,
-              margin: float = SHEET_MARGIN, offset: tuple[float, float] = (0.0, 0.0)) -> TileGrid:
-    """Sheets in the orientation that needs fewest; neighbours share ``overlap`` points.
+              margin: float = SHEET_MARGIN, offset: tuple[float, float] = (0.0, 0.0),
+              landscape: bool | None = None) -> TileGrid:
+    """Sheets in the orientation that needs fewest (or as ``landscape`` says); neighbours
+    share ``overlap`` points.
 
     ``offset`` (≤ 0) shifts the grid left/up so that a cut falls elsewhere.
     """
-    size, ww, wh = _orientation(poster_w, poster_h, sheet, overlap, margin)
+    size, ww, wh = _orientation(poster_w, poster_h, sheet, overlap, margin, landscape)
     ox, oy = offset
     cols, rows = _count(poster_w, ww, overlap, ox), _count(poster_h, wh, overlap, oy)
     tiles = tuple(
@@ -101,26 +107,43 @@ def _shift(length: float, window: float, overlap: float, keep: list[tuple[float,
 
 def plan_tiles(plan, sheet: str, overlap: float = OVERLAP, margin: float = SHEET_MARGIN) -> TileGrid:
     """The sheets for a planned poster: the QR code, the title and the legend each whole on one
-    sheet where they fit on one, and no sheet with nothing on it."""
+    sheet where they fit on one, and no sheet with nothing on it. The sheets are turned the way
+    that needs fewest, unless the other way keeps more of those whole. (Moves ``plan.qr_rect``
+    onto one sheet where a cut would cross it.)"""
     W, H = plan.size
-    _size, ww, wh = _orientation(W, H, sheet, overlap, margin)
     keep = legend_rects(plan)
     if plan.qr_rect is not None:
         keep.append(plan.qr_rect)
     keep.append(title_rect(plan))  # last: a title can be wrapped to fit (export.prepare)
-    ox = _shift(W, ww, overlap, [(r.x, r.right) for r in keep])
-    oy = _shift(H, wh, overlap, [(r.y, r.bottom) for r in keep])
-    grid = tile_grid(W, H, sheet, overlap, margin, (ox, oy))
-    if plan.qr_rect is not None:
-        # the QR code is small: where a cut would cross it, it moves onto one sheet
-        # (it may rise into the gap between the map and the footer, never onto the map)
-        top = min(plan.footer.y, max(plan.map_rect.bottom + 1.0, plan.footer.y - plan.pm.footer_size))
-        plan.qr_rect = _onto_one_sheet(plan.qr_rect, grid, Rect(plan.footer.x, top, plan.footer.w,
-                                                                plan.footer.bottom - top))
+    options = []
+    for turned in (None, False, True):  # the fewest sheets first
+        _size, ww, wh = _orientation(W, H, sheet, overlap, margin, turned)
+        ox = _shift(W, ww, overlap, [(r.x, r.right) for r in keep])
+        oy = _shift(H, wh, overlap, [(r.y, r.bottom) for r in keep])
+        grid = tile_grid(W, H, sheet, overlap, margin, (ox, oy), turned)
+        qr = plan.qr_rect
+        if qr is not None:
+            # the QR code is small: where a cut would cross it, it moves onto one sheet
+            # (it may rise into the gap between the map and the footer, never onto the map)
+            top = min(plan.footer.y, max(plan.map_rect.bottom + 1.0, plan.footer.y - plan.pm.footer_size))
+            qr = _onto_one_sheet(qr, grid, Rect(plan.footer.x, top, plan.footer.w, plan.footer.bottom - top))
+        # a cut title counts half: export.prepare wraps it to the sheet it starts on
+        cut = 2 * sum(not _whole(r, grid) for r in [*legend_rects(plan), qr] if r is not None)
+        cut += not _whole(keep[-1], grid)
+        options.append((cut, len(options), grid, qr))
+        if cut == 0:
+            break
+    _cut, _i, grid, plan.qr_rect = min(options, key=lambda o: o[:2])
     ink = ink_rects(plan)
     used = tuple(t for t in grid.tiles if any(_overlaps(t.window, r) for r in ink))
     skipped = tuple(t for t in grid.tiles if t not in used)
     return TileGrid(grid.sheet, grid.rows, grid.cols, used, grid.offset, skipped)
+
+
+def _whole(r: Rect, grid: TileGrid) -> bool:
+    """Whether one sheet of ``grid`` holds ``r`` whole."""
+    return any(t.window.x <= r.x + 1e-6 and r.right <= t.window.right + 1e-6 and
+               t.window.y <= r.y + 1e-6 and r.bottom <= t.window.bottom + 1e-6 for t in grid.tiles)
 
 
 def legend_rects(plan) -> list[Rect]:

@@ -20,6 +20,7 @@ from ..poster.pages import PAPERS, TILE_PAPERS, page_size
 from ..poster.tiling import plan_tiles
 from ..i18n import _, language, output_language
 from ..os_errors import describe
+from ..public_edition import PUBLIC_BY_DEFAULT
 from ..regional import spans_municipalities
 from .fonts import scene_font
 from .items import outline_path, paint_display, paint_symbol
@@ -67,10 +68,9 @@ class PosterDialog(QDialog):
         self.grey = QCheckBox(_("Gråtoner"))
         self.handout = QCheckBox(_("A4-brosjyre for forløpet i stedet"))
         self.handout.setEnabled(False)
-        # On by default: a poster mostly hangs where the public sees it, and a
-        # number for professionals printed there cannot be taken back.
+        # the same default as the command line (public_edition.PUBLIC_BY_DEFAULT says why)
         self.public = QCheckBox(_("For publikum (uten interne kontakter)"))
-        self.public.setChecked(True)
+        self.public.setChecked(PUBLIC_BY_DEFAULT)
         self.public.setToolTip(_("Kontakter merket «intern» i kartet kommer ikke med. Brosjyren har dem aldri."))
 
         form = QFormLayout()
