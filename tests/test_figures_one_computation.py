@@ -68,7 +68,7 @@ def test_a_misspelt_municipality_is_an_error_and_never_counted(tmp_path, capsys)
     assert re.search(r"brattfjord\.csv:\d+:6: feil: .*«Sjøvk».*«Sjøvik»", err)
     per_k = _tables(out)["Per kommune, 2025"]
     assert [r[0] for r in per_k[1:]] == ["Sjøvik (ufullstendig)", "Lyngnes", "Fjellstad", "Straumøy", "Dalsbygd",
-                                         "Heile regionen (uten Sjøvik)"]
+                                         "Heile regionen (utan Sjøvik)"]
     assert "Sjøvk" not in out
     assert per_k[1][1:] == ["–"] * 5  # Sjøvik's 2025 lacks its BUP row: no figure, not a made-up 4,5
     # the four complete municipalities: 1 779 + 1 052 + 641 + 404 children, 117 referrals
@@ -87,7 +87,7 @@ def test_a_row_with_an_error_makes_its_municipality_year_incomplete(tmp_path, ca
     assert rate["Lyngnes (ufullstendig)"][-2:] == ["–", "–"]
     assert rate["Fjellstad (ufullstendig)"][-2:] == ["–", "–"]
     assert rate["Straumøy"][-2:] == ["34,3", "+2,6"]
-    assert rate["Heile regionen (uten Sjøvik, Lyngnes, Fjellstad)"][-1] == "–"  # no change from an incomplete year
+    assert rate["Heile regionen (utan Sjøvik, Lyngnes, Fjellstad)"][-1] == "–"  # no change from an incomplete year
     assert "Ufullstendig 2025" in out
 
 
