@@ -11,8 +11,14 @@ with the figures. Cells may be quoted with ``"`` (Excel does it).
 
 Every problem is a ``Problem`` at ``path:line:column``, the column being where
 the offending cell starts (1-based, in characters). A row with an error is
-left out and reported; a row whose municipality or receiver the map does not
-know is kept and warned about.
+left out and reported (``FigureTable.left_out``), and the municipality-year
+it belongs to is *incomplete* (``incomplete``): the one computation of the
+figures (``figures_summary``) then leaves that municipality out of the year's
+sums and marks it, so a year is never shown as if the left-out row were not
+there. A row whose municipality the map does not know is such a row (an
+error: it must never enter a region's totals); a receiver the map does not
+know is only warned about. A row with every cell empty (``;;;;;``, as Excel
+saves an emptied row) is skipped like a blank line.
 
 Derived figures (the contract, "Figures"): avslagsprosent = avslag /
 henvisninger, given here in percent (0–100); henvisningsrate = henvisninger
@@ -58,6 +64,16 @@ class FigureRow:
         return Source(self.source.path, self.source.line, col)
 
 
+@dataclass(frozen=True)
+class LeftOut:
+    """A row left out for an error: its line, and the year and municipality it
+    belongs to as far as they could be read (None: unknown)."""
+
+    line: int
+    ar: int | None
+    kommune: str | None
+
+
 @dataclass
 class FigureTable:
     """The usable rows of one ``tal/<id>.csv`` (for the map with that id)."""
@@ -67,6 +83,8 @@ class FigureTable:
     note: str = ""  # the comment lines before the header, joined by newlines
     path: Path | None = None
     problems: list[Problem] = field(default_factory=list)  # what reading and checking found
+    left_out: list[LeftOut] = field(default_factory=list)  # rows with an error, not in ``rows``
+    usable: bool = True  # False: the file could not be used at all (no header, a column missing)
 
     def years(self) -> list[int]:
         return sorted({r.ar for r in self.rows})
@@ -77,6 +95,22 @@ class FigureTable:
 
     def mottakere(self) -> list[str]:
         return list(dict.fromkeys(r.mottaker for r in self.rows))
+
+    def incomplete(self) -> dict[tuple[int, str], list[int]]:
+        """``{(year, municipality): [lines]}``: the municipality-years a left-out row belongs to."""
+        out: dict[tuple[int, str], list[int]] = {}
+        for r in self.left_out:
+            if r.ar is not None and r.kommune is not None:
+                out.setdefault((r.ar, r.kommune), []).append(r.line)
+        return out
+
+    def unplaced(self) -> dict[int | None, list[int]]:
+        """``{year or None: [lines]}``: left-out rows whose municipality (or year) is not known."""
+        out: dict[int | None, list[int]] = {}
+        for r in self.left_out:
+            if r.ar is None or r.kommune is None:
+                out.setdefault(r.ar, []).append(r.line)
+        return out
 
 
 @dataclass(frozen=True)
@@ -221,6 +255,14 @@ def parse_figures(text: str, shown: str, ident: str) -> tuple[FigureTable | None
         return None, problems
 
     rows: list[FigureRow] = []
+    left_out: list[LeftOut] = []
+
+    def leave_out(no: int, cells: list[tuple[str, int]]) -> None:
+        year = cells[index["ar"]][0] if index["ar"] < len(cells) else ""
+        kommune = cells[index["kommune"]][0] if index["kommune"] < len(cells) else ""
+        left_out.append(LeftOut(no, int(year) if _DIGITS.match(year) and FIRST_YEAR <= int(year) <= LAST_YEAR
+                                else None, kommune or None))
+
     seen: dict[tuple[int, str, str], int] = {}
     barn_seen: dict[tuple[int, str], tuple[int, int]] = {}
     for no in range(header_no + 1, len(lines) + 1):
@@ -231,10 +273,14 @@ def parse_figures(text: str, shown: str, ident: str) -> tuple[FigureTable | None
         cells, bad_quote = _cells(line, sep)
         if bad_quote:
             error(no, bad_quote, _("anførselstegnet blir ikke avsluttet på linjen"))
+            leave_out(no, cells)
             continue
+        if not any(text_ for text_, _col in cells):
+            continue  # an emptied spreadsheet row (";;;;;"): a blank line
         if len(cells) != len(head):
             col = cells[len(head)][1] if len(cells) > len(head) else len(line) + 1
             error(no, col, _("raden har {n} celler, men overskriftsraden har {m}").format(n=len(cells), m=len(head)))
+            leave_out(no, cells)
             continue
         row_errors = len([p for p in problems if p.is_error])
         value: dict[str, object] = {}
@@ -264,10 +310,12 @@ def parse_figures(text: str, shown: str, ident: str) -> tuple[FigureTable | None
         if "barn" in value and value["barn"] == 0:
             error(no, cells[index["barn"]][1], _("«barn» må være større enn 0 (antall innbyggere 0–17 år)"))
         if len([p for p in problems if p.is_error]) > row_errors:
+            leave_out(no, cells)
             continue
         key = (value["ar"], value["kommune"], value["mottaker"])
         if key in seen:
             error(no, cells[index["ar"]][1], _("samme år, kommune og mottaker som på linje {line}").format(line=seen[key]))
+            leave_out(no, cells)
             continue
         seen[key] = no
         first = barn_seen.setdefault((value["ar"], value["kommune"]), (value["barn"], no))
@@ -277,7 +325,7 @@ def parse_figures(text: str, shown: str, ident: str) -> tuple[FigureTable | None
         rows.append(FigureRow(source=Source(shown, no, 1), columns=tuple(cells[index[c]][1] for c in COLUMNS), **value))
     if not rows and not any(p.is_error for p in problems):
         warning(header_no, 1, _("filen har ingen rader med tall"))
-    return FigureTable(ident, rows, "\n".join(note).strip()), problems
+    return FigureTable(ident, rows, "\n".join(note).strip(), left_out=left_out), problems
 
 
 # ---------------------------------------------------------------- checking against a map
@@ -291,22 +339,34 @@ def municipality_names(m: Map) -> list[str]:
 
 
 def map_problems(table: FigureTable, m: Map) -> list[Problem]:
-    """Warnings for rows whose municipality or receiver the map does not know."""
+    """Check ``table`` against its map; returns the problems and leaves out (from
+    ``table.rows``, into ``table.left_out``) every row whose municipality the map
+    does not know: an error at the cell, since such a row would count its
+    children a second time in the map's totals (tester 5). The left-out row
+    belongs to the suggested municipality when there is one ("Sjøvk" is
+    Sjøvik's row), which makes that municipality-year incomplete. A receiver
+    the map does not know is a warning and the row stays."""
     out: list[Problem] = []
     names = municipality_names(m)
     known = set(names)
-    told: set[tuple[str, str]] = set()
+    told: set[str] = set()
+    kept: list[FigureRow] = []
     for r in table.rows:
-        if r.kommune not in known and ("k", r.kommune) not in told:
-            told.add(("k", r.kommune))
+        if r.kommune not in known:
             near = suggestion(r.kommune, names)
             hint = _("; mente du «{near}»?").format(near=near) if near else ""
-            out.append(Problem(r.at("kommune"), _("{map} har ingen kommune «{kommune}»{hint}").format(
-                map=m.navn, kommune=r.kommune, hint=hint), "warning"))
-        if not m.resolve(r.mottaker) and ("m", r.mottaker) not in told:
-            told.add(("m", r.mottaker))
+            out.append(Problem(r.at("kommune"), _(
+                "{map} har ingen kommune «{kommune}»{hint} Raden er ikke med i tallene.").format(
+                map=m.navn, kommune=r.kommune, hint=hint or ".")))
+            table.left_out.append(LeftOut(r.source.line, r.ar, near))
+            continue
+        kept.append(r)
+        if not m.resolve(r.mottaker) and r.mottaker not in told:
+            told.add(r.mottaker)
             out.append(Problem(r.at("mottaker"), _("{map} har ingen «{ref}» i kartet (mottaker i tallene)").format(
                 map=m.navn, ref=r.mottaker), "warning"))
+    table.rows = kept
+    table.left_out.sort(key=lambda r: r.line)
     return out
 
 
@@ -349,12 +409,20 @@ def load_files(files: list[Path], maps: dict[str, Map], shown: Callable[[Path], 
         name = shown(f)
         table, found = read_figures(f, name)
         if table is None:
-            table = FigureTable(f.stem, [], path=f)
+            table = FigureTable(f.stem, [], path=f, usable=False)
         m = maps.get(f.stem)
         beside = f.parent.parent / "kart" / f"{f.stem}.yaml"
         if m is None and load_map is not None and beside.is_file():
             m = load_map(beside)[0]
-        if table.rows and m is None:
+        owner = _owner_by_name(f.stem, maps, f.parent.parent / "kart") if m is None else None
+        if owner is not None:
+            # "brattfjord-2025.csv": a year's figures in a file of their own are never read
+            # as the map's; say where they go rather than "no such map" (tester 5).
+            found.append(Problem(Source(name, 1, 1), _(
+                "tallene for kartet «{id}» skal stå i tal/{id}.csv (alle år i én fil); flytt radene fra "
+                "denne filen dit. Denne filen blir ikke brukt.").format(id=owner)))
+            table.rows = []
+        elif table.rows and m is None:
             found.append(Problem(Source(name, 1, 1), _(
                 "fant ikke kartet «{id}» (kart/{id}.yaml) som tallene hører til; kommuner og mottakere blir ikke sjekket").format(
                 id=f.stem), "warning"))
@@ -368,6 +436,13 @@ def load_files(files: list[Path], maps: dict[str, Map], shown: Callable[[Path], 
         table.problems = found
         problems.extend(found)
     return tables, problems
+
+
+def _owner_by_name(stem: str, maps: dict[str, Map], kart: Path) -> str | None:
+    """The map a figures file named ``<map id>-<something>`` was meant for, if that map exists."""
+    ids = set(maps) | ({p.stem for p in kart.glob("*.yaml")} if kart.is_dir() else set())
+    owners = [i for i in ids if stem.startswith(i + "-")]
+    return max(owners, key=len) if owners else None
 
 
 def load_into(ws, path, shown: Callable[[Path], str] = str, load_map: Callable | None = None) -> list[Problem]:

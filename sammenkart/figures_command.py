@@ -35,7 +35,7 @@ def configure_parser(sub) -> None:
 
 
 def run(args) -> int:
-    from .figures import problems_of
+    from .figures import FOLDER, problems_of
     from .figures_report import build_report, to_csv, to_markdown, to_text
     from .loader import load_workspace
 
@@ -53,7 +53,11 @@ def run(args) -> int:
             print(p, file=sys.stderr)
     usable = [(m, ws.figures[m.id]) for m in ws.maps.values() if m.id in ws.figures and ws.figures[m.id].rows]
     if not usable:
-        say("tal", _("fant ingen tall (tal/<kart-id>.csv) for kartene i «{path}»").format(path=path))
+        broken = [t for t in ws.figures.values() if t.path is not None and any(p.is_error for p in t.problems)]
+        for t in broken:  # the file is there, but nothing in it could be used: say so, and why (above)
+            say("tal", _("{fil} kunne ikke brukes: se feilene over").format(fil=f"{FOLDER}/{t.path.name}"))
+        if not broken:
+            say("tal", _("fant ingen tall (tal/<kart-id>.csv) for kartene i «{path}»").format(path=path))
         return EXIT_ERRORS
     reports = []
     for m, table in usable:

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, format_percent
 
-from .figures import Figure, FigureTable, by_kommune, by_mottaker, change, municipality_names, total, trend
-from .i18n import _, language, output_language
+from .figures import Figure, FigureTable
+from .figures_summary import Summary, summary
+from .i18n import BABEL_LOCALES, _, current_language, language, output_language
 from .model import Map
 from .session.export_md import _md as md_escape
 
@@ -45,101 +47,107 @@ class Report:
     title: str
     lines: list[str]  # text under the title: what the figures are, the file's note
     year: int
+    lang: str = "nb"  # the language numbers are written in ("nb", "nn", "en")
     tables: list[Table] = field(default_factory=list)
     data: Table | None = None  # every year up to ``year`` in one rectangular table (the CSV)
 
 
 def build_report(m: Map, table: FigureTable, year: int | None = None) -> Report:
-    """The summary for ``year`` (default the latest in the file), in the map's målform.
+    """The summary for ``year`` (default the latest in the file), in the map's målform
+    (or English when asked: ``i18n.output_language``). The figures are
+    ``figures_summary.summary``'s, the same the window shows.
 
     Raises ``ValueError`` when the table has no row for ``year``."""
-    years = table.years()
-    if year is None:
-        year = years[-1] if years else 0
-    if year not in years:
-        raise ValueError(_("det finnes ingen tall for {ar}; tallene gjelder {years}").format(
-            ar=year, years=", ".join(str(y) for y in years) or "–"))
-    with language(output_language(m.malform)):
-        return _build(m, table, year, [y for y in years if y <= year])
+    lang = output_language(m.malform)
+    with language(lang):
+        s = summary(m, table, year)
+        return _build(m, table, s, lang)
 
 
-def _build(m: Map, table: FigureTable, year: int, years: list[int]) -> Report:
-    all_label = _("Hele regionen") if m.type == "region" else _("I alt")
+def _build(m: Map, table: FigureTable, s: Summary, lang: str) -> Report:
+    from .figures_view import BY_KOMMUNE, BY_MOTTAKER, lines_of, total_name
+
+    year, years = s.year, list(s.years)
+    all_label = total_name(m, s)
     lines = [_("Tall for {ar}. Avslagsprosent: avslag delt på henvisninger. Henvisninger per 1 000 barn: "
                "per 1 000 innbyggere 0–17 år i kommunen.").format(ar=year)]
+    lines += s.notes()
     if table.note:
         lines.append(table.note.replace("\n", " "))
     if table.path is not None:
         lines.append(_("Kilde: {fil}").format(fil=f"tal/{table.path.name}"))
-    rep = Report(m.id, m.malform, _("Henvisninger og avslag – {navn}").format(navn=m.navn), lines, year)
-
-    kommuner = _ordered(table.kommuner(), municipality_names(m))
-    mottakere = table.mottakere()
-    per_k, per_m, tot = by_kommune(table, year), by_mottaker(table, year), total(table, year)
+    rep = Report(m.id, m.malform, _("Henvisninger og avslag – {navn}").format(navn=m.navn), lines, year, lang)
 
     k_cols = [Column(_("Kommune"), TEXT), Column(_("Barn 0–17 år"), COUNT), Column(_("Henvisninger"), COUNT),
               Column(_("Per 1\u00a0000 barn"), RATE), Column(_("Avslag"), COUNT), Column(_("Avslagsprosent"), PERCENT)]
 
-    def k_row(label: str, f: Figure) -> list:
-        return [label, f.barn, f.henvisninger, f.henvisningsrate, f.avslag, f.avslagsprosent]
+    def k_row(label: str, f: Figure | None) -> list:
+        return [label] + ([f.barn, f.henvisninger, f.henvisningsrate, f.avslag, f.avslagsprosent] if f else [None] * 5)
 
-    rows = [k_row(k, per_k[k]) for k in kommuner if k in per_k]
-    rep.tables.append(Table(_("Per kommune, {ar}").format(ar=year), k_cols, rows,
-                            k_row(all_label, tot) if len(rows) > 1 else None))
+    def split(view_lines):
+        body = [ln for ln in view_lines if not ln.is_total]
+        tot = [ln for ln in view_lines if ln.is_total]
+        return body, (tot[0] if tot else None)
+
+    body, tot = split(lines_of(m, s, BY_KOMMUNE))
+    rep.tables.append(Table(_("Per kommune, {ar}").format(ar=year), k_cols,
+                            [k_row(ln.name, ln.figure) for ln in body],
+                            k_row(tot.name, tot.figure) if tot else None))
 
     m_cols = [Column(_("Mottaker"), TEXT), Column(_("Henvisninger"), COUNT), Column(_("Avslag"), COUNT),
               Column(_("Avslagsprosent"), PERCENT), Column(_("Per 1\u00a0000 barn"), RATE)]
 
-    def m_row(label: str, f: Figure) -> list:
-        return [label, f.henvisninger, f.avslag, f.avslagsprosent, f.henvisningsrate]
+    def m_row(label: str, f: Figure | None) -> list:
+        return [label] + ([f.henvisninger, f.avslag, f.avslagsprosent, f.henvisningsrate] if f else [None] * 4)
 
-    rows = [m_row(receiver_name(m, r), per_m[r]) for r in mottakere if r in per_m]
-    rep.tables.append(Table(_("Per mottaker, {ar}").format(ar=year), m_cols, rows,
-                            m_row(all_label, tot) if len(rows) > 1 else None))
+    body, tot = split(lines_of(m, s, BY_MOTTAKER))
+    rep.tables.append(Table(_("Per mottaker, {ar}").format(ar=year), m_cols,
+                            [m_row(ln.name, ln.figure) for ln in body],
+                            m_row(tot.name, tot.figure) if tot else None))
 
-    rep.data = _data_table(m, table, years, kommuner, mottakere, all_label)
+    rep.data = _data_table(m, s, all_label)
     if len(years) > 1:
         span = f"{years[0]}–{years[-1]}"
-        rate_t = trend(table, lambda r: r.kommune, years)
-        rate_all = trend(table, lambda r: None, years)[None]
-        cols = [Column(_("Kommune"), TEXT)] + [Column(str(y), RATE) for y in years] + \
-            [Column(_("Endring"), CHANGE)]
 
-        def series_row(label, series, measure):
+        def series_row(label, series, measure, summed):
             return [label] + [getattr(series[y], measure) if y in series else None for y in years] + \
-                [change(series, measure)]
+                [s.change(series, measure, summed)]
 
-        rows = [series_row(k, rate_t[k], "henvisningsrate") for k in kommuner if k in rate_t]
+        cols = [Column(_("Kommune"), TEXT)] + [Column(str(y), RATE) for y in years] + [Column(_("Endring"), CHANGE)]
+        rows = [series_row(s.kommune_label(k), s.per_kommune.get(k, {}), "henvisningsrate", False)
+                for k in s.kommuner]
         rep.tables.append(Table(_("Henvisninger per 1\u00a0000 barn, {span}").format(span=span), cols, rows,
-                                series_row(all_label, rate_all, "henvisningsrate") if len(rows) > 1 else None))
-        pct_t = trend(table, lambda r: r.mottaker, years)
+                                series_row(s.summed_label(all_label), s.total, "henvisningsrate", True)
+                                if len(rows) > 1 else None))
         cols = [Column(_("Mottaker"), TEXT)] + [Column(str(y), PERCENT) for y in years] + \
             [Column(_("Endring (prosentpoeng)"), CHANGE)]
-        rows = [series_row(receiver_name(m, r), pct_t[r], "avslagsprosent") for r in mottakere if r in pct_t]
+        rows = [series_row(s.summed_label(receiver_name(m, r)), s.per_mottaker.get(r, {}), "avslagsprosent", True)
+                for r in s.mottakere]
         rep.tables.append(Table(_("Avslagsprosent, {span}").format(span=span), cols, rows,
-                                series_row(all_label, rate_all, "avslagsprosent") if len(rows) > 1 else None))
+                                series_row(s.summed_label(all_label), s.total, "avslagsprosent", True)
+                                if len(rows) > 1 else None))
     return rep
 
 
-def _data_table(m: Map, table: FigureTable, years: list[int], kommuner: list[str], mottakere: list[str],
-                all_label: str) -> Table:
+def _data_table(m: Map, s: Summary, all_label: str) -> Table:
+    """Every year up to the summary's: a row per municipality, receiver and the total;
+    the last column says when a row's year is incomplete (its figures left empty
+    for a municipality, summed over the others for the rest)."""
     cols = [Column(_("År"), TEXT), Column(_("Gruppe"), TEXT), Column(_("Navn"), TEXT),
             Column(_("Barn 0–17 år"), COUNT), Column(_("Henvisninger"), COUNT), Column(_("Avslag"), COUNT),
-            Column(_("Per 1\u00a0000 barn"), RATE), Column(_("Avslagsprosent"), PERCENT)]
+            Column(_("Per 1\u00a0000 barn"), RATE), Column(_("Avslagsprosent"), PERCENT),
+            Column(_("Ufullstendig"), TEXT)]
     rows = []
-    for y in years:
-        per_k, per_m = by_kommune(table, y), by_mottaker(table, y)
-        groups = [(_("Kommune"), k, per_k[k]) for k in kommuner if k in per_k]
-        groups += [(_("Mottaker"), receiver_name(m, r), per_m[r]) for r in mottakere if r in per_m]
-        groups.append((all_label, all_label, total(table, y)))
-        rows += [[str(y), g, name, f.barn, f.henvisninger, f.avslag, f.henvisningsrate, f.avslagsprosent]
-                 for g, name, f in groups]
+    for y in s.years:
+        groups = [(_("Kommune"), k, s.per_kommune.get(k, {}).get(y), k in s.missing.get(y, ()))
+                  for k in s.kommuner]
+        groups += [(_("Mottaker"), receiver_name(m, r), s.per_mottaker.get(r, {}).get(y), not s.complete(y))
+                   for r in s.mottakere]
+        groups.append((all_label, all_label, s.total.get(y), not s.complete(y)))
+        for g, name, f, short in groups:
+            figures = [f.barn, f.henvisninger, f.avslag, f.henvisningsrate, f.avslagsprosent] if f else [None] * 5
+            rows.append([str(y), g, name, *figures, _("ja") if short else ""])
     return Table(_("Alle år"), cols, rows)
-
-
-def _ordered(names: list[str], preferred: list[str]) -> list[str]:
-    """Municipalities in the map's order, then any the map does not know."""
-    return [n for n in preferred if n in names] + [n for n in names if n not in preferred]
 
 
 def receiver_name(m: Map, reference: str) -> str:
@@ -150,27 +158,43 @@ def receiver_name(m: Map, reference: str) -> str:
 
 # ---------------------------------------------------------------- writing numbers
 
-def format_value(value, kind: str, malform: str = "nb", plain: bool = False) -> str:
-    """One cell as text. ``plain`` (CSV): no grouping, no unit, ASCII minus; the
-    decimal comma stays, as Norwegian spreadsheets read it. None is "–" ("" plain)."""
+def format_value(value, kind: str, lang: str | None = None, plain: bool = False) -> str:
+    """One cell as text, as ``lang`` (default: the current language) writes numbers,
+    by Babel's CLDR data: "5 768", "30,2", "13,8 %" in bokmål and nynorsk; "5,768",
+    "30.2", "13.8%" in English. ``plain`` (CSV, for spreadsheets and programs): no
+    grouping, no unit, ASCII minus, the language's decimal sign. None is "–" ("" plain)."""
     if value is None:
         return "" if plain else "–"
     if kind == TEXT:
         return str(value)
-    locale = "nn_NO" if malform == "nn" else "nb_NO"
+    locale = BABEL_LOCALES.get(lang or current_language(), "nb")
     if kind == COUNT:
         return str(value) if plain else format_decimal(value, "#,##0", locale=locale)
-    text = format_decimal(abs(value) if kind == CHANGE else value, "0.0" if plain else "#,##0.0", locale=locale)
+    number = abs(value) if kind == CHANGE else value
+    if kind == PERCENT and not plain:
+        return format_percent(number / 100, _percent_pattern(locale), locale=locale)
+    text = format_decimal(number, "0.0" if plain else "#,##0.0", locale=locale)
     if kind == CHANGE:
         sign = "-" if value < -0.05 else "+" if value > 0.05 else ""
         return (sign if plain else sign.replace("-", "−")) + text
-    if kind == PERCENT and not plain:
-        return text + "\u00a0%"
     return text
 
 
+def _percent_pattern(locale: str) -> str:
+    """The locale's own percent pattern ("#,##0\u00a0%" in bokmål) with one decimal."""
+    from babel import Locale
+
+    return re.sub(r"0(?=[^0#]*$)", "0.0", Locale.parse(locale).percent_formats[None].pattern, count=1)
+
+
+def csv_separator(lang: str) -> str:
+    """``;`` where the decimal sign is a comma (bokmål, nynorsk: as Norwegian spreadsheets
+    read it), ``,`` where it is a point (English)."""
+    return ";" if format_decimal(0.5, "0.0", locale=BABEL_LOCALES.get(lang, "nb"))[1] == "," else ","
+
+
 def cells(rep: Report, t: Table, row: list, plain: bool = False) -> list[str]:
-    return [format_value(v, c.kind, rep.malform, plain) for v, c in zip(row, t.columns)]
+    return [format_value(v, c.kind, rep.lang, plain) for v, c in zip(row, t.columns)]
 
 
 # ---------------------------------------------------------------- renderers
@@ -217,15 +241,17 @@ def to_markdown(reports: list[Report]) -> str:
 
 def to_csv(reports: list[Report]) -> str:
     """One rectangular table for spreadsheets: per year, a row per municipality,
-    per receiver and for the whole map; ``;``-separated with a decimal comma, as
-    Norwegian spreadsheets read it. Several maps: a leading column names the map."""
+    per receiver and for the whole map. Numbers plain (no grouping or unit) with
+    the output language's decimal sign; ``;``-separated with a decimal comma in
+    bokmål and nynorsk, as Norwegian spreadsheets read it, ``,``-separated with a
+    decimal point in English. Several maps: a leading column names the map."""
     buf = io.StringIO()
-    w = csv.writer(buf, delimiter=";", lineterminator="\n")
+    w = csv.writer(buf, delimiter=csv_separator(reports[0].lang if reports else "nb"), lineterminator="\n")
     several = len(reports) > 1
     for i, rep in enumerate(reports):
         t = rep.data
         if i == 0:
-            with language(output_language(rep.malform)):
+            with language(rep.lang):
                 w.writerow(([_("Kart")] if several else []) + [c.heading for c in t.columns])
         for r in t.rows:
             w.writerow(([rep.map_id] if several else []) + cells(rep, t, r, plain=True))

@@ -29,10 +29,11 @@ import math
 from dataclasses import dataclass
 
 from .emphasis import Colouring
-from .figures import Figure, FigureRow, FigureTable, change, summarize
+from .figures import Figure, FigureTable
+from .figures_summary import Summary, summary, years_in_scope
 from .i18n import _
 from .model import Map
-from .regional import ALL, kommuner_shown, source_of, view_of
+from .regional import ALL, source_of, view_of
 from .style import figure_fills, figure_none
 
 MEASURES = ("henvisningsrate", "avslagsprosent")
@@ -53,17 +54,9 @@ def format_number(value: float | None, measure: str) -> str:
 
 
 def table_for(ws, m: Map) -> FigureTable | None:
-    """The figures of the map in the file ``m`` is shown from (``tal/<id>.csv``), if any rows."""
+    """The figures of the map in the file ``m`` is shown from (``tal/<id>.csv``), if any usable."""
     table = ws.figures.get(source_of(m).id) if ws is not None else None
-    return table if table is not None and table.rows else None
-
-
-def scoped_rows(table: FigureTable, m: Map) -> list[FigureRow]:
-    """The rows of the municipalities ``m`` stands for (all rows of a municipal map's table)."""
-    if source_of(m).type != "region":
-        return list(table.rows)
-    wanted = set(kommuner_shown(m))
-    return [r for r in table.rows if r.kommune in wanted]
+    return table if table is not None and years_in_scope(m, table) else None
 
 
 def grouping(m: Map) -> str:
@@ -72,31 +65,26 @@ def grouping(m: Map) -> str:
     return BY_KOMMUNE if source_of(m).type == "region" and view_of(m) == ALL else BY_MOTTAKER
 
 
-def _group_figures(rows: list[FigureRow], year: int | None, by: str) -> dict:
-    key = (lambda r: r.kommune) if by == BY_KOMMUNE else (lambda r: r.mottaker)
-    chosen = rows if year is None else [r for r in rows if r.ar == year]
-    if year is None:
-        return summarize(chosen, lambda r: (key(r), r.ar))
-    return summarize(chosen, key)
+def _histories(s: Summary, by: str) -> dict[str, dict[int, Figure]]:
+    return s.per_kommune if by == BY_KOMMUNE else s.per_mottaker
 
 
 def card_values(m: Map, table: FigureTable, year: int, measure: str) -> dict[str, float | None]:
     """``{service id: value}`` for the cards the figures speak of (see ``grouping``);
-    None where a card's group has no figure that year."""
-    rows = scoped_rows(table, m)
-    per = _group_figures(rows, year, grouping(m))
+    None where a card's group has no figure that year (or it is incomplete)."""
+    s = summary(m, table, year)
+    per = _histories(s, grouping(m))
     out: dict[str, float | None] = {}
     if grouping(m) == BY_KOMMUNE:
-        known = {r.kommune for r in rows}
-        for s in m.tjenester:
-            if s.kommune in known:
-                f = per.get(s.kommune)
-                out[s.id] = getattr(f, measure) if f is not None else None
+        for sv in m.tjenester:
+            if sv.kommune in s.kommuner:
+                f = per.get(sv.kommune, {}).get(year)
+                out[sv.id] = getattr(f, measure) if f is not None else None
         return out
-    for ref in dict.fromkeys(r.mottaker for r in rows):
-        f = per.get(ref)
-        for s in m.resolve(ref):
-            out[s.id] = getattr(f, measure) if f is not None else None
+    for ref in s.mottakere:
+        f = per.get(ref, {}).get(year)
+        for sv in m.resolve(ref):
+            out[sv.id] = getattr(f, measure) if f is not None else None
     return out
 
 
@@ -140,8 +128,8 @@ class Scale:
 
 def scale_for(m: Map, table: FigureTable, measure: str, variant: str = "normal") -> Scale | None:
     """The classes over every year's values in scope (None when there are none)."""
-    per = _group_figures(scoped_rows(table, m), None, grouping(m))
-    values = [v for f in per.values() if (v := getattr(f, measure)) is not None]
+    per = _histories(summary(m, table), grouping(m))
+    values = [v for h in per.values() for f in h.values() if (v := getattr(f, measure)) is not None]
     if not values:
         return None
     edges = nice_edges(values)
@@ -184,11 +172,12 @@ class FigureLine:
     """One row of a figures table: a municipality, a receiver or the total."""
 
     key: str  # municipality name or receiver reference; "" for the total
-    name: str  # as shown
-    figure: Figure | None  # None: no rows that year
-    change_rate: float | None  # henvisningsrate, last year minus the first (per 1,000)
+    name: str  # as shown, marked when the year is incomplete for it ("Lyngnes (ufullstendig)")
+    figure: Figure | None  # None: no rows that year, or an incomplete municipality-year
+    change_rate: float | None  # henvisningsrate, the year minus the first year (per 1,000)
     change_pct: float | None  # avslagsprosent, the same in percentage points
     is_total: bool = False
+    incomplete: bool = False  # the year is incomplete for this line (figures_summary)
 
 
 @dataclass(frozen=True)
@@ -205,58 +194,54 @@ def _receiver_name(m: Map, ref: str) -> str:
     return receiver_name(m, ref)
 
 
-def _total_name(m: Map, kommuner: list[str]) -> str:
-    return _("Hele regionen") if source_of(m).type == "region" and len(kommuner) > 1 else _("I alt")
+def total_name(m: Map, s: Summary) -> str:
+    return _("Hele regionen") if source_of(m).type == "region" and len(s.kommuner) > 1 else _("I alt")
+
+
+def _line(s: Summary, key: str, name: str, history: dict[int, Figure], summed: bool, is_total: bool = False):
+    label = s.summed_label(name) if summed else s.kommune_label(name)
+    return FigureLine(key, label, history.get(s.year), s.change(history, "henvisningsrate", summed),
+                      s.change(history, "avslagsprosent", summed), is_total, label != name)
+
+
+def lines_of(m: Map, s: Summary, by: str) -> list[FigureLine]:
+    """The lines of one table (``by``) of ``s``: each group, then the total when there are several."""
+    if by == BY_KOMMUNE:
+        out = [_line(s, k, k, s.per_kommune.get(k, {}), False) for k in s.kommuner]
+    else:
+        out = [_line(s, r, _receiver_name(m, r), s.per_mottaker.get(r, {}), True) for r in s.mottakere]
+    if len(out) > 1:
+        out.append(_line(s, "", total_name(m, s), s.total, True, True))
+    return out
 
 
 def tables(m: Map, table: FigureTable, year: int) -> list[FigureTableView]:
     """Per municipality (when ``m`` stands for more than one) and per receiver, for ``year``."""
-    rows = scoped_rows(table, m)
-    years = sorted({r.ar for r in rows if r.ar <= year})
-    kommuner = list(dict.fromkeys(r.kommune for r in rows))
+    s = summary(m, table, year)
     out = []
-    total_name = _total_name(m, kommuner)
-    groups = ([BY_KOMMUNE] if len(kommuner) > 1 else []) + [BY_MOTTAKER]
-    for by in groups:
-        per = _group_figures([r for r in rows if r.ar in years], None, by)  # {(group, year): Figure}
-        keys = kommuner if by == BY_KOMMUNE else list(dict.fromkeys(r.mottaker for r in rows))
-        lines = []
-        for k in keys:
-            history = {y: f for (g, y), f in per.items() if g == k}
-            lines.append(FigureLine(k, k if by == BY_KOMMUNE else _receiver_name(m, k), history.get(year),
-                                    change(history, "henvisningsrate"), change(history, "avslagsprosent")))
-        if len(keys) > 1:
-            history = {y: total_of(rows, y) for y in years}
-            lines.append(FigureLine("", total_name, total_of(rows, year), change(history, "henvisningsrate"),
-                                    change(history, "avslagsprosent"), True))
+    for by in ([BY_KOMMUNE] if len(s.kommuner) > 1 else []) + [BY_MOTTAKER]:
         title = (_("Per kommune, {ar}") if by == BY_KOMMUNE else _("Per mottaker, {ar}")).format(ar=year)
-        out.append(FigureTableView(title, by, tuple(lines), years[0] if len(years) > 1 else None))
+        out.append(FigureTableView(title, by, tuple(lines_of(m, s, by)), s.first if len(s.years) > 1 else None))
     return out
 
 
-def total_of(rows: list[FigureRow], year: int) -> Figure | None:
-    chosen = [r for r in rows if r.ar == year]
-    return summarize(chosen, lambda r: None).get(None) if chosen else None
+def notes(m: Map, table: FigureTable, year: int) -> list[str]:
+    """What is incomplete up to ``year`` and why (``Summary.notes``)."""
+    return summary(m, table, year).notes()
 
 
 def trend_series(m: Map, table: FigureTable, measure: str) -> tuple[list[int], list[tuple[str, dict[int, float]]]]:
     """(years, [(name, {year: value})]) of ``measure`` per municipality (more than
-    one in scope) or per receiver, then the total; every year of the file in scope."""
-    rows = scoped_rows(table, m)
-    years = sorted({r.ar for r in rows})
-    kommuner = list(dict.fromkeys(r.kommune for r in rows))
-    by = BY_KOMMUNE if len(kommuner) > 1 else BY_MOTTAKER
-    per = _group_figures(rows, None, by)
-    keys = kommuner if by == BY_KOMMUNE else list(dict.fromkeys(r.mottaker for r in rows))
+    one in scope) or per receiver, then the total; every year of the file in scope.
+    An incomplete municipality-year has no value."""
+    s = summary(m, table)
+    by = BY_KOMMUNE if len(s.kommuner) > 1 else BY_MOTTAKER
+    keys = s.kommuner if by == BY_KOMMUNE else s.mottakere
     out = []
     for k in keys:
-        vals = {y: v for (g, y), f in per.items() if g == k and (v := getattr(f, measure)) is not None}
-        out.append((k if by == BY_KOMMUNE else _receiver_name(m, k), dict(sorted(vals.items()))))
+        history = _histories(s, by).get(k, {})
+        vals = {y: v for y, f in history.items() if (v := getattr(f, measure)) is not None}
+        out.append((k if by == BY_KOMMUNE else _receiver_name(m, k), vals))
     if len(keys) > 1:
-        tot = {y: v for y in years if (f := total_of(rows, y)) is not None and (v := getattr(f, measure)) is not None}
-        out.append((_total_name(m, kommuner), tot))
-    return years, out
-
-
-def years_in_scope(m: Map, table: FigureTable) -> list[int]:
-    return sorted({r.ar for r in scoped_rows(table, m)})
+        out.append((total_name(m, s), {y: v for y, f in s.total.items() if (v := getattr(f, measure)) is not None}))
+    return list(s.years), out

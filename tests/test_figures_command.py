@@ -60,8 +60,8 @@ def test_csv_file_reads_back_as_one_table(tmp_path):
     assert main(["tal", REGION, "--out", str(out)]) == 0
     rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8")), delimiter=";"))
     assert rows[0] == ["År", "Gruppe", "Namn", "Barn 0–17 år", "Tilvisingar", "Avslag", "Per 1\u00a0000 barn",
-                       "Avslagsprosent"]
-    assert ["2024", "Kommune", "Sjøvik", "5768", "174", "24", "30,2", "13,8"] in rows
+                       "Avslagsprosent", "Ufullstendig"]
+    assert ["2024", "Kommune", "Sjøvik", "5768", "174", "24", "30,2", "13,8", ""] in rows
     assert {r[0] for r in rows[1:]} == {"2021", "2022", "2023", "2024"}
 
 

@@ -561,7 +561,7 @@ class FiguresView(QObject):
         has_total = len(series) > 1
         chart_title = fv.measure_title(measure)
         self.panel.chart.set_data(years, series, measure, year, has_total, chart_title)
-        self.panel.note.setText(t.note.replace("\n", " "))
+        self.panel.note.setText(self._note(m, t, year))
         self._set_slide()
         w.refresh_stress()
 
@@ -579,8 +579,13 @@ class FiguresView(QObject):
         self.slide.set_content(_("Henvisninger og avslag {ar} – {navn}").format(ar=year, navn=m.navn), views,
                                measure, swatches, fv.grouping(m),
                                (years, series, measure, year, len(series) > 1, fv.measure_title(measure)),
-                               t.note.replace("\n", " "))
+                               self._note(m, t, year))
         return True
+
+    @staticmethod
+    def _note(m, t, year: int) -> str:
+        """What is incomplete and why (the same sentences as ``sammenkart tal``), then the file's note."""
+        return " ".join(fv.notes(m, t, year) + ([t.note.replace("\n", " ")] if t.note else []))
 
     def _swatches(self, m, t, views, measure: str) -> dict[str, str]:
         """{group key: fill}: the colour each municipality's or receiver's cards get."""
