@@ -341,8 +341,10 @@ def municipality_names(m: Map) -> list[str]:
 def map_problems(table: FigureTable, m: Map) -> list[Problem]:
     """Check ``table`` against its map; returns the problems and leaves out (from
     ``table.rows``, into ``table.left_out``) every row whose municipality the map
-    does not know: an error at the cell, since such a row would count its
-    children a second time in the map's totals (tester 5). The left-out row
+    does not know: such a row would count its children a second time in the
+    map's totals (tester 5). It is a warning at the cell, as the format
+    contract has it (/work/shared/format.md, "Figures": unknown municipality
+    or reference), and the message says the row is not counted. The left-out row
     belongs to the suggested municipality when there is one ("Sjøvk" is
     Sjøvik's row), which makes that municipality-year incomplete. A receiver
     the map does not know is a warning and the row stays."""
@@ -357,7 +359,7 @@ def map_problems(table: FigureTable, m: Map) -> list[Problem]:
             hint = _("; mente du «{near}»?").format(near=near) if near else ""
             out.append(Problem(r.at("kommune"), _(
                 "{map} har ingen kommune «{kommune}»{hint} Raden er ikke med i tallene.").format(
-                map=m.navn, kommune=r.kommune, hint=hint or ".")))
+                map=m.navn, kommune=r.kommune, hint=hint or "."), "warning"))
             table.left_out.append(LeftOut(r.source.line, r.ar, near))
             continue
         kept.append(r)

@@ -61,11 +61,12 @@ def _tables(out: str) -> dict[str, list[list[str]]]:
     return tables
 
 
-def test_a_misspelt_municipality_is_an_error_and_never_counted(tmp_path, capsys):
+def test_a_misspelt_municipality_is_never_counted(tmp_path, capsys):
     root, _n = _region(tmp_path, MISSPELT)
-    assert main(["tal", str(root)]) == 1
+    main(["tal", str(root)])
     out, err = capsys.readouterr()
-    assert re.search(r"brattfjord\.csv:\d+:6: feil: .*«Sjøvk».*«Sjøvik»", err)
+    # a warning, as the format contract has it, that says the row is not counted
+    assert re.search(r"brattfjord\.csv:\d+:6: advarsel: .*«Sjøvk».*«Sjøvik».*(Raden er ikke med i tallene|Rada er ikkje med i tala)", err)
     per_k = _tables(out)["Per kommune, 2025"]
     assert [r[0] for r in per_k[1:]] == ["Sjøvik (ufullstendig)", "Lyngnes", "Fjellstad", "Straumøy", "Dalsbygd",
                                          "Heile regionen (utan Sjøvik)"]
@@ -73,7 +74,6 @@ def test_a_misspelt_municipality_is_an_error_and_never_counted(tmp_path, capsys)
     assert per_k[1][1:] == ["–"] * 5  # Sjøvik's 2025 lacks its BUP row: no figure, not a made-up 4,5
     # the four complete municipalities: 1 779 + 1 052 + 641 + 404 children, 117 referrals
     assert per_k[-1][1:] == ["3\u00a0876", "117", "30,2", "17", "14,5\u00a0%"]
-    assert main(["validate", str(root)]) == 1
 
 
 def test_a_row_with_an_error_makes_its_municipality_year_incomplete(tmp_path, capsys):
@@ -81,7 +81,7 @@ def test_a_row_with_an_error_makes_its_municipality_year_incomplete(tmp_path, ca
     assert main(["tal", str(root)]) == 1
     out, err = capsys.readouterr()
     assert ":18: feil: «50,5»" in err
-    assert "«» er ikkje" not in err and "«» er ikke" not in err and err.count("feil:") == 3  # ;;;;; is a blank line
+    assert "«» er ikkje" not in err and "«» er ikke" not in err and err.count("feil:") == 2  # ;;;;; is a blank line
     rate = {r[0]: r for r in _tables(out)["Tilvisingar per 1\u00a0000 barn, 2021–2025"][1:]}
     # Lyngnes 2025 has only its HABU row left: no "3,9 per 1 000, change −27,3"
     assert rate["Lyngnes (ufullstendig)"][-2:] == ["–", "–"]
