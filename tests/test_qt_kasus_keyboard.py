@@ -108,3 +108,23 @@ def test_the_key_help_says_how_to_choose_services_and_bring_the_case_back():
     html = window_actions.keys_html()
     assert "Ctrl+F" in html and "svaret" in html
     assert "Kasuspanelet" in html
+
+
+def test_an_english_window_asks_the_standard_questions_in_english(case_window, qtbot, monkeypatch):
+    """Tester 5, item 3: they are the program's words (not the case file's), so they
+    follow the window's English, on the panel and on the presentation band."""
+    from sammenkart import i18n
+
+    w = case_window
+    monkeypatch.setenv("LANGUAGE", "nb")
+    try:
+        w.language.choose("en")
+        assert "What can I do as a professional?" in w.kasus.panel.questions.text()
+        w.presentation.enter()
+        assert "Who can I work with?" in w.caption_text()
+        w.presentation.leave()
+        w.language.choose("nb")
+        assert "Hva kan jeg som fagperson gjøre?" in w.kasus.panel.questions.text()
+    finally:
+        i18n.set_language("nb")
+        i18n.set_output_language(None)
