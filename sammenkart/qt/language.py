@@ -165,8 +165,12 @@ class WindowLanguage(QObject):
         lang = self.wanted()
         # Files made from the window (poster, handout, reports, case summary) speak
         # the map's målform; an English window asks for English labels (README, "Språk")
+        before = i18n.output_language(None)
         i18n.set_output_language("en" if lang == "en" else None)
-        if lang != i18n.current_language():
+        # the program's words made for the map shown (a region's labels, the standard
+        # questions) follow the output language: said again when only that changed
+        # (--sprak en with English already spoken from the command line)
+        if lang != i18n.current_language() or i18n.output_language(None) != before:
             self.apply(lang)
         elif lang != qt_language():
             install_qt_translations(lang)
