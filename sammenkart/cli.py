@@ -105,8 +105,9 @@ def _first_word(argv: list[str]) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    # --sprak, else SAMMENKART_LANG, else bokmål (a wrong value is reported by argparse, in that language)
-    lang = i18n.requested(language_asked(argv))
+    # --sprak, else SAMMENKART_LANG, else the system's locale (LANG), else bokmål
+    # (a wrong value is reported by argparse, in that language)
+    lang = i18n.interface_language(language_asked(argv))
     i18n.set_language(lang)
     # Files speak the map's målform (its text is in it); English labels only when asked for
     i18n.set_output_language("en" if lang == "en" and _first_word(argv) in OUTPUT_COMMANDS else None)

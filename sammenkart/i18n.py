@@ -52,8 +52,30 @@ def normalise(lang: str | None) -> str | None:
 def requested(cli_value: str | None = None) -> str | None:
     """The language asked for outside the data: ``--sprak`` first, then
     ``SAMMENKART_LANG``; None when neither names one (the caller's default then
-    applies: bokmål for commands, the map's målform in the window)."""
+    applies: ``interface_language`` for commands, the window's rule in ``qt/language.py``)."""
     return normalise(cli_value) or normalise(os.environ.get(ENV))
+
+
+SYSTEM_ENV = ("LC_ALL", "LC_MESSAGES", "LANG")  # the locale of messages, first set wins (POSIX)
+
+
+def system_language() -> str | None:
+    """The language the system's locale names for messages: the first of
+    ``LC_ALL``, ``LC_MESSAGES``, ``LANG`` that is set, "nb"/"nn"/"no" as
+    Norwegian, "en*" as English; None for any other (``C``, ``de_DE``)."""
+    for var in SYSTEM_ENV:
+        value = os.environ.get(var)
+        if value:
+            return normalise(value)
+    return None
+
+
+def interface_language(cli_value: str | None = None) -> str:
+    """The one rule for the language of messages (README, "Språk / language"):
+    ``--sprak``, else ``SAMMENKART_LANG``, else the system's locale
+    (``system_language``), else bokmål. The window follows the map's målform
+    instead of a Norwegian locale (``qt/language.py``)."""
+    return requested(cli_value) or system_language() or SOURCE
 
 
 def _catalogue(lang: str) -> gettext.NullTranslations:
@@ -171,7 +193,7 @@ def pgettext(context: str, text: str) -> str:
     return _translation.pgettext(context, text)
 
 
-_activate(requested())  # the interface language is set by the command line or the window
+_activate(interface_language())  # the command line or the window sets it again
 
 
 @contextmanager

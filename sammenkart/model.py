@@ -315,20 +315,21 @@ class Pathway:
         return list(seen)
 
 
-STANDARD_QUESTIONS_NB = (
-    "Hva kan jeg som fagperson gjøre?",
-    "Hvem kan jeg samarbeide med?",
-    "Hva kan de gjøre?",
-)
-STANDARD_QUESTIONS_NN = (
-    "Kva kan eg som fagperson gjere?",
-    "Kven kan eg samarbeide med?",
-    "Kva kan dei gjere?",
+# The questions a step without ``sporsmal`` asks (docs/format.md, "kasus"): the
+# program's words, so they go through the catalogues (nn and en there).
+STANDARD_QUESTIONS = (
+    i18n.N_("Hva kan jeg som fagperson gjøre?"),
+    i18n.N_("Hvem kan jeg samarbeide med?"),
+    i18n.N_("Hva kan de gjøre?"),
 )
 
 
-def standard_questions(malform: str) -> tuple[str, ...]:
-    return STANDARD_QUESTIONS_NN if malform == "nn" else STANDARD_QUESTIONS_NB
+def standard_questions(malform: str | None) -> tuple[str, ...]:
+    """The three standard questions beside a case written in ``malform``: in its
+    målform, beside its story, or in English when English is asked for (an English
+    window or ``--sprak en``: ``i18n.output_language``, the one rule for files too)."""
+    with i18n.language(i18n.output_language(malform)):
+        return tuple(i18n._(q) for q in STANDARD_QUESTIONS)
 
 
 @dataclass

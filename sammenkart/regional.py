@@ -30,7 +30,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from .i18n import _, language
+from .i18n import _, language, output_language
 from .model import Link, Map, Service
 from .roles import role_name
 
@@ -144,8 +144,10 @@ def regional_view(region: Map, kommuner: Iterable[str] | None = None) -> Regiona
     """Group a region map by role (see the module docstring).
 
     ``kommuner``: count and show only these municipalities (default: all);
-    names the region does not have raise ``ValueError``. Labels are in the
-    region's målform. Card order follows the file: a card appears where its
+    names the region does not have raise ``ValueError``. Labels ("– i alle
+    kommunane", the roles' names) are the program's words in the language of
+    files made from the region (``i18n.output_language``): its målform, or
+    English when English is asked for (an English window, ``--sprak en``). Card order follows the file: a card appears where its
     first service is written. The grouped map's id is ``<region id>--regional``,
     so nothing keyed by map id (layouts, remembered positions) mixes it up
     with the region itself or with a municipality's map (``<region id>-<kommune>``).
@@ -175,7 +177,7 @@ def regional_view(region: Map, kommuner: Iterable[str] | None = None) -> Regiona
         if kind == "group":
             group_ids[key] = _free_id(key, taken)
 
-    with language(region.malform):
+    with language(output_language(region.malform)):
         cards: list[RegionalCard] = []
         for kind, item in order:
             if kind == "shared":

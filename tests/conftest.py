@@ -5,6 +5,11 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("SAMMENKART_LANG", "nb")
+# Where a test unsets SAMMENKART_LANG the system's locale names the language
+# (i18n.system_language): the same neutral one on every machine.
+for _var in ("LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_var, None)
+os.environ["LANG"] = "C.UTF-8"
 
 import pytest
 

@@ -451,7 +451,8 @@ class KasusPanel(QWidget):
         self.gap_note.setText("\n".join(gaps))
         self.gap_note.setVisible(bool(gaps))
         # How to answer, until the team has begun; then the room goes to the answer.
-        self.hint.setText(_("Klikk tjenestene dere vil involvere. Shift+klikk fra–til tegner en henvisning."))
+        self.hint.setText(_("Klikk tjenestene dere vil involvere (eller Ctrl+F, navnet og Enter). "
+                             "Shift+klikk fra–til tegner en henvisning."))
         self.hint.setVisible(not st.marked and not st.revealed)
         arrows = [_("→ {fra} til {til}").format(fra=s.service_name(a), til=s.service_name(b))
                   for a, b in st.arrows]

@@ -53,15 +53,22 @@ class KasusController(QObject):
         self.summary_action.triggered.connect(lambda: self.show_summary())
         self.facilitator_action = live_text.text(QAction(menu), N_("Fasilitatorvindu"))
         self.facilitator_action.triggered.connect(lambda: self.show_facilitator())
+        # The case's panel back in front (after a search, another panel, F9): its key
+        # works with the menu bar hidden too; K never types (keys.py).
+        self.show_case_action = live_text.text(QAction(menu), N_("Vis kasuspanelet"))
+        self.show_case_action.setShortcut(QKeySequence("K"))
+        self.show_case_action.triggered.connect(lambda: self.show_panel())
         self.end_action = live_text.text(QAction(menu), N_("Avslutt kasus"))
         self.end_action.triggered.connect(lambda: self.end())
         menu.insertAction(self.recent_menu.menuAction(), self.start_action)
         menu.insertAction(self.recent_menu.menuAction(), self.resume_action)
         menu.addSeparator()
-        for a in (self.summary_action, self.facilitator_action, self.end_action):
+        for a in (self.show_case_action, self.summary_action, self.facilitator_action, self.end_action):
             menu.addAction(a)
         if isinstance(main_window, QWidget):
-            main_window.addAction(self.start_action)  # the shortcut works with the menu bar hidden
+            # the shortcuts work with the menu bar hidden (presentation)
+            main_window.addAction(self.start_action)
+            main_window.addAction(self.show_case_action)
         # V reveals; only while a session runs (typing a V in the notes still types a V).
         self.reveal_shortcut = QShortcut(QKeySequence("V"), main_window) if isinstance(main_window, QWidget) else None
         if self.reveal_shortcut is not None:
@@ -91,7 +98,7 @@ class KasusController(QObject):
 
     def _update_actions(self) -> None:
         running = self.session is not None
-        for a in (self.summary_action, self.facilitator_action, self.end_action):
+        for a in (self.show_case_action, self.summary_action, self.facilitator_action, self.end_action):
             a.setEnabled(running)
         if self.reveal_shortcut is not None:
             self.reveal_shortcut.setEnabled(running)
@@ -194,6 +201,24 @@ class KasusController(QObject):
             self._connected = None
 
     # --- while running -------------------------------------------------------
+    def show_panel(self, open_side: bool = True) -> None:
+        """The case's panel in front of the other side panels (``open_side``: and
+        the side panel shown if it was hidden): the room reads the story there."""
+        if self.panel is None:
+            return
+        show = getattr(self.mw, "show_home_panel", None)
+        if callable(show):
+            show(open_side)
+
+    def pick_service(self, service_id: str) -> bool:
+        """Chosen with the keyboard (the search's Enter): the service into the team's
+        answer, or out of it when it is there; True when it is in the answer now."""
+        if self.session is None:
+            return False
+        on = self.session.toggle_mark(service_id)
+        self.show_panel(open_side=False)
+        return on
+
     def service_clicked(self, service_id: str) -> None:
         if self.session is None:
             return
@@ -232,6 +257,7 @@ class KasusController(QObject):
             self._arrow_from = None
             if self.clock is not None:
                 self.clock.pause()
+            self.show_panel(open_side=False)  # a new step: the room reads its story
         self._apply_emphasis()
 
     def _apply_emphasis(self) -> None:

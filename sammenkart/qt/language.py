@@ -1,10 +1,12 @@
 """The interface language of the window, and Qt's own texts in it.
 
 Which language (``WindowLanguage.wanted``): ``--sprak`` or ``SAMMENKART_LANG``
-for this run; else the choice under *Vis → Språk* (kept in the settings,
-key ``sprak``); by default ("Følg kartet") the målform of the map shown, so a
-nynorsk map gets nynorsk menus and panels. Choosing in the menu wins over the
-start option for the rest of the run.
+for this run; else the choice under *Vis → Språk / Language* (kept in the settings,
+key ``sprak``); with no choice made, English when the system's locale is
+English (``i18n.system_language``: ``LANG=en_GB.UTF-8``, as the commands);
+otherwise ("Følg kartet") the målform of the map shown, so a nynorsk map gets
+nynorsk menus and panels. Choosing in the menu wins over the start option for
+the rest of the run.
 
 Switching (``apply``): our gettext catalogue (``i18n.set_language``), then
 Qt's translators (``install_qt_translations``), then the window says
@@ -103,10 +105,13 @@ class WindowLanguage(QObject):
         super().__init__(window)
         self.window = window
         self.forced = i18n.requested()  # SAMMENKART_LANG; --sprak comes through force()
-        value = str(window.settings.value(SETTING, FOLLOW_MAP) or FOLLOW_MAP)
-        self.choice = value if value in i18n.LANGUAGES else FOLLOW_MAP
+        value = str(window.settings.value(SETTING, "") or "")
+        # no choice made yet: an English system gets English (the commands' rule too)
+        default = "en" if i18n.system_language() == "en" else FOLLOW_MAP
+        self.choice = value if value in (FOLLOW_MAP, *i18n.LANGUAGES) else default
         self.menu = window.menu("vis").addMenu("")
-        live_text.title(self.menu, N_("Språk"))
+        # the word for it in both languages: whoever reads neither finds it
+        live_text.title(self.menu, N_("Språk / Language"))
         self.group = QActionGroup(self)
         self.group.setExclusive(True)
         self.actions: dict[str, QAction] = {}
@@ -165,8 +170,12 @@ class WindowLanguage(QObject):
         lang = self.wanted()
         # Files made from the window (poster, handout, reports, case summary) speak
         # the map's målform; an English window asks for English labels (README, "Språk")
+        before = i18n.output_language(None)
         i18n.set_output_language("en" if lang == "en" else None)
-        if lang != i18n.current_language():
+        # the program's words made for the map shown (a region's labels, the standard
+        # questions) follow the output language: said again when only that changed
+        # (--sprak en with English already spoken from the command line)
+        if lang != i18n.current_language() or i18n.output_language(None) != before:
             self.apply(lang)
         elif lang != qt_language():
             install_qt_translations(lang)

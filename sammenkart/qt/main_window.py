@@ -511,7 +511,35 @@ class MainWindow(QMainWindow):
         return True
 
     def give_keys_to_map(self) -> None:
+        """The keys back to the map (Esc); while a case runs its panel comes back to
+        the front too: a search or another panel never leaves the room without the story."""
         self.map_view.setFocus(Qt.ShortcutFocusReason)
+        self.show_home_panel(open_side=False)
+
+    def home_panel(self) -> QWidget | None:
+        """The panel the room comes back to: a running case's (story, questions, the way on)."""
+        return getattr(self.stepper, "panel", None)
+
+    def show_home_panel(self, open_side: bool = True) -> bool:
+        """Bring the running case's panel to the front (``open_side``: show the side
+        panel if it was hidden); False when no case runs."""
+        home = self.home_panel()
+        if home is None:
+            return False
+        if open_side and not self.presentation.active:
+            self.room.show_side(home)
+        else:
+            self.room.side.show_panel(home)
+        return True
+
+    def toggle_side(self) -> None:
+        """F9: the side panel on and off; while a case runs and another panel is in
+        front, F9 brings the case's panel back first."""
+        home = self.home_panel()
+        if home is not None and self.room.side_visible() and self.room.side.currentWidget() is not home:
+            self.show_home_panel()
+        else:
+            self.room.toggle_side()
 
     def show_typing_hint(self, widget: QWidget | None) -> None:
         text = _("Tastene skriver i tekstfeltet – Esc gir dem tilbake til kartet") if widget is not None else ""

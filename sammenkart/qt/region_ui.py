@@ -14,7 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup
 
-from .. import regional
+from .. import i18n, regional
 from ..i18n import N_, _
 from ..model import Map
 from . import live_text, plain
@@ -40,6 +40,8 @@ class RegionViews(QObject):
         self.group.setExclusive(True)
         self.menu.aboutToShow.connect(self._fill_menu)
         window.map_changed.connect(self._map_shown)
+        # the regional view's labels are the program's words: English in an English window
+        window.language_changed.connect(lambda _lang: self._relabel())
         if window.chosen_map() is None:
             window.map_view_provider = self.shown
         else:
@@ -57,9 +59,19 @@ class RegionViews(QObject):
         if source is not m:
             made = {}
             self._made = (m, made)
-        if view not in made:
-            made[view] = regional.shown_map(m, view)
-        return made[view]
+        key = (view, i18n.output_language(m.malform))  # labels in the language asked for
+        if key not in made:
+            made[key] = regional.shown_map(m, view)
+        return made[key]
+
+    def _relabel(self) -> None:
+        """After a language switch: the regional view made again when its labels
+        would now read in another language (pathway and step are kept)."""
+        shown, m = self.window.current_map(), self.window.chosen_map()
+        if not isinstance(shown, regional.GroupedMap) or m is None or self.window.stepper is not None:
+            return
+        if self.shown(m) is not shown:
+            self.window.set_map_view(self.shown)
 
     def show_as_written(self, map_id: str) -> bool:
         """Show the chosen map itself, every service as in its file (a case runs on

@@ -25,7 +25,8 @@ class SearchBox(QWidget):
         lay.addWidget(self.results)
         self.edit.textChanged.connect(self.update_results)
         self.edit.returnPressed.connect(self.choose_first)
-        self.results.itemActivated.connect(self._chosen)
+        self.results.itemActivated.connect(self._picked)
+        # moving in the results shows each service; only Enter (or a double click) picks one
         self.results.currentItemChanged.connect(lambda item, _old: self._chosen(item) if item else None)
 
     def focus(self) -> None:
@@ -46,13 +47,31 @@ class SearchBox(QWidget):
             self.window.map_view.center_on_service(found[0].id, flash=False)
 
     def choose_first(self) -> None:
-        if self.results.count():
-            self._chosen(self.results.item(0))
+        """Enter in the field: the result chosen in the list, else the first."""
+        item = self.results.currentItem() if self.results.isVisible() else None
+        if item is None and self.results.count():
+            item = self.results.item(0)
+        if item is not None:
+            self._picked(item)
 
     def _chosen(self, item) -> None:
         sid = item.data(Qt.UserRole)
         self.window.map_view.center_on_service(sid)
         self.window.show_details(sid)
+
+    def _picked(self, item) -> None:
+        """Enter on a service: while a case runs it goes into the team's answer (or
+        out of it), as a click on its card does, and the keys go back to the map;
+        otherwise its details are shown."""
+        sid = item.data(Qt.UserRole)
+        pick = getattr(self.window.stepper, "pick_service", None)
+        if callable(pick):
+            self.window.map_view.center_on_service(sid)
+            pick(sid)
+            self.edit.clear()
+            self.window.give_keys_to_map()
+            return
+        self._chosen(item)
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key_Escape:

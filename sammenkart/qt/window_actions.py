@@ -35,6 +35,8 @@ KEYS = [
     ("Ctrl+K", N_("Start kasus")),
     ("Ctrl+T", N_("Tall (henvisninger og avslag) av og på")),
     ("V", N_("Vis forslag (i kasus)")),
+    (N_("Ctrl+F, navn, Enter"), N_("Velg tjenesten til svaret eller ta den bort (i kasus)")),
+    ("K", N_("Kasuspanelet fram igjen: historien og spørsmålene (i kasus; også F9, Esc)")),
     ("Ctrl+E", N_("Redigeringsmodus av og på")),
     ("Ctrl+Z / Ctrl+Shift+Z", N_("Angre / gjør om en endring")),
     ("Ctrl+S", N_("Lagre endringene")),
@@ -87,7 +89,7 @@ def build(w) -> None:
     zoom_in = _action(w, N_("Zoom inn"), lambda: w.map_view.zoom_by(1.25))
     zoom_out = _action(w, N_("Zoom ut"), lambda: w.map_view.zoom_by(0.8))
     search = _action(w, N_("Søk…"), w.search.focus, "Ctrl+F")
-    w.side_action = _action(w, N_("Sidepanel"), lambda: w.room.toggle_side(), "F9")
+    w.side_action = _action(w, N_("Sidepanel"), lambda: w.toggle_side(), "F9")
     w.legend_action = _action(w, N_("Tegnforklaring"), lambda: w.legend.toggle(), "L")
     w.prev_action = _action(w, N_("◀ Forrige"), w.previous_step)
     w.next_action = _action(w, N_("Neste ▶"), w.next_step)
