@@ -110,7 +110,9 @@ def main(argv: list[str] | None = None) -> int:
     lang = i18n.interface_language(language_asked(argv))
     i18n.set_language(lang)
     # Files speak the map's målform (its text is in it); English labels only when asked for
-    i18n.set_output_language("en" if lang == "en" and _first_word(argv) in OUTPUT_COMMANDS else None)
+    # (--sprak en or SAMMENKART_LANG=en; an English locale gives English messages, not English posters)
+    asked = i18n.requested(language_asked(argv)) == "en"
+    i18n.set_output_language("en" if asked and _first_word(argv) in OUTPUT_COMMANDS else None)
     # `sammenkart [PATH] [--kart ID ...]` starts the app; a subcommand, --help or
     # --version is anything else.
     if _first_word(argv) not in (*COMMANDS, "-h", "--help", "--version"):

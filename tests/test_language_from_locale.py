@@ -68,6 +68,10 @@ def test_an_english_system_gets_an_english_window_until_another_choice(qtbot, tm
     w = _window(qtbot, settings)
     assert i18n.current_language() == "en" and w.menu("vis").title() == "&View"
     assert w.language.actions["en"].isChecked()
+    # English menus from the locale, but a poster made now still speaks the map's målform
+    assert i18n.output_language("nb") == "nb"
+    w.language.choose("en")  # English asked for in the menu: English labels in files too
+    assert i18n.output_language("nb") == "en"
     w.language.choose("kart")  # "Følg kartet" chosen: the map's målform, kept
     assert i18n.current_language() == "nb"
     again = _window(qtbot, settings)
@@ -96,3 +100,18 @@ def test_the_readme_tells_a_newcomer_how_to_get_english_and_what_linux_needs():
     assert "--sprak en" in intro and "LANG" in intro
     start = readme[readme.index("## Kom i gang"):readme.index("Installer og start")]
     assert "sudo apt install libxcb-cursor0" in start
+
+
+def test_an_english_locale_gives_english_messages_but_a_norwegian_poster(tmp_path):
+    """A Norwegian coordinator on an English-language computer prints for a Norwegian waiting room."""
+    from pypdf import PdfReader
+
+    clean = {k: v for k, v in os.environ.items() if k not in (i18n.ENV, "LANGUAGE", *i18n.SYSTEM_ENV)}
+    out = tmp_path / "p.pdf"
+    r = subprocess.run([sys.executable, "-m", "sammenkart", "export", "eksempelkommune", "--papir", "A4",
+                        "--out", str(out)], capture_output=True, text=True, env={**clean, "LANG": "en_GB.UTF-8"})
+    assert r.returncode == 0, r.stderr
+    assert "written" in (r.stdout + r.stderr).lower()  # the messages are English
+    text = " ".join(page.extract_text() for page in PdfReader(str(out)).pages)
+    assert "Nivåer" in text or "Sektorer" in text
+    assert "Levels" not in text and "Sectors" not in text

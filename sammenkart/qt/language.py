@@ -109,6 +109,9 @@ class WindowLanguage(QObject):
         # no choice made yet: an English system gets English (the commands' rule too)
         default = "en" if i18n.system_language() == "en" else FOLLOW_MAP
         self.choice = value if value in (FOLLOW_MAP, *i18n.LANGUAGES) else default
+        # English from the system's locale is English menus, not a request for English
+        # posters: a Norwegian coordinator on an English-language computer prints Norwegian
+        self.from_system = value not in (FOLLOW_MAP, *i18n.LANGUAGES) and default == "en"
         self.menu = window.menu("vis").addMenu("")
         # the word for it in both languages: whoever reads neither finds it
         live_text.title(self.menu, N_("Språk / Language"))
@@ -160,7 +163,7 @@ class WindowLanguage(QObject):
         """The user's choice in the menu: ``FOLLOW_MAP`` or a language; saved."""
         if key != FOLLOW_MAP and key not in i18n.LANGUAGES:
             raise ValueError(key)
-        self.choice, self.forced = key, None
+        self.choice, self.forced, self.from_system = key, None, False
         self.window.settings.setValue(SETTING, key)
         self._check()
         self.update()
@@ -169,9 +172,11 @@ class WindowLanguage(QObject):
         """Switch when the wanted language is not the one spoken."""
         lang = self.wanted()
         # Files made from the window (poster, handout, reports, case summary) speak
-        # the map's målform; an English window asks for English labels (README, "Språk")
+        # the map's målform; an English window the user asked for (--sprak en, the menu)
+        # asks for English labels (README, "Språk"); one from the system's locale does not
         before = i18n.output_language(None)
-        i18n.set_output_language("en" if lang == "en" else None)
+        asked = lang == "en" and (self.forced == "en" or not self.from_system)
+        i18n.set_output_language("en" if asked else None)
         # the program's words made for the map shown (a region's labels, the standard
         # questions) follow the output language: said again when only that changed
         # (--sprak en with English already spoken from the command line)
