@@ -222,6 +222,9 @@ class TrafficLights(QObject):
         window.map_changed.connect(lambda _id: self.choose(None))
         window.pathway_changed.connect(self._pathway_changed)
         window.workspace_updated.connect(self._update)
+        edits = getattr(window, "edits", None)
+        if edits is not None:  # a card given another id stays the chosen one
+            edits.changed.connect(self._follow)
         language = getattr(window, "language_changed", None)
         if language is not None:
             language.connect(lambda _lang: self._retranslate())
@@ -248,6 +251,13 @@ class TrafficLights(QObject):
     def choose(self, target: tuple | None) -> None:
         self.target = target
         self._update()
+
+    def _follow(self, change) -> None:
+        t = self.target
+        renamed = dict(getattr(change, "renamed", ()))
+        if t is not None and t[0] == "service" and t[2] in renamed:
+            self.target = (t[0], t[1], renamed[t[2]])
+            self._update()
 
     def _card_clicked(self, service_id: str) -> None:
         if self.active and self.window.current_map() is not None:
