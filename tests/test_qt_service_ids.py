@@ -2,10 +2,26 @@
 user sees in the form and the undo menu, and what is in the file."""
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from test_qt_editing import MAP, answers, edit_mode_on, key, root, window  # noqa: F401 - fixtures
+from editing_helpers import bundled_copy
+from sammenkart.qt.edit_ui import EditController
+from test_qt_editing import MAP, Answers, edit_mode_on, key, open_window
+
+
+@pytest.fixture
+def root(tmp_path):
+    return bundled_copy(tmp_path)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, root, monkeypatch):
+    answers = Answers()
+    monkeypatch.setattr(EditController, "ask", lambda self, *args, **kw: answers(*args, **kw))
+    monkeypatch.setattr(EditController, "warn", lambda self, text: answers.asked.append(("warn", text, [])))
+    return open_window(qtbot, root, tmp_path / "s.ini")
 
 
 def _type_into(qtbot, box, text: str) -> None:
