@@ -175,3 +175,15 @@ def test_an_email_that_is_not_one_is_warned_by_validate_and_in_the_form(tmp_path
     (p,) = ed.check_field(("service", "bomlo", "bup"), "kontakt", {"epost": "1e5"})
     assert not p.is_error and "ser ikke ut som en e-postadresse" in p.message
     assert ed.check_field(("service", "bomlo", "bup"), "kontakt", {"epost": "bup@helse.no"}) == []
+
+
+def test_the_english_catalogue_quotes_with_english_marks_only():
+    from babel.messages.pofile import read_po
+
+    from sammenkart import paths
+
+    with open(paths.resources_dir() / "translations/en/LC_MESSAGES/sammenkart.po", "rb") as f:
+        cat = read_po(f, locale="en")
+    norwegian = [m.id for m in cat if m.id and any(q in (m.string if isinstance(m.string, str) else "".join(m.string))
+                                                   for q in "«»")]
+    assert norwegian == []
