@@ -27,6 +27,7 @@ from ..revision import status_label
 from ..style import REVISION_MARKS, revision_fill, revision_text
 from . import live_text, plain
 
+NOTE_LABEL_PX = 220  # at most this wide, so the note field keeps most of the bar
 LEGEND_ROOM = 150  # px left free beside the bar for the folded legend ("Tegnforklaring ▸")
 # Key, status: G(reen), Y(ellow), R(ed) — the keys users know from the traffic light's colours.
 KEYS = (("G", "gronn"), ("Y", "gul"), ("R", "rod"))
@@ -136,7 +137,7 @@ class TrafficBar(QFrame):
         # whose note the field holds, beside it: a note is never typed for the wrong card unseen
         self.note_label = QLabel()
         self.note_label.setTextFormat(Qt.PlainText)
-        self.note_label.setMaximumWidth(220)
+        self.note_label.setMaximumWidth(NOTE_LABEL_PX)
         note_row = QHBoxLayout()
         note_row.setContentsMargins(0, 0, 0, 0)
         note_row.addWidget(self.note_label)
@@ -160,7 +161,11 @@ class TrafficBar(QFrame):
 
     def show_target(self, label: str, revisjon, chosen: bool) -> None:
         whose = _("Merknad til «{name}»:").format(name=label) if chosen else _("Merknad:")
-        self.note_label.setText(self.note_label.fontMetrics().elidedText(whose, Qt.ElideMiddle, 220))
+        if chosen:  # a long name is cut, the words around it stay
+            fm = self.note_label.fontMetrics()
+            room = NOTE_LABEL_PX - fm.horizontalAdvance(_("Merknad til «{name}»:").format(name=""))
+            short = _("Merknad til «{name}»:").format(name=fm.elidedText(label, Qt.ElideRight, max(40, room)))
+        self.note_label.setText(short if chosen else whose)
         self.note_label.setToolTip(whose)
         if not chosen:
             self.title.setText(f"<b>{escape(_('Trafikklys'))}</b>: "
