@@ -14,7 +14,7 @@ import datetime as dt
 import difflib
 
 from . import schema
-from .i18n import _
+from .i18n import _, quote
 from .model import Problem, Source
 from .yamlfile import YList, YMap, visible
 
@@ -32,6 +32,16 @@ def looks_like_phone(text: str) -> bool:
     the format (format.md) lets a phone be any text."""
     t = text.strip()
     return any(c.isdigit() for c in t) and not any(c.isalpha() for c in t) and "+" not in t.lstrip("(")[1:]
+
+
+def looks_like_email(text: str) -> bool:
+    """Whether ``text`` can be an e-mail address: one "@" with a name before it and a
+    domain with a dot after it ("post@kommune.no"), no blanks, no dot at either end of
+    the domain. A warning, not an error: the format (format.md) lets it be any text."""
+    t = text.strip()
+    name, at, domain = t.rpartition("@")
+    return (bool(at) and bool(name) and "@" not in name and not any(c.isspace() for c in t)
+            and "." in domain and not domain.startswith(".") and not domain.endswith(".") and ".." not in domain)
 
 
 def type_name(value) -> str:
@@ -78,6 +88,13 @@ def suggestion(word: str, choices) -> str | None:
         return best
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.75)
     return close[0] if close else None
+
+
+def reference_hint(ref: str, names) -> str:
+    """" – mente du «bup»?" after a message about a reference that matches nothing,
+    when one of ``names`` (the ids and types a map has) is near it; else ""."""
+    near = suggestion(ref, names)
+    return _(" – mente du «{near}»?").format(near=near) if near else ""
 
 
 def _expected(n: schema.Node) -> str:
@@ -132,6 +149,14 @@ class Checker:
             self.warning(self.at(obj, key), _(
                 "«{key}» for {what} ser ikke ut som et telefonnummer: «{value}» – skriv sifrene, "
                 "som «55 00 12 00» eller «+47 55 00 12 00»").format(key=key, what=what, value=visible(value)))
+
+    def email(self, obj: YMap, key: str, value: str | None, what: str) -> None:
+        """Warn at ``obj[key]`` when ``value`` does not look like an e-mail address
+        (``looks_like_email``); ``what`` names the owner."""
+        if value and not looks_like_email(value):
+            self.warning(self.at(obj, key), _(
+                "«{key}» for {what} ser ikke ut som en e-postadresse: «{value}» – skriv den som "
+                "«post@kommune.no»").format(key=key, what=what, value=visible(value)))
 
     @staticmethod
     def at(container, key) -> Source:
@@ -225,7 +250,7 @@ class Checker:
         if field.kind == "array":
             return self._array(obj, key, value, field)
         if field.kind == "object":
-            return self.mapping(value, self.at(obj, key), f"«{key}»")
+            return self.mapping(value, self.at(obj, key), quote(key))
         if isinstance(value, (list, dict)) or (value is None and (field.kind != "string" or key in node.required)):
             self._wrong(obj, key, field)
             return None
@@ -262,6 +287,8 @@ class Checker:
                 label = self._label(key, n)
                 if exc.reason == "size":
                     self.error(where, _("{label}: tallet «{value}» er for stort").format(label=label, value=visible(text, 40)))
+                elif not text.strip():  # "" quoted back reads as a riddle: say it is empty
+                    self.error(where, _("{label} er tom; skriv {expected}").format(label=label, expected=_expected(field)))
                 else:
                     self.error(where, _("{label} skal være {expected}, ikke teksten «{value}»").format(
                         label=label, expected=_expected(field), value=visible(text, 60)))
@@ -292,7 +319,7 @@ class Checker:
 
     @staticmethod
     def _label(key: str, n: int | None) -> str:
-        return _("punkt {n} i «{key}»").format(n=n, key=key) if n else f"«{key}»"
+        return _("punkt {n} i «{key}»").format(n=n, key=key) if n else quote(key)
 
     @staticmethod
     def _pattern_message(pattern: str, label: str, key: str, value: str, what: str | None) -> str:

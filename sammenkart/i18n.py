@@ -113,6 +113,21 @@ def current_language() -> str:
 
 
 QUOTES = ("«»", "“”")  # how the catalogues quote a name: «» in bokmål and nynorsk, “” in English
+QUOTES_OF = {"nb": "«»", "nn": "«»", "en": "“”"}
+
+
+def quote(text) -> str:
+    """``text`` in the quotation marks of the language spoken now: «x» (nb, nn),
+    “x” (en), as the catalogues' own sentences quote a name. Every name our
+    code puts in quotes itself (outside a catalogue's sentence) goes through here,
+    so one message never mixes the two."""
+    a, b = QUOTES_OF.get(_current, QUOTES[0])
+    return f"{a}{text}{b}"
+
+
+def quote_list(items) -> str:
+    """Each of ``items`` quoted (``quote``), joined by commas: «a», «b»."""
+    return ", ".join(quote(x) for x in items)
 
 
 def mentions(message: str, name: str) -> bool:

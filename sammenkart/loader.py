@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .checks import reference_hint
 from .i18n import _
 from . import adaptation, graph, paths, referral_rights
 from .malform import malform_name, split_stem
@@ -324,8 +325,9 @@ def map_reference_problems(ws: Workspace) -> list[Problem]:
                 for ref in [*step.involverte, *step.forslag]:
                     if ref not in seen and not m.resolve(ref):
                         seen.add(ref)
-                        out.append(Problem(step.source, _("{map} har ingen «{ref}» i kartet (kasuset «{c}»)").format(
-                            map=m.navn, ref=ref, c=c.tittel), "warning"))
+                        out.append(Problem(step.ref_sources.get(ref, step.source), _(
+                            "{map} har ingen «{ref}» i kartet (kasuset «{c}»)").format(
+                            map=m.navn, ref=ref, c=c.tittel) + _missing_hint(ref, m), "warning"))
     return out
 
 
@@ -333,8 +335,15 @@ def case_pathway_problems(ws: Workspace) -> list[Problem]:
     """The part of ``reference_problems`` about cases naming a pathway that does not exist."""
     out: list[Problem] = []
     for c in ws.cases.values():
-        if c.forlop and ws.pathway_ids() and ws.pathway(c.forlop) is None:
-            out.append(Problem(c.source, _("kasuset viser til forløpet «{f}», som ikke finnes").format(f=c.forlop), "warning"))
+        if not c.forlop or ws.pathway(c.forlop, c.malform) is not None:
+            continue
+        where = c.forlop_source or c.source
+        broken = ws.unusable(c.forlop, c.malform) or next(iter(ws.unusable_versions.get(c.forlop, {}).values()), None)
+        if broken is not None:  # the file is there, but has an error: say which, not that it is missing
+            out.append(Problem(where, _("kasuset viser til forløpet «{f}», men fila har en feil og kan ikke brukes (se {where})").format(
+                f=c.forlop, where=broken.source), "warning"))
+        elif ws.pathway_ids():
+            out.append(Problem(where, _("kasuset viser til forløpet «{f}», som ikke finnes").format(f=c.forlop), "warning"))
     return out
 
 
@@ -354,16 +363,18 @@ def _pathway_problems(m, p: Pathway) -> list[Problem]:
     for ref, role in p.roller.items():
         if ref not in in_steps and not m.resolve(ref):
             out.append(Problem(role.source, _("{map} har ingen «{ref}» i kartet (forløpet «{p}»)").format(
-                map=m.navn, ref=ref, p=p.navn), "warning"))
+                map=m.navn, ref=ref, p=p.navn) + _missing_hint(ref, m), "warning"))
     for rs in graph.resolve_steps(m, p):
         st, n = rs.step, rs.index + 1
         if st.fra == st.til:
             continue  # a step written from a reference to itself is warned once, by the reader
-        missing = [ref for ref, ids in ((st.fra, rs.fra), (st.til, rs.til)) if not ids]
-        if missing:
-            out.append(Problem(st.source, _("{map} har ingen «{ref}» i kartet, så steg {n} i forløpet «{p}» kan ikke tegnes").format(
-                map=m.navn, ref="», «".join(missing), n=n, p=p.navn), "warning"))
-        elif not graph.step_pairs(m, rs):
+        missing = [(ref, where) for ref, ids, where in ((st.fra, rs.fra, st.fra_source), (st.til, rs.til, st.til_source))
+                   if not ids]
+        for ref, where in missing:  # each at its own line, with the nearest name the map has
+            out.append(Problem(where or st.source, _(
+                "{map} har ingen «{ref}» i kartet, så steg {n} i forløpet «{p}» kan ikke tegnes").format(
+                map=m.navn, ref=ref, n=n, p=p.navn) + _missing_hint(ref, m), "warning"))
+        if not missing and not graph.step_pairs(m, rs):
             if set(rs.fra) == set(rs.til):
                 why = _("«{fra}» og «{til}» er samme tjeneste i {map}").format(fra=st.fra, til=st.til, map=m.navn)
             else:
@@ -371,6 +382,20 @@ def _pathway_problems(m, p: Pathway) -> list[Problem]:
             out.append(Problem(st.source, _("steg {n} i forløpet «{p}» kan ikke tegnes som en pil: {why}").format(
                 n=n, p=p.navn, why=why), "warning"))
     return out
+
+
+def _missing_hint(ref: str, m) -> str:
+    """" – mente du «bup»?" for a pathway's or case's reference the map lacks, when
+    the map has a name near it; none for a standard role (docs/roller.md): a map
+    without that role is not a typo, and a near name would be another service."""
+    from .roles import STANDARD_ROLES
+
+    return "" if ref in STANDARD_ROLES else reference_hint(ref, map_names(m))
+
+
+def map_names(m) -> set[str]:
+    """Every id and type a map's services have (what a reference may name)."""
+    return {s.id for s in m.tjenester} | {s.role for s in m.tjenester}
 
 
 def cases_for_and_others(ws: Workspace, m) -> tuple[list[Case], list[Case]]:

@@ -278,6 +278,8 @@ class FlowStep:
     art: str = "henvisning"
     nar: str | None = None
     source: Source = UNKNOWN_SOURCE
+    fra_source: Source | None = None  # where «fra» and «til» were written (a warning about one points there)
+    til_source: Source | None = None
 
 
 @dataclass
@@ -341,6 +343,8 @@ class CaseStep:
     forslag: list[str] = field(default_factory=list)
     fasilitator: str | None = None
     source: Source = UNKNOWN_SOURCE
+    # reference -> where it was first written in «involverte» or «forslag» (warnings point there)
+    ref_sources: dict[str, Source] = field(default_factory=dict)
 
 
 @dataclass
@@ -354,6 +358,7 @@ class Case:
     ingress: str | None = None
     path: Path | None = None
     source: Source = UNKNOWN_SOURCE
+    forlop_source: Source | None = None  # where «forlop» was written
 
     def questions(self, step: CaseStep) -> list[str]:
         return list(step.sporsmal) if step.sporsmal else list(standard_questions(self.malform))

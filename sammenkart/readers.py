@@ -15,8 +15,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import example_addresses, schema
-from .checks import Checker, suggestion
-from .i18n import _
+from .checks import Checker, reference_hint
+from .i18n import _, quote
 from .malform import split_stem
 from .model import (
     ADAPTABLE_KEYS, ROLE_KEYS, Case, CaseStep, Contact, FlowStep, Level, Link, Map, Pathway, Problem, Revision, Role,
@@ -133,7 +133,7 @@ def _revision(ck: Checker, obj, node: schema.Node) -> tuple[Revision | None, int
     rev = ck.get(obj, node, "revisjon")
     if rev is None:
         return None, ck.error_count() - before
-    ck.keys(rev, rnode, "«revisjon»")
+    ck.keys(rev, rnode, quote("revisjon"))
     status = ck.get(rev, rnode, "status")
     out = Revision(status, ck.get(rev, rnode, "merknad"), ck.get(rev, rnode, "dato"), ck.get(rev, rnode, "ansvar"),
                    rev.source) if status else None
@@ -165,11 +165,13 @@ def _contact(ck: Checker, s) -> Contact:
     k = ck.get(s, SERVICE, "kontakt")
     if k is None:
         return Contact()
-    ck.keys(k, CONTACT, "«kontakt»")
+    ck.keys(k, CONTACT, quote("kontakt"))
     intern = ck.get(k, CONTACT, "intern")
     values = [ck.get(k, CONTACT, key) for key in ("telefon", "epost", "nettside", "adresse")]
     sid = s.get("id")
-    ck.phone(k, "telefon", values[0], _("tjenesten «{id}»").format(id=sid if isinstance(sid, str) else "?"))
+    what = _("tjenesten «{id}»").format(id=sid if isinstance(sid, str) else "?")
+    ck.phone(k, "telefon", values[0], what)
+    ck.email(k, "epost", values[1], what)
     return Contact(*values,
                    intern=CONTACT.prop("intern").raw.get("default", False) if intern is None else intern)
 
@@ -182,7 +184,7 @@ def _referral_rights(ck: Checker, obj, names: set[str]) -> dict[str, list[str]]:
     rights = ck.get(obj, MAP, "henvisningsrett")
     out: dict[str, list[str]] = {}
     for receiver in rights or {}:
-        if not ck.name(rights, RIGHTS, receiver, "«henvisningsrett»"):
+        if not ck.name(rights, RIGHTS, receiver, quote("henvisningsrett")):
             continue
         senders = ck.get(rights, RIGHTS, receiver)
         if senders is None:
@@ -190,7 +192,7 @@ def _referral_rights(ck: Checker, obj, names: set[str]) -> dict[str, list[str]]:
         for ref in [receiver, *senders]:
             if ref not in names:
                 ck.warning(ck.key_at(rights, receiver), _("«{ref}» i «henvisningsrett» treffer ingen tjeneste i kartet").format(
-                    ref=ref) + _hint(ref, names))
+                    ref=ref) + reference_hint(ref, names))
         out[receiver] = senders
     return out
 
@@ -217,7 +219,7 @@ def _links(ck: Checker, obj, names: set[str], m: Map) -> list[Link]:
         for r in refs:
             if r not in names:
                 ck.error(ck.at(ln, "mellom"), _("«{ref}» i «mellom» viser ikke til noen tjeneste-id eller type i kartet").format(
-                    ref=r) + _hint(r, names))
+                    ref=r) + reference_hint(r, names))
         if ck.error_count() != errors_before:
             continue
         if not _link_pairs(m, refs):
@@ -238,11 +240,6 @@ def _link_pairs(m: Map, refs) -> bool:
     return any(x.id != y.id for x in a for y in b)
 
 
-def _hint(ref: str, names) -> str:
-    near = suggestion(ref, names)
-    return _(" – mente du «{near}»?").format(near=near) if near else ""
-
-
 def read_pathway(data, path: Path, shown: str) -> tuple[Pathway | None, list[Problem]]:
     ck = Checker(shown)
     stem, suffix = split_stem(path.stem)  # angst.nn.yaml: id angst, written in nynorsk
@@ -257,7 +254,7 @@ def read_pathway(data, path: Path, shown: str) -> tuple[Pathway | None, list[Pro
     roles: dict[str, Role] = {}
     roller = ck.get(obj, PATHWAY, "roller")
     for ref, body in (roller or {}).items():
-        good_ref = ck.name(roller, ROLES, ref, "«roller»")
+        good_ref = ck.name(roller, ROLES, ref, quote("roller"))
         what = _("rollen til «{ref}»").format(ref=visible(ref))
         r = ck.mapping(body, ck.at(roller, ref), what)
         if r is None:
@@ -281,7 +278,7 @@ def read_pathway(data, path: Path, shown: str) -> tuple[Pathway | None, list[Pro
                 ck.warning(st.source, _(
                     "steg {n} går fra «{ref}» til seg selv og kan ikke tegnes som en pil; "
                     "skriv hvem steget går til, eller beskriv det i rollen").format(n=i + 1, ref=fra))
-            steps.append(FlowStep(fra, til, art, nar, st.source))
+            steps.append(FlowStep(fra, til, art, nar, st.source, ck.at(st, "fra"), ck.at(st, "til")))
     grunnlag = ck.get(obj, PATHWAY, "grunnlag")
     p = Pathway(
         id=ident or stem, navn=ck.get(obj, PATHWAY, "navn") or stem, flyt=steps,
@@ -311,12 +308,26 @@ def read_case(data, path: Path, shown: str) -> tuple[Case | None, list[Problem]]
         tittel, tekst = ck.get(st, CASE_STEP, "tittel"), ck.get(st, CASE_STEP, "tekst")
         questions = ck.get(st, CASE_STEP, "sporsmal")
         step = CaseStep(tittel or "", tekst or "", questions or None, ck.get(st, CASE_STEP, "involverte") or [],
-                        ck.get(st, CASE_STEP, "forslag") or [], ck.get(st, CASE_STEP, "fasilitator"), st.source)
+                        ck.get(st, CASE_STEP, "forslag") or [], ck.get(st, CASE_STEP, "fasilitator"), st.source,
+                        _item_sources(ck, st, ("involverte", "forslag")))
         if ck.error_count() == errors_before:
             steps.append(step)
     c = Case(
         id=ident or path.stem, tittel=ck.get(obj, CASE, "tittel") or path.stem, steg=steps,
         malform=_malform(ck, obj, CASE), forlop=ck.get(obj, CASE, "forlop", _("forløpet")),
         alder=alder, ingress=ck.get(obj, CASE, "ingress"), path=path, source=obj.source,
+        forlop_source=ck.at(obj, "forlop") if "forlop" in obj else None,
     )
     return (c if steps else None), ck.problems
+
+
+def _item_sources(ck: Checker, obj, keys) -> dict[str, Source]:
+    """Reference -> where it is first written in the lists ``keys`` of ``obj``."""
+    out: dict[str, Source] = {}
+    for key in keys:
+        items = obj.get(key)
+        if isinstance(items, list):
+            for i, item in enumerate(items):
+                if isinstance(item, str):
+                    out.setdefault(item.strip(), ck.at(items, i))
+    return out

@@ -26,10 +26,10 @@ different sectors are separate cards, so the pyramid stays true.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from . import ids
 from .i18n import _, language, output_language
 from .model import Link, Map, Service
 from .roles import role_name
@@ -259,9 +259,8 @@ def _grouped_links(region: Map, card_of: dict[str, str], cards: list[RegionalCar
 
 
 def slug(text: str) -> str:
-    """An id made from a name: "Straumøy" -> "straumoy", "Nord-Fron" -> "nord-fron"."""
-    text = text.lower().replace("æ", "ae").replace("ø", "o").replace("å", "a")
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "kommune"
+    """A municipality's part of an id: "Straumøy" -> "straumoy" (``ids.slug``), "kommune" for none."""
+    return ids.slug(text) or "kommune"
 
 
 @dataclass

@@ -185,7 +185,7 @@ def _own_wording(p: Pathway, base: Pathway, m: Map | None = None) -> list[Differ
     for ref, role in p.roller.items():
         for key in ROLE_KEYS:
             if role.is_adapted(key):
-                out.append(_difference(f"{_role_name(p, ref)} – {heading_label(key)}", role.shared[key],
+                out.append(_difference(f"{_role_name(p, ref, m)} – {heading_label(key)}", role.shared[key],
                                        getattr(role, key), adapted=True, added_role=role.added))
     if "flyt" in p.adapted:
         out += _list_differences(_("Flyt"), _steps(base, m), _steps(p, m), adapted=True)
@@ -206,7 +206,7 @@ def _changes(old: Pathway, new: Pathway, p: Pathway, m: Map | None = None) -> li
         o, n = old.roller.get(ref), new.roller.get(ref)
         mine = p.roller.get(ref)
         for key in ROLE_KEYS:
-            d = _difference(f"{_role_name(p, ref)} – {heading_label(key)}", getattr(o, key, None),
+            d = _difference(f"{_role_name(p, ref, m)} – {heading_label(key)}", getattr(o, key, None),
                             getattr(n, key, None), adapted=mine is not None and mine.is_adapted(key))
             if not d.same:
                 out.append(d)
@@ -263,8 +263,12 @@ def _top_label(key: str) -> str:
     return {"navn": _("Navn"), "beskrivelse": _("Innledning")}[key]
 
 
-def _role_name(p: Pathway, ref: str) -> str:
-    return role_name(ref, p.malform) or ref
+def _role_name(p: Pathway, ref: str, m: Map | None = None) -> str:
+    """A role in the report: by the standard role's name (the pathway's own word for
+    it), else by the service that fills it on ``m`` (``role_label``: a role a
+    municipality added for a service of its own); the bare reference only when
+    neither is known."""
+    return role_name(ref, p.malform) or (role_label(m, ref) if m is not None else ref)
 
 
 def copy_of(p: Pathway) -> Path | None:

@@ -187,7 +187,7 @@ def _adaptations(r: rv.MapReview) -> Section:
         added: dict[str, list[str]] = {}
         for d in a.differences:
             if d.added_role:  # a whole role of the local file's own: one line, not a diff per heading
-                role, _sep, heading = d.label.partition(" – ")
+                role, _sep, heading = d.label.rpartition(" – ")  # a name may hold " – " itself
                 added.setdefault(role, []).append(heading)
                 continue
             if d.same:

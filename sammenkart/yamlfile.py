@@ -167,6 +167,15 @@ def _decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
     # The byte-order mark is taken off before decoding, so a bad byte's offset
     # (and the line and column counted from it) is in the text after the mark,
     # where an editor puts the cursor; the mark is no column of line 1.
+    document = office_document(raw)
+    if document:  # not text at all (even when its bytes happen to decode): say what it is
+        return None, [Problem(Source(path, 1, 1), _(
+            "filen er et {kind}, ikke en tekstfil; lagre den som ren tekst med koding UTF-8 i programmet som "
+            "laget den, eller skriv teksten i et program for ren tekst, som Notisblokk").format(kind=document))]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16's byte-order mark: Notepad's «Unicode»
+        return None, [Problem(Source(path, 1, 1), _(
+            "filen er lagret som UTF-16 («Unicode»), ikke UTF-8; åpne den og lagre den på nytt med koding UTF-8 "
+            "(i Notisblokk: Fil → Lagre som → Koding: UTF-8)"))]
     body = raw[len(_BOM):] if raw.startswith(_BOM) else raw
     try:
         return body.decode("utf-8"), []
@@ -174,8 +183,49 @@ def _decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
         before = body[: exc.start]
         line = before.count(b"\n") + 1
         col = len(before[before.rfind(b"\n") + 1:].decode("utf-8", errors="replace")) + 1
+        if looks_like_latin1(body):
+            return None, [Problem(Source(path, line, col), _(
+                "filen er ikke UTF-8: den ser ut til å være lagret som Latin-1/Windows-1252 (byte 0x{byte:02x} er "
+                "«{char}» der); åpne den og lagre den på nytt med koding UTF-8 (i Notisblokk: Fil → Lagre som → "
+                "Koding: UTF-8)").format(byte=body[exc.start], char=bytes([body[exc.start]]).decode("cp1252")))]
         return None, [Problem(Source(path, line, col), _("filen er ikke UTF-8 (byte 0x{byte:02x}); lagre den som UTF-8").format(
             byte=body[exc.start]))]
+
+
+# Files that are documents of an office program, not text: their first bytes say so.
+_OFFICE = ((b"PK\x03\x04", "zip"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "ole"), (b"%PDF-", "pdf"), (b"{\\rtf", "rtf"))
+
+
+def office_document(raw: bytes) -> str | None:
+    """What kind of office document ``raw`` is, in words for a message ("et Word- eller
+    Office-dokument (.docx)"), by its first bytes (a zip file, as .docx/.xlsx/.odt
+    are, an old .doc/.xls, a PDF, RTF); None for anything else."""
+    for magic, kind in _OFFICE:
+        if raw.startswith(magic):
+            return {"zip": _("Word- eller Office-dokument (.docx, .xlsx, .odt: en zip-fil)"),
+                    "ole": _("Word- eller Excel-dokument (.doc, .xls)"),
+                    "pdf": _("PDF-dokument"), "rtf": _("RTF-dokument")}[kind]
+    return None
+
+
+def looks_like_latin1(body: bytes) -> bool:
+    """Whether text that is not UTF-8 reads as Latin-1/Windows-1252 (a file saved by an
+    old Windows program): every byte is a character there, no control characters
+    but tab and line breaks, and its non-ASCII bytes are letters (æ ø å é …) or the
+    usual signs (– « » ’ €)."""
+    try:
+        text = body.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    if any(ord(c) < 32 and c not in "\t\r\n" for c in text):
+        return False
+    odd = [c for c in text if ord(c) > 127]
+    return bool(odd) and all(c in _WESTERN for c in odd)
+
+
+# What a Norwegian text saved by an old Windows program has beyond ASCII: letters of
+# Norwegian, Sámi and the neighbours' languages, and the usual signs.
+_WESTERN = frozenset("æøåÆØÅäöüÄÖÜéèêëáàâóòôúùûíìîïçñÉÈÊËÁÀÂÓÒÔÚÙÛÍÌÎÏÇÑšžŠŽ–—«»‘’“”„€§°½¼¾·×")
 
 
 def read_text(path: str | os.PathLike, shown: str | None = None) -> tuple[str | None, list[Problem]]:

@@ -257,7 +257,7 @@ def test_an_inherited_steps_warning_says_which_local_file_it_is_for(tmp_path):
     root = setup(tmp_path, shared=shared)
     ws = load_workspace(root)
     (w,) = [p for p in ws.problems if "habilitering" in p.message]
-    assert w.source.path.endswith("region/kart/forlop/angst.nn.yaml") and w.source.line == 19
+    assert w.source.path.endswith("region/kart/forlop/angst.nn.yaml") and w.source.line == 20  # «til: habilitering»
     assert re.search(r"\(fra grunnlaget til \S*kart/forlop/angst\.nn\.yaml\)$", w.message), w.message
 
 

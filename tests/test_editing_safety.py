@@ -56,7 +56,7 @@ def test_check_field_of_a_good_value_is_empty_and_of_other_places_works(ed):
     assert "«art» må være en av" in ed.check_field(("step", "angst", 0), "art", "henvis")[0].message
     assert ed.check_field(("case_step", "emma-14", 0), "tittel", "")[0].message == "«tittel» kan ikke være tom"
     assert ed.check_field(("service", MAP, "ppt"), "sektor", None)[0].message == \
-        "«sektor» må ha en verdi i tjenesten «ppt»"
+        "«sektor» må ha en verdi i tjenesten «Pedagogisk-psykologisk tjeneste (PPT)»"  # its name, not its id
     with pytest.raises(EditError):
         ed.check_field(("service", MAP, "finnes-ikke"), "navn", "x")
 

@@ -383,8 +383,8 @@ def test_validate_loose_pathway_files_says_they_were_checked_against_the_bundled
     assert cli.main(["validate", str(root / "kart" / "forlop" / "f.yaml")]) == 0
     captured = capsys.readouterr()
     assert "eksempelkartene" in captured.err and "0 kart, 1 forløp" in captured.err
-    assert "Eksempelkommune har ingen «a»" in captured.out  # warned per bundled map, at the step's line
-    assert "f.yaml:5:5:" in captured.out
+    assert "Eksempelkommune har ingen «a»" in captured.out  # warned per bundled map, at the reference's line
+    assert "f.yaml:5:10:" in captured.out
 
 
 # ----------------------------------------------------------------- steps that cannot be drawn
@@ -404,8 +404,8 @@ def test_steps_that_cannot_be_drawn_are_warned_per_map_at_the_steps_line(tmp_pat
         encoding="utf-8")
     ws = load_workspace(tmp_path)
     warnings = [str(p) for p in ws.problems if not p.is_error]
-    assert _at(warnings, "p.yaml:5:5:", "Kart B har ingen «fastlege»", "steg 1")
-    assert not _at(warnings, "p.yaml:5:5:", "Kart A")
+    assert _at(warnings, "p.yaml:6:10:", "Kart B har ingen «fastlege»", "steg 1")  # at «til: fastlege»
+    assert not _at(warnings, "p.yaml:6:10:", "Kart A") and not _at(warnings, "p.yaml:5:5:", "Kart A")
     assert _at(warnings, "p.yaml:7:5:", "steg 2", "samme tjeneste i Kart A")
     assert sum("p.yaml:9:5:" in w for w in warnings) == 1 and _at(warnings, "p.yaml:9:5:", "steg 3", "seg selv")
     assert len(ws.pathways["p"].flyt) == 3

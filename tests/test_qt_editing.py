@@ -137,7 +137,7 @@ def test_form_drag_and_link_then_undo_redo_and_save_changes_only_those_lines(qtb
         {(b, a) for line in w.scene.links for a, b, _pts in line.arrows}
     assert [c.text for c in w.editor.history] == [
         "Endre navn for «Pedagogisk-psykologisk tjeneste (PPT)»", "Flytt «PPT Eksempelby»",
-        "Legg til samarbeid ppt – bup"]
+        "Legg til samarbeid «PPT Eksempelby» – «Barne- og ungdomspsykiatrisk poliklinikk (BUP)»"]
 
     # undo all three (Ctrl+Z): the text is the file's again, byte for byte
     w.map_view.setFocus()
@@ -482,8 +482,10 @@ def test_keys_add_copy_move_and_delete_a_service(qtbot, window, root):
     assert QApplication.focusWidget() is w.edit.form.navn, "typing the new name straight away"
     qtbot.keyClicks(w.edit.form.navn, "Ungdomslos")
     qtbot.keyClick(w.edit.form.navn, Qt.Key_Return)
-    assert w.current_map().service(new).navn == "Ungdomslos"
-    assert new in w.scene.cards
+    # a new service's id follows its name (nothing names it yet): the form keeps showing it
+    assert w.current_map().service(new) is None and w.edit.form.service_id == "ungdomslos"
+    assert w.current_map().service("ungdomslos").navn == "Ungdomslos" and "ungdomslos" in w.scene.cards
+    assert w.edit.form.ident.text() == "ungdomslos"
 
 
 def test_the_form_shows_the_validators_message_as_you_type_and_does_not_apply_an_error(qtbot, window):
@@ -534,7 +536,7 @@ def test_the_undo_history_names_each_edit(qtbot, window):
     dlg = w.edit.show_history()
     model = dlg.view.model()
     texts = [model.index(i, 0).data() for i in range(model.rowCount())]
-    assert texts[1:] == ["Endre navn for «Pedagogisk-psykologisk tjeneste (PPT)»", "Legg til samarbeid ppt – bup"]
+    assert texts[1:] == ["Endre navn for «Pedagogisk-psykologisk tjeneste (PPT)»", "Legg til samarbeid «A» – «Barne- og ungdomspsykiatrisk poliklinikk (BUP)»"]
     dlg.view.setCurrentIndex(model.index(1, 0))  # choose the first edit: the link is undone
     assert not any(set(link.mellom) == {"ppt", "bup"} for link in w.current_map().samarbeid)
     assert w.current_map().service("ppt").navn == "A"

@@ -60,8 +60,8 @@ def test_case_naming_an_unknown_pathway_is_a_warning(tmp_path):
     ws = load_workspace(tmp_path)
     assert not ws.errors
     warnings = [str(p) for p in ws.problems if not p.is_error]
-    assert _has(warnings, "ola.yaml:1:1:", "«regning»")
-    assert _has(warnings, "ola.yaml:6:5:", "K har ingen «ppt»")
+    assert _has(warnings, "ola.yaml:4:9:", "«regning»")  # at «forlop:», not the file's top
+    assert _has(warnings, "ola.yaml:8:15:", "K har ingen «ppt»")  # at the item in «forslag»
 
 
 def test_python_tag_is_refused_with_its_place(tmp_path):

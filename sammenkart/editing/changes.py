@@ -73,7 +73,9 @@ class Change:
       (a removed service takes the links that named only it along);
     - ``keys``: format keys written (``("navn", "niva")``);
     - ``text``: a short description for the undo history, in the user's language;
-    - ``origin``: "edit", "undo", "redo" or "save".
+    - ``origin``: "edit", "undo", "redo" or "save";
+    - ``renamed``: services that got another id, as (id before, id after) pairs
+      (an undo gives them the other way round), so a view showing one follows it.
     """
 
     kind: str
@@ -85,6 +87,11 @@ class Change:
     keys: tuple[str, ...] = ()
     text: str = ""
     origin: str = EDIT
+    renamed: tuple[tuple[str, str], ...] = ()
 
     def as_origin(self, origin: str) -> "Change":
         return replace(self, origin=origin)
+
+    def undone(self) -> "Change":
+        """This change as its undo is told: origin "undo", ids renamed back."""
+        return replace(self, origin=UNDO, renamed=tuple((b, a) for a, b in self.renamed))

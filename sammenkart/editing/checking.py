@@ -35,7 +35,11 @@ class FieldChecks:
         tx = _Transaction()
         try:
             try:
-                self._set_fields(tx, doc, path, where, {key: value}, what)
+                if kind == "service" and key == "id":  # an id is changed with what names it (rename_service)
+                    if value != rest[0]:
+                        self._rename(tx, doc, rest[0], value)
+                else:
+                    self._set_fields(tx, doc, path, where, {key: value}, what)
             except EditError as exc:
                 tree = self._tree(doc)
                 node = tree.node(path)
@@ -68,8 +72,8 @@ class FieldChecks:
         if kind in ("map", "pathway", "case"):
             return (), (), _(_WHAT[kind])
         if kind == "service":
-            return (("tjenester", self._service_index(doc, rest[0])), ("tjenester", "[]"),
-                    _("tjenesten «{id}»").format(id=rest[0]))
+            i = self._service_index(doc, rest[0])
+            return ("tjenester", i), ("tjenester", "[]"), _("tjenesten «{id}»").format(id=self._service_name(doc, i))
         if kind == "link":
             j = self._link_index(doc, rest[0], rest[1])
             if j is None:

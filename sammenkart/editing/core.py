@@ -11,8 +11,6 @@ See docs/editing.md for the contract.
 from __future__ import annotations
 
 import contextlib
-import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +21,8 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from .. import loader
-from ..i18n import N_, _, ngettext
+from ..i18n import N_, _, ngettext, quote
+from ..ids import slug  # noqa: F401 - the editor's name for it (editing.slug)
 from ..os_errors import describe
 from ..model import Case, Map, Pathway, Problem, Workspace
 from . import changes as ch
@@ -225,7 +224,7 @@ class EditorCore:
         edit = self._history[self._done]
         for doc, _fwd, inv in reversed(edit.steps):
             doc.set_text(inv.apply(doc.text), inv)
-        return self._changed(edit.change.as_origin(ch.UNDO))
+        return self._changed(edit.change.undone())
 
     def redo(self) -> Change | None:
         if not self.can_redo():
@@ -291,7 +290,7 @@ class EditorCore:
             if old is None and value == []:
                 continue  # an empty list means the same as no key: nothing to write
             if isinstance(value, dict) and isinstance(old, MappingNode) and old.value:
-                sub = self._set_fields(tx, doc, (*path, key), (*where, key), value, f"«{key}»")
+                sub = self._set_fields(tx, doc, (*path, key), (*where, key), value, quote(key))
                 if sub:
                     written.append(key)
                 continue
@@ -360,9 +359,30 @@ class EditorCore:
         tx.apply(doc, self._tree(doc).insert_item(path, new_index, raw=raw, before_next=before_next))
         return True
 
-    def _change(self, kind: str, doc: Document, text: str, items=(), links=(), keys=()) -> Change:
+    def _change(self, kind: str, doc: Document, text: str, items=(), links=(), keys=(), renamed=()) -> Change:
         return Change(kind=kind, path=doc.path, file_kind=doc.kind, file_id=doc.id, items=tuple(items),
-                      links=tuple(links), keys=tuple(keys), text=text)
+                      links=tuple(links), keys=tuple(keys), text=text, renamed=tuple(renamed))
+
+    @staticmethod
+    def _title(doc: Document) -> str:
+        """A map's, pathway's or case's name as users know it (``navn``, ``tittel``),
+        for the undo history; the file's id while the file cannot be read."""
+        obj = doc.object()
+        return getattr(obj, "navn", None) or getattr(obj, "tittel", None) or doc.id
+
+    def _role_words(self, doc: Document, ref: str) -> str:
+        """A pathway's reference as users know it, for the undo history: the service
+        that fills it on the map its målform is for (``revision.role_label``) when
+        the folder has one such map, else the standard role's name, else ``ref``."""
+        from ..revision import role_label
+        from ..roles import role_name
+
+        p = doc.object()
+        malform = getattr(p, "malform", None)
+        maps = [m for m in self.workspace.maps.values() if m.malform == malform] if malform else []
+        if len(maps) == 1:
+            return role_label(maps[0], ref)
+        return role_name(ref, malform) or ref
 
     @staticmethod
     def _count(tree: Tree, path: tuple) -> int:
@@ -610,13 +630,3 @@ def _int_value(v) -> int | None:
         return int(str(v).strip())
     except ValueError:
         return None
-
-
-_TRANSLIT = {"æ": "ae", "ø": "o", "å": "a", "Æ": "ae", "Ø": "o", "Å": "a"}
-
-
-def slug(text: str) -> str:
-    """An id from a name: "Helsestasjon for ungdom" → "helsestasjon-for-ungdom"."""
-    text = "".join(_TRANSLIT.get(c, c) for c in text)
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")

@@ -21,7 +21,7 @@ class PathwayEdits:
         with self._transaction() as tx:
             keys = self._set_fields(tx, doc, (), (), values, _("forløpet"))
         return self._commit(tx, self._change(ch.PATHWAY_SET, doc, _("Endre {keys} i forløpet «{id}»").format(
-            keys=", ".join(keys), id=pathway_id), keys=keys))
+            keys=", ".join(keys), id=self._title(doc)), keys=keys))
 
     def set_role(self, pathway_id: str, reference: str, **headings) -> Change | None:
         """Set the headings of one reference's role (``rolle``, ``kartlegging``,
@@ -44,7 +44,7 @@ class PathwayEdits:
             else:
                 keys = self._set_fields(tx, doc, ("roller", reference), ("roller", "*"), headings, what)
         return self._commit(tx, self._change(ch.ROLE_SET, doc, _("Endre rollen til «{ref}» i «{id}»").format(
-            ref=reference, id=pathway_id), items=(reference,), keys=keys))
+            ref=self._role_words(doc, reference), id=self._title(doc)), items=(reference,), keys=keys))
 
     def remove_role(self, pathway_id: str, reference: str) -> Change:
         doc = self.document("pathway", pathway_id)
@@ -53,7 +53,7 @@ class PathwayEdits:
         with self._transaction() as tx:
             self._delete_key(tx, doc, ("roller",), reference)
         return self._commit(tx, self._change(ch.ROLE_REMOVE, doc, _("Slett rollen til «{ref}» i «{id}»").format(
-            ref=reference, id=pathway_id), items=(reference,)))
+            ref=self._role_words(doc, reference), id=self._title(doc)), items=(reference,)))
 
     def add_step(self, pathway_id: str, fra: str, til: str, art: str | None = None, nar: str | None = None,
                  index: int | None = None) -> int:
@@ -63,7 +63,7 @@ class PathwayEdits:
         with self._transaction() as tx:
             i = self._insert(tx, doc, (), "flyt", index, step, fl.key_order("pathway", ()))
         self._commit(tx, self._change(ch.STEP_ADD, doc, _("Legg til steg {n} i «{id}»").format(
-            n=i + 1, id=pathway_id), items=(i,), keys=tuple(step)))
+            n=i + 1, id=self._title(doc)), items=(i,), keys=tuple(step)))
         return i
 
     def set_step(self, pathway_id: str, index: int, **values) -> Change | None:
@@ -74,7 +74,7 @@ class PathwayEdits:
             keys = self._set_fields(tx, doc, ("flyt", index), ("flyt", "[]"), values,
                                     _("steg {n} i «flyt»").format(n=index + 1))
         return self._commit(tx, self._change(ch.STEP_SET, doc, _("Endre steg {n} i «{id}»").format(
-            n=index + 1, id=pathway_id), items=(index,), keys=keys))
+            n=index + 1, id=self._title(doc)), items=(index,), keys=keys))
 
     def remove_step(self, pathway_id: str, index: int) -> Change:
         doc = self.document("pathway", pathway_id)
@@ -82,7 +82,7 @@ class PathwayEdits:
         with self._transaction() as tx:
             self._delete_item(tx, doc, (), "flyt", index)
         return self._commit(tx, self._change(ch.STEP_REMOVE, doc, _("Slett steg {n} i «{id}»").format(
-            n=index + 1, id=pathway_id), items=(index,)))
+            n=index + 1, id=self._title(doc)), items=(index,)))
 
     def move_step(self, pathway_id: str, index: int, new_index: int) -> Change | None:
         """Move flow step ``index`` so that it becomes step ``new_index``."""
@@ -91,14 +91,14 @@ class PathwayEdits:
         with self._transaction() as tx:
             self._move_item(tx, doc, ("flyt",), index, new_index)
         return self._commit(tx, self._change(ch.STEP_MOVE, doc, _("Flytt steg {n} til plass {m} i «{id}»").format(
-            n=index + 1, m=new_index + 1, id=pathway_id), items=(index, new_index)))
+            n=index + 1, m=new_index + 1, id=self._title(doc)), items=(index, new_index)))
 
     def add_checklist_item(self, pathway_id: str, text: str, index: int | None = None) -> int:
         doc = self.document("pathway", pathway_id)
         with self._transaction() as tx:
             i = self._insert(tx, doc, (), "sjekkliste", index, text, fl.key_order("pathway", ()))
         self._commit(tx, self._change(ch.CHECKLIST_ADD, doc, _("Legg til punkt i sjekklisten i «{id}»").format(
-            id=pathway_id), items=(i,)))
+            id=self._title(doc)), items=(i,)))
         return i
 
     def set_checklist_item(self, pathway_id: str, index: int, text: str) -> Change | None:
@@ -109,7 +109,7 @@ class PathwayEdits:
             if not _same(node, text):
                 tx.apply(doc, self._tree(doc).set_item(("sjekkliste",), index, text))
         return self._commit(tx, self._change(ch.CHECKLIST_SET, doc, _("Endre punkt {n} i sjekklisten i «{id}»").format(
-            n=index + 1, id=pathway_id), items=(index,)))
+            n=index + 1, id=self._title(doc)), items=(index,)))
 
     def remove_checklist_item(self, pathway_id: str, index: int) -> Change:
         doc = self.document("pathway", pathway_id)
@@ -117,7 +117,7 @@ class PathwayEdits:
         with self._transaction() as tx:
             self._delete_item(tx, doc, (), "sjekkliste", index)
         return self._commit(tx, self._change(ch.CHECKLIST_REMOVE, doc, _("Slett punkt {n} i sjekklisten i «{id}»").format(
-            n=index + 1, id=pathway_id), items=(index,)))
+            n=index + 1, id=self._title(doc)), items=(index,)))
 
     def move_checklist_item(self, pathway_id: str, index: int, new_index: int) -> Change | None:
         doc = self.document("pathway", pathway_id)
@@ -125,7 +125,7 @@ class PathwayEdits:
         with self._transaction() as tx:
             self._move_item(tx, doc, ("sjekkliste",), index, new_index)
         return self._commit(tx, self._change(ch.CHECKLIST_MOVE, doc, _("Flytt punkt {n} i sjekklisten i «{id}»").format(
-            n=index + 1, id=pathway_id), items=(index, new_index)))
+            n=index + 1, id=self._title(doc)), items=(index, new_index)))
 
 
 class CaseEdits:
@@ -139,7 +139,7 @@ class CaseEdits:
         with self._transaction() as tx:
             keys = self._set_fields(tx, doc, (), (), values, _("kasuset"))
         return self._commit(tx, self._change(ch.CASE_SET, doc, _("Endre {keys} i kasuset «{id}»").format(
-            keys=", ".join(keys), id=case_id), keys=keys))
+            keys=", ".join(keys), id=self._title(doc)), keys=keys))
 
     def add_case_step(self, case_id: str, tittel: str, tekst: str, index: int | None = None, **values) -> int:
         """Add a step (``tittel``, ``tekst``, and ``sporsmal``, ``involverte``,
@@ -152,7 +152,7 @@ class CaseEdits:
         with self._transaction() as tx:
             i = self._insert(tx, doc, (), "steg", index, step, fl.key_order("case", ()))
         self._commit(tx, self._change(ch.CASE_STEP_ADD, doc, _("Legg til steg {n} i kasuset «{id}»").format(
-            n=i + 1, id=case_id), items=(i,), keys=tuple(step)))
+            n=i + 1, id=self._title(doc)), items=(i,), keys=tuple(step)))
         return i
 
     def set_case_step(self, case_id: str, index: int, **values) -> Change | None:
@@ -162,7 +162,7 @@ class CaseEdits:
             keys = self._set_fields(tx, doc, ("steg", index), ("steg", "[]"), values,
                                     _("steg {n}").format(n=index + 1))
         return self._commit(tx, self._change(ch.CASE_STEP_SET, doc, _("Endre steg {n} i kasuset «{id}»").format(
-            n=index + 1, id=case_id), items=(index,), keys=keys))
+            n=index + 1, id=self._title(doc)), items=(index,), keys=keys))
 
     def remove_case_step(self, case_id: str, index: int) -> Change:
         doc = self.document("case", case_id)
@@ -170,7 +170,7 @@ class CaseEdits:
         with self._transaction() as tx:
             self._delete_item(tx, doc, (), "steg", index)
         return self._commit(tx, self._change(ch.CASE_STEP_REMOVE, doc, _("Slett steg {n} i kasuset «{id}»").format(
-            n=index + 1, id=case_id), items=(index,)))
+            n=index + 1, id=self._title(doc)), items=(index,)))
 
     def move_case_step(self, case_id: str, index: int, new_index: int) -> Change | None:
         doc = self.document("case", case_id)
@@ -178,5 +178,5 @@ class CaseEdits:
         with self._transaction() as tx:
             self._move_item(tx, doc, ("steg",), index, new_index)
         return self._commit(tx, self._change(ch.CASE_STEP_MOVE, doc, _("Flytt steg {n} til plass {m} i kasuset «{id}»").format(
-            n=index + 1, m=new_index + 1, id=case_id), items=(index, new_index)))
+            n=index + 1, m=new_index + 1, id=self._title(doc)), items=(index, new_index)))
 

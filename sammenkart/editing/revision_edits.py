@@ -10,6 +10,7 @@ from yaml.nodes import MappingNode
 from .. import adaptation
 from ..i18n import _
 from ..model import REVISION_STATUSES
+from ..revision import status_label
 from . import changes as ch
 from . import fields as fl
 from .changes import Change, EditError
@@ -42,9 +43,9 @@ class RevisionEdits:
         return self._revision_edit(
             ch.REVISION_SET, target, values,
             lambda tx, doc, file_id, ref: self._set_role_revision(tx, doc, file_id, ref, values),
-            lambda name: _("Sett status {status} på «{name}»").format(status=status, name=name),
-            lambda ref, file_id: _("Sett status {status} på rollen til «{ref}» i «{id}»").format(
-                status=status, ref=ref, id=file_id))
+            lambda name: _("Sett status {status} på «{name}»").format(status=status_label(status), name=name),
+            lambda ref, doc: _("Sett status {status} på rollen til «{ref}» i «{id}»").format(
+                status=status_label(status), ref=self._role_words(doc, ref), id=self._title(doc)))
 
     def clear_revision(self, target: tuple) -> Change | None:
         """Take the traffic light away (the card or role is "not reviewed" again).
@@ -54,13 +55,14 @@ class RevisionEdits:
             ch.REVISION_REMOVE, target, None,
             lambda tx, doc, file_id, ref: self._clear_role_revision(tx, doc, ref),
             lambda name: _("Fjern status på «{name}»").format(name=name),
-            lambda ref, file_id: _("Fjern status på rollen til «{ref}» i «{id}»").format(ref=ref, id=file_id))
+            lambda ref, doc: _("Fjern status på rollen til «{ref}» i «{id}»").format(
+                ref=self._role_words(doc, ref), id=self._title(doc)))
 
     def _revision_edit(self, change_kind: str, target: tuple, value, role_edit, service_text, role_text):
         """Write ``value`` as the ``revisjon`` of a service card, or run
         ``role_edit(tx, doc, file_id, ref)`` for a role, in one transaction;
         the Change of ``change_kind`` named by ``service_text(name)`` or
-        ``role_text(ref, file_id)``, None when nothing changed."""
+        ``role_text(ref, doc)``, None when nothing changed."""
         kind, file_id, ref = _target(target)
         if kind == "service":
             doc = self.document("map", file_id)
@@ -68,13 +70,13 @@ class RevisionEdits:
                 i = self._service_index(doc, ref)
                 name = self._service_name(doc, i)
                 keys = self._set_fields(tx, doc, ("tjenester", i), ("tjenester", "[]"), {"revisjon": value},
-                                        _("tjenesten «{id}»").format(id=ref))
+                                        _("tjenesten «{id}»").format(id=name))
             text = service_text(name)
         else:
             doc = self.document("pathway", file_id)
             with self._transaction() as tx:
                 keys = role_edit(tx, doc, file_id, ref)
-            text = role_text(ref, file_id)
+            text = role_text(ref, doc)
         return self._commit(tx, self._change(change_kind, doc, text, items=(ref,), keys=keys))
 
     def mark_revised(self, target: tuple, dato=UNSET, *, neste_revisjon=UNSET) -> Change | None:

@@ -58,6 +58,15 @@ class AgeEdit(QWidget):
         a, b = self.low.text().strip(), self.high.text().strip()
         return [a, b] if a or b else None
 
+    def missing(self) -> str | None:
+        """What the user sees is wrong before any file rule: one of the two boxes
+        left empty (the file would get ``alder: [6, ""]``). None when both or neither."""
+        a, b = self.low.text().strip(), self.high.text().strip()
+        if bool(a) == bool(b):
+            return None
+        return _("«{part}» er tom: skriv begge aldrene, eller la begge stå tomme").format(
+            part=_("til") if a else _("fra"))
+
     def set_value(self, value) -> None:
         a, b = (str(value[0]), str(value[1])) if value else ("", "")
         self.low.setText(a)
@@ -200,8 +209,9 @@ class Field(QObject):
         if target is None or editor is None:
             return []  # nothing to check against yet (a role not written): applying makes it
         (key, value), = self._values().items()
+        missing = self.widget.missing() if isinstance(self.widget, AgeEdit) else None
         try:
-            problems = editor.check_field(target, key, value)
+            problems = [_Message(missing)] if missing else editor.check_field(target, key, value)
         except EditError as exc:
             problems = [_Message(str(exc))]
         if self.sub:  # a key inside a mapping: only what is said of it (not of its neighbours)

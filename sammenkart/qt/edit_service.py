@@ -67,6 +67,10 @@ class ServiceForm(QWidget):
         self.note.setStyleSheet("color: #555555;")
 
         self.navn = QLineEdit()
+        self.ident = QLineEdit()
+        live_text.tip(self.ident, N_("Id-en forløp, kasus og samarbeid viser til (små bokstaver a–z, tall og "
+                                     "bindestrek). En ny tjeneste får den fra navnet; endrer du den, følger "
+                                     "referansene til den med."))
         self.type = searchable(QComboBox())
         live_text.tip(self.type, N_("Standardrollen tjenesten fyller (forløp og kasus viser til den); søk i lista"))
         self.niva = narrow(QComboBox())
@@ -92,7 +96,8 @@ class ServiceForm(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.WrapLongRows)
         for label, key, widget, sub in (
-                (N_("Navn"), "navn", self.navn, None), (N_("Type"), "type", self.type, None),
+                (N_("Navn"), "navn", self.navn, None), (N_("Id"), "id", self.ident, None),
+                (N_("Type"), "type", self.type, None),
                 (N_("Nivå"), "niva", self.niva, None), (N_("Sektor"), "sektor", self.sektor, None),
                 (N_("Tilgang"), "tilgang", self.tilgang, None), (N_("Beskrivelse"), "beskrivelse", self.beskrivelse, None),
                 (N_("Alder"), "alder", self.alder, None), (N_("Kommune"), "kommune", self.kommune, None),
@@ -210,7 +215,16 @@ class ServiceForm(QWidget):
 
     def apply(self, values: dict) -> None:
         m = self._map()
+        if "id" in values:  # another id: what names it follows (Editor.rename_service)
+            self.ctl.editor.rename_service(m.id, self.service_id, values["id"])
+            return
         self.ctl.editor.set_service(m.id, self.service_id, **values)
+
+    def follow(self, renamed) -> None:
+        """The service shown got another id (``Change.renamed``): keep showing it."""
+        for old, new in renamed:
+            if self.service_id == old:
+                self.service_id = new
 
     # --- showing --------------------------------------------------------------------------
     def show_service(self, service_id: str | None) -> None:

@@ -219,6 +219,8 @@ class EditController(QObject):
         if change.kind == ch.FILE_SAVE:
             self._after_change(saved=True)
             return
+        if change.renamed and self.form is not None:
+            self.form.follow(change.renamed)  # before anything reads which service the form shows
         self.window.show_changes(change)
         self.undo.changed(change)
         self._after_change()

@@ -1,13 +1,29 @@
-"""The view onto the map: zoom with the wheel or +/−, drag to pan, 0 to fit."""
+"""The view onto the map: zoom with the wheel or +/−, drag to pan, 0 to fit.
+
+A bar or banner that comes or goes takes its strip from the view's edge
+(viewport margins), and the map is fitted again into what is left. Cards
+must not move under the pointer then (tester round 4, item 6: turning on
+Trafikklys put its bar under the map, the map refitted, and a click aimed at
+Fastlege hit PPT). So such a refit (``_refit_in_place``) keeps the scene point
+under the pointer where it is, shrinking the map a little toward it if need
+be; when that would take too much, the map stays exactly as it is (the bar
+covers its bottom for a while) until the pointer leaves the map, and only
+then moves into the new room. Without the pointer over the map it moves as
+little as the new room needs. A window resized, "Tilpass til vinduet" and a
+new map fit and centre it as before (``fit``).
+"""
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QRectF, Qt, QTimer, QVariantAnimation, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtGui import QCursor, QPainter
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
 from .map_scene import MapScene
 
 ZOOM_STEP = 1.25
+# A bar opening under the pointer may shrink the map this far (a share of the fit's
+# scale) to keep the card under the pointer where it is; more, and the map slides.
+KEEP_UNDER_POINTER = 0.85
 MIN_ZOOM, MAX_ZOOM = 0.05, 12.0
 
 
@@ -28,6 +44,13 @@ class MapView(QGraphicsView):
         self.fit_margin = 4
         self.first_paint_done = False
         self._flash_anim: QVariantAnimation | None = None
+        # Where the last fit put the map: (the view's size, the viewport's place in
+        # the view, the scene's origin in view coordinates, the scale).
+        self._placed: tuple | None = None
+        self._refit_due = False
+        self._held = False  # a refit waits until the pointer leaves the map
+        self._fitted(True)
+        scene.sceneRectChanged.connect(self._scene_rect_changed)
 
     def map_scene(self) -> MapScene:
         return self.scene()
@@ -38,20 +61,118 @@ class MapView(QGraphicsView):
     def zoom_by(self, factor: float) -> None:
         new = self.zoom_factor() * factor
         if MIN_ZOOM <= new <= MAX_ZOOM:
-            self.auto_fit = False
+            self._fitted(False)
             self.scale(factor, factor)
             self._tell_scene()
             self.view_changed.emit()
 
+    def _fitted(self, on: bool) -> None:
+        """Whether the map is fitted (refit on resize) or the user zoomed and pans.
+        A fitted map never needs a scroll bar: none comes and goes while a bar's strip
+        changes the viewport (each would resize it again)."""
+        self.auto_fit = on
+        policy = Qt.ScrollBarAlwaysOff if on else Qt.ScrollBarAsNeeded
+        self.setHorizontalScrollBarPolicy(policy)
+        self.setVerticalScrollBarPolicy(policy)
+        if not on and self._held:  # the part the bar covered can be panned to now
+            self._held = False
+            self.setSceneRect(self.sceneRect().united(self.scene().sceneRect()))
+
     def fit(self) -> None:
+        """The whole map in the view, centred."""
         rect = self.scene().sceneRect()
         if rect.isEmpty():
             return
+        self._fitted(True)
+        self._held = False
+        self.setSceneRect(QRectF())  # the scene's own rect again (``_place`` may have set one)
         m = self.fit_margin
         self.fitInView(rect.adjusted(-m, -m, m, m), Qt.KeepAspectRatio)
-        self.auto_fit = True
+        self._remember_place()
         self._tell_scene()
         self.view_changed.emit()
+
+    def _remember_place(self) -> None:
+        origin = self.viewport().geometry().topLeft() + self.mapFromScene(QPointF(0, 0))
+        self._placed = (self.size(), self.viewport().geometry(), QPointF(origin), self.zoom_factor())
+
+    def _scene_rect_changed(self, _rect) -> None:
+        if not self.sceneRect().isNull() and self.sceneRect() != self.scene().sceneRect():
+            self.setSceneRect(QRectF())  # another map: the view follows the scene's rect again
+            self._held = False
+
+    def _refit(self) -> None:
+        self._refit_due = False
+        if not self.auto_fit:
+            return
+        placed = self._placed
+        if placed is None or placed[0] != self.size() or self.scene().sceneRect().isEmpty():
+            self.fit()  # the window was resized (or nothing was placed yet): centre the map anew
+        elif placed[1] != self.viewport().geometry():
+            self._refit_in_place(*placed[1:])
+
+    def pointer_on_map(self) -> QPointF | None:
+        """Where the pointer is, in view coordinates, while it is over the map's viewport."""
+        if not self.viewport().underMouse():
+            return None
+        p = QPointF(self.mapFromGlobal(QCursor.pos()))
+        return p if self.viewport().geometry().contains(p.toPoint()) else None
+
+    def _refit_in_place(self, old_viewport: QRect, old_origin: QPointF, old_scale: float) -> None:
+        """Fit the map into a viewport a bar's strip changed (``old_viewport``: where it
+        was, with the scene's origin at ``old_origin`` at ``old_scale``), so no card
+        moves under the pointer (see the module's text)."""
+        rect = self.scene().sceneRect()
+        vp = self.viewport().geometry()  # view coordinates
+        m = self.fit_margin
+        scale = self.fit_scale_for(vp.width(), vp.height())
+        if scale is None or scale <= 0:
+            return
+        low = QPointF(vp.left() + m, vp.top() + m)
+        high = QPointF(vp.right() + 1 - m, vp.bottom() + 1 - m)
+        pointer = self.pointer_on_map()
+        if pointer is not None and old_viewport.contains(pointer.toPoint()):
+            at = (pointer - old_origin) / old_scale  # the scene point under the pointer
+            bounds = [scale]  # the largest scale that keeps it there and the map inside
+            for p, a, lo, hi, r0, r1 in ((pointer.x(), at.x(), low.x(), high.x(), rect.left(), rect.right()),
+                                          (pointer.y(), at.y(), low.y(), high.y(), rect.top(), rect.bottom())):
+                if a > r0:
+                    bounds.append((p - lo) / (a - r0))
+                if r1 > a:
+                    bounds.append((hi - p) / (r1 - a))
+            if min(bounds) < scale * KEEP_UNDER_POINTER:
+                self._held = True  # stay as it is until the pointer leaves the map
+                self._place(old_scale, old_origin, vp)
+                return
+            scale = min(bounds)
+            origin = pointer - at * scale
+        else:
+            centre = old_origin + QPointF(rect.center().x(), rect.center().y()) * old_scale
+            origin = centre - (centre - old_origin) * (scale / old_scale)
+        self._held = False
+        origin = QPointF(_clamp(origin.x(), low.x() - rect.left() * scale, high.x() - rect.right() * scale),
+                         _clamp(origin.y(), low.y() - rect.top() * scale, high.y() - rect.bottom() * scale))
+        self._place(scale, origin, vp)
+
+    def _place(self, scale: float, origin: QPointF, vp: QRect) -> None:
+        """Draw the map at ``scale`` with the scene's origin at ``origin`` (view
+        coordinates). The view centres a scene rect that is smaller than its
+        viewport, so it is given one as large as the viewport (a pixel less each
+        way) around that place; the map's rect inside it is what is seen."""
+        self.resetTransform()
+        self.scale(scale, scale)
+        left, top = (vp.left() + 1 - origin.x()) / scale, (vp.top() + 1 - origin.y()) / scale
+        self.setSceneRect(QRectF(left, top, (vp.width() - 2) / scale, (vp.height() - 2) / scale))
+        self._remember_place()
+        self._tell_scene()
+        self.view_changed.emit()
+
+    def viewportEvent(self, event) -> bool:
+        if event.type() == QEvent.Leave and self._held and self.auto_fit:
+            # the pointer left the map: now the map may take the room it was given
+            QTimer.singleShot(0, lambda: self._held and self.auto_fit and self._placed is not None
+                              and self._refit_in_place(*self._placed[1:]))
+        return super().viewportEvent(event)
 
     def _tell_scene(self) -> None:
         """The scene draws cards differently far out (``MapScene.set_zoom``)."""
@@ -87,7 +208,8 @@ class MapView(QGraphicsView):
         r: QRectF = item.sceneBoundingRect()
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
         if not visible.contains(r):
-            self.auto_fit = False
+            self._fitted(False)
+            self.setSceneRect(QRectF())  # the whole map to scroll in
         self.centerOn(item)
         if flash:
             self._flash(item)
@@ -130,8 +252,9 @@ class MapView(QGraphicsView):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        if self.auto_fit:
-            QTimer.singleShot(0, self.fit)
+        if self.auto_fit and not self._refit_due:
+            self._refit_due = True
+            QTimer.singleShot(0, self._refit)
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
@@ -140,3 +263,8 @@ class MapView(QGraphicsView):
             hook = getattr(self, "on_first_paint", None)
             if callable(hook):
                 hook()
+
+
+def _clamp(value: float, low: float, high: float) -> float:
+    """``value`` within [low, high]; the middle when the range is empty."""
+    return (low + high) / 2 if low > high else min(max(value, low), high)

@@ -25,8 +25,9 @@ from .. import i18n
 from ..i18n import N_, _
 from ..revision import status_label
 from ..style import REVISION_MARKS, revision_fill, revision_text
-from . import live_text
+from . import live_text, plain
 
+NOTE_LABEL_PX = 220  # at most this wide, so the note field keeps most of the bar
 LEGEND_ROOM = 150  # px left free beside the bar for the folded legend ("Tegnforklaring ▸")
 # Key, status: G(reen), Y(ellow), R(ed) — the keys users know from the traffic light's colours.
 KEYS = (("G", "gronn"), ("Y", "gul"), ("R", "rod"))
@@ -133,12 +134,20 @@ class TrafficBar(QFrame):
         self.note = QLineEdit()
         live_text.live(self.note, "setPlaceholderText", N_("Merknad (valgfri) – Enter lagrer, Esc lar være"))
         self.note.returnPressed.connect(lambda: self.note_given.emit(self.note.text()))
+        # whose note the field holds, beside it: a note is never typed for the wrong card unseen
+        self.note_label = QLabel()
+        self.note_label.setTextFormat(Qt.PlainText)
+        self.note_label.setMaximumWidth(NOTE_LABEL_PX)
+        note_row = QHBoxLayout()
+        note_row.setContentsMargins(0, 0, 0, 0)
+        note_row.addWidget(self.note_label)
+        note_row.addWidget(self.note, 1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 6, 8, 6)
         lay.setSpacing(4)
         lay.addWidget(self.title)
         lay.addLayout(row)
-        lay.addWidget(self.note)
+        lay.addLayout(note_row)
         self.wanted = False  # the traffic lights are on
         self.presenting = lambda: False  # never in presentation mode (the owner says when)
         self.covered = lambda: 0  # px of the view's right side an open drawer covers
@@ -151,6 +160,13 @@ class TrafficBar(QFrame):
             self.buttons[status].setText(f"{REVISION_MARKS[status]} {status_label(status)} ({key})")
 
     def show_target(self, label: str, revisjon, chosen: bool) -> None:
+        whose = _("Merknad til «{name}»:").format(name=label) if chosen else _("Merknad:")
+        if chosen:  # a long name is cut, the words around it stay
+            fm = self.note_label.fontMetrics()
+            room = NOTE_LABEL_PX - fm.horizontalAdvance(_("Merknad til «{name}»:").format(name=""))
+            short = _("Merknad til «{name}»:").format(name=fm.elidedText(label, Qt.ElideRight, max(40, room)))
+        self.note_label.setText(short if chosen else whose)
+        self.note_label.setToolTip(whose)
         if not chosen:
             self.title.setText(f"<b>{escape(_('Trafikklys'))}</b>: "
                                + escape(_("klikk et kort på kartet eller en rolle i forløpspanelet")))
@@ -222,6 +238,9 @@ class TrafficLights(QObject):
         window.map_changed.connect(lambda _id: self.choose(None))
         window.pathway_changed.connect(self._pathway_changed)
         window.workspace_updated.connect(self._update)
+        edits = getattr(window, "edits", None)
+        if edits is not None:  # a card given another id stays the chosen one
+            edits.changed.connect(self._follow)
         language = getattr(window, "language_changed", None)
         if language is not None:
             language.connect(lambda _lang: self._retranslate())
@@ -248,6 +267,13 @@ class TrafficLights(QObject):
     def choose(self, target: tuple | None) -> None:
         self.target = target
         self._update()
+
+    def _follow(self, change) -> None:
+        t = self.target
+        renamed = dict(getattr(change, "renamed", ()))
+        if t is not None and t[0] == "service" and t[2] in renamed:
+            self.target = (t[0], t[1], renamed[t[2]])
+            self._update()
 
     def _card_clicked(self, service_id: str) -> None:
         if self.active and self.window.current_map() is not None:
@@ -290,13 +316,23 @@ class TrafficLights(QObject):
             return
         if status is not None and self.bar.isVisible():
             self.bar.note.setFocus(Qt.OtherFocusReason)
-            self.bar.note.selectAll()
+            # after the note the card has: typing adds to it, it is never replaced unseen
+            self.bar.note.end(False)
 
     def note(self, text: str) -> None:
-        """The note field's Enter: write the note with the status there now."""
+        """The note field's Enter: write the note with the status there now. A note
+        that replaces or removes another is said so, with the old words and Ctrl+Z,
+        on the map where the room sees it (one undo step brings the old note back)."""
         rev = revision_of(self.window, self.target)
-        if self.target is not None and rev is not None and (rev.merknad or "") != text.strip():
-            self._do(lambda: set_status(self.window, self.target, rev.status, text))
+        old, new = ((rev.merknad or "") if rev else ""), text.strip()
+        if self.target is not None and rev is not None and old != new:
+            name = target_label(self.window, self.target)
+            if self._do(lambda: set_status(self.window, self.target, rev.status, text)) and old:
+                msgid = (N_("Merknaden til «{name}» er byttet ut (var: «{old}») – Ctrl+Z angrer") if new
+                         else N_("Merknaden til «{name}» er fjernet (var: «{old}») – Ctrl+Z angrer"))
+                self.say(_(msgid).format(name=name, old=old))
+                # the room's message is a button: "&" in the data is shown, not a shortcut mark
+                self.window.room.set_message(msgid, name=plain.action_text(name), old=plain.action_text(old))
         self.window.give_keys_to_map()
 
     def _do(self, fn) -> bool:

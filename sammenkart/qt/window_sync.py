@@ -74,7 +74,8 @@ def refresh(w, change=None) -> str | None:
         w.pathway_panel._shown = shown
     shown = w.details.service
     if shown is not None:
-        s = m.service(shown.id)
+        renamed = dict(change.renamed) if change is not None else {}
+        s = m.service(renamed.get(shown.id, shown.id))  # a service given another id stays in view
         w.details.show_service(m if s else None, s, offered)
     _problems(w, ws)
     _session(w, ws, m)

@@ -1,0 +1,132 @@
+"""The service form's id and level in the window (tester round 4, item 5): what the
+user sees in the form and the undo menu, and what is in the file."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from editing_helpers import bundled_copy
+from sammenkart.qt.edit_ui import EditController
+from test_qt_editing import MAP, Answers, edit_mode_on, key, open_window
+
+
+@pytest.fixture
+def root(tmp_path):
+    return bundled_copy(tmp_path)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, root, monkeypatch):
+    answers = Answers()
+    monkeypatch.setattr(EditController, "ask", lambda self, *args, **kw: answers(*args, **kw))
+    monkeypatch.setattr(EditController, "warn", lambda self, text: answers.asked.append(("warn", text, [])))
+    return open_window(qtbot, root, tmp_path / "s.ini")
+
+
+def _type_into(qtbot, box, text: str) -> None:
+    qtbot.mouseClick(box, Qt.LeftButton)
+    box.selectAll()
+    qtbot.keyClicks(box, text)
+    qtbot.keyClick(box, Qt.Key_Return)
+
+
+def test_a_new_service_named_in_the_form_gets_its_id_from_the_name(qtbot, window, root):
+    w = window
+    edit_mode_on(qtbot, w)
+    w.edit.choose_service("helsestasjon")
+    key(qtbot, w, Qt.Key_N, Qt.ControlModifier | Qt.ShiftModifier)
+    form = w.edit.form
+    assert form.ident.text() == "ny-tjeneste", "the id is in view, under the name"
+    assert QApplication.focusWidget() is form.navn
+    qtbot.keyClicks(form.navn, "Familiens hus ")
+    form.navn.insert("–")  # QTest types ASCII only
+    qtbot.keyClicks(form.navn, " Stord")
+    qtbot.keyClick(form.navn, Qt.Key_Return)
+    assert form.service_id == "familiens-hus-stord" and form.ident.text() == "familiens-hus-stord"
+    assert form.navn.text() == "Familiens hus – Stord"
+    assert "familiens-hus-stord" in w.scene.cards and w.scene.cards["familiens-hus-stord"].isVisible()
+    # a link drawn now names the new id, and the undo menu names services, not ids
+    form.link_to.setCurrentIndex(form.link_to.findData("helsestasjon"))
+    qtbot.mouseClick(form.add_link_button, Qt.LeftButton)
+    helsestasjon = w.current_map().service("helsestasjon").navn
+    assert w.edit.undo_action.text() == f"Angre Legg til samarbeid «Familiens hus – Stord» – «{helsestasjon}»"
+    w.edit.undo.stack.undo()
+    assert w.edit.undo_action.text() == "Angre Endre navn, id for «Ny tjeneste»"
+    w.edit.undo.stack.redo()
+    key(qtbot, w, Qt.Key_S, Qt.ControlModifier)
+    text = (root / "kart" / f"{MAP}.yaml").read_text(encoding="utf-8")
+    assert "  - id: familiens-hus-stord\n    navn: Familiens hus – Stord\n" in text
+    assert "mellom: [familiens-hus-stord, helsestasjon]" in text and "ny-tjeneste" not in text
+
+
+def test_the_id_field_renames_with_what_names_it_and_one_undo_takes_it_back(qtbot, window, root):
+    w = window
+    edit_mode_on(qtbot, w)
+    w.edit.choose_service("skole-sor")
+    form = w.edit.form
+    before = w.editor.document("map", MAP).text
+    _type_into(qtbot, form.ident, "skole-sorvag")
+    assert form.service_id == "skole-sorvag" and w.current_map().service("skole-sorvag").navn == form.navn.text()
+    after = w.editor.document("map", MAP).text
+    assert "mellom: [skole-sorvag, fastlege-sorvag]" in after and "skole-sor," not in after
+    assert "skole-sorvag" in w.scene.cards
+    assert w.edit.undo_action.text() == f"Angre Endre id for «{form.navn.text()}» til skole-sorvag"
+    w.map_view.setFocus()
+    key(qtbot, w, Qt.Key_Z, Qt.ControlModifier)
+    assert w.editor.document("map", MAP).text == before
+    assert form.service_id == "skole-sor" and form.ident.text() == "skole-sor"
+
+
+def test_a_bad_id_in_the_form_is_explained_and_not_written(qtbot, window):
+    w = window
+    edit_mode_on(qtbot, w)
+    w.edit.choose_service("kommunepsykolog")
+    form = w.edit.form
+    field = next(f for f in form.fields if f.widget is form.ident)
+    history = len(w.editor.history)
+    qtbot.mouseClick(form.ident, Qt.LeftButton)
+    form.ident.selectAll()
+    qtbot.keyClicks(form.ident, "bup")
+    qtbot.waitUntil(lambda: field.message.isVisible(), timeout=3000)
+    assert "allerede en tjeneste med id «bup»" in field.message.text()
+    qtbot.keyClick(form.ident, Qt.Key_Return)
+    assert len(w.editor.history) == history and w.current_map().service("kommunepsykolog") is not None
+
+
+def test_a_level_chosen_in_the_form_moves_the_entry_as_a_drag_does(qtbot, window, root):
+    w = window
+    edit_mode_on(qtbot, w)
+    w.edit.choose_service("ppt")
+    form = w.edit.form
+    i = form.niva.findData(2)
+    form.niva.setCurrentIndex(i)
+    form.niva.activated.emit(i)
+    m = w.current_map()
+    assert m.service("ppt").niva == 2
+    band = [s.id for s in m.tjenester if s.niva == 2]
+    assert band[-1] == "ppt", "last in its new band, as Alt+↑ or a drag to the band's end puts it"
+    assert w.scene.layout.cards["ppt"].level == 2
+    key(qtbot, w, Qt.Key_S, Qt.ControlModifier)
+    text = (root / "kart" / f"{MAP}.yaml").read_text(encoding="utf-8")
+    assert text.index("  - id: ppt\n") > text.index("nivå 2") and text.index("  - id: ppt\n") < text.index("nivå 3")
+
+
+def test_an_age_with_one_box_empty_says_which_is_empty_and_writes_nothing(qtbot, window):
+    """Tester round 4, item 11: not «punkt 2 i «alder» skal vere eit heiltal, ikkje teksten «»»."""
+    w = window
+    edit_mode_on(qtbot, w)
+    w.edit.choose_service("ppt")
+    form = w.edit.form
+    field = next(f for f in form.fields if f.widget is form.alder)
+    before = w.current_map().service("ppt").alder
+    history = len(w.editor.history)
+    qtbot.mouseClick(form.alder.low, Qt.LeftButton)
+    form.alder.low.selectAll()
+    qtbot.keyClicks(form.alder.low, "6")
+    form.alder.high.clear()
+    qtbot.waitUntil(lambda: field.message.isVisible(), timeout=3000)
+    assert field.message.text().splitlines()[0] == "«til» er tom: skriv begge aldrene, eller la begge stå tomme"
+    assert "teksten «»" not in field.message.text()
+    field.commit()
+    assert len(w.editor.history) == history and w.current_map().service("ppt").alder == before
