@@ -37,6 +37,8 @@ SCENARIOS = {
     "presentation": (["--kart", "eksempelkommune", "--forlop", "angst", "--steg", "4", "--presentasjon"], 0.80),
     "case": (["--kart", "eksempelkommune", "--kasus", "emma-14"], 0.55),
     "case-presentation": (["--kart", "eksempelkommune", "--kasus", "emma-14", "--presentasjon"], 0.60),
+    # the region's figures on its cards (Ctrl+T) at a pathway's step (tester 3, g14b)
+    "figures": (["region", "--forlop", "angst", "--steg", "5"], 0.60),
 }
 
 GRID = 8  # logical pixels between sample points
@@ -171,6 +173,38 @@ def _case(w) -> dict | None:
             "band": [panel.x(), panel.y(), panel.width(), panel.height()]}
 
 
+def seen_share(window, widget, rect=None, grid: int = 6) -> float:
+    """Share (0–1) of ``rect`` (``widget``'s own pixels; default its whole rect) where
+    ``widget`` or one of its children is on top: how much of it the room sees."""
+    from PySide6.QtCore import QPoint
+
+    r = rect if rect is not None else widget.rect()
+    seen = total = 0
+    for y in range(r.top() + 1, r.bottom(), grid):
+        for x in range(r.left() + 1, r.right(), grid):
+            total += 1
+            hit = topmost_widget(widget.mapToGlobal(QPoint(x, y)))
+            if hit is not None and (hit is widget or widget.isAncestorOf(hit)):
+                seen += 1
+    return seen / total if total else 0.0
+
+
+def _coloured(w) -> dict | None:
+    """The cards a colouring fills (figures: by municipality or receiver), and how
+    many of them the room sees whole (the map's viewport on top all over them)."""
+    em = w.scene.emphasis
+    if em is None or em.colouring is None:
+        return None
+    view, viewport = w.map_view, w.map_view.viewport()
+    ids = [sid for sid, _fill in em.colouring.fills if sid in w.scene.cards]
+    whole = 0
+    for sid in ids:
+        box = view.mapFromScene(w.scene.cards[sid].sceneBoundingRect()).boundingRect()
+        if viewport.rect().contains(box) and seen_share(w, viewport, box, grid=4) >= 0.999:
+            whole += 1
+    return {"cards": len(ids), "seen_whole": whole}
+
+
 def _edit(w) -> dict:
     """Edit mode: whether it is on, the service the form shows, and where the form is."""
     form = w.edit.form
@@ -212,6 +246,14 @@ def child(scenario: str, argv: list[str]) -> int:
             w.edit.choose_service(w.current_map().tjenester[0].id)
             QTimer.singleShot(200, probe)
             return
+        if scenario.startswith("figures") and not waited.get("figures"):
+            # Vis → Farge etter → Tall, as Ctrl+T does; "figures-panel": then ☰ Paneler (F9)
+            waited["figures"], waited["settled"] = True, 0
+            w.figures_ui.action.trigger()
+            if scenario == "figures-panel":
+                w.room.show_side()
+            QTimer.singleShot(200, probe)
+            return
         if scenario == "case-notes" and not waited.get("notes"):
             # V, then "✎ Notater" clicked, as the team would (tester 3, item 3)
             panel = w.kasus.panel
@@ -245,9 +287,15 @@ def child(scenario: str, argv: list[str]) -> int:
             # the smallest card text on screen, px (READABLE_PX is what the room needs)
             "card_px": w.room.min_text * w.map_view.zoom_factor(),
             "side_tabs": _tabs(w.room.side) if w.room.side.isVisible() else None,
+            "side_front": w.room.side.tabText(w.room.side.currentIndex()),
             "case_panel": _case(w),
             "story_px_before_notes": waited.get("story_px_before"),
             "edit": _edit(w) if scenario.startswith("edit") else None,
+            "coloured": _coloured(w),
+            # how much of the step's band and of the banners on the map's top edge the room sees
+            "caption_seen": seen_share(w, w.room.caption) if w.room.caption.isVisible() else None,
+            "banners_seen": [seen_share(w, b) for b in w.room.overlay_extra
+                             if getattr(b, "on_top_edge", False) and b.isVisible()],
         }), flush=True)
         app.quit()
 
@@ -257,7 +305,8 @@ def child(scenario: str, argv: list[str]) -> int:
 
 def table(results: dict[tuple[str, str], float]) -> str:
     names = {"pathway": "pathway chosen, step 4", "presentation": "same, presentation mode (F5)",
-             "case": "case exercise running", "case-presentation": "case exercise, presentation mode, story shown"}
+             "case": "case exercise running", "case-presentation": "case exercise, presentation mode, story shown",
+             "figures": "region, step 5, figures on the cards (Ctrl+T)"}
     lines = ["| share of the screen where the map is seen | " + " | ".join(SCREENS) + " | at least |",
              "|---|" + "---|" * (len(SCREENS) + 1)]
     for scenario, (_args, least) in SCENARIOS.items():

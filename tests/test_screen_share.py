@@ -153,3 +153,31 @@ def test_opening_the_notes_after_the_reveal_keeps_the_step_whole_on_a_laptop():
     smallest = KasusPanel.SCALES[-1] * KasusPanel.FONTS["story"][0] * 96 / 72  # the least the panel promises, px
     assert case["story_px"] >= smallest, case
     assert case["story_px"] >= r["story_px_before_notes"] * KasusPanel.SCALES[3] - 1, (case, r["story_px_before_notes"])
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_figures_colour_the_map_and_leave_it_in_view(screen):
+    """Tester 3 (meeting room) item 1: `sammenkart region --forlop angst --steg 5`,
+    Ctrl+T at 1024×768 opened the figures in a drawer over 42 % of the map and
+    the step's band. Now the panel sits beside the map only where the map stays
+    readable (room_layout's rule: card text ≥ 11 px); elsewhere the room sees
+    the coloured map whole and the tables wait for ☰ Paneler / F9."""
+    r = run_child(screen, "figures")
+    assert r["share"] >= SCENARIOS["figures"][1] and r["card_px"] >= 11.0, r
+    coloured = r["coloured"]
+    assert coloured and coloured["cards"] > 0 and coloured["seen_whole"] == coloured["cards"], r
+    assert r["caption_seen"] in (None, 1.0), r  # the step's band, where it shows, is whole
+    if screen == "1024x768":
+        assert r["side"] == "closed", r  # a column would leave the map < 11 px: no drawer unasked
+    else:
+        assert r["side"] == "column", r  # beside the readable map
+
+
+def test_the_figures_drawer_asked_for_leaves_the_step_band_whole():
+    """The tables asked for at 1024×768 (☰ Paneler): the drawer covers the map's
+    edge between the top strip and the step's band, never the band."""
+    from screen_share import run_app_on
+
+    r = run_app_on(None, SCENARIOS["figures"][0], "figures-panel", "1024x768")
+    assert r["side"] == "drawer" and r["caption_seen"] == 1.0, r
+    assert r["side_front"] == "Tall", r  # the tables are in front (the probe runs in bokmål)

@@ -494,7 +494,10 @@ class FiguresView(QObject):
         if on:
             w.add_side_panel(self.panel, N_("Tall"))
             self._fill()
-            w.show_panel(self.panel)
+            # Beside the map where a column leaves it readable; where the panel could
+            # only be a drawer over the map, the room sees the coloured map and the
+            # tables wait in front of the drawer for ☰ Paneler or F9 (tester 3, g14b).
+            w.show_panel(self.panel, open_drawer=not w.room.narrow)
         else:
             self.leave()
             w.remove_side_panel(self.panel)

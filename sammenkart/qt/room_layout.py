@@ -379,6 +379,8 @@ class RoomLayout(QWidget):
         self.caption_max_share = 0.2
         self.min_text = 12.0  # the map's smallest card text, map units (the window sets it)
         self._mode = ""
+        self._drawer_on = False  # relayout: the side panel is an open drawer (_place_drawer)
+        self._drawer_bottom = 0  # px: where the map ends, above the step's band
         self.handle = live_text.text(Chip("", map_view), N_("☰ Paneler"))
         live_text.tip(self.handle, N_("Vis sidepanelet: kart og forløp, forløpet, tjenesten (F9)"))
         self.handle.clicked.connect(lambda: self.show_side())
@@ -540,9 +542,7 @@ class RoomLayout(QWidget):
             self.side.show()
             H -= bh
         elif mode == "drawer":
-            dw = drawer_width(W)
-            self.side.setGeometry(0 if self.drawer_left else W - dw, 0, dw, H)
-            self.side.show()
+            self.side.show()  # placed once the caption and the top strip are known (_place_drawer)
             self.side.raise_()
         else:
             self.side.hide()
@@ -563,6 +563,8 @@ class RoomLayout(QWidget):
             map_h = H - ch - 2 * gap
         else:
             self.caption.hide()
+        self._drawer_on = mode == "drawer"
+        self._drawer_bottom = map_h  # an open drawer stops above the step's band
         self.map_view.setGeometry(0, 0, map_w, max(0, map_h))
         if self.empty is not None:
             self.empty.setGeometry(0, 0, map_w, max(0, map_h))
@@ -616,7 +618,18 @@ class RoomLayout(QWidget):
         m = self.map_view.viewportMargins()
         if m.top() != top:
             self.map_view.setViewportMargins(m.left(), top, m.right(), m.bottom())
+        self._place_drawer()
         self._place_notes()
+
+    def _place_drawer(self) -> None:
+        """An open drawer covers the map between the top strip and the step's band:
+        the banners and chips in the strip (edit mode's «Redigering», the revision
+        banner) and the band the room reads stay in view whichever edge it is on."""
+        if not self._drawer_on:
+            return
+        W, dw = self.width(), drawer_width(self.width())
+        top, bottom = self.top_strip, self._drawer_bottom
+        self.side.setGeometry(0 if self.drawer_left else W - dw, top, dw, max(0, bottom - top))
 
     def _place_notes(self) -> None:
         """The typing hint and the room's message: centred over the part of the map
