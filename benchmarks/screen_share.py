@@ -144,7 +144,10 @@ def _facilitator(w) -> str | None:
 
 def _tabs(tabs) -> list[dict] | None:
     """What a tab widget's bar shows, tab by tab (None while its bar is hidden):
-    the full name, the place and width it got, and the width it would need."""
+    the full name, the text shown, the place and width it got, and the width it
+    would need (the side panel's tabs: ``SidePanel.tab_rects``, with their row)."""
+    if hasattr(tabs, "tab_rects"):
+        return tabs.tab_rects() if tabs.chooser.isVisible() else None
     bar = tabs.tabBar()
     if not bar.isVisible():
         return None

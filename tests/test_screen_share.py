@@ -181,3 +181,23 @@ def test_the_figures_drawer_asked_for_leaves_the_step_band_whole():
     r = run_app_on(None, SCENARIOS["figures"][0], "figures-panel", "1024x768")
     assert r["side"] == "drawer" and r["caption_seen"] == 1.0, r
     assert r["side_front"] == "Tall", r  # the tables are in front (the probe runs in bokmål)
+
+
+@pytest.mark.parametrize("language", ["nb", "nn", "en"])
+@pytest.mark.parametrize("situation", ["case", "figures"])
+def test_no_side_tab_is_shortened_on_a_150_percent_laptop(situation, language):
+    """Tester 3 (meeting room) item 4: at 1280×720 (150 %) the side panel's tabs
+    read "Kart og f…" and "Pro… (3)". With a case running (five tabs, the
+    problems' count among them) and with the region's figures on (the Tall tab),
+    in every language, each tab shows its whole name and is in sight."""
+    from screen_share import run_app_on
+
+    args = {"case": ["--kasus", "aksel-9", "--kart", "fjordvik"], "figures": SCENARIOS["figures"][0]}[situation]
+    r = run_app_on(None, args + ["--sprak", language], situation, "1280x720@1.5")
+    tabs = r["side_tabs"]
+    assert r["side"] == "column" and tabs and len(tabs) >= 4, r
+    if situation == "case":
+        assert any(t["text"].endswith(")") for t in tabs), tabs  # the bundled data's problems, counted
+    for t in tabs:
+        assert t.get("shown", t["text"]) == t["text"] and t["width"] >= t["needs"], tabs
+        assert t["x"] >= 0 and t["right"] < t["bar"], tabs

@@ -24,17 +24,14 @@ window tells it what to show.
 """
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QStyle, QTabBar, QTabWidget, QToolButton, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ..i18n import N_, _
+from ..i18n import N_
 from . import live_text
 from .fonts import FAMILY
+from .side_panel import SidePanel  # noqa: F401 - the room's side panel (tests import it from here)
 
 # Card text smaller than this on screen (px) is not readable: a side column
 # that would shrink the map's smallest text below it folds into a drawer
@@ -188,148 +185,6 @@ class Caption(QFrame):
             else:
                 hi = px - 1
         return best
-
-
-COUNT_AT_END = re.compile(r"\(\d+\)\s*$")  # "Problemer (3)"
-
-
-class SideTabs(QTabBar):
-    """Tabs that shorten only long names when the row is too short: a name of up
-    to ``WHOLE_UP_TO`` letters ("Forløp", "Kasus") keeps its width. A name that
-    ends in a count ("Problemer (3)") is shortened before its count, never
-    the count ("Probl… (3)"): the count is what that tab is for."""
-
-    WHOLE_UP_TO = 9
-
-    def minimumTabSizeHint(self, index: int):  # noqa: N802 - Qt's name
-        text = self.tabText(index)
-        if len(text) <= self.WHOLE_UP_TO:
-            return self.tabSizeHint(index)
-        size = super().minimumTabSizeHint(index)
-        count = COUNT_AT_END.search(text)
-        if count:  # room for a letter, "…" and the count
-            fm = self.fontMetrics()
-            frame = self.tabSizeHint(index).width() - fm.horizontalAdvance(text)
-            size.setWidth(max(size.width(), frame + fm.horizontalAdvance("P… " + count.group(0).strip())))
-        return size
-
-    def initStyleOption(self, option, index: int) -> None:  # noqa: N802 - Qt's name
-        super().initStyleOption(option, index)
-        text = self.tabText(index)
-        count = COUNT_AT_END.search(text)
-        if count and option.text != text:  # Qt shortened it from the right, count first
-            fm = self.fontMetrics()
-            room = self.style().subElementRect(QStyle.SE_TabBarTabText, option, self).width()
-            tail = " " + count.group(0).strip()
-            name = text[:count.start()].rstrip()
-            option.text = fm.elidedText(name, Qt.ElideRight, max(0, room - fm.horizontalAdvance(tail))) + tail
-
-
-class SidePanel(QTabWidget):
-    """The panels beside (or over) the map, one tab each.
-
-    The tabs share the panel's width: a name that does not fit is shortened
-    with "…" (the whole name is its tip), so no tab, the first least of all,
-    is scrolled out of sight. In a case's band under the map, where five
-    tabs cannot be read up its side, one button (``menu_button``, placed by
-    the room) lists the panels instead.
-    """
-
-    hide_requested = Signal()
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("side-panel")
-        self.setTabBar(SideTabs(self))
-        self.setDocumentMode(True)
-        self.setUsesScrollButtons(False)
-        self.setElideMode(Qt.ElideRight)
-        self.setAutoFillBackground(True)
-        self._titles: dict[QWidget, tuple[str, dict]] = {}  # tab -> (text for _(), placeholders)
-        self.menu_button = QToolButton(parent)
-        self.menu_button.setText("☰")
-        live_text.tip(self.menu_button, N_("Velg panel"))
-        self.menu_button.setFocusPolicy(Qt.NoFocus)
-        self.menu_button.setAutoRaise(True)
-        self.menu_button.setPopupMode(QToolButton.InstantPopup)
-        self.menu_button.setMenu(QMenu(self.menu_button))
-        self.menu_button.menu().aboutToShow.connect(self._fill_menu)
-        self.menu_button.hide()
-        self.close_button = QToolButton()
-        self.close_button.setText("»")
-        live_text.tip(self.close_button, N_("Skjul sidepanelet (F9): kartet får hele bredden"))
-        self.close_button.setFocusPolicy(Qt.NoFocus)
-        self.close_button.setAutoRaise(True)
-        self.close_button.clicked.connect(self.hide_requested)
-        self.setCornerWidget(self.close_button, Qt.TopRightCorner)
-
-    def add_panel(self, widget: QWidget, title: str, **fmt) -> QWidget:
-        """A tab titled ``_(title).format(**fmt)``, said again when the language changes."""
-        self.addTab(widget, "")
-        self.set_title(widget, title, **fmt)
-        return widget
-
-    def titles(self) -> list[str]:
-        return [self.tabText(i) for i in range(self.count())]
-
-    def _fill_menu(self) -> None:
-        menu = self.menu_button.menu()
-        menu.clear()
-        for i, title in enumerate(self.titles()):
-            action = menu.addAction(title)
-            action.setCheckable(True)
-            action.setChecked(i == self.currentIndex())
-            action.triggered.connect(lambda _on=False, i=i: self.setCurrentIndex(i))
-        menu.addSeparator()
-        menu.addAction(self.close_button.toolTip()).triggered.connect(self.hide_requested)
-
-    def set_compact(self, on: bool) -> None:
-        """In a band: the tab bar gives way to ``menu_button`` beside the panel."""
-        self.tabBar().setVisible(not on)
-        self.menu_button.setVisible(on)
-
-    def remove_panel(self, widget: QWidget) -> None:
-        self._titles.pop(widget, None)
-        i = self.indexOf(widget)
-        if i >= 0:
-            self.removeTab(i)
-
-    def show_panel(self, widget: QWidget) -> None:
-        """Bring ``widget``'s tab to the front: its own, or the tab of a group it
-        is a page of (a ``QTabWidget`` tab, whose page is then chosen). A tab
-        hidden for now (``set_tab_shown``) is left where it is."""
-        i = self.indexOf(widget)
-        if i < 0:
-            i = next((j for j in range(self.count()) if self.widget(j).isAncestorOf(widget)), -1)
-        if i < 0 or not self.isTabVisible(i):
-            return
-        self.setCurrentIndex(i)
-        group = self.widget(i)
-        if group is not widget and isinstance(group, QTabWidget) and group.indexOf(widget) >= 0:
-            group.setCurrentWidget(widget)
-
-    def set_tab_shown(self, widget: QWidget, shown: bool) -> None:
-        """Show or hide ``widget``'s tab (it keeps its place): edit mode hides
-        the tabs its forms stand in for, so every tab's name fits."""
-        i = self.indexOf(widget)
-        if i >= 0:
-            self.setTabVisible(i, shown)
-
-    def set_title(self, widget: QWidget, title: str, **fmt) -> None:
-        """``title``: a text for ``_()`` (marked ``N_``), ``fmt`` its placeholders."""
-        self._titles[widget] = (title, fmt)
-        i = self.indexOf(widget)
-        if i >= 0:
-            text = (_(title).format(**fmt) if fmt else _(title)) if title else ""
-            self.setTabText(i, text)
-            self.setTabToolTip(i, text)  # the whole name where the tab shortens it
-
-    def retranslate(self) -> None:
-        for i in range(self.count()):
-            w = self.widget(i)
-            if w in self._titles:
-                title, fmt = self._titles[w]
-                self.set_title(w, title, **fmt)
 
 
 class Chip(QPushButton):
