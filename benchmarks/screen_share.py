@@ -208,6 +208,26 @@ def _coloured(w) -> dict | None:
     return {"cards": len(ids), "seen_whole": whole}
 
 
+def _slide(w) -> dict | None:
+    """The figures slide as shown: how it is arranged, its page, the tables' text size,
+    where the tables, the chart and the source note are (px), the note's size."""
+    slide = w.figures_ui.slide
+    if not slide.isVisible():
+        return None
+    plan = slide.plan()
+    tables, chart = slide.boxes()
+    font, note, hint = slide.footer(plan.note_px)
+
+    def box(r):
+        return [round(r.x()), round(r.y()), round(r.width()), round(r.height())] if not r.isEmpty() else None
+
+    return {"arrangement": plan.arrangement, "pages": plan.pages, "page": slide.page,
+            "table_px": plan.fit.px if plan.fit is not None else None, "tables": box(tables), "chart": box(chart),
+            "chart_needs": round(slide.chart.needed_width()), "chart_shown": slide.chart.isVisible(),
+            "note": box(note), "hint": box(hint), "note_px": font.pixelSize(), "slide": box(slide.rect()),
+            "step": w.step}
+
+
 def _edit(w) -> dict:
     """Edit mode: whether it is on, the service the form shows, and where the form is."""
     form = w.edit.form
@@ -217,7 +237,7 @@ def _edit(w) -> dict:
 
 
 def child(scenario: str, argv: list[str]) -> int:
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
     from sammenkart import cli
@@ -247,6 +267,18 @@ def child(scenario: str, argv: list[str]) -> int:
             waited["edit"], waited["settled"] = True, 0
             w.edit.set_edit_mode(True)
             w.edit.choose_service(w.current_map().tjenester[0].id)
+            QTimer.singleShot(200, probe)
+            return
+        if scenario == "figures-slide" and waited.get("slide", 0) < 3:
+            # in presentation: End, then PageDown (the figures slide), PageDown again
+            from PySide6.QtTest import QTest
+
+            waited["slide"] = waited.get("slide", 0) + 1
+            waited["settled"] = 0
+            key = {1: Qt.Key_End, 2: Qt.Key_PageDown, 3: Qt.Key_PageDown}[waited["slide"]]
+            if waited["slide"] == 3:
+                waited["slide_pages"] = [_slide(w)]
+            QTest.keyClick(w.map_view, key)
             QTimer.singleShot(200, probe)
             return
         if scenario.startswith("figures") and not waited.get("figures"):
@@ -295,6 +327,7 @@ def child(scenario: str, argv: list[str]) -> int:
             "story_px_before_notes": waited.get("story_px_before"),
             "edit": _edit(w) if scenario.startswith("edit") else None,
             "coloured": _coloured(w),
+            "slides": (waited.get("slide_pages", []) + [_slide(w)]) if scenario == "figures-slide" else None,
             # how much of the step's band and of the banners on the map's top edge the room sees
             "caption_seen": seen_share(w, w.room.caption) if w.room.caption.isVisible() else None,
             "banners_seen": [seen_share(w, b) for b in w.room.overlay_extra

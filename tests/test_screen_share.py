@@ -201,3 +201,46 @@ def test_no_side_tab_is_shortened_on_a_150_percent_laptop(situation, language):
     for t in tabs:
         assert t.get("shown", t["text"]) == t["text"] and t["width"] >= t["needs"], tabs
         assert t["x"] >= 0 and t["right"] < t["bar"], tabs
+
+
+def _inside(inner, outer) -> bool:
+    x, y, w, h = inner
+    ox, oy, ow, oh = outer
+    return ox <= x and oy <= y and x + w <= ox + ow and y + h <= oy + oh
+
+
+def _apart(a, b) -> bool:
+    return a[0] + a[2] <= b[0] or b[0] + b[2] <= a[0] or a[1] + a[3] <= b[1] or b[1] + b[3] <= a[1]
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_the_figures_slide_reads_from_the_back_of_the_room(screen):
+    """Tester 3 (meeting room) item 3: `sammenkart region --forlop angst`, F5, End,
+    PageDown at 1024×768 gave a table of ~15 px over three quarters of the width,
+    a small chart and a source of ~11 px. The slide now uses the screen: table
+    text ≥ 24 px, the source ≥ 14 px, the chart at least its own needs and at
+    least two fifths of the screen, on the tables' page or on a page of its own
+    (PageDown again) where the two do not both fit at that size (4:3, 720 high)."""
+    from screen_share import run_app_on
+
+    r = run_app_on(None, ["region", "--forlop", "angst", "--presentasjon"], "figures-slide", screen)
+    first, second = r["slides"]
+    assert first and second and first["step"] == second["step"] == 7, r["slides"]  # after the last step
+    width, height, _dpr = SCREENS[screen]
+    assert first["slide"] == [0, 0, width, height]
+    for s in (first, second):
+        assert s["table_px"] >= 24 and s["note_px"] >= 14, s
+        assert _inside(s["note"], s["slide"]) and _inside(s["hint"], s["slide"]) and _apart(s["note"], s["hint"]), s
+        for part in ("tables", "chart"):
+            if s[part] is not None:
+                assert _inside(s[part], s["slide"]) and _apart(s[part], s["note"]), s
+    assert first["tables"] is not None and first["page"] == 0
+    chart = first if first["chart"] is not None else second
+    if first["pages"] == 2:
+        assert second["page"] == 1 and second["tables"] is None and second["chart_shown"], second
+    else:
+        assert _apart(first["tables"], first["chart"]) and second == first, r["slides"]  # nothing after it
+    assert chart["chart"][2] >= chart["chart_needs"] - 1, chart
+    assert chart["chart"][2] * chart["chart"][3] >= 0.38 * width * height, chart
+    if screen == "1024x768":
+        assert first["pages"] == 2  # a 4:3 projector: the tables at 24 px leave the chart no room beside or below
