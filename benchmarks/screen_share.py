@@ -228,6 +228,45 @@ def _slide(w) -> dict | None:
             "step": w.step}
 
 
+def _legend(w) -> dict | None:
+    """The legend as shown: folded or not, whether the room sees it whole, and how
+    many cards it covers (the cards' boxes it overlaps, in the view's pixels)."""
+    legend, view = w.legend, w.map_view
+    if not legend.isVisible():
+        return None
+    at = view.viewport().geometry().topLeft()
+    box = legend.geometry()
+    covered = [sid for sid, c in w.scene.cards.items()
+               if view.mapFromScene(c.sceneBoundingRect()).boundingRect().translated(at).intersects(box)
+               and view.viewport().geometry().intersects(view.mapFromScene(c.sceneBoundingRect()).boundingRect()
+                                                         .translated(at))]
+    return {"folded": legend.folded, "seen": seen_share(w, legend), "covers": covered,
+            "in_strip": getattr(legend, "in_strip", False)}
+
+
+def _step_cards(w) -> dict | None:
+    """The current step's cards and the cards it goes to: how many the room sees whole
+    (the map's viewport on top all over them), and whether the view shows the step
+    rather than the whole map (a map too large to read whole)."""
+    em = w.scene.emphasis
+    if em is None or w.step is None:
+        return None
+    view, viewport = w.map_view, w.map_view.viewport()
+
+    def whole(ids) -> int:
+        n = 0
+        for sid in ids:
+            item = w.scene.cards.get(sid)
+            box = view.mapFromScene(item.sceneBoundingRect()).boundingRect() if item is not None else None
+            if box is not None and viewport.rect().contains(box) and seen_share(w, viewport, box, grid=4) >= 0.999:
+                n += 1
+        return n
+
+    receivers = {a.til for a in em.arrows if a.current}
+    return {"cards": len(em.current), "seen_whole": whole(em.current), "receivers": len(receivers),
+            "receivers_seen_whole": whole(receivers), "framed": getattr(view, "framed", None)}
+
+
 def _edit(w) -> dict:
     """Edit mode: whether it is on, the service the form shows, and where the form is."""
     form = w.edit.form
@@ -281,6 +320,15 @@ def child(scenario: str, argv: list[str]) -> int:
             QTest.keyClick(w.map_view, key)
             QTimer.singleShot(200, probe)
             return
+        if scenario.startswith("region-") and not waited.get("view"):
+            # Vis → Kommune → Alle tjenestene ("region-alle") or the first municipality
+            from sammenkart import regional
+
+            waited["view"], waited["settled"] = True, 0
+            views = regional.views(w.chosen_map())
+            w.region_ui.set_view(regional.ALL if scenario == "region-alle" else views[2])
+            QTimer.singleShot(200, probe)
+            return
         if scenario.startswith("figures") and not waited.get("figures"):
             # Vis → Farge etter → Tall, as Ctrl+T does; "figures-panel": then ☰ Paneler (F9)
             waited["figures"], waited["settled"] = True, 0
@@ -327,6 +375,8 @@ def child(scenario: str, argv: list[str]) -> int:
             "story_px_before_notes": waited.get("story_px_before"),
             "edit": _edit(w) if scenario.startswith("edit") else None,
             "coloured": _coloured(w),
+            "step_cards": _step_cards(w),
+            "legend": _legend(w),
             "slides": (waited.get("slide_pages", []) + [_slide(w)]) if scenario == "figures-slide" else None,
             # how much of the step's band and of the banners on the map's top edge the room sees
             "caption_seen": seen_share(w, w.room.caption) if w.room.caption.isVisible() else None,

@@ -244,3 +244,21 @@ def test_the_figures_slide_reads_from_the_back_of_the_room(screen):
     assert chart["chart"][2] * chart["chart"][3] >= 0.38 * width * height, chart
     if screen == "1024x768":
         assert first["pages"] == 2  # a 4:3 projector: the tables at 24 px leave the chart no room beside or below
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_every_service_of_a_region_reads_at_the_step_on_every_screen(screen):
+    """Tester 3 (meeting room) item 2: `sammenkart region --forlop angst --steg 5`,
+    Vis → Kommune → Alle tjenestene: card text 7.1 px at 1024×768 (6.7 px at
+    1280×720, 10.4 px at 1920×1080). The view now shows the step at the room's
+    floor or more, the receiving card whole, most of the step's cards whole; the
+    step's band is whole and the legend covers no card."""
+    from screen_share import run_app_on
+
+    r = run_app_on(None, ["region", "--forlop", "angst", "--steg", "5"], "region-alle", screen)
+    step = r["step_cards"]
+    assert r["card_px"] >= 11.0 - 1e-6 and step["framed"], r
+    assert step["receivers"] and step["receivers_seen_whole"] == step["receivers"], step
+    assert step["seen_whole"] * 2 >= step["cards"], step
+    assert r["caption_seen"] in (None, 1.0), r
+    assert r["legend"] and r["legend"]["covers"] == [] and r["legend"]["seen"] == 1.0, r["legend"]

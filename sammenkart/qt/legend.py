@@ -4,9 +4,12 @@ kinds of arrow shown — the display list's own legend entries
 
 Unfolded (two short columns) it goes where the view has room beside the
 drawn map (below, right or left of it), so it never covers a card; where
-there is no such room it folds into one small button in a corner where no
-card is ("Tegnforklaring ▸"). A click or L unfolds or folds it by hand, and then it
-stays as the user chose. Hidden in presentation mode unless L asks for it.
+there is no such room it folds into one small button ("Tegnforklaring ▸"):
+in the strip the room keeps above the map when there is one (the drawer
+handle's), else in a corner where no card is, else (the map fills the view:
+zoomed in, or a region's step shown readable) in a strip of its own above
+the map. A click or L unfolds or folds it by hand, and then it stays as the
+user chose. Hidden in presentation mode unless L asks for it.
 """
 from __future__ import annotations
 
@@ -44,6 +47,8 @@ class LegendWidget(QWidget):
         self.bold = QFont(self.font_)
         self.bold.setBold(True)
         self._widths: dict[tuple, int] = {}  # (heading, row labels) -> column width in px
+        self.in_strip = False  # the folded button stands in the room's top strip (strip_bottom)
+        self._strip_key: tuple | None = None  # the map and view size it went there for (kept for them)
 
     def set_map(self, m, pal: Palette, entries=()) -> None:
         """Show the legend of map ``m``: ``entries`` are the display list's
@@ -154,13 +159,21 @@ class LegendWidget(QWidget):
         at = view.viewport().geometry().topLeft() if hasattr(view, "viewport") else QPoint()
         return [view.mapFromScene(c.sceneBoundingRect()).boundingRect().translated(at) for c in cards.values()]
 
+    def _free_corner(self, size: QSize) -> QPoint | None:
+        """The first corner (``_corner``'s order) where the button covers no card, or None."""
+        spot = self._corner(size)
+        return spot if not self._covers_card(QRect(spot, size)) else None
+
+    def _covers_card(self, r: QRect) -> bool:
+        return any(r.intersects(c) for c in self._card_rects())
+
     def _corner(self, size: QSize) -> QPoint:
         """A corner for the folded button over no card (the map fills the view): bottom left
         first, then bottom right, top right, top left; else the one covering least card."""
         view = self.parentWidget()
         vp = view.viewport().geometry() if hasattr(view, "viewport") else view.rect()
         w, h, m = size.width(), size.height(), MARGIN
-        spots = [QPoint(m, view.height() - h - m), QPoint(vp.right() - w - m, vp.bottom() - h - m),
+        spots = [QPoint(vp.left() + m, vp.bottom() - h - m), QPoint(vp.right() - w - m, vp.bottom() - h - m),
                  QPoint(vp.right() - w - m, vp.top() + m), QPoint(vp.left() + m, vp.top() + m)]
         cards = self._card_rects()
 
@@ -170,21 +183,66 @@ class LegendWidget(QWidget):
 
         return min(spots, key=lambda p: (covered(p) > 0, covered(p)))
 
+    @property
+    def on_top_edge(self) -> bool:
+        """In the room's top strip: banners placed after it keep clear of it."""
+        return self.in_strip and self.isVisible()
+
+    def strip_bottom(self) -> int:
+        """How far down the room's top strip must reach for the button (0: not there)."""
+        return self.geometry().bottom() + 1 + 4 if self.in_strip and self.isVisibleTo(self.parentWidget()) else 0
+
+    def _strip_spot(self, size: QSize, room, own: bool) -> QPoint | None:
+        """A place in the top strip: left of the drawer handle and the problems notice,
+        right of the banners; ``own``: the strip may be made for the button alone."""
+        view = self.parentWidget()
+        others = room.top_controls(exclude=self)
+        strip = max([room.chip_strip()] + [r.bottom() + 1 for r in others])
+        if not own and strip < size.height() + MARGIN:
+            return None
+        chips = [r for r in (room.handle.geometry(), room.notice.geometry()) if r in others]
+        right = min([r.left() for r in chips] + [view.width()]) - MARGIN
+        p = QPoint(right - size.width(), MARGIN)
+        if p.x() < MARGIN or any(QRect(p, size).intersects(r) for r in others):
+            return None
+        return p
+
     def place(self) -> None:
-        """Unfolded where the view has room beside the map, else folded in a corner."""
+        """Unfolded where the view has room beside the map, else folded: in the top
+        strip, a free corner, or a strip of its own (see the module's text)."""
         view = self.parentWidget()
         if view is None or self.map is None:
             return
+        room = view.parentWidget()
+        in_room = hasattr(room, "top_controls") and hasattr(room, "handle")
         spot = self._free_spot(self._unfolded_size())
         if not self.user_chose and not self.presenting:
             self.folded = spot is None
         size = self.sizeHint()
+        strip = False
         if self.folded or spot is None:
-            spot = self._free_spot(size) or self._corner(size)
+            key = (id(self.map), view.width(), view.height(), getattr(view, "framed", False))
+            use_strip = in_room and not self.presenting
+            spot = self._strip_spot(size, room, False) if use_strip else None
+            strip = spot is not None
+            if spot is None:
+                free = self._free_spot(size) or self._free_corner(size)
+                if free is not None and (self._strip_key != key or not use_strip):
+                    spot = free
+                elif use_strip and (own := self._strip_spot(size, room, True)) is not None:
+                    # the map fills the view: a strip of its own, kept for this map and size so the
+                    # strip and the map's fit do not take turns (a smaller map may free a corner)
+                    spot, strip, self._strip_key = own, True, key
+                else:
+                    spot = free or self._corner(size)
+        was = self.in_strip
+        self.in_strip = strip
         self.resize(size)
         self.move(spot)
         self.raise_()
         self.update()
+        if was != strip and in_room:
+            room.update_top_strip()
 
     # -- drawing -------------------------------------------------------------------
     def paintEvent(self, event) -> None:

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QRectF, Qt, QTimer, QVariantAnimation, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPainter, QTransform
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
+from . import step_frame
 from .map_scene import MapScene
 
 ZOOM_STEP = 1.25
@@ -28,6 +29,11 @@ class MapView(QGraphicsView):
         self.fit_margin = 4
         self.first_paint_done = False
         self._flash_anim: QVariantAnimation | None = None
+        # A map not readable whole shows the step (step_frame): the step's and its
+        # receivers' cards (scene rects), the map's smallest text and the room's floor.
+        self._focus: tuple | None = None
+        self._whole = False  # 0 / "Tilpass til vinduet": the whole map until the step changes
+        self.framed = False  # the last fit showed the step, not the whole map
 
     def map_scene(self) -> MapScene:
         return self.scene()
@@ -44,14 +50,53 @@ class MapView(QGraphicsView):
             self.view_changed.emit()
 
     def fit(self) -> None:
+        """Fit the view: the whole map, or, where it cannot be read whole, the step
+        (``set_step_focus``); it fits again on every resize until the user zooms."""
         rect = self.scene().sceneRect()
         if rect.isEmpty():
             return
-        m = self.fit_margin
-        self.fitInView(rect.adjusted(-m, -m, m, m), Qt.KeepAspectRatio)
+        framed = self._step_frame()
+        if framed is None:
+            m = self.fit_margin
+            self.fitInView(rect.adjusted(-m, -m, m, m), Qt.KeepAspectRatio)
+        else:
+            zoom, cx, cy = framed
+            self.setTransform(QTransform.fromScale(zoom, zoom))
+            self.centerOn(cx, cy)
+        self.framed = framed is not None
         self.auto_fit = True
         self._tell_scene()
         self.view_changed.emit()
+
+    def fit_whole(self) -> None:
+        """The whole map, however small (0, *Tilpass til vinduet*), until the step changes."""
+        self._whole = True
+        self.fit()
+
+    def set_step_focus(self, step: list[tuple], receivers: list[tuple], min_text: float, readable_px: float) -> None:
+        """The step shown now: its cards and the cards it goes to, as (x, y, w, h) in
+        scene units; the map's smallest card text (scene units) and the least the room
+        reads (px). A map not readable whole then shows the step (``step_frame``);
+        one readable whole is left as the user has it."""
+        focus = (tuple(step), tuple(receivers), min_text, readable_px)
+        if focus == self._focus:
+            return
+        self._focus = focus
+        self._whole = False
+        if self.framed or self._step_frame() is not None:
+            self.fit()
+
+    def _step_frame(self) -> tuple[float, float, float] | None:
+        if self._whole or self._focus is None or self.scene() is None:
+            return None
+        step, receivers, min_text, readable_px = self._focus
+        r = self.scene().sceneRect()
+        vp = self.viewport()
+        whole = self.fit_scale_for(vp.width(), vp.height())
+        if whole is None:
+            return None
+        return step_frame.frame((r.x(), r.y(), r.width(), r.height()), vp.width(), vp.height(), whole, min_text,
+                                readable_px, list(step), list(receivers))
 
     def _tell_scene(self) -> None:
         """The scene draws cards differently far out (``MapScene.set_zoom``)."""
@@ -124,7 +169,7 @@ class MapView(QGraphicsView):
         elif key in (Qt.Key_Minus, Qt.Key_Underscore):
             self.zoom_by(1 / ZOOM_STEP)
         elif key == Qt.Key_0:
-            self.fit()
+            self.fit_whole()
         else:
             super().keyPressEvent(event)
 

@@ -462,19 +462,23 @@ class RoomLayout(QWidget):
         revision banner): they then cover no card. Kept while the drawer is open
         too, so the map does not jump when it opens or closes; none in presentation.
         The passing notes (typing hint, message) are placed again below them."""
-        chips = 0
-        if not self.presentation and self.mode() in ("closed", "drawer"):
-            chips = 8 + self.handle.sizeHint().height() + 4
-        if self.notice.isVisibleTo(self.map_view):
-            chips = max(chips, self.notice.geometry().bottom() + 1 + 4)
         extra = [w.strip_bottom() for w in self.overlay_extra if callable(getattr(w, "strip_bottom", None))]
-        top = max([chips, *extra])
+        top = max([self.chip_strip(), *extra])
         self.top_strip = top
         m = self.map_view.viewportMargins()
         if m.top() != top:
             self.map_view.setViewportMargins(m.left(), top, m.right(), m.bottom())
         self._place_drawer()
         self._place_notes()
+
+    def chip_strip(self) -> int:
+        """The top strip the drawer handle and the problems notice need (px; 0: none)."""
+        chips = 0
+        if not self.presentation and self.mode() in ("closed", "drawer"):
+            chips = 8 + self.handle.sizeHint().height() + 4
+        if self.notice.isVisibleTo(self.map_view):
+            chips = max(chips, self.notice.geometry().bottom() + 1 + 4)
+        return chips
 
     def _place_drawer(self) -> None:
         """An open drawer covers the map between the top strip and the step's band:
