@@ -83,6 +83,8 @@ def test_a_case_leaves_the_map_readable_and_every_tab_readable(screen):
 
     r = run_app_on(None, ["--kasus", "emma-14"], "case", screen)
     assert r["case"] and r["card_px"] >= 11.0, r
+    # the folded legend covers no card (at 1024×768 it stood on "Ungdomshuset «Loftet»")
+    assert r["legend"] is None or (r["legend"]["covers"] == [] and r["legend"]["seen"] == 1.0), r["legend"]
     case = r["case_panel"]
     assert case["fits"] and not case["scrolls"], case
     if case["notes_tabs"] is not None:

@@ -6,9 +6,10 @@ Unfolded (two short columns) it goes where the view has room beside the
 drawn map (below, right or left of it), so it never covers a card; where
 there is no such room it folds into one small button ("Tegnforklaring ▸"):
 in the strip the room keeps above the map when there is one (the drawer
-handle's), else in a corner where no card is, else (the map fills the view:
-zoomed in, or a region's step shown readable) in a strip of its own above
-the map. A click or L unfolds or folds it by hand, and then it stays as the
+handle's), else in a corner where no card is, else as a smaller button of
+three level swatches ("▪▪▪ ▸", the name in its tip) in such a corner, else
+(the map fills the view: zoomed in, or a region's step shown readable) in a
+strip of its own above the map. A click or L unfolds or folds it by hand, and then it stays as the
 user chose. Hidden in presentation mode unless L asks for it.
 """
 from __future__ import annotations
@@ -48,6 +49,7 @@ class LegendWidget(QWidget):
         self.bold.setBold(True)
         self._widths: dict[tuple, int] = {}  # (heading, row labels) -> column width in px
         self.in_strip = False  # the folded button stands in the room's top strip (strip_bottom)
+        self.compact = False  # folded to three swatches and ▸ (a corner too small for the name)
         self._strip_key: tuple | None = None  # the map and view size it went there for (kept for them)
 
     def set_map(self, m, pal: Palette, entries=()) -> None:
@@ -115,6 +117,8 @@ class LegendWidget(QWidget):
 
         if self.folded:
             fm = QFontMetrics(self.bold)
+            if self.compact:
+                return QSize(2 * PAD + 3 * SWATCH_H + 4 + fm.horizontalAdvance("▸") + 4, ROW + 2 * PAD - 4)
             return QSize(fm.horizontalAdvance(self._folded_text()) + 2 * PAD + 4, ROW + 2 * PAD - 4)
         w = sum(self._column_width(rows, head) for head, rows in self.columns) + 14 * max(0, len(self.columns) - 1)
         rows = 1 + max((len(rows) for _head, rows in self.columns), default=0)
@@ -218,23 +222,35 @@ class LegendWidget(QWidget):
         spot = self._free_spot(self._unfolded_size())
         if not self.user_chose and not self.presenting:
             self.folded = spot is None
+        self.compact = False
         size = self.sizeHint()
         strip = False
         if self.folded or spot is None:
-            key = (id(self.map), view.width(), view.height(), getattr(view, "framed", False))
+            # The map's scale is its own (a step shown readable, or zoomed by hand) only then
+            # may the button take a strip of its own: a strip under a map fitted whole would
+            # shrink the map, perhaps freeing a corner, and the two would take turns.
+            fixed = getattr(view, "framed", False) or not getattr(view, "auto_fit", True)
+            key = (id(self.map), view.width(), view.height())
             use_strip = in_room and not self.presenting
             spot = self._strip_spot(size, room, False) if use_strip else None
             strip = spot is not None
+            kept = use_strip and fixed and self._strip_key == key  # in its own strip for this map and size
+            if spot is None and not kept:
+                spot = self._free_spot(size) or self._free_corner(size)
+                if spot is None:  # the small button, in a corner where no card is
+                    self.compact = True
+                    size = self.sizeHint()
+                    spot = self._free_corner(size)
+                    if spot is None and not (use_strip and fixed):
+                        spot = self._corner(size)  # the least card covered (a map fitted whole, full)
+                    elif spot is None:
+                        self.compact = False
+                        size = self.sizeHint()
             if spot is None:
-                free = self._free_spot(size) or self._free_corner(size)
-                if free is not None and (self._strip_key != key or not use_strip):
-                    spot = free
-                elif use_strip and (own := self._strip_spot(size, room, True)) is not None:
-                    # the map fills the view: a strip of its own, kept for this map and size so the
-                    # strip and the map's fit do not take turns (a smaller map may free a corner)
-                    spot, strip, self._strip_key = own, True, key
-                else:
-                    spot = free or self._corner(size)
+                spot = self._strip_spot(size, room, True)
+                strip, self._strip_key = spot is not None, key
+                if spot is None:
+                    spot = self._corner(size)
         was = self.in_strip
         self.in_strip = strip
         self.resize(size)
@@ -257,7 +273,19 @@ class LegendWidget(QWidget):
         if self.folded:
             p.setFont(self.bold)
             p.setPen(text)
-            p.drawText(QRectF(PAD, 0, self.width() - 2 * PAD, self.height()), Qt.AlignVCenter, self._folded_text())
+            if self.compact:  # the first column's first three swatches (the levels), then ▸
+                rows = self.columns[0][1][:3] if self.columns else []
+                x = PAD
+                for e in rows:
+                    p.setPen(QPen(QColor("#8a8a8a"), 1))
+                    p.setBrush(QColor(e.fill or "#ffffff"))
+                    p.drawRect(QRectF(x, (self.height() - SWATCH_H) / 2, SWATCH_H - 1, SWATCH_H))
+                    x += SWATCH_H + 2
+                p.setPen(text)
+                p.drawText(QRectF(PAD + 3 * SWATCH_H + 4, 0, self.width(), self.height()), Qt.AlignVCenter, "▸")
+            else:
+                p.drawText(QRectF(PAD, 0, self.width() - 2 * PAD, self.height()), Qt.AlignVCenter,
+                           self._folded_text())
             p.end()
             return
         x = PAD
