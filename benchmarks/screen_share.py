@@ -37,6 +37,8 @@ SCENARIOS = {
     "presentation": (["--kart", "eksempelkommune", "--forlop", "angst", "--steg", "4", "--presentasjon"], 0.80),
     "case": (["--kart", "eksempelkommune", "--kasus", "emma-14"], 0.55),
     "case-presentation": (["--kart", "eksempelkommune", "--kasus", "emma-14", "--presentasjon"], 0.60),
+    # the region's figures on its cards (Ctrl+T) at a pathway's step (tester 3, g14b)
+    "figures": (["region", "--forlop", "angst", "--steg", "5"], 0.60),
 }
 
 GRID = 8  # logical pixels between sample points
@@ -142,7 +144,10 @@ def _facilitator(w) -> str | None:
 
 def _tabs(tabs) -> list[dict] | None:
     """What a tab widget's bar shows, tab by tab (None while its bar is hidden):
-    the full name, the place and width it got, and the width it would need."""
+    the full name, the text shown, the place and width it got, and the width it
+    would need (the side panel's tabs: ``SidePanel.tab_rects``, with their row)."""
+    if hasattr(tabs, "tab_rects"):
+        return tabs.tab_rects() if tabs.chooser.isVisible() else None
     bar = tabs.tabBar()
     if not bar.isVisible():
         return None
@@ -171,6 +176,97 @@ def _case(w) -> dict | None:
             "band": [panel.x(), panel.y(), panel.width(), panel.height()]}
 
 
+def seen_share(window, widget, rect=None, grid: int = 6) -> float:
+    """Share (0–1) of ``rect`` (``widget``'s own pixels; default its whole rect) where
+    ``widget`` or one of its children is on top: how much of it the room sees."""
+    from PySide6.QtCore import QPoint
+
+    r = rect if rect is not None else widget.rect()
+    seen = total = 0
+    for y in range(r.top() + 1, r.bottom(), grid):
+        for x in range(r.left() + 1, r.right(), grid):
+            total += 1
+            hit = topmost_widget(widget.mapToGlobal(QPoint(x, y)))
+            if hit is not None and (hit is widget or widget.isAncestorOf(hit)):
+                seen += 1
+    return seen / total if total else 0.0
+
+
+def _coloured(w) -> dict | None:
+    """The cards a colouring fills (figures: by municipality or receiver), and how
+    many of them the room sees whole (the map's viewport on top all over them)."""
+    em = w.scene.emphasis
+    if em is None or em.colouring is None:
+        return None
+    view, viewport = w.map_view, w.map_view.viewport()
+    ids = [sid for sid, _fill in em.colouring.fills if sid in w.scene.cards]
+    whole = 0
+    for sid in ids:
+        box = view.mapFromScene(w.scene.cards[sid].sceneBoundingRect()).boundingRect()
+        if viewport.rect().contains(box) and seen_share(w, viewport, box, grid=4) >= 0.999:
+            whole += 1
+    return {"cards": len(ids), "seen_whole": whole}
+
+
+def _slide(w) -> dict | None:
+    """The figures slide as shown: how it is arranged, its page, the tables' text size,
+    where the tables, the chart and the source note are (px), the note's size."""
+    slide = w.figures_ui.slide
+    if not slide.isVisible():
+        return None
+    plan = slide.plan()
+    tables, chart = slide.boxes()
+    font, note, hint = slide.footer(plan.note_px)
+
+    def box(r):
+        return [round(r.x()), round(r.y()), round(r.width()), round(r.height())] if not r.isEmpty() else None
+
+    return {"arrangement": plan.arrangement, "pages": plan.pages, "page": slide.page,
+            "table_px": plan.fit.px if plan.fit is not None else None, "tables": box(tables), "chart": box(chart),
+            "chart_needs": round(slide.chart.needed_width()), "chart_shown": slide.chart.isVisible(),
+            "note": box(note), "hint": box(hint), "note_px": font.pixelSize(), "slide": box(slide.rect()),
+            "step": w.step}
+
+
+def _legend(w) -> dict | None:
+    """The legend as shown: folded or not, whether the room sees it whole, and how
+    many cards it covers (the cards' boxes it overlaps, in the view's pixels)."""
+    legend, view = w.legend, w.map_view
+    if not legend.isVisible():
+        return None
+    at = view.viewport().geometry().topLeft()
+    box = legend.geometry()
+    covered = [sid for sid, c in w.scene.cards.items()
+               if view.mapFromScene(c.sceneBoundingRect()).boundingRect().translated(at).intersects(box)
+               and view.viewport().geometry().intersects(view.mapFromScene(c.sceneBoundingRect()).boundingRect()
+                                                         .translated(at))]
+    return {"folded": legend.folded, "seen": seen_share(w, legend), "covers": covered,
+            "in_strip": getattr(legend, "in_strip", False)}
+
+
+def _step_cards(w) -> dict | None:
+    """The current step's cards and the cards it goes to: how many the room sees whole
+    (the map's viewport on top all over them), and whether the view shows the step
+    rather than the whole map (a map too large to read whole)."""
+    em = w.scene.emphasis
+    if em is None or w.step is None:
+        return None
+    view, viewport = w.map_view, w.map_view.viewport()
+
+    def whole(ids) -> int:
+        n = 0
+        for sid in ids:
+            item = w.scene.cards.get(sid)
+            box = view.mapFromScene(item.sceneBoundingRect()).boundingRect() if item is not None else None
+            if box is not None and viewport.rect().contains(box) and seen_share(w, viewport, box, grid=4) >= 0.999:
+                n += 1
+        return n
+
+    receivers = {a.til for a in em.arrows if a.current}
+    return {"cards": len(em.current), "seen_whole": whole(em.current), "receivers": len(receivers),
+            "receivers_seen_whole": whole(receivers), "framed": getattr(view, "framed", None)}
+
+
 def _edit(w) -> dict:
     """Edit mode: whether it is on, the service the form shows, and where the form is."""
     form = w.edit.form
@@ -180,7 +276,7 @@ def _edit(w) -> dict:
 
 
 def child(scenario: str, argv: list[str]) -> int:
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
     from sammenkart import cli
@@ -210,6 +306,35 @@ def child(scenario: str, argv: list[str]) -> int:
             waited["edit"], waited["settled"] = True, 0
             w.edit.set_edit_mode(True)
             w.edit.choose_service(w.current_map().tjenester[0].id)
+            QTimer.singleShot(200, probe)
+            return
+        if scenario == "figures-slide" and waited.get("slide", 0) < 3:
+            # in presentation: End, then PageDown (the figures slide), PageDown again
+            from PySide6.QtTest import QTest
+
+            waited["slide"] = waited.get("slide", 0) + 1
+            waited["settled"] = 0
+            key = {1: Qt.Key_End, 2: Qt.Key_PageDown, 3: Qt.Key_PageDown}[waited["slide"]]
+            if waited["slide"] == 3:
+                waited["slide_pages"] = [_slide(w)]
+            QTest.keyClick(w.map_view, key)
+            QTimer.singleShot(200, probe)
+            return
+        if scenario.startswith("region-") and not waited.get("view"):
+            # Vis → Kommune → Alle tjenestene ("region-alle") or the first municipality
+            from sammenkart import regional
+
+            waited["view"], waited["settled"] = True, 0
+            views = regional.views(w.chosen_map())
+            w.region_ui.set_view(regional.ALL if scenario == "region-alle" else views[2])
+            QTimer.singleShot(200, probe)
+            return
+        if scenario.startswith("figures") and not waited.get("figures"):
+            # Vis → Farge etter → Tall, as Ctrl+T does; "figures-panel": then ☰ Paneler (F9)
+            waited["figures"], waited["settled"] = True, 0
+            w.figures_ui.action.trigger()
+            if scenario == "figures-panel":
+                w.room.show_side()
             QTimer.singleShot(200, probe)
             return
         if scenario == "case-notes" and not waited.get("notes"):
@@ -245,9 +370,18 @@ def child(scenario: str, argv: list[str]) -> int:
             # the smallest card text on screen, px (READABLE_PX is what the room needs)
             "card_px": w.room.min_text * w.map_view.zoom_factor(),
             "side_tabs": _tabs(w.room.side) if w.room.side.isVisible() else None,
+            "side_front": w.room.side.tabText(w.room.side.currentIndex()),
             "case_panel": _case(w),
             "story_px_before_notes": waited.get("story_px_before"),
             "edit": _edit(w) if scenario.startswith("edit") else None,
+            "coloured": _coloured(w),
+            "step_cards": _step_cards(w),
+            "legend": _legend(w),
+            "slides": (waited.get("slide_pages", []) + [_slide(w)]) if scenario == "figures-slide" else None,
+            # how much of the step's band and of the banners on the map's top edge the room sees
+            "caption_seen": seen_share(w, w.room.caption) if w.room.caption.isVisible() else None,
+            "banners_seen": [seen_share(w, b) for b in w.room.overlay_extra
+                             if getattr(b, "on_top_edge", False) and b.isVisible()],
         }), flush=True)
         app.quit()
 
@@ -257,7 +391,8 @@ def child(scenario: str, argv: list[str]) -> int:
 
 def table(results: dict[tuple[str, str], float]) -> str:
     names = {"pathway": "pathway chosen, step 4", "presentation": "same, presentation mode (F5)",
-             "case": "case exercise running", "case-presentation": "case exercise, presentation mode, story shown"}
+             "case": "case exercise running", "case-presentation": "case exercise, presentation mode, story shown",
+             "figures": "region, step 5, figures on the cards (Ctrl+T)"}
     lines = ["| share of the screen where the map is seen | " + " | ".join(SCREENS) + " | at least |",
              "|---|" + "---|" * (len(SCREENS) + 1)]
     for scenario, (_args, least) in SCENARIOS.items():

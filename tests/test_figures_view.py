@@ -222,8 +222,15 @@ def test_the_figures_are_a_slide_after_the_last_step_in_presentation(window, qtb
     window.next_step()  # past the last step: the figures
     assert fig.slide.isVisible() and fig.slide.geometry() == window.room.rect()
     assert "2024" in fig.slide.title and fig.slide.views
+    pages = fig.slide.pages()
+    for page in range(1, pages):  # the trend on a page of its own where the screen is low
+        window.next_step()
+        assert fig.slide.isVisible() and fig.slide.page == page
     window.next_step()  # nothing after the figures
-    assert fig.slide.isVisible() and window.step == n - 1
+    assert fig.slide.isVisible() and window.step == n - 1 and fig.slide.page == pages - 1
+    for page in range(pages - 2, -1, -1):
+        window.previous_step()
+        assert fig.slide.isVisible() and fig.slide.page == page
     window.previous_step()  # back to the map as it was
     assert not fig.slide.isVisible() and window.step == n - 1 and window.scene.emphasis == emphasis
     window.next_step()

@@ -882,6 +882,28 @@ def test_on_a_projector_the_form_is_a_drawer_that_never_hides_the_card_it_edits(
     assert room.mode() == "closed" and not room.drawer_left
 
 
+def test_on_a_projector_the_drawer_on_the_left_leaves_the_edit_banner_in_view(qtbot, tmp_path, root, answers):
+    """Tester 3 (meeting room) item 5: at 1024×768 a card near the map's right edge
+    sends the form's drawer over the left edge, where it covered «✎ Redigering».
+    The drawer now starts below the strip the banners stand in (and ends above
+    the step's band), so the room always sees that edit mode is on."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from screen_share import seen_share
+
+    w = open_window(qtbot, root, tmp_path / "s.ini", size=(1024, 768))
+    edit_mode_on(qtbot, w)
+    room, banner = w.room, w.edit.banner
+    right = max(w.scene.cards, key=lambda sid: w.scene.cards[sid].sceneBoundingRect().right())
+    w.edit.choose_service(right)
+    QApplication.processEvents()
+    assert room.mode() == "drawer" and room.drawer_left and room.side.x() == 0
+    assert banner.isVisible() and seen_share(w, banner) == 1.0
+    assert room.side.geometry().top() >= banner.mapTo(room, banner.rect().bottomLeft()).y()
+    assert seen_share(w, room.side) == 1.0  # the drawer itself is whole on the screen
+
+
 def test_a_keyboard_move_to_another_level_leaves_most_cards_where_they_were(qtbot, tmp_path, answers):
     """Tester round 2, item 4: Alt+Down on Kommunepsykologen (fjordvik) moves that
     card a level down; most other cards keep their row and column in their band

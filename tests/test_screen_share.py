@@ -83,6 +83,8 @@ def test_a_case_leaves_the_map_readable_and_every_tab_readable(screen):
 
     r = run_app_on(None, ["--kasus", "emma-14"], "case", screen)
     assert r["case"] and r["card_px"] >= 11.0, r
+    # the folded legend covers no card (at 1024×768 it stood on "Ungdomshuset «Loftet»")
+    assert r["legend"] is None or (r["legend"]["covers"] == [] and r["legend"]["seen"] == 1.0), r["legend"]
     case = r["case_panel"]
     assert case["fits"] and not case["scrolls"], case
     if case["notes_tabs"] is not None:
@@ -153,3 +155,112 @@ def test_opening_the_notes_after_the_reveal_keeps_the_step_whole_on_a_laptop():
     smallest = KasusPanel.SCALES[-1] * KasusPanel.FONTS["story"][0] * 96 / 72  # the least the panel promises, px
     assert case["story_px"] >= smallest, case
     assert case["story_px"] >= r["story_px_before_notes"] * KasusPanel.SCALES[3] - 1, (case, r["story_px_before_notes"])
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_figures_colour_the_map_and_leave_it_in_view(screen):
+    """Tester 3 (meeting room) item 1: `sammenkart region --forlop angst --steg 5`,
+    Ctrl+T at 1024×768 opened the figures in a drawer over 42 % of the map and
+    the step's band. Now the panel sits beside the map only where the map stays
+    readable (room_layout's rule: card text ≥ 11 px); elsewhere the room sees
+    the coloured map whole and the tables wait for ☰ Paneler / F9."""
+    r = run_child(screen, "figures")
+    assert r["share"] >= SCENARIOS["figures"][1] and r["card_px"] >= 11.0, r
+    coloured = r["coloured"]
+    assert coloured and coloured["cards"] > 0 and coloured["seen_whole"] == coloured["cards"], r
+    assert r["caption_seen"] in (None, 1.0), r  # the step's band, where it shows, is whole
+    if screen == "1024x768":
+        assert r["side"] == "closed", r  # a column would leave the map < 11 px: no drawer unasked
+    else:
+        assert r["side"] == "column", r  # beside the readable map
+
+
+def test_the_figures_drawer_asked_for_leaves_the_step_band_whole():
+    """The tables asked for at 1024×768 (☰ Paneler): the drawer covers the map's
+    edge between the top strip and the step's band, never the band."""
+    from screen_share import run_app_on
+
+    r = run_app_on(None, SCENARIOS["figures"][0], "figures-panel", "1024x768")
+    assert r["side"] == "drawer" and r["caption_seen"] == 1.0, r
+    assert r["side_front"] == "Tall", r  # the tables are in front (the probe runs in bokmål)
+
+
+@pytest.mark.parametrize("language", ["nb", "nn", "en"])
+@pytest.mark.parametrize("situation", ["case", "figures"])
+def test_no_side_tab_is_shortened_on_a_150_percent_laptop(situation, language):
+    """Tester 3 (meeting room) item 4: at 1280×720 (150 %) the side panel's tabs
+    read "Kart og f…" and "Pro… (3)". With a case running (five tabs, the
+    problems' count among them) and with the region's figures on (the Tall tab),
+    in every language, each tab shows its whole name and is in sight."""
+    from screen_share import run_app_on
+
+    args = {"case": ["--kasus", "aksel-9", "--kart", "fjordvik"], "figures": SCENARIOS["figures"][0]}[situation]
+    r = run_app_on(None, args + ["--sprak", language], situation, "1280x720@1.5")
+    tabs = r["side_tabs"]
+    assert r["side"] == "column" and tabs and len(tabs) >= 4, r
+    if situation == "case":
+        assert any(t["text"].endswith(")") for t in tabs), tabs  # the bundled data's problems, counted
+    for t in tabs:
+        assert t.get("shown", t["text"]) == t["text"] and t["width"] >= t["needs"], tabs
+        assert t["x"] >= 0 and t["right"] < t["bar"], tabs
+
+
+def _inside(inner, outer) -> bool:
+    x, y, w, h = inner
+    ox, oy, ow, oh = outer
+    return ox <= x and oy <= y and x + w <= ox + ow and y + h <= oy + oh
+
+
+def _apart(a, b) -> bool:
+    return a[0] + a[2] <= b[0] or b[0] + b[2] <= a[0] or a[1] + a[3] <= b[1] or b[1] + b[3] <= a[1]
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_the_figures_slide_reads_from_the_back_of_the_room(screen):
+    """Tester 3 (meeting room) item 3: `sammenkart region --forlop angst`, F5, End,
+    PageDown at 1024×768 gave a table of ~15 px over three quarters of the width,
+    a small chart and a source of ~11 px. The slide now uses the screen: table
+    text ≥ 24 px, the source ≥ 14 px, the chart at least its own needs and at
+    least two fifths of the screen, on the tables' page or on a page of its own
+    (PageDown again) where the two do not both fit at that size (4:3, 720 high)."""
+    from screen_share import run_app_on
+
+    r = run_app_on(None, ["region", "--forlop", "angst", "--presentasjon"], "figures-slide", screen)
+    first, second = r["slides"]
+    assert first and second and first["step"] == second["step"] == 7, r["slides"]  # after the last step
+    width, height, _dpr = SCREENS[screen]
+    assert first["slide"] == [0, 0, width, height]
+    for s in (first, second):
+        assert s["table_px"] >= 24 and s["note_px"] >= 14, s
+        assert _inside(s["note"], s["slide"]) and _inside(s["hint"], s["slide"]) and _apart(s["note"], s["hint"]), s
+        for part in ("tables", "chart"):
+            if s[part] is not None:
+                assert _inside(s[part], s["slide"]) and _apart(s[part], s["note"]), s
+    assert first["tables"] is not None and first["page"] == 0
+    chart = first if first["chart"] is not None else second
+    if first["pages"] == 2:
+        assert second["page"] == 1 and second["tables"] is None and second["chart_shown"], second
+    else:
+        assert _apart(first["tables"], first["chart"]) and second == first, r["slides"]  # nothing after it
+    assert chart["chart"][2] >= chart["chart_needs"] - 1, chart
+    assert chart["chart"][2] * chart["chart"][3] >= 0.38 * width * height, chart
+    if screen == "1024x768":
+        assert first["pages"] == 2  # a 4:3 projector: the tables at 24 px leave the chart no room beside or below
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_every_service_of_a_region_reads_at_the_step_on_every_screen(screen):
+    """Tester 3 (meeting room) item 2: `sammenkart region --forlop angst --steg 5`,
+    Vis → Kommune → Alle tjenestene: card text 7.1 px at 1024×768 (6.7 px at
+    1280×720, 10.4 px at 1920×1080). The view now shows the step at the room's
+    floor or more, the receiving card whole, most of the step's cards whole; the
+    step's band is whole and the legend covers no card."""
+    from screen_share import run_app_on
+
+    r = run_app_on(None, ["region", "--forlop", "angst", "--steg", "5"], "region-alle", screen)
+    step = r["step_cards"]
+    assert r["card_px"] >= 11.0 - 1e-6 and step["framed"], r
+    assert step["receivers"] and step["receivers_seen_whole"] == step["receivers"], step
+    assert step["seen_whole"] * 2 >= step["cards"], step
+    assert r["caption_seen"] in (None, 1.0), r
+    assert r["legend"] and r["legend"]["covers"] == [] and r["legend"]["seen"] == 1.0, r["legend"]

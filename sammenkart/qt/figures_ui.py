@@ -33,13 +33,12 @@ from .. import figures_view as fv
 from ..figures_report import CHANGE, format_value
 from ..i18n import N_, _
 from ..layout.text import SOFT_HYPHEN, soft_hyphenated
-from ..style import palette
 from . import colouring_menu, live_text
+from .figures_slide import FiguresSlide, headings
 from .fonts import FAMILY
 from .plain import plain_label
 from .trend_chart import TrendChart
 
-TABLE_SHARE = 0.55  # of a wide slide's width; the chart has the rest
 KEY = "tal"  # the colouring menu's key for figures
 COLUMNS = 4  # the panel's: swatch, name, per 1,000, rejected % (the chart shows the change)
 
@@ -55,13 +54,6 @@ def line_cells(line: fv.FigureLine, measure: str) -> list[str]:
     ch = line.change_rate if measure == "henvisningsrate" else line.change_pct
     return [line.name, fv.format_number(f.henvisningsrate if f else None, "henvisningsrate"),
             fv.format_number(f.avslagsprosent if f else None, "avslagsprosent"), change_text(ch, measure)]
-
-
-def headings(view: fv.FigureTableView) -> list[str]:
-    """Swatch, name, per 1,000, rejected %, change (the slide has room for the last)."""
-    since = _("Endring fra {ar}").format(ar=view.since) if view.since is not None else _("Endring")
-    return ["", _("Kommune") if view.by == fv.BY_KOMMUNE else _("Mottaker"), _("Per 1\u00a0000"),
-            _("Avslag"), since]
 
 
 class ScaleStrip(QWidget):
@@ -247,180 +239,6 @@ class FiguresPanel(QWidget):
         return [[t.item(r, c).text().replace(SOFT_HYPHEN, "") for c in range(1, COLUMNS)] for r in range(t.rowCount())]
 
 
-class FiguresSlide(QWidget):
-    """The figures, large, over the whole room: a slide after the map in presentation mode."""
-
-    def __init__(self, window):
-        super().__init__(window.room)
-        self.window = window
-        self.title = ""
-        self.views: list[fv.FigureTableView] = []
-        self.measure = "henvisningsrate"
-        self.swatches: dict[str, str] = {}
-        self.coloured_by = ""
-        self.note = ""
-        self.chart = TrendChart(self)
-        self.setAttribute(Qt.WA_StyledBackground)
-        self.hide()
-
-    def set_content(self, title: str, views, measure: str, swatches: dict[str, str], coloured_by: str,
-                    chart_data: tuple, note: str) -> None:
-        self.title, self.views, self.measure, self.swatches, self.coloured_by = title, views, measure, swatches, \
-            coloured_by
-        self.note = note
-        self.chart.set_data(*chart_data)
-        self._layout_chart()
-        self.update()
-
-    def place(self) -> None:
-        if not self.window.presentation.active:
-            self.hide()
-        if self.isVisible():
-            self.setGeometry(self.parentWidget().rect())
-            self.raise_()
-            self._layout_chart()
-
-    def _px(self) -> float:
-        return max(14.0, min(self.height() / 30, self.width() / 48))
-
-    def footer(self) -> tuple[QFont, QRectF, QRectF]:
-        """(font, note, hint): the figures' source note wrapped in as many lines as it
-        needs (never cut), and the way back to the map beside its first line."""
-        px = self._px()
-        margin = px * 1.5
-        small = QFont(FAMILY)
-        small.setPixelSize(max(11, int(px * 0.6)))
-        fm = QFontMetricsF(small)
-        hint_w = fm.horizontalAdvance(self.hint_text()) + 2
-        width = self.width() - 2 * margin - hint_w - px
-        needed = fm.boundingRect(QRectF(0, 0, width, 10_000), Qt.TextWordWrap, self.note).height() if self.note else 0
-        line = fm.height()
-        height = max(line, needed)
-        bottom = self.height() - px * 0.4
-        note = QRectF(margin, bottom - height, width, height)
-        hint = QRectF(self.width() - margin - hint_w, bottom - height, hint_w, line)
-        return small, note, hint
-
-    @staticmethod
-    def hint_text() -> str:
-        return _("◀ Forrige: tilbake til kartet")
-
-    def boxes(self) -> tuple[QRectF, QRectF]:
-        """(tables, chart): side by side on a wide screen, the chart under the tables on 4:3."""
-        px = self._px()
-        W, H = self.width(), self.height()
-        margin, top = px * 1.5, px * 4.2
-        bottom = min(H - px * 2.5, self.footer()[1].top() - px * 0.6)
-        if W / max(1, H) >= 1.5:
-            split = W * TABLE_SHARE
-            return (QRectF(margin, top, split - margin, bottom - top),
-                    QRectF(split + px, top, W - split - px - margin, bottom - top))
-        rows = sum(len(v.lines) + 2 for v in self.views) + 0.6 * max(0, len(self.views) - 1)
-        table_h = min(rows * px * 1.45 * 1.17, (bottom - top) * 0.62)
-        return (QRectF(margin, top, W - 2 * margin, table_h),
-                QRectF(margin, top + table_h + px, W - 2 * margin, bottom - top - table_h - px))
-
-    def _layout_chart(self) -> None:
-        self.chart.text_px = int(self._px() * 0.8)
-        self.chart.dark = palette(self.window.scene.variant).background.lower() == "#000000"
-        self.chart.setGeometry(self.boxes()[1].toRect())
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._layout_chart()
-
-    def paintEvent(self, _event) -> None:
-        pal = palette(self.window.scene.variant)
-        ink, muted = QColor(pal.text), QColor(pal.muted_text)
-        p = QPainter(self)
-        p.setRenderHint(QPainter.Antialiasing)
-        p.fillRect(self.rect(), QColor(pal.background))
-        px = self._px()
-        margin = px * 1.5
-        # the title: as large as fits on one line, down to the body size
-        title_f = QFont(FAMILY)
-        title_f.setBold(True)
-        size = px * 1.6
-        while True:
-            title_f.setPixelSize(int(size))
-            if QFontMetricsF(title_f).horizontalAdvance(self.title) <= self.width() - 2 * margin or size <= px:
-                break
-            size *= 0.92
-        p.setFont(title_f)
-        p.setPen(ink)
-        p.drawText(QRectF(margin, px * 0.8, self.width() - 2 * margin, px * 2.6), Qt.AlignLeft | Qt.AlignVCenter,
-                   QFontMetricsF(title_f).elidedText(self.title, Qt.ElideRight, self.width() - 2 * margin))
-        self._paint_tables(p, self.boxes()[0], px, ink, muted, pal.card_border)
-        small, note, hint = self.footer()
-        p.setFont(small)
-        p.setPen(muted)
-        p.drawText(hint, Qt.AlignRight | Qt.AlignTop, self.hint_text())
-        p.drawText(note, Qt.AlignLeft | Qt.AlignTop | Qt.TextWordWrap, self.note)
-        p.end()
-
-    def _paint_tables(self, p: QPainter, box: QRectF, px: float, ink: QColor, muted: QColor, border: str) -> None:
-        """The tables in ``box``, columns as wide as their text, the type shrunk until all fit."""
-        rows = [(view, None) for view in self.views] + \
-            [(view, line) for view in self.views for line in view.lines]
-        n_rows = sum(len(v.lines) + 2 for v in self.views) + 0.6 * max(0, len(self.views) - 1)
-        size = px
-        while True:
-            font = QFont(FAMILY)
-            font.setPixelSize(max(10, int(size)))
-            bold = QFont(font)
-            bold.setBold(True)
-            fm, fmb = QFontMetricsF(font), QFontMetricsF(bold)
-            row_h = fm.height() * 1.45
-            gap = fm.height() * 0.9
-            widths = [0.0] * 4  # name, rate, %, change
-            for view, line in rows:
-                texts = headings(view)[1:] if line is None else line_cells(line, self.measure)
-                metrics = fmb if line is not None and line.is_total else fm
-                for i, text in enumerate(texts):
-                    widths[i] = max(widths[i], metrics.horizontalAdvance(text))
-            sw = fm.height() * 0.9
-            # long names are shortened ("…") rather than the type made small
-            widths[0] = min(widths[0], box.width() - sw * 1.6 - sum(widths[1:]) - gap * 3)
-            if (widths[0] >= fm.height() * 6 and n_rows * row_h <= box.height()) or size <= 10:
-                break
-            size *= 0.92
-        x_name = box.x() + sw * 1.6
-        rights, x = [], x_name + widths[0]
-        for w in widths[1:]:
-            x += gap + w
-            rights.append(x)
-        y = box.y()
-        for k, view in enumerate(self.views):
-            if k:
-                y += row_h * 0.6
-            p.setFont(bold)
-            p.setPen(ink)
-            p.drawText(QRectF(box.x(), y, box.width(), row_h), Qt.AlignLeft | Qt.AlignVCenter, view.title)
-            y += row_h
-            heads = headings(view)
-            p.setFont(font)
-            p.setPen(muted)
-            p.drawText(QRectF(x_name, y, widths[0], row_h), Qt.AlignLeft | Qt.AlignVCenter, heads[1])
-            for right, w, text in zip(rights, widths[1:], heads[2:]):
-                p.drawText(QRectF(right - w, y, w, row_h), Qt.AlignRight | Qt.AlignVCenter, text)
-            y += row_h
-            for line in view.lines:
-                cells = line_cells(line, self.measure)
-                fill = self.swatches.get(line.key) if view.by == self.coloured_by and not line.is_total else None
-                if fill:
-                    p.setPen(QColor(border))
-                    p.setBrush(QColor(fill))
-                    p.drawRect(QRectF(box.x(), y + (row_h - sw) / 2, sw, sw))
-                p.setFont(bold if line.is_total else font)
-                p.setPen(ink)
-                metrics = fmb if line.is_total else fm
-                p.drawText(QRectF(x_name, y, widths[0] + 1, row_h), Qt.AlignLeft | Qt.AlignVCenter,
-                           metrics.elidedText(cells[0], Qt.ElideRight, widths[0]))
-                for right, w, text in zip(rights, widths[1:], cells[1:]):
-                    p.drawText(QRectF(right - w - 1, y, w + 2, row_h), Qt.AlignRight | Qt.AlignVCenter, text)
-                y += row_h
-
-
 class FiguresView(QObject):
     def __init__(self, window):
         super().__init__(window)
@@ -429,7 +247,7 @@ class FiguresView(QObject):
         self.measure: str | None = None  # None: the natural measure for what is coloured
         self.year: int | None = None
         self.panel = FiguresPanel()
-        self.slide = FiguresSlide(window)
+        self.slide = FiguresSlide(window, line_cells)
         window.room.overlay_extra.append(self.slide)
         self.action = colouring_menu.add_choice(window, KEY, N_("Tall (henvisninger og avslag)"), self.colouring_for,
                                                 "Ctrl+T")
@@ -494,7 +312,10 @@ class FiguresView(QObject):
         if on:
             w.add_side_panel(self.panel, N_("Tall"))
             self._fill()
-            w.show_panel(self.panel)
+            # Beside the map where a column leaves it readable; where the panel could
+            # only be a drawer over the map, the room sees the coloured map and the
+            # tables wait in front of the drawer for ☰ Paneler or F9 (tester 3, g14b).
+            w.show_panel(self.panel, open_drawer=not w.room.narrow)
         else:
             self.leave()
             w.remove_side_panel(self.panel)
@@ -610,8 +431,10 @@ class FiguresView(QObject):
         return self.window.presentation.active and self.current_year() is not None
 
     def next_step(self) -> bool:
-        """Next: after the map's last step, the figures slide; on it, nothing further."""
+        """Next: after the map's last step, the figures slide (its tables, then the
+        trend where they are two pages); on its last page, nothing further."""
         if self.slide.isVisible():
+            self.slide.go_to(self.slide.page + 1)
             return True
         if not self.slide_available():
             return False
@@ -622,14 +445,19 @@ class FiguresView(QObject):
         return False
 
     def previous_step(self) -> bool:
+        """Previous: back through the slide's pages, then to the map as it was."""
         if self.slide.isVisible():
-            self.leave()
+            if self.slide.page > 0:
+                self.slide.go_to(self.slide.page - 1)
+            else:
+                self.leave()
             return True
         return False
 
     def show_slide(self) -> None:
         if not self._set_slide():
             return
+        self.slide.page = 0
         self.slide.show()
         self.slide.place()
 

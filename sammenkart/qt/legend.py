@@ -4,9 +4,13 @@ kinds of arrow shown — the display list's own legend entries
 
 Unfolded (two short columns) it goes where the view has room beside the
 drawn map (below, right or left of it), so it never covers a card; where
-there is no such room it folds into one small button in a corner where no
-card is ("Tegnforklaring ▸"). A click or L unfolds or folds it by hand, and then it
-stays as the user chose. Hidden in presentation mode unless L asks for it.
+there is no such room it folds into one small button ("Tegnforklaring ▸"):
+in the strip the room keeps above the map when there is one (the drawer
+handle's), else in a corner where no card is, else as a smaller button of
+three level swatches ("▪▪▪ ▸", the name in its tip) in such a corner, else
+(the map fills the view: zoomed in, or a region's step shown readable) in a
+strip of its own above the map. A click or L unfolds or folds it by hand, and then it stays as the
+user chose. Hidden in presentation mode unless L asks for it.
 """
 from __future__ import annotations
 
@@ -44,6 +48,9 @@ class LegendWidget(QWidget):
         self.bold = QFont(self.font_)
         self.bold.setBold(True)
         self._widths: dict[tuple, int] = {}  # (heading, row labels) -> column width in px
+        self.in_strip = False  # the folded button stands in the room's top strip (strip_bottom)
+        self.compact = False  # folded to three swatches and ▸ (a corner too small for the name)
+        self._strip_key: tuple | None = None  # the map and view size it went there for (kept for them)
 
     def set_map(self, m, pal: Palette, entries=()) -> None:
         """Show the legend of map ``m``: ``entries`` are the display list's
@@ -110,6 +117,8 @@ class LegendWidget(QWidget):
 
         if self.folded:
             fm = QFontMetrics(self.bold)
+            if self.compact:
+                return QSize(2 * PAD + 3 * SWATCH_H + 4 + fm.horizontalAdvance("▸") + 4, ROW + 2 * PAD - 4)
             return QSize(fm.horizontalAdvance(self._folded_text()) + 2 * PAD + 4, ROW + 2 * PAD - 4)
         w = sum(self._column_width(rows, head) for head, rows in self.columns) + 14 * max(0, len(self.columns) - 1)
         rows = 1 + max((len(rows) for _head, rows in self.columns), default=0)
@@ -154,13 +163,21 @@ class LegendWidget(QWidget):
         at = view.viewport().geometry().topLeft() if hasattr(view, "viewport") else QPoint()
         return [view.mapFromScene(c.sceneBoundingRect()).boundingRect().translated(at) for c in cards.values()]
 
+    def _free_corner(self, size: QSize) -> QPoint | None:
+        """The first corner (``_corner``'s order) where the button covers no card, or None."""
+        spot = self._corner(size)
+        return spot if not self._covers_card(QRect(spot, size)) else None
+
+    def _covers_card(self, r: QRect) -> bool:
+        return any(r.intersects(c) for c in self._card_rects())
+
     def _corner(self, size: QSize) -> QPoint:
         """A corner for the folded button over no card (the map fills the view): bottom left
         first, then bottom right, top right, top left; else the one covering least card."""
         view = self.parentWidget()
         vp = view.viewport().geometry() if hasattr(view, "viewport") else view.rect()
         w, h, m = size.width(), size.height(), MARGIN
-        spots = [QPoint(m, view.height() - h - m), QPoint(vp.right() - w - m, vp.bottom() - h - m),
+        spots = [QPoint(vp.left() + m, vp.bottom() - h - m), QPoint(vp.right() - w - m, vp.bottom() - h - m),
                  QPoint(vp.right() - w - m, vp.top() + m), QPoint(vp.left() + m, vp.top() + m)]
         cards = self._card_rects()
 
@@ -170,21 +187,78 @@ class LegendWidget(QWidget):
 
         return min(spots, key=lambda p: (covered(p) > 0, covered(p)))
 
+    @property
+    def on_top_edge(self) -> bool:
+        """In the room's top strip: banners placed after it keep clear of it."""
+        return self.in_strip and self.isVisible()
+
+    def strip_bottom(self) -> int:
+        """How far down the room's top strip must reach for the button (0: not there)."""
+        return self.geometry().bottom() + 1 + 4 if self.in_strip and self.isVisibleTo(self.parentWidget()) else 0
+
+    def _strip_spot(self, size: QSize, room, own: bool) -> QPoint | None:
+        """A place in the top strip: left of the drawer handle and the problems notice,
+        right of the banners; ``own``: the strip may be made for the button alone."""
+        view = self.parentWidget()
+        others = room.top_controls(exclude=self)
+        strip = max([room.chip_strip()] + [r.bottom() + 1 for r in others])
+        if not own and strip < size.height() + MARGIN:
+            return None
+        chips = [r for r in (room.handle.geometry(), room.notice.geometry()) if r in others]
+        right = min([r.left() for r in chips] + [view.width()]) - MARGIN
+        p = QPoint(right - size.width(), MARGIN)
+        if p.x() < MARGIN or any(QRect(p, size).intersects(r) for r in others):
+            return None
+        return p
+
     def place(self) -> None:
-        """Unfolded where the view has room beside the map, else folded in a corner."""
+        """Unfolded where the view has room beside the map, else folded: in the top
+        strip, a free corner, or a strip of its own (see the module's text)."""
         view = self.parentWidget()
         if view is None or self.map is None:
             return
+        room = view.parentWidget()
+        in_room = hasattr(room, "top_controls") and hasattr(room, "handle")
         spot = self._free_spot(self._unfolded_size())
         if not self.user_chose and not self.presenting:
             self.folded = spot is None
+        self.compact = False
         size = self.sizeHint()
+        strip = False
         if self.folded or spot is None:
-            spot = self._free_spot(size) or self._corner(size)
+            # The map's scale is its own (a step shown readable, or zoomed by hand) only then
+            # may the button take a strip of its own: a strip under a map fitted whole would
+            # shrink the map, perhaps freeing a corner, and the two would take turns.
+            fixed = getattr(view, "framed", False) or not getattr(view, "auto_fit", True)
+            key = (id(self.map), view.width(), view.height())
+            use_strip = in_room and not self.presenting
+            spot = self._strip_spot(size, room, False) if use_strip else None
+            strip = spot is not None
+            kept = use_strip and fixed and self._strip_key == key  # in its own strip for this map and size
+            if spot is None and not kept:
+                spot = self._free_spot(size) or self._free_corner(size)
+                if spot is None:  # the small button, in a corner where no card is
+                    self.compact = True
+                    size = self.sizeHint()
+                    spot = self._free_corner(size)
+                    if spot is None and not (use_strip and fixed):
+                        spot = self._corner(size)  # the least card covered (a map fitted whole, full)
+                    elif spot is None:
+                        self.compact = False
+                        size = self.sizeHint()
+            if spot is None:
+                spot = self._strip_spot(size, room, True)
+                strip, self._strip_key = spot is not None, key
+                if spot is None:
+                    spot = self._corner(size)
+        was = self.in_strip
+        self.in_strip = strip
         self.resize(size)
         self.move(spot)
         self.raise_()
         self.update()
+        if was != strip and in_room:
+            room.update_top_strip()
 
     # -- drawing -------------------------------------------------------------------
     def paintEvent(self, event) -> None:
@@ -199,7 +273,19 @@ class LegendWidget(QWidget):
         if self.folded:
             p.setFont(self.bold)
             p.setPen(text)
-            p.drawText(QRectF(PAD, 0, self.width() - 2 * PAD, self.height()), Qt.AlignVCenter, self._folded_text())
+            if self.compact:  # the first column's first three swatches (the levels), then ▸
+                rows = self.columns[0][1][:3] if self.columns else []
+                x = PAD
+                for e in rows:
+                    p.setPen(QPen(QColor("#8a8a8a"), 1))
+                    p.setBrush(QColor(e.fill or "#ffffff"))
+                    p.drawRect(QRectF(x, (self.height() - SWATCH_H) / 2, SWATCH_H - 1, SWATCH_H))
+                    x += SWATCH_H + 2
+                p.setPen(text)
+                p.drawText(QRectF(PAD + 3 * SWATCH_H + 4, 0, self.width(), self.height()), Qt.AlignVCenter, "▸")
+            else:
+                p.drawText(QRectF(PAD, 0, self.width() - 2 * PAD, self.height()), Qt.AlignVCenter,
+                           self._folded_text())
             p.end()
             return
         x = PAD

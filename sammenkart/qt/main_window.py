@@ -29,7 +29,7 @@ from .map_view import MapView
 from .panels import DetailsPanel, PathwayPanel, service_names
 from .presentation import Presentation
 from .problems_panel import ProblemsPanel
-from .room_layout import EmptyState, RoomLayout
+from .room_layout import READABLE_PX, EmptyState, RoomLayout
 from .search import SearchBox
 from ..i18n import N_, _
 
@@ -412,7 +412,23 @@ class MainWindow(QMainWindow):
         self.scene.set_emphasis(map_stress(self._map, self._pathway, self.step, self.current_session(), colouring,
                                            selected))
         self.presentation.update_caption()
+        self._focus_step()
         self._status()
+
+    def _focus_step(self) -> None:
+        """Tell the view the step's cards: a map too large to read whole (a region's
+        every service on a projector) shows the step readable (``step_frame``)."""
+        em, layout = self.scene.emphasis, self.scene.layout
+        if layout is None or em is None:
+            return
+
+        def rects(ids) -> list[tuple]:
+            cards = layout.cards
+            return sorted((c.rect.x, c.rect.y, c.rect.w, c.rect.h) for c in (cards.get(i) for i in ids) if c)
+
+        step = rects(em.current) if self.step is not None else []
+        receivers = rects({a.til for a in em.arrows if a.current}) if step else []
+        self.map_view.set_step_focus(step, receivers, self.room.min_text, READABLE_PX)
 
     def _status(self) -> None:
         m = self._map

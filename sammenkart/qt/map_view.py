@@ -15,9 +15,10 @@ new map fit and centre it as before (``fit``).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, QTimer, QVariantAnimation, Signal
-from PySide6.QtGui import QCursor, QPainter
+from PySide6.QtGui import QCursor, QPainter, QTransform
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
+from . import step_frame
 from .map_scene import MapScene
 
 ZOOM_STEP = 1.25
@@ -49,6 +50,11 @@ class MapView(QGraphicsView):
         self._placed: tuple | None = None
         self._refit_due = False
         self._held = False  # a refit waits until the pointer leaves the map
+        # A map not readable whole shows the step (step_frame): the step's and its
+        # receivers' cards (scene rects), the map's smallest text and the room's floor.
+        self._focus: tuple | None = None
+        self._whole = False  # 0 / "Tilpass til vinduet": the whole map until the step changes
+        self.framed = False  # the last fit showed the step, not the whole map
         self._fitted(True)
         scene.sceneRectChanged.connect(self._scene_rect_changed)
 
@@ -79,18 +85,56 @@ class MapView(QGraphicsView):
             self.setSceneRect(self.sceneRect().united(self.scene().sceneRect()))
 
     def fit(self) -> None:
-        """The whole map in the view, centred."""
+        """Fit the view: the whole map, centred, or, where it cannot be read whole, the
+        step (``set_step_focus``); it fits again on every resize until the user zooms."""
         rect = self.scene().sceneRect()
         if rect.isEmpty():
             return
         self._fitted(True)
         self._held = False
         self.setSceneRect(QRectF())  # the scene's own rect again (``_place`` may have set one)
-        m = self.fit_margin
-        self.fitInView(rect.adjusted(-m, -m, m, m), Qt.KeepAspectRatio)
+        framed = self._step_frame()
+        if framed is None:
+            m = self.fit_margin
+            self.fitInView(rect.adjusted(-m, -m, m, m), Qt.KeepAspectRatio)
+        else:
+            zoom, cx, cy = framed
+            self.setTransform(QTransform.fromScale(zoom, zoom))
+            self.centerOn(cx, cy)
+        self.framed = framed is not None
         self._remember_place()
         self._tell_scene()
         self.view_changed.emit()
+
+    def fit_whole(self) -> None:
+        """The whole map, however small (0, *Tilpass til vinduet*), until the step changes."""
+        self._whole = True
+        self.fit()
+
+    def set_step_focus(self, step: list[tuple], receivers: list[tuple], min_text: float, readable_px: float) -> None:
+        """The step shown now: its cards and the cards it goes to, as (x, y, w, h) in
+        scene units; the map's smallest card text (scene units) and the least the room
+        reads (px). A map not readable whole then shows the step (``step_frame``);
+        one readable whole is left as the user has it."""
+        focus = (tuple(step), tuple(receivers), min_text, readable_px)
+        if focus == self._focus:
+            return
+        self._focus = focus
+        self._whole = False
+        if self.framed or self._step_frame() is not None:
+            self.fit()
+
+    def _step_frame(self) -> tuple[float, float, float] | None:
+        if self._whole or self._focus is None or self.scene() is None:
+            return None
+        step, receivers, min_text, readable_px = self._focus
+        r = self.scene().sceneRect()
+        vp = self.viewport()
+        whole = self.fit_scale_for(vp.width(), vp.height())
+        if whole is None:
+            return None
+        return step_frame.frame((r.x(), r.y(), r.width(), r.height()), vp.width(), vp.height(), whole, min_text,
+                                readable_px, list(step), list(receivers))
 
     def _remember_place(self) -> None:
         origin = self.viewport().geometry().topLeft() + self.mapFromScene(QPointF(0, 0))
@@ -106,8 +150,8 @@ class MapView(QGraphicsView):
         if not self.auto_fit:
             return
         placed = self._placed
-        if placed is None or placed[0] != self.size() or self.scene().sceneRect().isEmpty():
-            self.fit()  # the window was resized (or nothing was placed yet): centre the map anew
+        if placed is None or placed[0] != self.size() or self.scene().sceneRect().isEmpty() or self.framed:
+            self.fit()  # resized, nothing placed yet, or a step framed: fit anew  # the window was resized (or nothing was placed yet): centre the map anew
         elif placed[1] != self.viewport().geometry():
             self._refit_in_place(*placed[1:])
 
@@ -246,7 +290,7 @@ class MapView(QGraphicsView):
         elif key in (Qt.Key_Minus, Qt.Key_Underscore):
             self.zoom_by(1 / ZOOM_STEP)
         elif key == Qt.Key_0:
-            self.fit()
+            self.fit_whole()
         else:
             super().keyPressEvent(event)
 

@@ -24,17 +24,14 @@ window tells it what to show.
 """
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QStyle, QTabBar, QTabWidget, QToolButton, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ..i18n import N_, _
+from ..i18n import N_
 from . import live_text
 from .fonts import FAMILY
+from .side_panel import SidePanel  # noqa: F401 - the room's side panel (tests import it from here)
 
 # Card text smaller than this on screen (px) is not readable: a side column
 # that would shrink the map's smallest text below it folds into a drawer
@@ -190,148 +187,6 @@ class Caption(QFrame):
         return best
 
 
-COUNT_AT_END = re.compile(r"\(\d+\)\s*$")  # "Problemer (3)"
-
-
-class SideTabs(QTabBar):
-    """Tabs that shorten only long names when the row is too short: a name of up
-    to ``WHOLE_UP_TO`` letters ("Forløp", "Kasus") keeps its width. A name that
-    ends in a count ("Problemer (3)") is shortened before its count, never
-    the count ("Probl… (3)"): the count is what that tab is for."""
-
-    WHOLE_UP_TO = 9
-
-    def minimumTabSizeHint(self, index: int):  # noqa: N802 - Qt's name
-        text = self.tabText(index)
-        if len(text) <= self.WHOLE_UP_TO:
-            return self.tabSizeHint(index)
-        size = super().minimumTabSizeHint(index)
-        count = COUNT_AT_END.search(text)
-        if count:  # room for a letter, "…" and the count
-            fm = self.fontMetrics()
-            frame = self.tabSizeHint(index).width() - fm.horizontalAdvance(text)
-            size.setWidth(max(size.width(), frame + fm.horizontalAdvance("P… " + count.group(0).strip())))
-        return size
-
-    def initStyleOption(self, option, index: int) -> None:  # noqa: N802 - Qt's name
-        super().initStyleOption(option, index)
-        text = self.tabText(index)
-        count = COUNT_AT_END.search(text)
-        if count and option.text != text:  # Qt shortened it from the right, count first
-            fm = self.fontMetrics()
-            room = self.style().subElementRect(QStyle.SE_TabBarTabText, option, self).width()
-            tail = " " + count.group(0).strip()
-            name = text[:count.start()].rstrip()
-            option.text = fm.elidedText(name, Qt.ElideRight, max(0, room - fm.horizontalAdvance(tail))) + tail
-
-
-class SidePanel(QTabWidget):
-    """The panels beside (or over) the map, one tab each.
-
-    The tabs share the panel's width: a name that does not fit is shortened
-    with "…" (the whole name is its tip), so no tab, the first least of all,
-    is scrolled out of sight. In a case's band under the map, where five
-    tabs cannot be read up its side, one button (``menu_button``, placed by
-    the room) lists the panels instead.
-    """
-
-    hide_requested = Signal()
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("side-panel")
-        self.setTabBar(SideTabs(self))
-        self.setDocumentMode(True)
-        self.setUsesScrollButtons(False)
-        self.setElideMode(Qt.ElideRight)
-        self.setAutoFillBackground(True)
-        self._titles: dict[QWidget, tuple[str, dict]] = {}  # tab -> (text for _(), placeholders)
-        self.menu_button = QToolButton(parent)
-        self.menu_button.setText("☰")
-        live_text.tip(self.menu_button, N_("Velg panel"))
-        self.menu_button.setFocusPolicy(Qt.NoFocus)
-        self.menu_button.setAutoRaise(True)
-        self.menu_button.setPopupMode(QToolButton.InstantPopup)
-        self.menu_button.setMenu(QMenu(self.menu_button))
-        self.menu_button.menu().aboutToShow.connect(self._fill_menu)
-        self.menu_button.hide()
-        self.close_button = QToolButton()
-        self.close_button.setText("»")
-        live_text.tip(self.close_button, N_("Skjul sidepanelet (F9): kartet får hele bredden"))
-        self.close_button.setFocusPolicy(Qt.NoFocus)
-        self.close_button.setAutoRaise(True)
-        self.close_button.clicked.connect(self.hide_requested)
-        self.setCornerWidget(self.close_button, Qt.TopRightCorner)
-
-    def add_panel(self, widget: QWidget, title: str, **fmt) -> QWidget:
-        """A tab titled ``_(title).format(**fmt)``, said again when the language changes."""
-        self.addTab(widget, "")
-        self.set_title(widget, title, **fmt)
-        return widget
-
-    def titles(self) -> list[str]:
-        return [self.tabText(i) for i in range(self.count())]
-
-    def _fill_menu(self) -> None:
-        menu = self.menu_button.menu()
-        menu.clear()
-        for i, title in enumerate(self.titles()):
-            action = menu.addAction(title)
-            action.setCheckable(True)
-            action.setChecked(i == self.currentIndex())
-            action.triggered.connect(lambda _on=False, i=i: self.setCurrentIndex(i))
-        menu.addSeparator()
-        menu.addAction(self.close_button.toolTip()).triggered.connect(self.hide_requested)
-
-    def set_compact(self, on: bool) -> None:
-        """In a band: the tab bar gives way to ``menu_button`` beside the panel."""
-        self.tabBar().setVisible(not on)
-        self.menu_button.setVisible(on)
-
-    def remove_panel(self, widget: QWidget) -> None:
-        self._titles.pop(widget, None)
-        i = self.indexOf(widget)
-        if i >= 0:
-            self.removeTab(i)
-
-    def show_panel(self, widget: QWidget) -> None:
-        """Bring ``widget``'s tab to the front: its own, or the tab of a group it
-        is a page of (a ``QTabWidget`` tab, whose page is then chosen). A tab
-        hidden for now (``set_tab_shown``) is left where it is."""
-        i = self.indexOf(widget)
-        if i < 0:
-            i = next((j for j in range(self.count()) if self.widget(j).isAncestorOf(widget)), -1)
-        if i < 0 or not self.isTabVisible(i):
-            return
-        self.setCurrentIndex(i)
-        group = self.widget(i)
-        if group is not widget and isinstance(group, QTabWidget) and group.indexOf(widget) >= 0:
-            group.setCurrentWidget(widget)
-
-    def set_tab_shown(self, widget: QWidget, shown: bool) -> None:
-        """Show or hide ``widget``'s tab (it keeps its place): edit mode hides
-        the tabs its forms stand in for, so every tab's name fits."""
-        i = self.indexOf(widget)
-        if i >= 0:
-            self.setTabVisible(i, shown)
-
-    def set_title(self, widget: QWidget, title: str, **fmt) -> None:
-        """``title``: a text for ``_()`` (marked ``N_``), ``fmt`` its placeholders."""
-        self._titles[widget] = (title, fmt)
-        i = self.indexOf(widget)
-        if i >= 0:
-            text = (_(title).format(**fmt) if fmt else _(title)) if title else ""
-            self.setTabText(i, text)
-            self.setTabToolTip(i, text)  # the whole name where the tab shortens it
-
-    def retranslate(self) -> None:
-        for i in range(self.count()):
-            w = self.widget(i)
-            if w in self._titles:
-                title, fmt = self._titles[w]
-                self.set_title(w, title, **fmt)
-
-
 class Chip(QPushButton):
     """A small flat button on the map (drawer handle, problems notice)."""
 
@@ -379,6 +234,8 @@ class RoomLayout(QWidget):
         self.caption_max_share = 0.2
         self.min_text = 12.0  # the map's smallest card text, map units (the window sets it)
         self._mode = ""
+        self._drawer_on = False  # relayout: the side panel is an open drawer (_place_drawer)
+        self._drawer_bottom = 0  # px: where the map ends, above the step's band
         self.handle = live_text.text(Chip("", map_view), N_("☰ Paneler"))
         live_text.tip(self.handle, N_("Vis sidepanelet: kart og forløp, forløpet, tjenesten (F9)"))
         self.handle.clicked.connect(lambda: self.show_side())
@@ -540,9 +397,7 @@ class RoomLayout(QWidget):
             self.side.show()
             H -= bh
         elif mode == "drawer":
-            dw = drawer_width(W)
-            self.side.setGeometry(0 if self.drawer_left else W - dw, 0, dw, H)
-            self.side.show()
+            self.side.show()  # placed once the caption and the top strip are known (_place_drawer)
             self.side.raise_()
         else:
             self.side.hide()
@@ -563,6 +418,8 @@ class RoomLayout(QWidget):
             map_h = H - ch - 2 * gap
         else:
             self.caption.hide()
+        self._drawer_on = mode == "drawer"
+        self._drawer_bottom = map_h  # an open drawer stops above the step's band
         self.map_view.setGeometry(0, 0, map_w, max(0, map_h))
         if self.empty is not None:
             self.empty.setGeometry(0, 0, map_w, max(0, map_h))
@@ -605,18 +462,33 @@ class RoomLayout(QWidget):
         revision banner): they then cover no card. Kept while the drawer is open
         too, so the map does not jump when it opens or closes; none in presentation.
         The passing notes (typing hint, message) are placed again below them."""
+        extra = [w.strip_bottom() for w in self.overlay_extra if callable(getattr(w, "strip_bottom", None))]
+        top = max([self.chip_strip(), *extra])
+        self.top_strip = top
+        m = self.map_view.viewportMargins()
+        if m.top() != top:
+            self.map_view.setViewportMargins(m.left(), top, m.right(), m.bottom())
+        self._place_drawer()
+        self._place_notes()
+
+    def chip_strip(self) -> int:
+        """The top strip the drawer handle and the problems notice need (px; 0: none)."""
         chips = 0
         if not self.presentation and self.mode() in ("closed", "drawer"):
             chips = 8 + self.handle.sizeHint().height() + 4
         if self.notice.isVisibleTo(self.map_view):
             chips = max(chips, self.notice.geometry().bottom() + 1 + 4)
-        extra = [w.strip_bottom() for w in self.overlay_extra if callable(getattr(w, "strip_bottom", None))]
-        top = max([chips, *extra])
-        self.top_strip = top
-        m = self.map_view.viewportMargins()
-        if m.top() != top:
-            self.map_view.setViewportMargins(m.left(), top, m.right(), m.bottom())
-        self._place_notes()
+        return chips
+
+    def _place_drawer(self) -> None:
+        """An open drawer covers the map between the top strip and the step's band:
+        the banners and chips in the strip (edit mode's «Redigering», the revision
+        banner) and the band the room reads stay in view whichever edge it is on."""
+        if not self._drawer_on:
+            return
+        W, dw = self.width(), drawer_width(self.width())
+        top, bottom = self.top_strip, self._drawer_bottom
+        self.side.setGeometry(0 if self.drawer_left else W - dw, top, dw, max(0, bottom - top))
 
     def _place_notes(self) -> None:
         """The typing hint and the room's message: centred over the part of the map

@@ -58,6 +58,23 @@ class TrendChart(QWidget):
         self.setAccessibleName(title)
         self.update()
 
+    def needed_width(self) -> float:
+        """The least width (px) at ``text_px`` for the value axis, the names at the
+        lines' ends and a plot where the year labels stand apart (three letters' room
+        between two): a slide gives the chart at least this much beside its tables."""
+        font = QFont(FAMILY)
+        font.setPixelSize(self.text_px)
+        bold = QFont(font)
+        bold.setBold(True)
+        fm, fmb = QFontMetricsF(font), QFontMetricsF(bold)
+        lines = self.drawn_series()
+        label_w = max(((fmb if tot else fm).horizontalAdvance(n) for n, _v, _c, _m, tot in lines), default=0.0)
+        label_w += fm.height() * 1.7
+        values = [v for _n, vals, *_r in lines for v in vals.values()]
+        axis_w = fm.horizontalAdvance(format_number(nice_top(max(values) if values else 1.0), self.measure))
+        year_w = fmb.horizontalAdvance("0000") + fm.averageCharWidth() * 3
+        return axis_w + fm.height() * 0.5 + label_w + max(1, len(self.years)) * year_w
+
     def drawn_series(self) -> list[tuple[str, dict[int, float], str, str, bool]]:
         """(name, values, colour, marker, is_total) of each line drawn, in drawing order."""
         groups = self.series[:-1] if self.has_total else self.series

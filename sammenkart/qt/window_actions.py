@@ -85,7 +85,7 @@ def build(w) -> None:
     w.present_start_action = _action(w, N_("Start presentasjon"), lambda: w.presentation.enter(), "Shift+F5")
     w.story_action = _action(w, N_("Kasushistorien i presentasjon"), lambda: w.presentation.toggle_story(), "T")
     w.contrast_action = _action(w, N_("Høy kontrast"), lambda on: set_contrast(w, on), "H", checkable=True)
-    w.fit_action = _action(w, N_("Tilpass til vinduet"), w.map_view.fit, "0")
+    w.fit_action = _action(w, N_("Tilpass til vinduet"), w.map_view.fit_whole, "0")
     zoom_in = _action(w, N_("Zoom inn"), lambda: w.map_view.zoom_by(1.25))
     zoom_out = _action(w, N_("Zoom ut"), lambda: w.map_view.zoom_by(0.8))
     search = _action(w, N_("Søk…"), w.search.focus, "Ctrl+F")

@@ -1,0 +1,389 @@
+"""The figures as a slide over the whole room: presentation mode, after the map.
+
+The slide is planned for the screen it is on (``FiguresSlide.plan``), so the
+back of a room can read it (tester 3, meeting room item 3: at 1024×768 the
+table was ~15 px over three quarters of the width, the chart small and the
+source ~11 px):
+
+- the tables' text as large as fits, up to the slide's body size, never
+  made small to leave room for the chart: when the tables and the chart do
+  not both fit with table text of at least ``TABLE_FLOOR_PX`` (a 4:3
+  projector), they are two pages, *Next* going from the tables to the trend;
+- the tables side by side with the chart where both fit (16:9), or the
+  chart under the tables, whichever gives the larger type, then the larger
+  chart; the tables take the width their columns need, the chart the rest;
+- long names wrap onto a second line (never "BUP Brattfjord, Sjø…"), a long
+  column heading too ("Endring / frå 2021");
+- the source note at ``NOTE_FLOOR_PX`` or more, wrapped whole.
+
+Logical pixels throughout (the screen's device pixel ratio is Qt's business).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
+from PySide6.QtWidgets import QWidget
+
+from .. import figures_view as fv
+from ..i18n import _
+from ..style import palette
+from .fonts import FAMILY
+from .trend_chart import TrendChart
+
+TABLE_FLOOR_PX = 24  # table text the back of a room reads on a projector (below: the chart gets its own page)
+NOTE_FLOOR_PX = 14  # the source note, read from the middle of the room
+SMALLEST_PX = 12  # table text never below this (a table too long for the slide is cut there)
+CHART_SIDE_SHARE = 0.38  # the least of the body's width a chart beside the tables keeps (more if its names need it)
+CHART_UNDER_SHARE = 0.42  # the least of the body's height a chart under the tables keeps
+NAME_LINES = 2  # a name wraps onto at most this many lines
+
+
+def headings(view: fv.FigureTableView) -> list[str]:
+    """Swatch, name, per 1,000, rejected %, change (the slide has room for the last)."""
+    since = _("Endring fra {ar}").format(ar=view.since) if view.since is not None else _("Endring")
+    return ["", _("Kommune") if view.by == fv.BY_KOMMUNE else _("Mottaker"), _("Per 1\u00a0000"),
+            _("Avslag"), since]
+
+
+def fonts(px: int) -> tuple[QFont, QFont]:
+    font = QFont(FAMILY)
+    font.setPixelSize(px)
+    bold = QFont(font)
+    bold.setBold(True)
+    return font, bold
+
+
+def wrapped_lines(fm: QFontMetricsF, text: str, width: float) -> int:
+    """How many lines ``text`` takes wrapped at spaces in ``width`` px (a word wider
+    than ``width`` counts as more lines than any name may take)."""
+    if not text:
+        return 1
+    if max(fm.horizontalAdvance(w) for w in text.split(" ")) > width + 0.5:  # NBSP ("1 000") holds
+        return NAME_LINES + 1
+    h = fm.boundingRect(QRectF(0, 0, width, 100_000), Qt.TextWordWrap, text).height()
+    return max(1, round(h / fm.lineSpacing()))
+
+
+@dataclass
+class TableFit:
+    """The tables laid out at one type size: column widths, row heights, the size."""
+
+    px: int
+    width: float
+    height: float
+    name_w: float
+    num_w: list[float]  # per 1,000, rejected %, change
+    gap: float  # between columns
+    swatch: float
+    line: float  # one line of text
+    pad: float  # above and below a row's text
+    head_lines: list[int]  # per view: the lines its column headings take
+    name_lines: list[list[int]] = field(default_factory=list)  # per view, per row
+
+    @property
+    def name_x(self) -> float:
+        return self.swatch * 1.6
+
+
+def fit_tables(views, measure: str, px: int, max_w: float, cells) -> TableFit | None:
+    """The tables at text size ``px`` in at most ``max_w`` px; None when they do not
+    fit that width with every name in ``NAME_LINES`` lines. ``cells(line, measure)``
+    gives a row's texts (name, rate, rejected %, change). Column headings stay on
+    one line where the width allows, else they wrap at their spaces."""
+    return _fit(views, measure, px, max_w, cells, False) or _fit(views, measure, px, max_w, cells, True)
+
+
+def _fit(views, measure: str, px: int, max_w: float, cells, wrap_heads: bool) -> TableFit | None:
+    font, bold = fonts(px)
+    fm, fmb = QFontMetricsF(font), QFontMetricsF(bold)
+    line = fm.lineSpacing()
+    pad, gap, swatch = line * 0.2, line * 0.8, line * 0.9
+    num_w = [0.0, 0.0, 0.0]
+    names: list[tuple[str, bool]] = []
+    for view in views:
+        for row in view.lines:
+            texts = cells(row, measure)
+            metrics = fmb if row.is_total else fm
+            names.append((texts[0], row.is_total))
+            for i, text in enumerate(texts[1:4]):
+                num_w[i] = max(num_w[i], metrics.horizontalAdvance(text))
+    for view in views:  # a heading may wrap at its spaces, never narrower than its longest word
+        for i, head in enumerate(headings(view)[2:5]):
+            words = head.split(" ") if wrap_heads else [head]
+            num_w[i] = max(num_w[i], max(fm.horizontalAdvance(w) for w in words))
+    room = max_w - swatch * 1.6 - sum(num_w) - 3 * gap
+    longest = max((fmb if total else fm).horizontalAdvance(n) for n, total in names) if names else 0.0
+    widest_head = max((fm.horizontalAdvance(headings(v)[1]) for v in views), default=0.0)
+    name_w = min(max(longest, widest_head), room)
+    if name_w < line * 4:
+        return None
+    name_lines, head_lines, height = [], [], 0.0
+    for k, view in enumerate(views):
+        if k:
+            height += line * 0.6
+        heads = headings(view)[2:5]
+        hl = max([1] + [wrapped_lines(fm, h, w) for h, w in zip(heads, num_w)])
+        head_lines.append(hl)
+        rows = []
+        for row in view.lines:
+            n = wrapped_lines(fmb if row.is_total else fm, cells(row, measure)[0], name_w)
+            if n > NAME_LINES:
+                return None
+            rows.append(n)
+        name_lines.append(rows)
+        height += (QFontMetricsF(bold).height() + 2 * pad) + (hl * line + 2 * pad) + sum(n * line + 2 * pad
+                                                                                        for n in rows)
+    width = swatch * 1.6 + name_w + sum(num_w) + 3 * gap
+    return TableFit(px, width, height, name_w, num_w, gap, swatch, line, pad, head_lines, name_lines)
+
+
+@dataclass
+class SlidePlan:
+    """Where everything goes on the slide (logical px, the slide's own coordinates)."""
+
+    arrangement: str  # "side" (chart beside the tables), "under" (chart below), "pages" (one each)
+    pages: int
+    title: QRectF
+    tables: QRectF
+    chart: QRectF  # on page 1 when ``pages`` is 2
+    fit: TableFit | None
+    note_px: int
+    chart_px: int
+
+
+class FiguresSlide(QWidget):
+    """The figures, large, over the whole room: a slide (of one or two pages)
+    after the map in presentation mode."""
+
+    def __init__(self, window, cells):
+        super().__init__(window.room)
+        self.window = window
+        self.cells = cells  # figures_ui.line_cells: a row's texts
+        self.title = ""
+        self.views: list[fv.FigureTableView] = []
+        self.measure = "henvisningsrate"
+        self.swatches: dict[str, str] = {}
+        self.coloured_by = ""
+        self.note = ""
+        self.page = 0
+        self._plan: tuple | None = None  # (key, SlidePlan): planned again when the size or content changes
+        self.chart = TrendChart(self)
+        self.setAttribute(Qt.WA_StyledBackground)
+        self.hide()
+
+    def set_content(self, title: str, views, measure: str, swatches: dict[str, str], coloured_by: str,
+                    chart_data: tuple, note: str) -> None:
+        self.title, self.views, self.measure, self.swatches, self.coloured_by = title, views, measure, swatches, \
+            coloured_by
+        self.note = note
+        self._plan = None
+        self.chart.set_data(*chart_data)
+        self.page = min(self.page, self.plan().pages - 1)
+        self._layout_chart()
+        self.update()
+
+    def place(self) -> None:
+        if not self.window.presentation.active:
+            self.hide()
+        if self.isVisible():
+            self.setGeometry(self.parentWidget().rect())
+            self.raise_()
+            self._layout_chart()
+
+    # -- pages ------------------------------------------------------------------------
+    def pages(self) -> int:
+        return self.plan().pages
+
+    def go_to(self, page: int) -> None:
+        self.page = max(0, min(self.pages() - 1, page))
+        self._layout_chart()
+        self.update()
+
+    # -- the plan ----------------------------------------------------------------------
+    def body_px(self) -> float:
+        """The slide's body text size: a thirtieth of the height, narrower screens less."""
+        return max(14.0, min(self.height() / 30, self.width() / 40))
+
+    def plan(self) -> SlidePlan:
+        key = (self.width(), self.height(), self.title, self.note, id(self.views), self.measure)
+        if self._plan is None or self._plan[0] != key:
+            self._plan = (key, self._make_plan())
+        return self._plan[1]
+
+    def _make_plan(self) -> SlidePlan:
+        W = float(self.width())
+        base = self.body_px()
+        margin = base * 1.2
+        note_px = max(NOTE_FLOOR_PX, round(base * 0.58))
+        title_px = self._title_px(base, W - 2 * margin)
+        title = QRectF(margin, margin * 0.5, W - 2 * margin, title_px * 1.4)
+        note = self.footer(note_px, margin)[1]
+        body = QRectF(margin, title.bottom() + base * 0.6, W - 2 * margin,
+                      max(0.0, note.top() - base * 0.6 - (title.bottom() + base * 0.6)))
+        chart_px = max(NOTE_FLOOR_PX, int(base * 0.85))
+        top = int(base)
+        self.chart.text_px = chart_px
+        beside = max(body.width() * CHART_SIDE_SHARE, self.chart.needed_width())  # the chart's least width
+        side = self._largest(top, body.width() - beside - base, body.height())
+        under = self._largest(top, body.width(), body.height() * (1 - CHART_UNDER_SHARE) - base)
+        alone = self._largest(int(base * 1.25), body.width(), body.height())
+
+        def area(fit, how) -> float:
+            if fit is None:
+                return 0.0
+            return ((body.width() - fit.width - base) * body.height() if how == "side"
+                    else body.width() * (body.height() - fit.height - base))
+
+        together = [(fit.px, area(fit, how), how, fit) for how, fit in (("side", side), ("under", under))
+                    if fit is not None]
+        best = max(together, key=lambda t: (t[0], t[1]), default=None)
+        # Together where the tables keep TABLE_FLOOR_PX; where even alone they cannot
+        # reach it (a low screen), sharing the page may cost them two pixels at most.
+        floor = TABLE_FLOOR_PX if alone is None or alone.px >= TABLE_FLOOR_PX else alone.px - 2
+        if best is not None and (best[0] >= floor or alone is None):
+            _px, _area, how, fit = best
+            tables = QRectF(body.left(), body.top(), fit.width, min(fit.height, body.height()))
+            if how == "side":
+                chart = QRectF(tables.right() + base, body.top(), body.right() - tables.right() - base, body.height())
+            else:
+                chart = QRectF(body.left(), tables.bottom() + base, body.width(),
+                               body.bottom() - tables.bottom() - base)
+            return SlidePlan(how, 1, title, tables, chart, fit, note_px, chart_px)
+        fit = alone or self._largest(SMALLEST_PX, body.width(), 1e9) or None
+        height = min(fit.height, body.height()) if fit is not None else 0.0
+        tables = QRectF(body.left(), body.top(), fit.width if fit is not None else 0.0, height)
+        return SlidePlan("pages", 2, title, tables, QRectF(body), fit, note_px, chart_px)
+
+    def _largest(self, top: int, width: float, height: float) -> TableFit | None:
+        """The tables at the largest size from ``top`` down to ``SMALLEST_PX`` that fits."""
+        for px in range(top, SMALLEST_PX - 1, -1):
+            fit = fit_tables(self.views, self.measure, px, width, self.cells)
+            if fit is not None and fit.height <= height:
+                return fit
+        return None
+
+    def _title_px(self, base: float, width: float) -> int:
+        size = base * 1.6
+        while size > base:
+            f = fonts(int(size))[1]
+            if QFontMetricsF(f).horizontalAdvance(self.title) <= width:
+                break
+            size *= 0.92
+        return int(max(size, base))
+
+    def footer(self, px: int | None = None, margin: float | None = None) -> tuple[QFont, QRectF, QRectF]:
+        """(font, note, hint): the figures' source note wrapped in as many lines as it
+        needs (never cut), and the way on beside its first line."""
+        base = self.body_px()
+        px = px if px is not None else max(NOTE_FLOOR_PX, round(base * 0.58))
+        margin = margin if margin is not None else base * 1.2
+        small = fonts(px)[0]
+        fm = QFontMetricsF(small)
+        # as wide as the widest way on, so the note's lines do not depend on the page shown
+        hint_w = max(fm.horizontalAdvance(t) for t in self.hints()) + 2
+        width = max(40.0, self.width() - 2 * margin - hint_w - base)
+        needed = fm.boundingRect(QRectF(0, 0, width, 10_000), Qt.TextWordWrap, self.note).height() if self.note else 0
+        line = fm.height()
+        height = max(line, needed)
+        bottom = self.height() - base * 0.5
+        note = QRectF(margin, bottom - height, width, height)
+        hint = QRectF(self.width() - margin - hint_w, bottom - height, hint_w, line)
+        return small, note, hint
+
+    @staticmethod
+    def hints() -> tuple[str, str, str]:
+        """The ways on: one page; the tables of two; the trend of two."""
+        return (_("◀ Forrige: tilbake til kartet"), _("◀ Forrige: kartet · Neste ▶: utviklingen"),
+                _("◀ Forrige: tabellene"))
+
+    def hint_text(self) -> str:
+        one, tables, trend = self.hints()
+        if self._plan is not None and self._plan[1].pages == 2:
+            return tables if self.page == 0 else trend
+        return one
+
+    def boxes(self) -> tuple[QRectF, QRectF]:
+        """(tables, chart) on the page shown (an empty box for what is on the other page)."""
+        plan = self.plan()
+        if plan.pages == 2:
+            return (QRectF(plan.tables), QRectF()) if self.page == 0 else (QRectF(), QRectF(plan.chart))
+        return QRectF(plan.tables), QRectF(plan.chart)
+
+    def _layout_chart(self) -> None:
+        plan = self.plan()
+        self.chart.text_px = plan.chart_px
+        self.chart.dark = palette(self.window.scene.variant).background.lower() == "#000000"
+        chart = self.boxes()[1]
+        self.chart.setVisible(not chart.isEmpty())
+        self.chart.setGeometry(chart.toRect())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._layout_chart()
+
+    # -- drawing -----------------------------------------------------------------------
+    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt's name
+        pal = palette(self.window.scene.variant)
+        ink, muted = QColor(pal.text), QColor(pal.muted_text)
+        plan = self.plan()
+        p = QPainter(self)
+        p.setRenderHint(QPainter.Antialiasing)
+        p.fillRect(self.rect(), QColor(pal.background))
+        title_f = fonts(int(plan.title.height() / 1.4))[1]
+        p.setFont(title_f)
+        p.setPen(ink)
+        p.drawText(plan.title, Qt.AlignLeft | Qt.AlignVCenter,
+                   QFontMetricsF(title_f).elidedText(self.title, Qt.ElideRight, plan.title.width()))
+        tables = self.boxes()[0]
+        if not tables.isEmpty() and plan.fit is not None:
+            self._paint_tables(p, tables, plan.fit, ink, muted, pal.card_border)
+        small, note, hint = self.footer(plan.note_px)
+        p.setFont(small)
+        p.setPen(muted)
+        p.drawText(hint, Qt.AlignRight | Qt.AlignTop, self.hint_text())
+        p.drawText(note, Qt.AlignLeft | Qt.AlignTop | Qt.TextWordWrap, self.note)
+        p.end()
+
+    def _paint_tables(self, p: QPainter, box: QRectF, fit: TableFit, ink: QColor, muted: QColor,
+                      border: str) -> None:
+        font, bold = fonts(fit.px)
+        line, pad = fit.line, fit.pad
+        x_name = box.x() + fit.name_x
+        rights, x = [], x_name + fit.name_w
+        for w in fit.num_w:
+            x += fit.gap + w
+            rights.append(x)
+        y = box.y()
+        for k, view in enumerate(self.views):
+            if k:
+                y += line * 0.6
+            p.setFont(bold)
+            p.setPen(ink)
+            head_h = QFontMetricsF(bold).height() + 2 * pad
+            p.drawText(QRectF(box.x(), y, box.width(), head_h), Qt.AlignLeft | Qt.AlignVCenter, view.title)
+            y += head_h
+            heads = headings(view)
+            p.setFont(font)
+            p.setPen(muted)
+            hh = fit.head_lines[k] * line + 2 * pad
+            p.drawText(QRectF(x_name, y, fit.name_w, hh), Qt.AlignLeft | Qt.AlignBottom, heads[1])
+            for right, w, text in zip(rights, fit.num_w, heads[2:]):
+                p.drawText(QRectF(right - w, y, w, hh), Qt.AlignRight | Qt.AlignBottom | Qt.TextWordWrap, text)
+            y += hh
+            for row, n in zip(view.lines, fit.name_lines[k]):
+                cells = self.cells(row, self.measure)
+                rh = n * line + 2 * pad
+                fill = self.swatches.get(row.key) if view.by == self.coloured_by and not row.is_total else None
+                if fill:
+                    p.setPen(QColor(border))
+                    p.setBrush(QColor(fill))
+                    p.drawRect(QRectF(box.x(), y + pad + (line - fit.swatch) / 2, fit.swatch, fit.swatch))
+                p.setFont(bold if row.is_total else font)
+                p.setPen(ink)
+                p.drawText(QRectF(x_name, y + pad, fit.name_w + 1, n * line), Qt.AlignLeft | Qt.AlignTop
+                           | Qt.TextWordWrap, cells[0])
+                for right, w, text in zip(rights, fit.num_w, cells[1:]):  # figures on the name's first line
+                    p.drawText(QRectF(right - w - 1, y + pad, w + 2, line), Qt.AlignRight | Qt.AlignVCenter, text)
+                y += rh
