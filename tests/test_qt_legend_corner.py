@@ -34,7 +34,8 @@ def _covered(w) -> list[str]:
     cards = {sid: view.mapFromScene(c.sceneBoundingRect()).boundingRect().translated(vp.topLeft())
              for sid, c in w.scene.cards.items()}
     assert cards
-    return [sid for sid, r in cards.items() if r.intersects(button) and r.intersects(vp)]
+    # only the part of a card inside the viewport is drawn (a bar's strip is a margin of the view)
+    return [sid for sid, r in cards.items() if r.intersected(vp).intersects(button)]
 
 
 def _seen(w) -> bool:
