@@ -130,3 +130,22 @@ def test_an_age_with_one_box_empty_says_which_is_empty_and_writes_nothing(qtbot,
     assert "teksten «»" not in field.message.text()
     field.commit()
     assert len(w.editor.history) == history and w.current_map().service("ppt").alder == before
+
+
+def test_a_new_service_named_then_tab_keeps_the_id_from_the_name(qtbot, window, root):
+    """Tester 6: Ny, the name typed, Tab: the Id field (where Tab lands) showed the old
+    "ny-tjeneste" and, left, renamed the service back to it."""
+    w = window
+    edit_mode_on(qtbot, w)
+    form = w.edit.form
+    qtbot.mouseClick(form.new_button, Qt.LeftButton)
+    form.navn.selectAll()
+    qtbot.keyClicks(form.navn, "Familiesenteret")
+    qtbot.keyClick(form.navn, Qt.Key_Tab)
+    assert QApplication.focusWidget() is form.ident
+    assert form.service_id == "familiesenteret" and form.ident.text() == "familiesenteret"
+    qtbot.keyClick(form.ident, Qt.Key_Tab)  # leaving the Id field changes nothing
+    assert form.service_id == "familiesenteret"
+    key(qtbot, w, Qt.Key_S, Qt.ControlModifier)
+    text = (root / "kart" / f"{MAP}.yaml").read_text(encoding="utf-8")
+    assert "  - id: familiesenteret\n    navn: Familiesenteret\n" in text and "ny-tjeneste" not in text

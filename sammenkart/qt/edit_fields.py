@@ -108,6 +108,9 @@ class Field(QObject):
         self.problems: list = []
         self._checked = None  # (value, the editor's workspace then): what the last check looked at
         self._loading = False
+        # the user typed here since the field last showed the file: only then is a value
+        # that differs from the file's theirs to keep (a field Tab just reached is not)
+        self._edited = False
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(CHECK_DELAY_MS)
@@ -183,6 +186,7 @@ class Field(QObject):
                 w.set_value(value)
         finally:
             self._loading = False
+        self._edited = False
         self.timer.stop()
         self._checked = None
         self.show_problems([])
@@ -190,11 +194,12 @@ class Field(QObject):
     def is_busy(self) -> bool:
         """The user has typed something not yet applied (or not applicable)."""
         focus = self.widget.hasFocus() or any(c.hasFocus() for c in self.widget.findChildren(QWidget))
-        return focus and not _same(self.value(), self.form.current(self.key, self.sub))
+        return focus and self._edited and not _same(self.value(), self.form.current(self.key, self.sub))
 
     # --- checking and applying -----------------------------------------------------------
     def _typed(self, *_args) -> None:
         if not self._loading:
+            self._edited = True
             self.timer.start()
 
     def _values(self) -> dict:
