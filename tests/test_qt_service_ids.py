@@ -149,3 +149,26 @@ def test_a_new_service_named_then_tab_keeps_the_id_from_the_name(qtbot, window, 
     key(qtbot, w, Qt.Key_S, Qt.ControlModifier)
     text = (root / "kart" / f"{MAP}.yaml").read_text(encoding="utf-8")
     assert "  - id: familiesenteret\n    navn: Familiesenteret\n" in text and "ny-tjeneste" not in text
+
+
+def test_ctrl_z_in_a_field_with_nothing_typed_undoes_the_last_edit(qtbot, window, root):
+    """Tester 6: with the keys in a form field, Ctrl+Z "did nothing" (the field took it for
+    its own undo, which had nothing). A field with no typing of its own to undo leaves
+    Ctrl+Z (and Ctrl+Shift+Z) to the window: the last edit is undone and redone."""
+    w = window
+    edit_mode_on(qtbot, w)
+    w.edit.choose_service("ppt")
+    form = w.edit.form
+    before = w.current_map().service("ppt").navn
+    _type_into(qtbot, form.navn, "PPT i Eksempelby")
+    assert w.current_map().service("ppt").navn == "PPT i Eksempelby"
+    qtbot.keyClick(form.navn, Qt.Key_Tab)  # the keys are in the next field, which holds no typing
+    assert QApplication.focusWidget() is form.ident
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Z, Qt.ControlModifier)
+    assert w.current_map().service("ppt").navn == before
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)
+    assert w.current_map().service("ppt").navn == "PPT i Eksempelby"
+    # typing in a field and Ctrl+Z there takes back the typing, as in any text field
+    qtbot.keyClicks(form.ident, "x")
+    qtbot.keyClick(form.ident, Qt.Key_Z, Qt.ControlModifier)
+    assert form.ident.text() == "ppt" and w.current_map().service("ppt").navn == "PPT i Eksempelby"

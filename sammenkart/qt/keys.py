@@ -57,6 +57,23 @@ def types_text(event) -> bool:
     return bool(text) and text.isprintable()
 
 
+def _nothing_to_undo_here(widget, event) -> bool:
+    """Ctrl+Z (Ctrl+Shift+Z, Ctrl+Y) in a text field that has no typing of its own to
+    undo (or redo): a field shows the file again after each applied edit, so then the
+    user means the window's undo, not the field's (tester 6: Ctrl+Z "did nothing")."""
+    from PySide6.QtGui import QKeySequence
+
+    undo, redo = event.matches(QKeySequence.Undo), event.matches(QKeySequence.Redo)
+    if not (undo or redo):
+        return False
+    if isinstance(widget, QLineEdit):
+        return not (widget.isUndoAvailable() if undo else widget.isRedoAvailable())
+    if isinstance(widget, (QPlainTextEdit, QTextEdit)):
+        doc = widget.document()
+        return not (doc.isUndoAvailable() if undo else doc.isRedoAvailable())
+    return False
+
+
 class KeyPolicy(QObject):
     """Watches the keys of one main window (an application event filter).
 
@@ -130,6 +147,9 @@ class KeyPolicy(QObject):
         if kind == QEvent.ShortcutOverride:
             if editable and (types_text(event) or event.key() == Qt.Key_Escape):
                 event.accept()  # the field gets the key; no single-letter shortcut fires
+                return True
+            if editable and _nothing_to_undo_here(obj, event):
+                event.ignore()  # the field has nothing of its own to undo: the map's edit is undone
                 return True
             return False
         key = event.key()
