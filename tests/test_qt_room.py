@@ -269,3 +269,23 @@ def test_a_folder_named_like_a_map_file_is_listed_as_a_problem(qtbot, tmp_path):
     assert any("fjordvik.yaml:1:1:" in t and "er en mappe, ikke en fil" in t for t in w.problems_panel.lines()), \
         w.problems_panel.lines()
     assert "1 feil" in w.room.notice.text()
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)])
+def test_the_step_shown_is_in_view_in_the_pathway_list_when_the_panel_opens(qtbot, tmp_path, size):
+    """Tester 6: at step 10 the drawer's step list showed steps 1-3."""
+    make_app()
+    w = MainWindow(load_bundled(), _settings(tmp_path), restore=False)
+    qtbot.addWidget(w)
+    w.resize(*size)
+    w.show()
+    qtbot.waitExposed(w)
+    w.select_map("eksempelkommune")
+    assert w.select_pathway("tristhet-depresjon")
+    w.set_step(10)
+    w.show_panel(w.pathway_panel)
+    QApplication.processEvents()
+    steps = w.pathway_panel.steps
+    assert steps.isVisible() and steps.currentRow() == 11
+    shown = steps.visualItemRect(steps.currentItem())
+    assert steps.viewport().rect().contains(shown), (shown, steps.viewport().rect())

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QTextBrowser, QVBoxLayout, QWidget,
 )
 
@@ -237,6 +238,17 @@ class PathwayPanel(QWidget):
         self.steps.blockSignals(False)
         self.show_step(None)
 
+    def _current_in_view(self) -> None:
+        """The step shown on the map is the one in view in the list (tester 6: step 5
+        shown, the list showing steps 1-3 in a drawer at 1024x768)."""
+        item = self.steps.currentItem()
+        if item is not None:
+            self.steps.scrollToItem(item, QAbstractItemView.PositionAtCenter)
+
+    def showEvent(self, event) -> None:  # a drawer opened: its list gets its size after this
+        super().showEvent(event)
+        QTimer.singleShot(0, self, self._current_in_view)  # (not after the panel is gone)
+
     def show_step(self, step: int | None) -> None:
         p, m = self.pathway, self.map
         self.step = step
@@ -245,6 +257,7 @@ class PathwayPanel(QWidget):
         self.steps.blockSignals(True)
         self.steps.setCurrentRow(0 if step is None else step + 1)
         self.steps.blockSignals(False)
+        self._current_in_view()
         html = []
         if step is None:
             self.condition.setText(escape(_("{n} steg. Trykk Neste for å gå gjennom dem.").format(n=len(p.flyt))))
