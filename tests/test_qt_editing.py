@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPointF, QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from sammenkart.editing import find_copies
 from sammenkart.loader import load_bundled, load_workspace
@@ -934,3 +934,88 @@ def test_a_keyboard_move_to_another_level_leaves_most_cards_where_they_were(qtbo
     w.edit.undo.stack.undo()
     qtbot.waitUntil(lambda: w.current_map().service("kommunepsykologen").niva == level)
     assert sum(slots()[sid] == before[sid] for sid in others) >= 0.6 * len(others)
+
+
+# --- presenting: nothing pops up over the projected picture ------------------------------------
+
+def _shown_widgets(w):
+    """What the projector could show: the visible windows, and the main window's visible widgets."""
+    return ({x for x in QApplication.topLevelWidgets() if x.isVisible()},
+            {x for x in w.findChildren(QWidget) if x.isVisible()})
+
+
+def test_a_change_on_disk_while_presenting_waits_for_the_end_and_nothing_is_lost(
+        qtbot, window, root, answers, tmp_path, monkeypatch):
+    monkeypatch.setenv("SAMMENKART_DATA_DIR", str(tmp_path / "data"))
+    w = window
+    path = root / "kart" / f"{MAP}.yaml"
+    edit_mode_on(qtbot, w)
+    w.editor.set_service(MAP, "ppt", navn="Mitt navn")
+    w.presentation.enter()
+    qtbot.waitUntil(lambda: w.isFullScreen() and not w.edit.unsaved.isVisible())
+    QApplication.processEvents()
+    before = _shown_widgets(w)
+    card_lines = w.scene.cards["lavterskel-psykisk-helse"].item.lines
+    _disk_change(path, RASK, "navn: Rask hjelp")
+    qtbot.waitUntil(lambda: w.edit.files.waiting_disk, timeout=5000)
+    qtbot.wait(2 * 250)  # the settle time again: nothing more comes
+    assert not answers.asked, "no question over the projected picture"
+    assert _shown_widgets(w) == before, "the projected window shows no new widget, no window opens"
+    assert w.current_map().service("lavterskel-psykisk-helse").navn != "Rask hjelp", "the map shows what it showed"
+    assert w.scene.cards["lavterskel-psykisk-helse"].item.lines == card_lines
+    assert w.edit.unsaved.waiting == [path.name]
+    # the edits stay safe: still in the editor, and the recovery copy is written as always
+    assert w.current_map().service("ppt").navn == "Mitt navn"
+    w.edit.files.recovery.timeout.emit()
+    [copy] = find_copies([path])
+    assert "navn: Mitt navn" in copy.text
+    # Esc ends presentation: then the question comes, as outside presentation
+    w.map_view.setFocus()
+    key(qtbot, w, Qt.Key_Escape)
+    assert not w.presentation.active
+    qtbot.waitUntil(lambda: bool(answers.asked), timeout=5000)
+    title, text, buttons = answers.asked[-1]
+    assert title == "Fila er endret av et annet program" and "de ulagrede endringene dine er lagt oppå dem" in text
+    m = w.current_map()
+    assert m.service("lavterskel-psykisk-helse").navn == "Rask hjelp" and m.service("ppt").navn == "Mitt navn"
+    assert w.edit.unsaved.waiting == [] and w.edit.unsaved.isVisible()
+    key(qtbot, w, Qt.Key_S, Qt.ControlModifier)
+    saved = path.read_text(encoding="utf-8")
+    assert "navn: Mitt navn" in saved and "navn: Rask hjelp" in saved
+
+
+def test_a_recovery_offer_waits_for_the_end_of_presentation(qtbot, tmp_path, root, answers):
+    w = open_window(qtbot, root, tmp_path / "s.ini")
+    w.presentation.enter()
+    w.edit.files.offer_recovery()  # as the start would, with copies left by a crash
+    assert not answers.asked and w.edit.files.waiting_offer
+    w.presentation.leave()
+    qtbot.waitUntil(lambda: not w.edit.files.waiting_offer)
+
+
+def test_the_facilitators_window_shows_unsaved_edits_and_saves_them(qtbot, window, root, answers, monkeypatch):
+    w = window
+    path = root / "kart" / f"{MAP}.yaml"
+    ctl = w.kasus
+    ctl.start_action.trigger()
+    ctl.dialog.accept()
+    assert ctl.session is not None
+    monkeypatch.setattr(ctl, "confirm", lambda *_a: True)  # one screen: it asks first
+    assert ctl.show_facilitator()
+    f = ctl.facilitator
+    note = f.unsaved
+    assert note is not None and not note.button.isVisibleTo(f)
+    edit_mode_on(qtbot, w)
+    w.editor.set_service(MAP, "ppt", navn="Mitt navn")
+    assert note.button.isVisibleTo(f) and note.button.text() == "● Ulagrede endringer – Ctrl+S lagrer"
+    w.presentation.enter()
+    assert not w.edit.unsaved.isVisible() and note.button.isVisibleTo(f), "the facilitator still sees it"
+    _disk_change(path, RASK, "navn: Rask hjelp")
+    qtbot.waitUntil(lambda: note.waiting.isVisibleTo(f), timeout=5000)
+    assert path.name in note.waiting.text() and not answers.asked
+    w.presentation.leave()
+    qtbot.waitUntil(lambda: bool(answers.asked), timeout=5000)
+    assert not note.waiting.isVisibleTo(f)
+    note.button.click()
+    assert not note.button.isVisibleTo(f) and "navn: Mitt navn" in path.read_text(encoding="utf-8")
+    ctl.end()

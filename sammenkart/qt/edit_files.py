@@ -23,12 +23,20 @@
   lines count, and the other whole version is kept beside the file.
   Before anything is edited the loaded files' states are kept, and a change
   opens the editor, which reads the files as they are now.
+- **While presenting** (F5, the projector) nothing is read in and nothing is
+  asked over the room's picture: the map keeps showing what it showed, the
+  edits stay (recovery copies go on), and the files waiting are named in the
+  facilitator's window when one is open. When presentation ends the change
+  is looked at and asked about as above; a recovery offer waits the same way.
+  A question the user's own action brings up while presenting (Ctrl+S over a
+  change) goes to the facilitator's window when it is on another screen.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
+from PySide6.QtGui import QGuiApplication
 
 from .. import loader
 from ..editing import EditError, FileChangedError, discard, disk_state, find_copies, keep_beside, save_copies
@@ -61,6 +69,55 @@ class FileKeeper(QObject):
         self.last_recovery_error: str | None = None
         self.offer_pending = False
         self._checking = False  # a question about a change is open: later events wait for it
+        self.waiting_disk = False  # a change came while presenting: looked at when it ends
+        self.waiting_offer = False  # recovery copies to offer when presentation ends
+        presentation = getattr(ctl.window, "presentation", None)
+        if presentation is not None:
+            presentation.active_changed.connect(self._presentation_changed)
+
+    # --- presentation: nothing over the projected picture --------------------------------------
+    def presenting(self) -> bool:
+        presentation = getattr(self.ctl.window, "presentation", None)
+        return bool(presentation is not None and presentation.active)
+
+    def _presentation_changed(self, active: bool) -> None:
+        if active:
+            return
+        if self.waiting_offer:
+            self.waiting_offer = False
+            QTimer.singleShot(0, self.offer_recovery)
+        if self.waiting_disk:
+            self.waiting_disk = False
+            QTimer.singleShot(0, self.check_disk)
+
+    def _wait_for_presentation(self) -> None:
+        """A change came while presenting: name the files for the facilitator, look at them later."""
+        self.waiting_disk = True
+        ed = self.ctl.editor
+        if ed is not None:
+            changed = ed.changed_on_disk()
+        else:
+            changed = [p for p, known in self.loaded.items() if changed_on_disk(p, known)]
+        self._set_waiting([p.name for p in changed])
+        self._rewatch()
+
+    def _set_waiting(self, names: list[str]) -> None:
+        chip = getattr(self.ctl, "unsaved", None)
+        if chip is not None:
+            chip.set_waiting(names)
+
+    def question_parent(self):
+        """The window a question is asked over: the map window, or while
+        presenting the facilitator's window when it is open on another screen
+        (a question the user's own action brings up, e.g. saving over a change)."""
+        w = self.ctl.window
+        if self.presenting():
+            f = getattr(getattr(w, "kasus", None), "facilitator", None)
+            if f is not None and f.isVisible():
+                here = QGuiApplication.screenAt(f.geometry().center()) or f.screen()
+                if here is not w.screen():
+                    return f
+        return w
 
     # --- opening and watching --------------------------------------------------------------
     def workspace_opened(self, root: Path | None) -> None:
@@ -103,7 +160,12 @@ class FileKeeper(QObject):
         self.settle.start()
 
     def check_disk(self) -> list[Path]:
-        """Look at the watched files now; returns the files read again."""
+        """Look at the watched files now; returns the files read again
+        (none while presenting: they are looked at when it ends)."""
+        if self.presenting():
+            self._wait_for_presentation()
+            return []
+        self._set_waiting([])
         if self._checking:
             self.settle.start()  # asked already; look again when that is answered
             return []
@@ -332,6 +394,9 @@ class FileKeeper(QObject):
         """Offer what a crash left unsaved in the open folder; returns how many were taken back."""
         self.offer_pending = False
         self._checking = False  # a question about a change is open: later events wait for it
+        if self.presenting():
+            self.waiting_offer = True
+            return 0
         root = self.ctl.root()
         if root is None:
             return 0

@@ -162,7 +162,7 @@ class EditController(QObject):
         """Ask with ``buttons`` (labels); the index of the one chosen (Esc: ``escape``).
         One button: a message to read (what happened), not a question."""
         icon = QMessageBox.Information if len(buttons) == 1 else QMessageBox.Question
-        box = QMessageBox(icon, title, "", QMessageBox.NoButton, self.window)
+        box = QMessageBox(icon, title, "", QMessageBox.NoButton, self.files.question_parent())
         box.setTextFormat(Qt.PlainText)
         box.setText(text)
         made = [box.addButton(label, QMessageBox.AcceptRole if i == default else QMessageBox.RejectRole

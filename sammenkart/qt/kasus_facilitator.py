@@ -2,7 +2,9 @@
 
 A separate top-level window so it can sit on the facilitator's laptop screen
 while the shared map is on the projector. This is the only place the case's
-facilitator notes are shown.
+facilitator notes are shown. It also says when there are unsaved edits, and
+saves them (the map window's chip is not shown to the room while presenting;
+``unsaved_chip.UnsavedNote``).
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from ..session.controller import Session
 from .kasus_clock import SessionClock, TimerWidget
 from .kasus_panel import NotesEditor
 from .plain import plain_label, window_title
+from .unsaved_chip import UnsavedNote
 from ..i18n import N_, _
 from . import live_text
 
@@ -67,6 +70,10 @@ class FacilitatorWindow(QWidget):
             QShortcut(QKeySequence(key), self).activated.connect(self.next_button.click)
         for key in ("PgUp", "Left", "Backspace"):
             QShortcut(QKeySequence(key), self).activated.connect(self.prev_button.click)
+        chip = getattr(getattr(parent, "edit", None), "unsaved", None)  # the map window's, when it edits
+        self.unsaved = UnsavedNote(chip, self) if chip is not None else None
+        if self.unsaved is not None:
+            lay.addWidget(self.unsaved)
         lay.addWidget(self.progress)
         lay.addWidget(self.title)
         lay.addWidget(live_text.text(QLabel(), N_("Fasilitatornotater (vises ikke på fellesskjermen):")))

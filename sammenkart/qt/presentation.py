@@ -5,11 +5,13 @@ final size and on every resize (at most a fifth of the height; see
 ``room_layout.Caption``). During a case it carries the step's questions and,
 unless turned off with T, the step's story, so the room reads what the table
 discusses. What was visible before is put back on leaving; nothing of
-presentation mode is ever saved as the window's state.
+presentation mode is ever saved as the window's state. ``active_changed``
+says when it starts and ends: what would otherwise pop up over the projected
+picture (a file changed on disk) waits for the end (``edit_files.py``).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QObject, Qt
+from PySide6.QtCore import QByteArray, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -77,6 +79,8 @@ class BlackScreen(QWidget):
 
 
 class Presentation(QObject):
+    active_changed = Signal(bool)  # after entering (True) or leaving (False)
+
     def __init__(self, window):
         super().__init__(window)
         self.window = window
@@ -105,6 +109,7 @@ class Presentation(QObject):
         w.map_view.setFocus()
         self.update_caption()
         w.map_view.fit()
+        self.active_changed.emit(True)
 
     def leave(self) -> None:
         if not self.active:
@@ -122,6 +127,7 @@ class Presentation(QObject):
             w.showNormal()
         self.update_caption()
         w.map_view.fit()
+        self.active_changed.emit(False)
 
     def toggle(self) -> None:
         self.leave() if self.active else self.enter()
