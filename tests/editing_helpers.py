@@ -34,3 +34,21 @@ def changed_lines(before: str, after: str) -> tuple[list[str], list[str]]:
 
 def comments(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip().startswith("#")]
+
+
+def active_window(qtbot, tmp_path: Path, ws, size=(1280, 800), restore: bool = False):
+    """The map window on ``ws`` with fresh settings, shown at ``size``, active (keys go to it)."""
+    from PySide6.QtCore import QSettings
+
+    from sammenkart.qt.app import make_app
+    from sammenkart.qt.main_window import MainWindow
+
+    make_app()
+    w = MainWindow(ws, QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat), restore=restore)
+    qtbot.addWidget(w)
+    w.resize(*size)
+    w.show()
+    qtbot.waitExposed(w)
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    return w

@@ -5,27 +5,19 @@ a search and Esc never leave another panel in its place, F9 and the Case menu br
 it back, and a service is chosen for the answer with Ctrl+F, its name and Enter.
 """
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from editing_helpers import active_window
 from sammenkart.loader import load_bundled
-from sammenkart.qt.app import make_app
-from sammenkart.qt.main_window import MainWindow
 from sammenkart.qt import window_actions
 from sammenkart.session.controller import Session
 
 
 @pytest.fixture
 def case_window(qtbot, tmp_path):
-    make_app()
     ws = load_bundled()
-    w = MainWindow(ws, QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
-    qtbot.addWidget(w)
-    w.resize(1024, 740)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    qtbot.waitUntil(w.isActiveWindow)
+    w = active_window(qtbot, tmp_path, ws, (1024, 740), restore=True)
     case = ws.cases["emma-14"]
     m = ws.maps["eksempelkommune"]  # the map `sammenkart --kasus emma-14` opens
     w.kasus.start(Session(case, m))

@@ -2,12 +2,12 @@
 the revision view and its filter, G/Y/R through the editor with undo, the
 locally adapted headings, a flag from a case, the overdue banner, the report."""
 import datetime as dt
-import shutil
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtWidgets import QApplication
 
+from editing_helpers import active_window, bundled_copy
 from sammenkart import paths, style
 from sammenkart.loader import load_bundled, load_workspace
 from sammenkart.qt import colouring_menu
@@ -20,22 +20,11 @@ from sammenkart.session.controller import Session
 @pytest.fixture
 def folder(tmp_path):
     """A private copy of the example data (edits write into it)."""
-    work = tmp_path / "data"
-    shutil.copytree(paths.kart_dir(), work / "kart")
-    shutil.copytree(paths.kasus_dir(), work / "kasus")
-    shutil.copytree(paths.region_dir(), work / "region")
-    return work
+    return bundled_copy(tmp_path)
 
 
 def _window(qtbot, tmp_path, ws, map_id="fjordvik"):
-    make_app()
-    w = MainWindow(ws, QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat), restore=False)
-    qtbot.addWidget(w)
-    w.resize(1024, 768)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    qtbot.waitUntil(w.isActiveWindow)
+    w = active_window(qtbot, tmp_path, ws, (1024, 768))
     assert w.select_map(map_id)
     w.map_view.setFocus()
     return w

@@ -2,40 +2,26 @@
 typed in its bar never replaces a card's note unseen (tester round 4, item 6:
 Ctrl+Shift+T moved the map, a click aimed at Fastlege hit PPT, and the note typed
 replaced PPT's own note in the file at once)."""
-import shutil
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QSettings, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication
 
-from sammenkart import paths
+from editing_helpers import active_window, bundled_copy
 from sammenkart.loader import load_workspace
-from sammenkart.qt.app import make_app
-from sammenkart.qt.main_window import MainWindow
 
 OLD_NOTE = "Ny samarbeidsavtale med Nesøy frå 1. januar; skildringa må seie kven som tek imot tilvisingar."
 
 
 @pytest.fixture
 def folder(tmp_path):
-    work = tmp_path / "data"
-    shutil.copytree(paths.kart_dir(), work / "kart")
-    shutil.copytree(paths.kasus_dir(), work / "kasus")
-    shutil.copytree(paths.region_dir(), work / "region")
-    return work
+    return bundled_copy(tmp_path)
 
 
 @pytest.fixture
 def window(qtbot, tmp_path, folder):
-    make_app()
-    w = MainWindow(load_workspace(folder), QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat), restore=False)
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    qtbot.waitUntil(w.isActiveWindow)
+    w = active_window(qtbot, tmp_path, load_workspace(folder))
     assert w.select_map("fjordvik")
     w.revision.view_action.trigger()  # the revision colours on, as in the tester's s43
     qtbot.wait(20)

@@ -3,6 +3,7 @@ and the pathway overlay following what is shown (the bundled Brattfjord region).
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
+from editing_helpers import active_window
 from sammenkart import paths, regional
 from sammenkart.graph import resolve_steps
 from sammenkart.loader import load_bundled, load_workspace
@@ -140,14 +141,7 @@ def test_traffic_lights_on_a_view_of_the_region_write_the_region_file(qtbot, tmp
 
     work = tmp_path / "region"
     shutil.copytree(paths.region_dir(), work)
-    make_app()
-    w = MainWindow(load_workspace(work), QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat), restore=False)
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    qtbot.waitUntil(w.isActiveWindow)
+    w = active_window(qtbot, tmp_path, load_workspace(work))
     lights = w.revision.lights
     lights.mode_action.trigger()
     w.scene.service_clicked.emit("helsestasjon")  # "Helsestasjon – i alle kommunane"
