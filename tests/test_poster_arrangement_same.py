@@ -26,3 +26,25 @@ def test_the_snapshot_covers_every_case():
 @pytest.mark.parametrize("key", sorted(BEFORE))
 def test_the_same_arrangement_is_chosen(now, key):
     assert now[key] == BEFORE[key]
+
+
+def test_a_change_that_keeps_the_rooms_lays_out_nothing_again(monkeypatch):
+    """The dialog plans again on every change: colours or the public edition change no room,
+    so no layout is made again (each about 0.2 s); another map content is laid out afresh."""
+    from sammenkart.poster import export
+
+    m, ws = snap._maps()["fjordvik"]
+    made = []
+    real = export.layout_map
+    monkeypatch.setattr(export, "layout_map", lambda *a, **k: made.append(a[2]) or real(*a, **k))
+    monkeypatch.setattr(export, "_layouts", type(export._layouts)())
+    first = export.prepare(m, "A2", False, None, False, ws.pathways_for(m))[-1]
+    assert made
+    made.clear()
+    again = export.prepare(m, "A2", False, None, True, ws.pathways_for(m))[-1]
+    assert made == [] and again.map_rect == first.map_rect
+    import dataclasses
+
+    other = dataclasses.replace(m, navn=m.navn + " (ny)")
+    export.prepare(other, "A2", False, None, False, ws.pathways_for(m))
+    assert made
