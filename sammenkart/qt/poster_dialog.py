@@ -158,6 +158,7 @@ class PosterDialog(QDialog):
         self.handout.setToolTip(_("Brosjyren for familier gjelder én kommune: velg kommunen under Vis → Kommune.")
                                 if whole_region else "")
         handout = self._handout(o)
+        self._show_handout_sheet(handout)
         for w in (self.paper, self.orientation, self.tile, self.public):
             w.setEnabled(not handout)
         self.figures.setEnabled(not handout and self.figures.count() > 1)
@@ -177,6 +178,22 @@ class PosterDialog(QDialog):
         self._last = (layout, pal, variant, _em, plan)
         self.warning.setText("\n".join([str(p) for p in plan.problems] + plan.warnings))
         self.preview.setPixmap(self._draw(layout, pal, variant, plan, o["tile"]))
+
+    def _show_handout_sheet(self, handout: bool) -> None:
+        """The greyed poster choices show what the handout prints (A4, portrait, one sheet,
+        for the public: tester round 5) while it is ticked; the poster's own come back after."""
+        widgets = (self.paper, self.orientation, self.tile, self.public)
+        if handout and getattr(self, "_poster_choice", None) is None:
+            self._poster_choice = [w.currentIndex() if isinstance(w, QComboBox) else w.isChecked() for w in widgets]
+            shown = [self.paper.findText("A4"), 0, 0, True]
+        elif not handout and getattr(self, "_poster_choice", None) is not None:
+            shown, self._poster_choice = self._poster_choice, None
+        else:
+            return
+        for w, value in zip(widgets, shown):
+            w.blockSignals(True)  # one refresh, the one running now
+            w.setCurrentIndex(value) if isinstance(w, QComboBox) else w.setChecked(value)
+            w.blockSignals(False)
 
     # -- preview -------------------------------------------------------------
     def _draw_handout(self, plan) -> QPixmap:
