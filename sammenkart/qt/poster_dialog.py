@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from ..poster import export_handout, export_poster
 from ..poster.handout import prepare_handout
+from ..poster.composition import contact_pages_note
 from ..poster.export import prepare
 from ..poster.pages import PAPERS, TILE_PAPERS, page_size
 from ..poster.tiling import plan_tiles
@@ -378,6 +379,9 @@ class PosterDialog(QDialog):
             text = _("Plakaten er lagret (1 side):") + f"\n{path}"
         else:
             text = _("Plakaten er lagret ({n} sider):").format(n=result.pages) + f"\n{path}"
+        note = contact_pages_note(result.plan) if result is not None else None
+        if note:
+            text += "\n\n" + note
         if result is not None and result.warnings:
             text += "\n\n" + "\n".join(result.warnings)
         parent = self.main_window if isinstance(self.main_window, QWidget) else self.parentWidget()
