@@ -158,3 +158,16 @@ def test_contacts_on_pages_of_their_own_are_said_and_a_nearly_empty_last_one_too
 def test_a_poster_that_holds_its_contacts_says_nothing_of_contact_pages(tmp_path, capsys):
     assert main(["eksempelkommune", "--papir", "A0", "--out", str(tmp_path / "a0.pdf")]) == 0
     assert "Kontaktlisten" not in capsys.readouterr().out
+
+
+def test_a_few_contacts_that_fit_beside_a_legible_map_stay_on_page_1(tmp_path, capsys):
+    """Tester round 4 (a second page with a few contacts): the bundled region on A4 put its four
+    contacts on a page of their own, although they fit on the poster with the map's text still
+    7.4 pt (A4's floor: 7): the estimate said no, the real layout now decides."""
+    from sammenkart import paths
+
+    out = tmp_path / "region-a4.pdf"
+    assert main([str(paths.region_dir() / "kart" / "brattfjord.yaml"), "--papir", "A4", "--out", str(out)]) == 0
+    said = capsys.readouterr()
+    assert len(PdfReader(out).pages) == 1 and "Kontaktlisten" not in said.out
+    assert "under 7 pt" not in said.err
