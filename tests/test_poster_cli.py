@@ -135,3 +135,39 @@ def test_errors_in_the_map_or_chosen_pathway_stop_the_export(tmp_path, capsys):
     f.write_text(text, encoding="utf-8")  # fixed: the same command writes the poster
     assert main([str(f), "--out", str(out), "--forlop", "angst"]) == 0
     assert out.exists()
+
+
+@pytest.mark.parametrize("landscape,pages,note", [
+    (False, 2, "står på side 2:"),
+    (True, 3, "står på side 2–3:"),
+])
+def test_contacts_on_pages_of_their_own_are_said_and_a_nearly_empty_last_one_too(tmp_path, capsys, landscape,
+                                                                                 pages, note):
+    """Tester round 4: 'A4 poster with a pathway comes out as 2 pages, and page 2 holds only two
+    contact entries'. The map is under A4's floor already, so the contacts cannot join it on
+    page 1; the export says where they are, and when the last page holds only a few."""
+    out = tmp_path / "a4.pdf"
+    args = ["eksempelkommune", "--papir", "A4", "--forlop", "angst", "--out", str(out)]
+    assert main(args + (["--liggende"] if landscape else [])) == 0
+    said = capsys.readouterr().out
+    assert len(PdfReader(out).pages) == pages
+    assert "Kontaktlisten (41 tjenester) " + note in said and "minst 7 pt" in said
+    assert ("Side 3 har bare 1 oppføring" in said) == landscape
+
+
+def test_a_poster_that_holds_its_contacts_says_nothing_of_contact_pages(tmp_path, capsys):
+    assert main(["eksempelkommune", "--papir", "A0", "--out", str(tmp_path / "a0.pdf")]) == 0
+    assert "Kontaktlisten" not in capsys.readouterr().out
+
+
+def test_a_few_contacts_that_fit_beside_a_legible_map_stay_on_page_1(tmp_path, capsys):
+    """Tester round 4 (a second page with a few contacts): the bundled region on A4 put its four
+    contacts on a page of their own, although they fit on the poster with the map's text still
+    7.4 pt (A4's floor: 7): the estimate said no, the real layout now decides."""
+    from sammenkart import paths
+
+    out = tmp_path / "region-a4.pdf"
+    assert main([str(paths.region_dir() / "kart" / "brattfjord.yaml"), "--papir", "A4", "--out", str(out)]) == 0
+    said = capsys.readouterr()
+    assert len(PdfReader(out).pages) == 1 and "Kontaktlisten" not in said.out
+    assert "under 7 pt" not in said.err

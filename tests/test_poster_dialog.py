@@ -108,3 +108,34 @@ def test_the_handout_preview_is_its_first_page_as_it_prints(qtbot, tmp_path):
     pages = len(PdfReader(out).pages)
     assert (f"{pages} sider" if pages > 1 else "1 side") in d.warning.text()
     d.confirmation.close()
+
+
+def test_the_greyed_choices_show_the_handouts_a4_portrait_and_come_back_after(qtbot):
+    """Tester round 5 (e20.png): 'Paper: A0' greyed while the A4 handout was ticked."""
+    d = PosterDialog(FakeWindow())
+    qtbot.addWidget(d)
+    d.paper.setCurrentText("A0")
+    d.orientation.setCurrentIndex(1)
+    d.pathway.setCurrentIndex(1)
+    d.handout.setChecked(True)
+    assert (d.paper.currentText(), d.orientation.currentIndex(), d.tile.currentIndex()) == ("A4", 0, 0)
+    assert not d.paper.isEnabled() and d.public.isChecked()
+    d.handout.setChecked(False)
+    assert (d.paper.currentText(), d.orientation.currentIndex()) == ("A0", 1)
+    assert d.paper.isEnabled()
+
+
+def test_the_dialog_names_a_handout_service_without_a_contact(qtbot):
+    w = FakeWindow()
+    for s in w.map.tjenester:
+        s.kontakt = type(s.kontakt)()
+    d = PosterDialog(w)
+    qtbot.addWidget(d)
+    d.pathway.setCurrentIndex(1)
+    d.handout.setChecked(True)
+    from sammenkart.poster.handout import prepare_handout
+
+    missing = prepare_handout(d.map, d.options()["pathway"]).no_contact
+    assert missing
+    for sid in missing:
+        assert f"«{d.map.service(sid).navn}» " in d.warning.text()

@@ -228,3 +228,27 @@ def test_a_long_address_breaks_after_a_slash_or_before_a_dot_and_loses_nothing()
     assert all(a[-1] in "/-_" or b[0] in ".@" for a, b in zip(parts, parts[1:]))
     assert break_address("kort@x.no", 150, 8) == ["kort@x.no"]
     assert "".join(break_address("a" * 80, 100, 8)) == "a" * 80  # no place to cut: anywhere
+
+
+def test_a_service_without_a_contact_is_named_in_a_warning_and_the_handout_says_whom_to_ask(tmp_path):
+    """Tester round 5: the Lyngnes handout listed the school nurse, the mental health service, the
+    GP office and the school with no way to reach them, and nobody was warned."""
+    from sammenkart.poster.command import main
+
+    out = tmp_path / "lyngnes.pdf"
+    import contextlib
+    import io
+
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        assert main([str(paths.region_dir() / "kart" / "brattfjord.yaml"), "--kommune", "Lyngnes",
+                     "--brosjyre", "--forlop", "angst", "--out", str(out)]) == 0
+    text = pdf_text(out)
+    for name in ("Skulehelsetenesta i Lyngnes", "Lyngnes legekontor", "Lyngnes barne- og ungdomsskule"):
+        assert re.search(rf"brattfjord\.yaml:\d+:\d+: \S+: «{re.escape(name)}» ", err.getvalue()), name
+    flat = " ".join(text.split())
+    # nynorsk, as the region's files: once under each service without a contact
+    assert flat.count("Kontaktinformasjon manglar her: spør helsestasjonen eller fastlegen korleis de når tenesta.") \
+        >= 3
+    # one line on the handout for each service warned about, none for those with a contact
+    assert flat.count("Kontaktinformasjon manglar her") == err.getvalue().count("står i brosjyren uten telefon")

@@ -188,6 +188,11 @@ def run(args) -> int:
         print(_("advarsel: {melding}").format(melding=w), file=sys.stderr)
     pages = _("1 side") if result.pages == 1 else _("{n} sider").format(n=result.pages)
     print(_("Plakat skrevet til {fil} ({sider})").format(fil=args.out, sider=pages))
+    from .composition import contact_pages_note
+
+    note = contact_pages_note(result.plan)
+    if note:
+        print(note)
     left_out = internal_contacts(m) if args.publikum else 0
     if left_out:
         print(ngettext("For publikum: {n} kontakt merket «intern» er ikke med (--fagfolk tar den med).",

@@ -296,3 +296,33 @@ def _contact_pages(m, pal, pm, paper, content, footer, title, col_w, gap) -> lis
         rest = rest[len(placed):]
     return pages
 
+
+
+def contact_pages_note(plan: PosterPlan) -> str | None:
+    """What the export says when the contacts are on pages of their own (None when not): which
+    pages, how many services, and why (the rule of ``arrangement``: they stay on the poster only
+    where the map's smallest text keeps the paper's floor, ``pages.MIN_FONT_PT``); and when the
+    last page holds only a few entries (tester round 4: "page 2 holds only two contact
+    entries"), that too, so nobody takes it for a fault. In the current language."""
+    from ..i18n import ngettext
+
+    if not plan.extra_pages:
+        return None
+    n = sum(len(page) for page in plan.extra_pages)
+    first, last = 2, 1 + len(plan.extra_pages)
+    where = (_("side {n}").format(n=first) if first == last else
+             _("side {fra}–{til}").format(fra=first, til=last))
+    text = ngettext("Kontaktlisten ({n} tjeneste) står på {sider}: på plakaten er det ikke plass til den "
+                    "med kartets tekst på minst {min:.0f} pt.",
+                    "Kontaktlisten ({n} tjenester) står på {sider}: på plakaten er det ikke plass til den "
+                    "med kartets tekst på minst {min:.0f} pt.", n).format(n=n, sider=where,
+                                                                          min=MIN_FONT_PT[plan.paper])
+    few = len(plan.extra_pages[-1])
+    if len(plan.extra_pages) > 1 and few <= FEW_ON_A_PAGE:
+        text += " " + ngettext("Side {side} har bare {n} oppføring; kontaktene er i minste lesbare skrift.",
+                               "Side {side} har bare {n} oppføringer; kontaktene er i minste lesbare skrift.",
+                               few).format(side=last, n=few)
+    return text
+
+
+FEW_ON_A_PAGE = 3  # a last contact page with this many entries or fewer is pointed out

@@ -1,8 +1,10 @@
 """export_poster: one map → a PDF poster (optionally tiled over office sheets)."""
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -28,6 +30,41 @@ class ExportResult:
     plan: PosterPlan
     warnings: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)  # warnings at a file:line:col (str() prints them)
+
+
+LAYOUTS_KEPT = 24  # layouts remembered between plans (a dialog's changes): a few papers × orientations
+
+
+_layouts: OrderedDict = OrderedDict()  # (map, pathways, aspect) → MapLayout, most recent last
+
+
+def layouts_of(m, pathways) -> Callable[[float], object]:
+    """``relayout(aspect)`` for ``plan_poster``: ``m`` laid out with ``pathways`` for a room of
+    ``aspect`` (width/height; within a plan rounded to 0.01), each made once and remembered across plans.
+
+    The poster dialog plans again on every change (paper, orientation, colours,
+    the public edition): only a room of a new shape costs a layout (about 0.2 s
+    for the example map, docs/performance-poster.md). The key is the map's and
+    the pathways' whole content (their ``repr``), so an edited map is laid out
+    afresh; the ``LAYOUTS_KEPT`` most recent are kept. A layout is not changed
+    by those who draw it."""
+    content = (repr(m), tuple(repr(p) for p in pathways))
+    mine: dict = {}  # within one plan an aspect within 0.01 of one laid out takes that layout
+
+    def relayout(aspect: float):
+        near = round(aspect, 2)
+        if near not in mine:
+            key = (content, aspect)  # between plans the very same shape only: the same plan as without
+            lay = _layouts.get(key)
+            if lay is None:
+                lay = _layouts[key] = layout_map(m, pathways, aspect)
+                while len(_layouts) > LAYOUTS_KEPT:
+                    _layouts.popitem(last=False)
+            _layouts.move_to_end(key)
+            mine[near] = lay
+        return mine[near]
+
+    return relayout
 
 
 @in_map_language
@@ -62,13 +99,7 @@ def _prepare_printable(m, paper, landscape, pathway, greyscale, pathways, tile, 
     every = list(pathways) if pathways is not None else ([pathway] if pathway else [])
     if pathway is not None and all(p.id != pathway.id for p in every):
         every.append(pathway)
-    cache: dict = {}
-
-    def relayout(aspect: float):
-        key = round(aspect, 2)
-        if key not in cache:
-            cache[key] = layout_map(m, every, aspect)
-        return cache[key]
+    relayout = layouts_of(m, every)
 
     emphasis = pathway_emphasis(m, pathway, None) if pathway else None
     extra = None

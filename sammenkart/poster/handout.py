@@ -15,6 +15,7 @@ from reportlab.lib.colors import HexColor
 
 from ..atomic import atomic_path
 from ..i18n import _, in_map_language
+from ..model import Problem
 from ..layout.text import REGULAR, register_fonts
 from ..plain_language import family_steps
 from ..printable import printable
@@ -37,7 +38,14 @@ def prepare_handout(m, pathway, greyscale: bool = False, problems: list | None =
     pathway, left_out = family_steps(m, pathway)
     if problems is not None:
         problems.extend(left_out)
-    return _plan(m, pathway, greyscale, problems)
+    plan = _plan(m, pathway, greyscale, problems)
+    if problems is not None:  # a family must learn how to reach each service it is sent to
+        for sid in plan.no_contact:
+            s = m.service(sid)
+            problems.append(Problem(s.source, _(
+                "«{navn}» står i brosjyren uten telefon, nettside, e-post eller adresse som familier kan "
+                "se; brosjyren ber familien spørre helsestasjonen eller fastlegen").format(navn=s.navn), "warning"))
+    return plan
 
 
 @in_map_language

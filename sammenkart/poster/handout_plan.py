@@ -21,7 +21,7 @@ All geometry is in page points, y down from the top of the page (like
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..display import DisplayList, build, level_fill
 from ..i18n import _
@@ -69,6 +69,7 @@ class HandoutPlan:
     fewest_pages: int = 1  # the fewest pages any fit needs (so ``len(pages)`` is never more)
     colours: object = None  # style.Palette
     title: str = ""  # the PDF's title: "pathway – map"
+    no_contact: list[str] = field(default_factory=list)  # ids of listed services without a public contact
 
     @property
     def map_origin(self) -> tuple[float, float]:
@@ -225,6 +226,8 @@ class _Content:
                                   ACCESS_SYMBOLS[s.tilgang], self.pal.background, self.pal.card_border,
                                   self.pal.text, size * 0.85))
                     _para(b, access_text(s.tilgang), size, REGULAR, self.pal.text, x=size * 1.7, leading=1.3)
+                if not public_contact_lines(s):  # a family must still learn how to reach it
+                    _para(b, no_contact_text(), size, REGULAR, self.pal.muted_text, leading=1.25)
                 for text in public_contact_lines(s):
                     if " " in text:
                         _para(b, text, size, REGULAR, self.pal.muted_text, leading=1.25)
@@ -310,6 +313,19 @@ def paginate(sections: list[_Section], content: Rect, gap: float, col_gap: float
     return pages
 
 
+def no_contact_text() -> str:
+    """The line a handout prints under a service with no contact a family may see (current language)."""
+    return _("Kontaktinformasjon mangler her: spør helsestasjonen eller fastlegen hvordan dere når tjenesten.")
+
+
+def services_without_contact(m: Map, texts) -> list[str]:
+    """Ids of the services the handout's contact list names (``pathway_text``'s ``texts``, in
+    order, once) that have no phone, web, e-mail or address a family may see
+    (``plain_language.public_contact_lines``: none, or only ``kontakt.intern``)."""
+    ids = list(dict.fromkeys(line.service_id for t in texts for line in t.services))
+    return [sid for sid in ids if not public_contact_lines(m.service(sid))]
+
+
 def plan_handout(m: Map, pathway: Pathway, greyscale: bool = False) -> HandoutPlan:
     """The handout's pages for ``pathway`` on ``m`` (both already fit to print and
     public: see ``handout.export_handout``). Call inside the map's language."""
@@ -364,5 +380,6 @@ def plan_handout(m: Map, pathway: Pathway, greyscale: bool = False) -> HandoutPl
     if m.oppdatert:
         bits.append(_("oppdatert {dato}").format(dato=date_text(m.oppdatert)))
     return HandoutPlan(pages_for(fit), fit, content, " · ".join(bits), small_map[0] if small_map else None,
-                       small_map[1] if small_map else None, fewest, pal, f"{pathway.navn} – {m.navn}")
+                       small_map[1] if small_map else None, fewest, pal, f"{pathway.navn} – {m.navn}",
+                       services_without_contact(m, texts))
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from ..poster import export_handout, export_poster
 from ..poster.handout import prepare_handout
+from ..poster.composition import contact_pages_note
 from ..poster.export import prepare
 from ..poster.pages import PAPERS, TILE_PAPERS, page_size
 from ..poster.tiling import plan_tiles
@@ -158,6 +159,7 @@ class PosterDialog(QDialog):
         self.handout.setToolTip(_("Brosjyren for familier gjelder én kommune: velg kommunen under Vis → Kommune.")
                                 if whole_region else "")
         handout = self._handout(o)
+        self._show_handout_sheet(handout)
         for w in (self.paper, self.orientation, self.tile, self.public):
             w.setEnabled(not handout)
         self.figures.setEnabled(not handout and self.figures.count() > 1)
@@ -177,6 +179,22 @@ class PosterDialog(QDialog):
         self._last = (layout, pal, variant, _em, plan)
         self.warning.setText("\n".join([str(p) for p in plan.problems] + plan.warnings))
         self.preview.setPixmap(self._draw(layout, pal, variant, plan, o["tile"]))
+
+    def _show_handout_sheet(self, handout: bool) -> None:
+        """The greyed poster choices show what the handout prints (A4, portrait, one sheet,
+        for the public: tester round 5) while it is ticked; the poster's own come back after."""
+        widgets = (self.paper, self.orientation, self.tile, self.public)
+        if handout and getattr(self, "_poster_choice", None) is None:
+            self._poster_choice = [w.currentIndex() if isinstance(w, QComboBox) else w.isChecked() for w in widgets]
+            shown = [self.paper.findText("A4"), 0, 0, True]
+        elif not handout and getattr(self, "_poster_choice", None) is not None:
+            shown, self._poster_choice = self._poster_choice, None
+        else:
+            return
+        for w, value in zip(widgets, shown):
+            w.blockSignals(True)  # one refresh, the one running now
+            w.setCurrentIndex(value) if isinstance(w, QComboBox) else w.setChecked(value)
+            w.blockSignals(False)
 
     # -- preview -------------------------------------------------------------
     def _draw_handout(self, plan) -> QPixmap:
@@ -361,6 +379,9 @@ class PosterDialog(QDialog):
             text = _("Plakaten er lagret (1 side):") + f"\n{path}"
         else:
             text = _("Plakaten er lagret ({n} sider):").format(n=result.pages) + f"\n{path}"
+        note = contact_pages_note(result.plan) if result is not None else None
+        if note:
+            text += "\n\n" + note
         if result is not None and result.warnings:
             text += "\n\n" + "\n".join(result.warnings)
         parent = self.main_window if isinstance(self.main_window, QWidget) else self.parentWidget()
