@@ -99,7 +99,7 @@ def test_the_readme_tells_a_newcomer_how_to_get_english_and_what_linux_needs():
     intro = readme[readme.index("**English.**"):readme.index("## Kom i gang")]
     assert "--sprak en" in intro and "LANG" in intro
     start = readme[readme.index("## Kom i gang"):readme.index("Installer og start")]
-    assert "sudo apt install libxcb-cursor0" in start
+    assert "libxcb-cursor0" in start and "apt install" in start
 
 
 def test_an_english_locale_gives_english_messages_but_a_norwegian_poster(tmp_path):
