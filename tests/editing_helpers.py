@@ -8,6 +8,15 @@ from pathlib import Path
 from sammenkart import paths
 
 MAP = "eksempelkommune"
+PPT = "navn: Pedagogisk-psykologisk tjeneste (PPT)"  # lines of the example map, as written
+RASK = "navn: Rask psykisk helsehjelp for barn og unge"
+
+
+def disk_change(path: Path, old: str, new: str) -> str:
+    """Another program (git, a sync) changes one line of the file on disk; returns the new text."""
+    text = path.read_text(encoding="utf-8").replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    return text
 
 
 def bundled_copy(tmp_path: Path) -> Path:

@@ -7,7 +7,7 @@ import os
 import time
 
 import pytest
-from editing_helpers import MAP, bundled_copy
+from editing_helpers import MAP, PPT, RASK, bundled_copy, disk_change
 
 from sammenkart.editing import (EditError, Editor, FileChangedError, changed_on_disk, disk_state, find_copies,
                                 keep_beside, new_map, save_copies)
@@ -79,15 +79,17 @@ def test_a_file_changed_on_disk_is_noticed_and_saving_over_it_asks(ed):
     assert ed.changed_on_disk() == []
 
 
-PPT = "navn: Pedagogisk-psykologisk tjeneste (PPT)"
-RASK = "navn: Rask psykisk helsehjelp for barn og unge"
+def _crashed_with_an_unsaved_name(tmp_path):
+    """A folder, an editor on it with PPT renamed and not saved, and its recovery copy
+    written (as every 30 s); returns (root, the editor, the map file)."""
+    root = bundled_copy(tmp_path)
+    ed = Editor.open(root)
+    ed.set_service(MAP, "ppt", navn="Ulagret navn")
+    save_copies(ed.documents)
+    return root, ed, ed.document("map", MAP).path
 
 
-def _disk_change(path, old, new) -> str:
-    """Another program (git, a sync) changes one line of the file on disk."""
-    text = path.read_text(encoding="utf-8").replace(old, new)
-    path.write_text(text, encoding="utf-8")
-    return text
+
 
 
 def test_reload_keeps_my_edits_on_top_and_undo_takes_back_only_mine(ed):
@@ -95,7 +97,7 @@ def test_reload_keeps_my_edits_on_top_and_undo_takes_back_only_mine(ed):
     # too, and Ctrl+S then wrote it away without a word
     path = ed.document("map", MAP).path
     ed.set_service(MAP, "ppt", navn="Mitt navn")
-    theirs = _disk_change(path, RASK, "navn: Rask hjelp")
+    theirs = disk_change(path, RASK, "navn: Rask hjelp")
     seen = []
     ed.subscribe(seen.append)
     change = ed.reload(path)
@@ -119,7 +121,7 @@ def test_reload_moves_the_whole_history_so_no_state_lacks_the_other_change(ed):
     ed.set_service(MAP, "ppt", navn="Først")
     ed.save()  # an edit already saved ...
     ed.set_service(MAP, "bup", beskrivelse="Mine ord")  # ... and one not
-    _disk_change(path, RASK, "navn: Rask hjelp")
+    disk_change(path, RASK, "navn: Rask hjelp")
     ed.reload(path)
     assert len(ed.history) == 2 and ed.history_index == 2
     while ed.can_undo():  # every state back to the start has their change
@@ -134,7 +136,7 @@ def test_a_quiet_reload_is_not_undone_by_undoing_an_earlier_saved_edit(ed):
     path = ed.document("map", MAP).path
     ed.set_service(MAP, "ppt", navn="Først")
     ed.save()
-    theirs = _disk_change(path, RASK, "navn: Rask hjelp")
+    theirs = disk_change(path, RASK, "navn: Rask hjelp")
     ed.reload(path)
     assert ed.document("map", MAP).text == theirs and not ed.dirty and len(ed.history) == 1
     ed.undo()  # my saved rename goes; their change stays
@@ -147,7 +149,7 @@ def test_where_both_changed_the_same_line_keep_decides_and_undo_gives_the_disk_t
     path = ed.document("map", MAP).path
     ed.set_service(MAP, "ppt", navn="Mitt navn")
     ed.set_service(MAP, "bup", beskrivelse="Mine ord")
-    theirs = _disk_change(path, PPT, "navn: PPT fra disken")
+    theirs = disk_change(path, PPT, "navn: PPT fra disken")
     preview = ed.merge_preview(path)
     assert preview.conflicts == (250,) and ed.document("map", MAP).text != theirs, "a preview changes nothing"
     ed.reload(path, keep=keep)
@@ -217,11 +219,7 @@ def test_recovery_copies_of_unsaved_edits_are_found_and_restored(tmp_path):
 
 def test_a_copy_of_a_file_changed_since_is_offered_and_merged_onto_the_new_text(tmp_path):
     # tester round 4, item 2: a comment line added after the crash hid the copy for good
-    root = bundled_copy(tmp_path)
-    ed = Editor.open(root)
-    ed.set_service(MAP, "ppt", navn="Ulagret navn")
-    save_copies(ed.documents)
-    path = ed.document("map", MAP).path
+    root, ed, path = _crashed_with_an_unsaved_name(tmp_path)
     theirs = path.read_text(encoding="utf-8") + "# lagt til av git pull\n"
     path.write_text(theirs, encoding="utf-8")
     os.utime(path, (time.time() + 60, time.time() + 60))
@@ -237,12 +235,8 @@ def test_a_copy_of_a_file_changed_since_is_offered_and_merged_onto_the_new_text(
 
 
 def test_a_copy_whose_lines_were_changed_on_disk_too_wins_there_and_undo_gives_the_disk(tmp_path):
-    root = bundled_copy(tmp_path)
-    ed = Editor.open(root)
-    ed.set_service(MAP, "ppt", navn="Ulagret navn")
-    save_copies(ed.documents)
-    path = ed.document("map", MAP).path
-    theirs = _disk_change(path, PPT, "navn: PPT fra git")
+    root, ed, path = _crashed_with_an_unsaved_name(tmp_path)
+    theirs = disk_change(path, PPT, "navn: PPT fra git")
     found = find_copies()
     fresh = Editor.open(root)
     fresh.recover(found[0].path, found[0].text, found[0].base)
@@ -270,11 +264,7 @@ def test_an_old_copy_without_its_base_is_still_offered_when_the_file_is_newer(tm
 
 
 def test_a_copy_equal_to_the_file_is_not_offered(tmp_path):
-    root = bundled_copy(tmp_path)
-    ed = Editor.open(root)
-    ed.set_service(MAP, "ppt", navn="Ulagret navn")
-    save_copies(ed.documents)
-    path = ed.document("map", MAP).path
+    root, ed, path = _crashed_with_an_unsaved_name(tmp_path)
     path.write_text(ed.document("map", MAP).text, encoding="utf-8")  # saved by hand the same way
     assert find_copies() == []
 

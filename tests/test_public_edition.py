@@ -14,6 +14,21 @@ def ws():
     return load_bundled()
 
 
+def _dialog(qtbot, ws):
+    """The poster dialog of a window showing the example map."""
+    from sammenkart.qt.poster_dialog import PosterDialog
+
+    class Window:
+        workspace = ws
+
+        def current_map(self):
+            return ws.maps["eksempelkommune"]
+
+    d = PosterDialog(Window())
+    qtbot.addWidget(d)
+    return d
+
+
 def _internal(m):
     """(name, phone) of every service whose contact is for professionals only."""
     return [(s.navn, s.kontakt.telefon) for s in m.tjenester if s.kontakt.intern and s.kontakt.telefon]
@@ -59,21 +74,13 @@ def test_a_poster_is_for_the_public_unless_made_for_professionals(tmp_path, ws, 
 
 def test_the_command_line_and_the_dialog_take_one_default(qtbot, ws):
     from sammenkart.public_edition import PUBLIC_BY_DEFAULT
-    from sammenkart.qt.poster_dialog import PosterDialog
 
     parser = command._Parser(prog="sammenkart")
     command.configure_parser(parser.add_subparsers(dest="command", parser_class=command._Parser))
     args = parser.parse_args(["export", "eksempelkommune", "--out", "x.pdf"])
     assert args.publikum is PUBLIC_BY_DEFAULT is True
 
-    class Window:
-        workspace = ws
-
-        def current_map(self):
-            return ws.maps["eksempelkommune"]
-
-    d = PosterDialog(Window())
-    qtbot.addWidget(d)
+    d = _dialog(qtbot, ws)
     assert d.public.isChecked() is PUBLIC_BY_DEFAULT
 
 
@@ -104,16 +111,8 @@ def test_the_handout_never_prints_an_internal_contact(tmp_path, ws, mid, pid):
 
 
 def test_the_poster_dialog_leaves_internal_contacts_out_unless_asked(qtbot, tmp_path, ws):
-    from sammenkart.qt.poster_dialog import PosterDialog
 
-    class Window:
-        workspace = ws
-
-        def current_map(self):
-            return ws.maps["eksempelkommune"]
-
-    d = PosterDialog(Window())
-    qtbot.addWidget(d)
+    d = _dialog(qtbot, ws)
     numbers = [tel for _n, tel in _internal(ws.maps["eksempelkommune"])]
 
     def planned_text():
@@ -128,8 +127,7 @@ def test_the_poster_dialog_leaves_internal_contacts_out_unless_asked(qtbot, tmp_
     d.save(str(out))
     assert not [n for n in numbers if n in pdf_text(out)]
 
-    d = PosterDialog(Window())
-    qtbot.addWidget(d)
+    d = _dialog(qtbot, ws)
     d.public.setChecked(False)
     assert all(n in planned_text() for n in numbers)
     d.pathway.setCurrentIndex(1)

@@ -21,7 +21,7 @@ from sammenkart.qt.app import make_app
 from sammenkart.qt.edit_ui import EditController
 from sammenkart.qt.main_window import MainWindow
 
-from editing_helpers import bundled_copy, changed_lines, comments
+from editing_helpers import PPT, RASK, bundled_copy, changed_lines, comments, disk_change
 
 MAP = "eksempelkommune"
 
@@ -314,14 +314,6 @@ def test_a_file_changed_on_disk_is_read_again_quietly_without_edits(qtbot, windo
     assert not answers.asked
 
 
-RASK = "navn: Rask psykisk helsehjelp for barn og unge"
-PPT = "navn: Pedagogisk-psykologisk tjeneste (PPT)"
-
-
-def _disk_change(path, old, new) -> str:
-    text = path.read_text(encoding="utf-8").replace(old, new)
-    path.write_text(text, encoding="utf-8")
-    return text
 
 
 def test_a_change_on_disk_is_read_in_under_my_edits_and_undo_takes_back_only_mine(qtbot, window, root, answers):
@@ -331,7 +323,7 @@ def test_a_change_on_disk_is_read_in_under_my_edits_and_undo_takes_back_only_min
     path = root / "kart" / f"{MAP}.yaml"
     edit_mode_on(qtbot, w)
     w.editor.set_service(MAP, "ppt", navn="Mitt navn")
-    _disk_change(path, RASK, "navn: Rask hjelp")
+    disk_change(path, RASK, "navn: Rask hjelp")
     qtbot.waitUntil(lambda: w.current_map().service("lavterskel-psykisk-helse").navn == "Rask hjelp", timeout=5000)
     title, text, buttons = answers.asked[-1]
     assert title == "Fila er endret av et annet program" and buttons == ["OK"]
@@ -357,7 +349,7 @@ def test_a_line_both_changed_asks_whose_and_keeps_the_other_version_beside(qtbot
     w.editor.set_service(MAP, "ppt", navn="Mitt navn")
     w.editor.set_service(MAP, "bup", beskrivelse="Mine ord")
     answers.queue = ["Bruk versjonen på disken"]
-    theirs = _disk_change(path, PPT, "navn: PPT fra git")
+    theirs = disk_change(path, PPT, "navn: PPT fra git")
     qtbot.waitUntil(lambda: w.current_map().service("ppt").navn == "PPT fra git", timeout=5000)
     question = next(a for a in answers.asked if len(a[2]) == 3)
     assert "linje 250 er endret både der og av deg" in question[1]
@@ -379,7 +371,7 @@ def test_saving_over_a_change_on_disk_merges_or_overwrites_and_keeps_their_versi
     edit_mode_on(qtbot, w)
     w.editor.set_service(MAP, "ppt", navn="Mitt navn")
     answers.queue = ["Vent"]
-    _disk_change(path, PPT, "navn: PPT fra git")
+    disk_change(path, PPT, "navn: PPT fra git")
     qtbot.waitUntil(lambda: any(len(b) == 3 for _t, _x, b in answers.asked), timeout=5000)
     assert w.current_map().service("ppt").navn == "Mitt navn"
     # Ctrl+S: one file, said in the singular (tester round 4, item 13)
@@ -416,7 +408,7 @@ def test_saving_over_a_change_on_disk_can_merge_first(qtbot, window, root, answe
     edit_mode_on(qtbot, w)
     w.editor.set_service(MAP, "ppt", navn="Mitt navn")
     w.edit.files.watcher.blockSignals(True)  # the save comes before the watcher notices
-    _disk_change(path, RASK, "navn: Rask hjelp")
+    disk_change(path, RASK, "navn: Rask hjelp")
     answers.queue = ["Slå sammen"]
     w.map_view.setFocus()
     key(qtbot, w, Qt.Key_S, Qt.ControlModifier)
@@ -956,7 +948,7 @@ def test_a_change_on_disk_while_presenting_waits_for_the_end_and_nothing_is_lost
     QApplication.processEvents()
     before = _shown_widgets(w)
     card_lines = w.scene.cards["lavterskel-psykisk-helse"].item.lines
-    _disk_change(path, RASK, "navn: Rask hjelp")
+    disk_change(path, RASK, "navn: Rask hjelp")
     qtbot.waitUntil(lambda: w.edit.files.waiting_disk, timeout=5000)
     qtbot.wait(2 * 250)  # the settle time again: nothing more comes
     assert not answers.asked, "no question over the projected picture"
@@ -1010,7 +1002,7 @@ def test_the_facilitators_window_shows_unsaved_edits_and_saves_them(qtbot, windo
     assert note.button.isVisibleTo(f) and note.button.text() == "● Ulagrede endringer – Ctrl+S lagrer"
     w.presentation.enter()
     assert not w.edit.unsaved.isVisible() and note.button.isVisibleTo(f), "the facilitator still sees it"
-    _disk_change(path, RASK, "navn: Rask hjelp")
+    disk_change(path, RASK, "navn: Rask hjelp")
     qtbot.waitUntil(lambda: note.waiting.isVisibleTo(f), timeout=5000)
     assert path.name in note.waiting.text() and not answers.asked
     w.presentation.leave()

@@ -94,13 +94,9 @@ def refine_routed(grid, pairs: dict[tuple[str, str], float], fixed: set[str] = f
     def put_on(ks) -> float:
         cost = 0.0
         for n in ks:
-            best = None
-            for trunk, modes in router._candidates(n):
-                c = router._cost(n, trunk, modes)
-                if best is None or c < best[0] - 1e-9:
-                    best = (c, trunk, modes)
-            router._apply(n, best[1], best[2])
-            cost += best[0]
+            best, trunk, modes = router.best_route(n)
+            router._apply(n, trunk, modes)
+            cost += best
         return cost
 
     kept = 0

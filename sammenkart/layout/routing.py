@@ -166,12 +166,18 @@ class Router:
             t = net.terms[0]
             self._apply(net, t.c + 1, {0: "top", 1: "right"})
             return
+        _cost, trunk, modes = self.best_route(net)
+        self._apply(net, trunk, modes)
+
+    def best_route(self, net: Net) -> tuple[float, object, dict[int, str]]:
+        """(cost, trunk, modes) of the net's cheapest candidate against the nets placed now
+        (ties: the first candidate). The net itself must not be placed."""
         best = None
         for trunk, modes in self._candidates(net):
             cost = self._cost(net, trunk, modes)
             if best is None or cost < best[0] - 1e-9:
                 best = (cost, trunk, modes)
-        self._apply(net, best[1], best[2])
+        return best
 
     def _candidates(self, net: Net):
         terms = net.terms

@@ -14,6 +14,7 @@ everywhere. The window says what each key does (``MainWindow.clicker_key``).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit, QWidget,
 )
@@ -61,8 +62,6 @@ def _nothing_to_undo_here(widget, event) -> bool:
     """Ctrl+Z (Ctrl+Shift+Z, Ctrl+Y) in a text field that has no typing of its own to
     undo (or redo): a field shows the file again after each applied edit, so then the
     user means the window's undo, not the field's (tester 6: Ctrl+Z "did nothing")."""
-    from PySide6.QtGui import QKeySequence
-
     undo, redo = event.matches(QKeySequence.Undo), event.matches(QKeySequence.Redo)
     if not (undo or redo):
         return False

@@ -58,6 +58,9 @@ class MainWindow(QMainWindow):
         self.colouring_provider = None  # see set_colouring
         self.map_view_provider = None  # see set_map_view
         self._chosen: Map | None = None  # the workspace's map; _map is what is shown of it
+        # a map whose file could not be read any more: (its id, pathway id, step, the map shown
+        # instead), to go back there when the file is mended (window_sync)
+        self._lost: tuple | None = None
         self.slides = None  # see next_step: a slide after the map (figures) takes the clicker first
         self._menus: dict[str, QMenu] = {}
 

@@ -32,8 +32,7 @@ def refresh(w, change=None) -> str | None:
     if m is None:
         # the map went (its file has an error now, or was removed): show another, or none,
         # and remember where the room was, to go back there when the file is mended
-        if old is not None:
-            w._lost = (old.id, w._pathway.id if w._pathway is not None else None, w.step)
+        where = (old.id, w._pathway.id if w._pathway is not None else None, w.step) if old is not None else None
         _problems(w, ws)
         if w.maps_list.count():
             w.maps_list.setCurrentRow(0)
@@ -42,9 +41,9 @@ def refresh(w, change=None) -> str | None:
         else:
             w._show_map(None)
             w.room.set_empty(w._empty_state(ws))
-        if old is not None:
+        if where is not None:
             shown = w.chosen_map()
-            w._lost += (shown.id if shown is not None else None,)
+            w._lost = (*where, shown.id if shown is not None else None)
         update_title(w)
         _back_where_it_was(w, ws)
         return None
@@ -89,8 +88,8 @@ def refresh(w, change=None) -> str | None:
 def _back_where_it_was(w, ws) -> bool:
     """A map that went because its file could not be read is back: show it again, at the
     pathway and step the room was at, unless the user has chosen another map since."""
-    lost = getattr(w, "_lost", None)
-    if not lost or len(lost) < 4 or lost[0] not in ws.maps:
+    lost = w._lost
+    if lost is None or lost[0] not in ws.maps:
         return False
     map_id, pathway_id, step, fallback = lost
     shown = w.chosen_map()
