@@ -207,7 +207,7 @@ class FiguresSlide(QWidget):
         return max(14.0, min(self.height() / 30, self.width() / 40))
 
     def plan(self) -> SlidePlan:
-        key = (self.width(), self.height(), self.title, self.note, id(self.views), self.measure)
+        key = (self.width(), self.height())  # new content clears the plan (set_content)
         if self._plan is None or self._plan[0] != key:
             self._plan = (key, self._make_plan())
         return self._plan[1]
