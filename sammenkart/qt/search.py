@@ -59,15 +59,21 @@ class SearchBox(QWidget):
             item.setToolTip(label)
         if not found and text.strip():
             item = QListWidgetItem(_("Ingen treff for «{tekst}»").format(tekst=text.strip()), self.results)
-            item.setFlags(Qt.NoItemFlags)  # says so; nothing to choose
+            item.setFlags(Qt.ItemIsEnabled)  # says so in the text's own colour; nothing to choose
+            font = item.font()
+            font.setItalic(True)
+            item.setFont(font)
         self.results.blockSignals(False)
         self.results.setVisible(bool(text.strip()))
         self._make_room()
         if found:
             self.window.map_view.center_on_service(found[0].service.id, flash=False)
 
-    def _row_height(self) -> int:
-        return max(self.results.sizeHintForRow(0), self.results.fontMetrics().height() + 2)
+    def _rows_height(self, n: int) -> int:
+        """The height of the list's first ``n`` rows (a long name with its reason wraps)."""
+        line = self.results.fontMetrics().height() + 2
+        return sum(max(self.results.sizeHintForRow(i), line) if i < self.results.count() else line
+                   for i in range(n))
 
     def _make_room(self) -> None:
         """At least ``MIN_ROWS`` rows of results (as many as there are, up to ``MAX_ROWS``):
@@ -76,10 +82,10 @@ class SearchBox(QWidget):
         lists = [w for w in (getattr(self.window, "maps_list", None), getattr(self.window, "pathways_list", None))
                  if w is not None]
         frame = 2 * self.results.frameWidth() + 4
-        rows = max(1, min(self.results.count(), MIN_ROWS))
-        want = rows * self._row_height() + frame
+        count = max(1, self.results.count())
+        want = self._rows_height(min(count, MIN_ROWS)) + frame
         self.results.setMinimumHeight(want if self.results.isVisible() else 0)
-        self.results.setMaximumHeight(MAX_ROWS * self._row_height() + frame)
+        self.results.setMaximumHeight(self._rows_height(min(count, MAX_ROWS)) + frame)
         panel = self.parentWidget()
         if panel is None:
             return
