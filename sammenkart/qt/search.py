@@ -102,10 +102,6 @@ class SearchBox(QWidget):
         if self.results.isVisible():
             self._make_room()
 
-    def showing_lists(self) -> bool:
-        """The maps' and pathways' lists are shown beside the results (tests)."""
-        return all(w.isVisible() for w in (self.window.maps_list, self.window.pathways_list))
-
     def choose_first(self) -> None:
         """Enter in the field: the result chosen in the list, else the first."""
         item = self.results.currentItem() if self.results.isVisible() else None
