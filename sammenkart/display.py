@@ -435,3 +435,31 @@ def legend_entries(m, pal: Palette, em: Emphasis, variant: str) -> tuple[LegendE
             out.append(LegendEntry("art", art, art_label(art), dash=tuple(ART_DASH.get(art, ())), colour=pal.arrow))
         out.append(LegendEntry("note", "tall", _("Tallene viser rekkefølgen i forløpet.")))
     return tuple(out)
+
+
+@dataclass(frozen=True)
+class RingItem:
+    """The keyboard focus ring around one card (screen only; a poster has no focus):
+    a band ``width`` wide in ``colour`` with a thin ``edge`` line on both sides, so it
+    shows on white, on the darkest card colour and in grey scale; ``rect`` is the
+    ring's middle line, ``gap`` outside the card."""
+
+    id: str
+    rect: Rect
+    radius: float
+    width: float
+    colour: str
+    edge: str
+    edge_width: float
+
+
+def focus_ring(layout: MapLayout | None, service_id: str | None, variant: str = "normal") -> RingItem | None:
+    """The focus ring for ``service_id``'s card (widths and colours ``style.Look``), or None."""
+    card = layout.cards.get(service_id) if layout is not None and service_id is not None else None
+    if card is None:
+        return None
+    lk = look_for(variant)
+    out = lk.focus_ring_gap + lk.focus_ring / 2
+    r = card.rect
+    return RingItem(service_id, Rect(r.x - out, r.y - out, r.w + 2 * out, r.h + 2 * out), out + 2.0,
+                    lk.focus_ring, lk.focus_ring_colour, lk.focus_ring_edge, lk.focus_ring_edge_width)

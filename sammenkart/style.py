@@ -392,6 +392,14 @@ class Look:
     status_mark_font_size: float = 9.0
     dim_opacity: float = 0.25  # services outside the pathway
     dim_text_opacity: float = 0.55  # their names look dimmed, as far as they stay readable (dimmed_text)
+    # The keyboard focus (Ctrl+arrows, Tab to the map; screen only): an amber band with a
+    # dark edge each side, outside the card, clear of every card border, the edit
+    # mode's orange frame (#d35400) and the step colours, on white and dark cards alike.
+    focus_ring: float = 4.0
+    focus_ring_gap: float = 3.0
+    focus_ring_colour: str = "#ffbf00"
+    focus_ring_edge: str = "#1a1a1a"
+    focus_ring_edge_width: float = 1.0
 
 
 _LOOKS = {"normal": Look(), "hoykontrast": Look(dim_opacity=0.3), "gratone": Look(dim_opacity=0.3)}

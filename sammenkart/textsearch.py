@@ -4,10 +4,25 @@ Text pasted from macOS or a PDF is often decomposed (NFD: "a" + a combining
 accent), while a keyboard types composed letters (NFC). Both sides are brought
 to NFC and case-folded before comparing, so "Kárášjohka" typed finds a service
 written either way, and "BUP" finds "bup".
+
+Besides a service's name, id and type, a search reads the standard role's usual
+names (nb and nn, ``roles.py``), the other names people use (``resources/synonymer.yaml``:
+«helsesøster» finds the health centre and the school health service) and the
+description; each hit says why it was found when it was not by its name (``Hit.why``).
 """
 from __future__ import annotations
 
+import re
 import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
+
+from .i18n import _
+from .paths import resources_dir
+
+MIN_PREFIX = 3  # a typed word shorter than this finds no other name (too many would match)
 
 
 def fold(text: str) -> str:
@@ -15,17 +30,140 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).casefold())
 
 
-def matches(m, text: str) -> list:
-    """Services of ``m`` whose name, id or type contains every word typed (any case,
-    any Unicode normal form); those whose name starts with the first word first."""
-    words = fold(text).split()
+@dataclass(frozen=True)
+class Synonyms:
+    """One group of ``resources/synonymer.yaml``: the name shown, the words people type
+    (folded), the standard roles whose services the group covers."""
+
+    navn: str
+    words: tuple[str, ...]
+    types: frozenset[str]
+
+
+def synonyms_file():
+    return resources_dir() / "synonymer.yaml"
+
+
+@lru_cache(maxsize=1)
+def synonym_groups() -> tuple[Synonyms, ...]:
+    """The groups of ``resources/synonymer.yaml``, read once. Raises ValueError for a
+    group without ``navn``, ``ord`` or ``typer`` (a packaging mistake; a test reads them all)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(synonyms_file().read_text(encoding="utf-8"), Loader=loader) or []
+    out = []
+    for k, entry in enumerate(data):
+        if not (isinstance(entry, dict) and isinstance(entry.get("navn"), str) and entry.get("ord")
+                and isinstance(entry.get("typer"), list)):
+            raise ValueError(f"{synonyms_file()}: group {k + 1} needs navn, ord and typer")
+        out.append(Synonyms(entry["navn"], tuple(fold(str(w)) for w in entry["ord"]),
+                            frozenset(str(t) for t in entry["typer"])))
+    return tuple(out)
+
+
+def _names_word(typed: str, word: str) -> bool:
+    """A typed word finds a group's word: it begins the word, or the word begins it
+    («helsesøsteren» finds «helsesøster»)."""
+    return len(typed) >= MIN_PREFIX and (word.startswith(typed) or typed.startswith(word))
+
+
+def _groups_for(typed: str) -> list[Synonyms]:
+    return [g for g in synonym_groups() if any(_names_word(typed, w) for w in g.words)]
+
+
+def _whole_word(text: str, word: str) -> bool:
+    """``word`` stands in ``text`` as a word of its own («lege» is not in «legevakt»)."""
+    return re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text) is not None
+
+
+def _starts_word(text: str, typed: str) -> bool:
+    """``typed`` begins a word of ``text`` («lege» in «alvorlege» does not count)."""
+    return re.search(r"(?<!\w)" + re.escape(typed), text) is not None
+
+
+def _in_group(s, name: str, group: Synonyms) -> bool:
+    return s.role in group.types or any(_whole_word(name, w) for w in group.words if len(w) >= MIN_PREFIX)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A service found, and why when not by its name, id or type: «annet navn:
+    helsesykepleier», «beskrivelse: helsesykepleier» (translated); None by its name."""
+
+    service: object
+    why: str | None = None
+
+
+def _word_in(text: str, typed: str) -> str:
+    """The whole word of ``text`` (folded) in which ``typed`` was found."""
+    found = re.search(r"(?<!\w)" + re.escape(typed), text)
+    i = found.start() if found else text.find(typed)
+    start = i
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
+        start -= 1
+    end = i + len(typed)
+    while end < len(text) and (text[end].isalnum() or text[end] == "-"):
+        end += 1
+    return text[start:end]
+
+
+def _role_names(s) -> str:
+    from .roles import STANDARD_ROLES
+
+    r = STANDARD_ROLES.get(s.role)
+    if r is None:
+        return ""
+    return fold(" ".join({r.navn("nb"), r.navn("nn"), r.short("nb"), r.short("nn")}))
+
+
+def search(m, text: str) -> list[Hit]:
+    """Services of ``m`` in which every word typed is found (any case, any Unicode normal
+    form), best first: by name (those whose name starts with the first word first), by
+    another name (the standard role's names, ``synonymer.yaml``), then by description.
+    The whole text may also be one of a group's phrases («barne- og ungdomspsykiatrisk»)."""
+    typed = fold(text)
+    words = typed.split()
     if not words or m is None:
         return []
+    phrase = " ".join(words)
+    phrase_groups = _groups_for(phrase) if len(words) > 1 else []
+    word_groups = {w: _groups_for(w) for w in words}
     found = []
     for s in m.tjenester:
         name = fold(s.navn)
         hay = f"{name} {fold(s.id)} {fold(s.role)}"
-        if all(w in hay for w in words):
-            found.append((not name.startswith(words[0]), name, s))
-    found.sort(key=lambda t: (t[0], t[1]))
-    return [s for _first, _name, s in found]
+        roles = _role_names(s)
+        about = fold(s.beskrivelse or "")
+        rank, why = 0, None
+        group = next((g for g in phrase_groups if _in_group(s, name, g)), None)
+        if group is not None and not all(w in hay for w in words):
+            rank, why = 1, _("annet navn: {ord}").format(ord=group.navn)
+        else:
+            for w in words:
+                if w in hay:
+                    continue
+                if _starts_word(roles, w):
+                    rank = max(rank, 1)
+                    why = why or _("annet navn: {ord}").format(ord=_word_in(roles, w))
+                    continue
+                group = next((g for g in word_groups[w] if _in_group(s, name, g)), None)
+                if group is not None:
+                    rank = max(rank, 1)
+                    why = why or _("annet navn: {ord}").format(ord=group.navn)
+                    continue
+                if _starts_word(about, w):
+                    rank = 2
+                    why = why or _("beskrivelse: {ord}").format(ord=_word_in(about, w))
+                    continue
+                break
+            else:
+                found.append((rank, not name.startswith(words[0]), name, Hit(s, why)))
+                continue
+            continue
+        found.append((rank, not name.startswith(words[0]), name, Hit(s, why)))
+    found.sort(key=lambda t: t[:3])
+    return [hit for *_key, hit in found]
+
+
+def matches(m, text: str) -> list:
+    """The services ``search`` finds, best first."""
+    return [hit.service for hit in search(m, text)]

@@ -129,3 +129,40 @@ def test_a_card_moved_to_another_level_leaves_most_others_in_their_slots():
     assert same(kept) >= 0.6 * len(others) > same(_lay(moved, ps))
     assert set(kept.cards) == set(before.cards)
     assert _lay(m, ps, keep=before).grid.pos == before.grid.pos  # nothing moved: nothing moves
+
+
+def _renamed_cells(m, pathways, sid: str, navn: str):
+    """(cells before, cells after, how, layout after) when the window's cache lays out ``m``
+    and then ``m`` with ``sid`` renamed ``navn`` (what the edit form's name field does)."""
+    cache = LayoutCache()
+    before, _how = cache.layout_for(m, pathways)
+    after, how = cache.layout_for(with_service(m, sid, navn=navn), pathways)
+    return dict(before.grid.pos), dict(after.grid.pos), how, after
+
+
+def test_a_rename_to_a_taller_card_keeps_every_other_card_in_its_cell(example):
+    """Tester round 5: "Torget legesenter AS" made the GP's card taller, the map was laid
+    out again and Røde Kors leksehjelp went to another row (the kept rows had to be as
+    even as ``row_sizes``, the laid-out ones were 6 and 5 the other way round)."""
+    from sammenkart.layout.metrics import overlapping_cards
+
+    m, pathways, _before = example
+    old_lines = len(LayoutCache()._label(m.service("fastlege-torget")))
+    cells, after_cells, how, after = _renamed_cells(m, pathways, "fastlege-torget", "Torget legesenter AS")
+    assert how == NEW  # the card is taller: a new layout, not a relabelled copy
+    assert len(after.cards["fastlege-torget"].lines) != old_lines
+    moved = {sid: (cells[sid], after_cells.get(sid)) for sid in cells if after_cells.get(sid) != cells[sid]}
+    assert moved == {}
+    assert overlapping_cards(after) == []
+
+
+@pytest.mark.parametrize("map_id", ["eksempelkommune", "fjordvik"])
+def test_any_rename_keeps_the_other_cards_cells(map_id):
+    """Every fourth service of each example map renamed to a name two or three lines
+    longer: no other card changes its row or column."""
+    ws = load_bundled()
+    m = ws.maps[map_id]
+    pathways = ws.pathways_for(m)
+    for s in m.tjenester[::4]:
+        cells, after, _how, _lay = _renamed_cells(m, pathways, s.id, s.navn + " – for barn, unge og familier i hele kommunen")
+        assert [sid for sid in cells if sid != s.id and after.get(sid) != cells[sid]] == [], s.id

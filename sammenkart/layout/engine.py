@@ -249,30 +249,64 @@ def reference_layout(m: Map, pathways: Sequence[Pathway] = ()) -> MapLayout:
 
 def kept_slots(keep: MapLayout, m: Map, bands: list[list[str]], cols: int) -> dict[str, tuple[int, int]]:
     """(row within its band, column) in ``keep`` of each service of ``m`` that is
-    in the same band (level) as there, where the new grid has that slot: the
-    same number of columns, the row among its band's rows, no more cards kept
-    in a row than the row will hold (file order decides). Empty for a tiled
-    region or a grid of another width."""
+    in the same band (level) as there, where the new grid has that slot
+    (``kept_places``' slots)."""
+    return kept_places(keep, m, bands, cols)[0]
+
+
+def kept_places(keep: MapLayout, m: Map, bands: list[list[str]],
+                cols: int) -> tuple[dict[str, tuple[int, int]], list[list[int] | None]]:
+    """The places of ``keep`` an edited map can keep: (slots, sizes).
+
+    ``slots``: (row within its band, column) in ``keep`` of each service of ``m``
+    that is in the same band (level) as there, on the same number of columns and
+    with the band still that many rows deep. ``sizes``: per band, how many cards
+    each of its rows holds: the rows as ``keep`` filled them (its refinement may
+    leave 5 and 6 where ``row_sizes`` says 6 and 5), cards new to the band in the
+    emptiest rows with room; None for a band laid out afresh (``row_sizes``).
+    A rename that makes a card taller kept every card but one in its row before
+    (tester: "Torget legesenter AS" moved Røde Kors leksehjelp), because the
+    kept rows had to match ``row_sizes``. Empty for a tiled region or a grid of
+    another width."""
     grid = keep.grid
     if grid is None or grid.cols != cols or is_tiled(m):
-        return {}
+        return {}, [None] * len(bands)
     first: dict[int, int] = {}
     for r, b in enumerate(grid.row_band):
         first.setdefault(b, r)
     old_level = {b: band.level_id for b, band in enumerate(keep.bands)}
-    out: dict[str, tuple[int, int]] = {}
+    slots: dict[str, tuple[int, int]] = {}
+    all_sizes: list[list[int] | None] = []
     for lv, ids in zip(levels_top_down(m), bands):
-        sizes = row_sizes(len(ids), cols)
-        used: dict[int, int] = {}
+        depth = len(row_sizes(len(ids), cols))
+        kept: dict[str, tuple[int, int]] = {}
         for sid in ids:
             rc = grid.pos.get(sid)
             if rc is None or old_level.get(grid.row_band[rc[0]]) != lv.id:
                 continue
             row = rc[0] - first[grid.row_band[rc[0]]]
-            if row < len(sizes) and used.get(row, 0) < sizes[row] and rc[1] < cols:
-                used[row] = used.get(row, 0) + 1
-                out[sid] = (row, rc[1])
-    return out
+            if row < depth and rc[1] < cols:
+                kept[sid] = (row, rc[1])
+        sizes = [0] * depth
+        for row, _col in kept.values():
+            sizes[row] += 1
+        for _new in range(len(ids) - len(kept)):  # new to the band: the emptiest row with room
+            open_rows = [r for r in range(depth) if sizes[r] < cols]
+            sizes[min(open_rows, key=lambda r: (sizes[r], r))] += 1
+        if depth and 0 in sizes:  # a row left empty: the band laid out as before (row_sizes)
+            even = row_sizes(len(ids), cols)
+            used: dict[int, int] = {}
+            for sid in ids:
+                if sid in kept:
+                    row = kept[sid][0]
+                    if used.get(row, 0) < even[row]:
+                        used[row] = used.get(row, 0) + 1
+                        slots[sid] = kept[sid]
+            all_sizes.append(None)
+            continue
+        slots.update(kept)
+        all_sizes.append(sizes or None)
+    return slots, all_sizes
 
 
 def _layout(m: Map, pathways, aspect: float, together: bool, pins: bool, keep: MapLayout | None = None) -> MapLayout:
@@ -288,12 +322,13 @@ def _layout(m: Map, pathways, aspect: float, together: bool, pins: bool, keep: M
     lines = {s.id: card_lines(s, lang=m.malform) for s in m.tjenester}
     heights = {sid: card_height(v) for sid, v in lines.items()}
     cols, rows = grid_shape(m, [[heights[s] for s in ids] for ids in bands], aspect, bands)
-    slots = {}
+    slots: dict[str, tuple[int, int]] = {}
+    sizes: list[list[int] | None] | None = None
     if keep is not None and keep.grid is not None and not is_tiled(m):
         # as many columns as before (a band one card longer would often change them)
         cols = keep.grid.cols
         rows = [max(1, len(row_sizes(len(ids), cols))) for ids in bands]
-        slots = kept_slots(keep, m, bands, cols)
+        slots, sizes = kept_places(keep, m, bands, cols)
     if pins and pinned(m):
         own = resolve(m, reference_layout(m, pathways), cols, rows).slots
         band = {sid: b for b, ids in enumerate(bands) for sid in ids}
@@ -301,7 +336,7 @@ def _layout(m: Map, pathways, aspect: float, together: bool, pins: bool, keep: M
         # a card's own plassering first; a kept card on its slot gets placed afresh
         slots = {sid: rc for sid, rc in slots.items() if sid not in own and (band[sid], rc) not in taken}
         slots.update(own)
-    out = _build(m, levels, bands, lines, heights, spec, cols, slots, aspect)
+    out = _build(m, levels, bands, lines, heights, spec, cols, slots, aspect, sizes=sizes)
     out.aspect = aspect
     return out
 
@@ -336,7 +371,7 @@ def _pin_tiles(cells, row_band, pins: dict[str, tuple[int, int]]) -> None:
 
 
 def _build(m: Map, levels, bands, lines, heights, spec: _Spec, cols: int, pins, aspect: float,
-           card_w: float = CARD_W) -> MapLayout:
+           card_w: float = CARD_W, sizes: list[list[int] | None] | None = None) -> MapLayout:
     weights = _weights(spec)
     if is_tiled(m):
         groups = {s.id: s.kommune for s in m.tjenester}
@@ -345,7 +380,7 @@ def _build(m: Map, levels, bands, lines, heights, spec: _Spec, cols: int, pins, 
         _pin_tiles(cells, row_band, pins)
     else:
         groups = {s.id: s.kommune for s in m.tjenester} if m.type == "region" else None
-        cells, row_band = place(bands, weights, cols, groups, heights, pins)
+        cells, row_band = place(bands, weights, cols, groups, heights, pins, sizes)
     grid = Grid(cols, cells, row_band)
     grid.index()
     if REFINE and not is_tiled(m) and len(m.tjenester) <= CAREFUL_LIMIT:

@@ -47,7 +47,8 @@ ROW_PASS = 3.0  # map units: what an arrow passing a row of its own band costs a
 
 def place(bands: list[list[str]], weights: dict[tuple[str, str], float], cols: int,
           groups: dict[str, object] | None = None, heights: dict[str, float] | None = None,
-          pins: dict[str, tuple[int, int]] | None = None) -> tuple[list[list[str | None]], list[int]]:
+          pins: dict[str, tuple[int, int]] | None = None,
+          sizes: list[list[int] | None] | None = None) -> tuple[list[list[str | None]], list[int]]:
     """Cells (rows of service ids or None) and the band of each row.
 
     ``bands``: service ids per band, top band first, in the map file's order.
@@ -56,6 +57,8 @@ def place(bands: list[list[str]], weights: dict[tuple[str, str], float], cols: i
     cards stay together in each row. ``heights``: card heights (map units),
     to put tall cards in one row. ``pins``: fixed (row within the band,
     column) of some services; rows and columns must exist and differ.
+    ``sizes``: per band, cards per row where they are kept from the layout
+    before an edit (``engine.kept_places``); None or a None entry: ``row_sizes``.
     """
     pins = pins or {}
     adj: dict[str, dict[str, float]] = defaultdict(dict)
@@ -71,8 +74,9 @@ def place(bands: list[list[str]], weights: dict[tuple[str, str], float], cols: i
     row_band: list[int] = []
     fixed: dict[str, int] = {}  # pinned service -> column
     for b, ids in enumerate(bands):
-        sizes = row_sizes(len(ids), cols) or [0]
-        rows = split_rows(ids, sizes, adj, band_of, b, heights or {}, {s: pins[s][0] for s in ids if s in pins})
+        own = sizes[b] if sizes is not None and b < len(sizes) else None
+        per_row = own if own and sum(own) == len(ids) else (row_sizes(len(ids), cols) or [0])
+        rows = split_rows(ids, per_row, adj, band_of, b, heights or {}, {s: pins[s][0] for s in ids if s in pins})
         for row in rows:
             layers.append(row)
             row_band.append(b)

@@ -13,8 +13,9 @@ the window keeps one layout per map and asks ``LayoutCache.layout_for``:
   ``engine._card_height``, so every place stays);
 - otherwise a new layout, in which every card that stays in its band keeps
   its row and column from the one before where the grid allows
-  (``engine.kept_slots``): a card moved to another level does not send the
-  others elsewhere. (A map opened afresh, a poster, is laid out from scratch.)
+  (``engine.kept_places``: the rows as full as they were, so a rename that
+  makes one card taller moves no other card to another cell): a card moved
+  to another level does not send the others elsewhere. (A map opened afresh, a poster, is laid out from scratch.)
 
 What the layout reads is ``layout_input``: for each service its id, level,
 sector, type, municipality, pin (``plassering``), ``tilgang`` (step numbers

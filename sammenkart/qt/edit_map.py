@@ -95,6 +95,7 @@ class MapEditing(QObject):
     def eventFilter(self, obj, event) -> bool:
         kind = event.type()
         if kind == QEvent.MouseButtonPress and event.button() == Qt.LeftButton:
+            self.view.mouse_used()  # the keyboard's focus ring goes (map_view)
             card = self.card_at(event.position().toPoint())
             if card is None:
                 return False  # the background: pan as always
@@ -218,6 +219,14 @@ class MapEditing(QObject):
                 self.ctl.add_link(sid, other.service_id)
             return
         if link:
+            self._link_click(sid)
+            return
+        self.click(sid)
+
+    def click(self, sid: str) -> None:
+        """A click on a card (or Enter on the card with the keyboard focus): with
+        *Tegn samarbeid* on, one end of a link; otherwise the card's form."""
+        if self.link_mode:
             self._link_click(sid)
             return
         self.link_from = None

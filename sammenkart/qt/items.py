@@ -158,6 +158,43 @@ class CardItem(QGraphicsObject):
         super().mousePressEvent(event)
 
 
+class FocusRingItem(QGraphicsItem):
+    """The keyboard focus ring around one card, as ``display.focus_ring`` gives it;
+    hidden (no item) when no card has the focus."""
+
+    def __init__(self):
+        super().__init__()
+        self.setZValue(5)  # over every card, the current step's too
+        self.ring = None
+        self.setVisible(False)
+
+    def set_ring(self, ring) -> None:
+        if ring == self.ring:
+            return
+        self.prepareGeometryChange()
+        self.ring = ring
+        self.setVisible(ring is not None)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        if self.ring is None:
+            return QRectF()
+        pad = self.ring.width / 2 + self.ring.edge_width + 1
+        return qrect(self.ring.rect).adjusted(-pad, -pad, pad, pad)
+
+    def paint(self, painter, option, widget=None) -> None:
+        ring = self.ring
+        if ring is None:
+            return
+        painter.setRenderHint(painter.RenderHint.Antialiasing)
+        painter.setBrush(Qt.NoBrush)
+        box = qrect(ring.rect)
+        painter.setPen(QPen(QColor(ring.edge), ring.width + 2 * ring.edge_width))
+        painter.drawRoundedRect(box, ring.radius, ring.radius)
+        painter.setPen(QPen(QColor(ring.colour), ring.width))
+        painter.drawRoundedRect(box, ring.radius, ring.radius)
+
+
 # Card text smaller than this on screen (px) is not drawn: a plain box says as much.
 TEXT_MIN_PX = 3.0
 

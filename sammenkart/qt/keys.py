@@ -8,6 +8,9 @@
   …) never act there; Esc leaves the field and gives the keys back to the map.
 - While the keys go to a field, the map shows a small hint saying so.
 
+With the keys on the map, Ctrl+arrows move the focus ring between cards and
+Enter clicks the card that has it (``map_view``); plain arrows stay clicker keys.
+
 F5 and Shift+F5 are window actions: they never type anything, so they work
 everywhere. The window says what each key does (``MainWindow.clicker_key``).
 """

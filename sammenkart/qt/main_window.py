@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.room = RoomLayout(self.map_view)
         self.setCentralWidget(self.room)
         self.scene.service_clicked.connect(self.show_details)
+        self.map_view.card_activated.connect(self.activate_card)
         self.legend = LegendWidget(self.map_view)
         self.room.overlay_extra.append(self.legend)
         self.map_view.view_changed.connect(self.legend.place)
@@ -500,6 +501,17 @@ class MainWindow(QMainWindow):
             return  # during a case, clicks mark services instead
         self.details.show_service(m, m.service(service_id), self.workspace.pathways_for(m))
         self.show_panel(self.details)
+
+    def activate_card(self, service_id: str) -> None:
+        """Enter on the card with the keyboard focus: what a click on it does here. In
+        edit mode the edit mode's mouse decides (the form, or a link's second card);
+        otherwise the scene tells everyone who listens to clicks (details, a case's
+        answer or arrow, a revision's status)."""
+        edit = getattr(self, "edit", None)
+        if edit is not None and getattr(edit, "active", False):
+            edit.map_editing.click(service_id)
+        else:
+            self.scene.service_clicked.emit(service_id)
 
     # -- keys (the policy is in keys.py) ---------------------------------------
     def clicker_key(self, key) -> bool:

@@ -17,7 +17,7 @@ from ..layout.geometry import MapLayout
 from ..model import Map
 from ..style import Palette, palette
 from .arrow_layer import ArrowLayer, ArrowMark
-from .items import TEXT_MIN_PX, BandItem, CardBatch, CardItem
+from .items import TEXT_MIN_PX, BandItem, CardBatch, CardItem, FocusRingItem
 from .plain import tooltip
 
 
@@ -43,6 +43,11 @@ class MapScene(QGraphicsScene):
         self.content_rect = None  # what the bands and cards cover (QRectF), once per map
         self.card_batch = CardBatch()
         self.far: bool | None = None  # cards drawn as one batch of boxes (see set_zoom)
+        # The card with the keyboard focus (Ctrl+arrows, ``map_view``) and whether its ring shows.
+        self.focus_id: str | None = None
+        self.ring_shown = False
+        self.ring = FocusRingItem()
+        self.addItem(self.ring)
 
     # -- building ---------------------------------------------------------
     def set_content(self, m: Map, layout: MapLayout) -> None:
@@ -69,6 +74,9 @@ class MapScene(QGraphicsScene):
         # Bands and cards do not move until the next map: measured once (the legend asks on
         # every step, and itemsBoundingRect asks thousands of items each time).
         self.content_rect = self.itemsBoundingRect()
+        if self.focus_id not in self.cards:  # the card with the focus is gone (deleted, another map)
+            self.focus_id = None
+        self._place_ring()
         self._draw(d)
         self.emphasis_changed.emit()
 
@@ -76,6 +84,8 @@ class MapScene(QGraphicsScene):
         super().clear()
         self.content_rect = None
         self.far = None
+        self.ring = FocusRingItem()  # the old one went with the other items
+        self.addItem(self.ring)
 
     def set_zoom(self, zoom: float) -> None:
         """The view's scale (pixels per map unit). Far out, where no card's text would
@@ -103,6 +113,7 @@ class MapScene(QGraphicsScene):
                 or [b.rect for b in old.bands] != [b.rect for b in layout.bands]):
             return False
         self.map, self.layout = m, layout
+        self._place_ring()
         for sid, card in self.cards.items():
             geom = layout.cards[sid]
             if geom is not card.card:
@@ -115,8 +126,24 @@ class MapScene(QGraphicsScene):
     def set_variant(self, variant: str) -> None:
         """Switch palette (normal, hoykontrast, gratone) without rebuilding."""
         self.variant, self.pal = variant, palette(variant)
+        self._place_ring()
         if self.map is not None:
             self.set_emphasis(self.emphasis, force=True)
+
+    # -- the keyboard focus ---------------------------------------------------
+    def set_focus_card(self, service_id: str | None, shown: bool = True) -> None:
+        """The card with the keyboard focus (None: none), its ring drawn when ``shown``."""
+        self.focus_id = service_id if service_id in self.cards else None
+        self.ring_shown = shown
+        self._place_ring()
+
+    def _place_ring(self) -> None:
+        ring = dl.focus_ring(self.layout, self.focus_id, self.variant) if self.ring_shown else None
+        self.ring.set_ring(ring)
+
+    def focus_ring_rect(self):
+        """Where the focus ring is drawn (``display.RingItem``), or None when none shows (tests)."""
+        return self.ring.ring if self.ring.isVisible() else None
 
     # -- emphasis ---------------------------------------------------------
     def set_emphasis(self, em: Emphasis, force: bool = False) -> None:

@@ -11,6 +11,14 @@ covers its bottom for a while) until the pointer leaves the map, and only
 then moves into the new room. Without the pointer over the map it moves as
 little as the new room needs. A window resized, "Tilpass til vinduet" and a
 new map fit and centre it as before (``fit``).
+
+Cards are reached from the keyboard (tester round 5): with the keys on the map,
+Ctrl+arrow keys move a focus ring to the nearest card that way
+(``layout.nearest``), Enter does what a click on that card does
+(``card_activated``; the window decides what that is in its mode). Plain
+arrows, Space and Backspace stay the clicker's step keys (``keys.py``). The
+ring shows from the first Ctrl+arrow or Tab into the map until the mouse is
+used on the map; it is hidden while the keys are elsewhere.
 """
 from __future__ import annotations
 
@@ -18,6 +26,7 @@ from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, QTimer, QVariantA
 from PySide6.QtGui import QCursor, QPainter, QTransform
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
+from ..layout.nearest import first_card, nearest_card
 from . import step_frame
 from .map_scene import MapScene
 
@@ -31,6 +40,8 @@ MIN_ZOOM, MAX_ZOOM = 0.05, 12.0
 class MapView(QGraphicsView):
     # The map moved or was zoomed in the view (overlays that keep off the map follow).
     view_changed = Signal()
+    # Enter on the card with the keyboard focus (its service id): what a click on it does.
+    card_activated = Signal(str)
 
     def __init__(self, scene: MapScene, parent=None):
         super().__init__(scene, parent)
@@ -55,6 +66,7 @@ class MapView(QGraphicsView):
         self._focus: tuple | None = None
         self._whole = False  # 0 / "Tilpass til vinduet": the whole map until the step changes
         self.framed = False  # the last fit showed the step, not the whole map
+        self.keyboard_cards = False  # the focus ring is in use (Ctrl+arrows, Tab) until the mouse is
         self._fitted(True)
         scene.sceneRectChanged.connect(self._scene_rect_changed)
 
@@ -283,8 +295,72 @@ class MapView(QGraphicsView):
             self.zoom_by(ZOOM_STEP if delta > 0 else 1 / ZOOM_STEP)
         event.accept()
 
+    # -- the keyboard focus on the cards ---------------------------------------
+    def focused_card(self) -> str | None:
+        """The service whose card has the keyboard focus ring, or None."""
+        scene = self.scene()
+        return scene.focus_id if scene is not None and scene.ring_shown else None
+
+    def move_card_focus(self, direction: str) -> str | None:
+        """The focus ring to the nearest card in ``direction`` ("left", "right", "up",
+        "down"; the first card when none has it), kept in view; the card's id."""
+        scene = self.map_scene()
+        self.keyboard_cards = True
+        current = scene.focus_id if scene.ring_shown else None
+        target = nearest_card(scene.layout, current, direction) if current else first_card(scene.layout)
+        target = target or current
+        scene.set_focus_card(target, shown=True)
+        if target is not None:
+            self._keep_in_view(target)
+        return target
+
+    def _keep_in_view(self, service_id: str) -> None:
+        card = self.map_scene().cards.get(service_id)
+        if card is None:
+            return
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        if not visible.contains(card.sceneBoundingRect()):
+            self.center_on_service(service_id, flash=False)
+
+    def _show_ring(self, on: bool) -> None:
+        scene = self.scene()
+        if scene is None or not hasattr(scene, "set_focus_card"):
+            return
+        sid = scene.focus_id or (first_card(scene.layout) if on else None)
+        scene.set_focus_card(sid, shown=on)
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        if event.reason() in (Qt.TabFocusReason, Qt.BacktabFocusReason):
+            self.keyboard_cards = True  # Tab to the map: show where the keys are
+        if self.keyboard_cards:
+            self._show_ring(True)
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self._show_ring(False)
+
+    def mouse_used(self) -> None:
+        """The mouse is back on the map: no ring until the keys move it again."""
+        if self.keyboard_cards:
+            self.keyboard_cards = False
+            self._show_ring(False)
+
+    def mousePressEvent(self, event) -> None:
+        self.mouse_used()
+        super().mousePressEvent(event)
+
     def keyPressEvent(self, event) -> None:
         key = event.key()
+        mods = event.modifiers() & (Qt.ControlModifier | Qt.AltModifier | Qt.ShiftModifier | Qt.MetaModifier)
+        if mods == Qt.ControlModifier and key in _ARROWS:
+            self.move_card_focus(_ARROWS[key])
+            return
+        if key in (Qt.Key_Return, Qt.Key_Enter) and not mods:
+            sid = self.focused_card()
+            if sid is not None:
+                self.card_activated.emit(sid)
+                return
         if key in (Qt.Key_Plus, Qt.Key_Equal):
             self.zoom_by(ZOOM_STEP)
         elif key in (Qt.Key_Minus, Qt.Key_Underscore):
@@ -307,6 +383,9 @@ class MapView(QGraphicsView):
             hook = getattr(self, "on_first_paint", None)
             if callable(hook):
                 hook()
+
+
+_ARROWS = {Qt.Key_Left: "left", Qt.Key_Right: "right", Qt.Key_Up: "up", Qt.Key_Down: "down"}
 
 
 def _clamp(value: float, low: float, high: float) -> float:

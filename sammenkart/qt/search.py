@@ -1,12 +1,22 @@
-"""Find a service by name or type as you type; the map centres on it."""
+"""Find a service by name, another name or its description as you type; the map centres on it.
+
+Each hit says why it was found when not by its name («annet navn: helsesykepleier»,
+``textsearch.search``); no hit says so in the list ("Ingen treff for «…»"). The
+list shows at least ``MIN_ROWS`` rows: where the panel is short (a case's band
+at 1024×768 left it two rows) the lists of maps and pathways give way while a
+search is typed, so the results take their room and the panel stays where it is.
+"""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from ..i18n import N_
-from ..textsearch import matches
+from ..i18n import N_, _
+from ..textsearch import search
 from . import live_text
+
+MIN_ROWS = 6  # the results list at least this many rows tall while it has them
+MAX_ROWS = 10
 
 
 class SearchBox(QWidget):
@@ -17,17 +27,21 @@ class SearchBox(QWidget):
         live_text.live(self.edit, "setPlaceholderText", N_("Søk etter tjeneste (Ctrl+F)"))
         self.edit.setClearButtonEnabled(True)
         self.results = QListWidget()
-        self.results.setMaximumHeight(140)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.results.setWordWrap(True)
         self.results.hide()
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.edit)
-        lay.addWidget(self.results)
+        lay.addWidget(self.results, 1)
         self.edit.textChanged.connect(self.update_results)
         self.edit.returnPressed.connect(self.choose_first)
         self.results.itemActivated.connect(self._picked)
         # moving in the results shows each service; only Enter (or a double click) picks one
         self.results.currentItemChanged.connect(lambda item, _old: self._chosen(item) if item else None)
+        language = getattr(window, "language_changed", None)
+        if language is not None:  # the reasons and "Ingen treff" in the new language
+            language.connect(lambda _lang: self.update_results(self.edit.text()))
 
     def focus(self) -> None:
         self.window.show_panel(self.window.choose_panel)
@@ -35,27 +49,71 @@ class SearchBox(QWidget):
         self.edit.selectAll()
 
     def update_results(self, text: str) -> None:
-        found = matches(self.window.current_map(), text)
+        found = search(self.window.current_map(), text)
         self.results.blockSignals(True)
         self.results.clear()
-        for s in found[:50]:
-            item = QListWidgetItem(s.navn, self.results)
-            item.setData(Qt.UserRole, s.id)
+        for hit in found[:50]:
+            label = hit.service.navn if hit.why is None else f"{hit.service.navn} – {hit.why}"
+            item = QListWidgetItem(label, self.results)
+            item.setData(Qt.UserRole, hit.service.id)
+            item.setToolTip(label)
+        if not found and text.strip():
+            item = QListWidgetItem(_("Ingen treff for «{tekst}»").format(tekst=text.strip()), self.results)
+            item.setFlags(Qt.ItemIsEnabled)  # says so in the text's own colour; nothing to choose
+            font = item.font()
+            font.setItalic(True)
+            item.setFont(font)
         self.results.blockSignals(False)
         self.results.setVisible(bool(text.strip()))
+        self._make_room()
         if found:
-            self.window.map_view.center_on_service(found[0].id, flash=False)
+            self.window.map_view.center_on_service(found[0].service.id, flash=False)
+
+    def _rows_height(self, n: int) -> int:
+        """The height of the list's first ``n`` rows (a long name with its reason wraps)."""
+        line = self.results.fontMetrics().height() + 2
+        return sum(max(self.results.sizeHintForRow(i), line) if i < self.results.count() else line
+                   for i in range(n))
+
+    def _make_room(self) -> None:
+        """At least ``MIN_ROWS`` rows of results (as many as there are, up to ``MAX_ROWS``):
+        the maps' and pathways' lists are hidden while a search is shown in a panel too
+        short for them and the results both."""
+        lists = [w for w in (getattr(self.window, "maps_list", None), getattr(self.window, "pathways_list", None))
+                 if w is not None]
+        frame = 2 * self.results.frameWidth() + 4
+        count = max(1, self.results.count())
+        want = self._rows_height(min(count, MIN_ROWS)) + frame
+        self.results.setMinimumHeight(want if self.results.isVisible() else 0)
+        self.results.setMaximumHeight(self._rows_height(min(count, MAX_ROWS)) + frame)
+        panel = self.parentWidget()
+        if panel is None:
+            return
+        searching = self.results.isVisible()
+        spacing = panel.layout().spacing() if panel.layout() is not None else 6
+        others = sum(w.minimumSizeHint().height() + spacing for w in lists)
+        room = panel.height() - self.edit.sizeHint().height() - spacing - 8
+        short = want + others > room
+        for w in lists:
+            w.setVisible(not (searching and short))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.results.isVisible():
+            self._make_room()
 
     def choose_first(self) -> None:
         """Enter in the field: the result chosen in the list, else the first."""
         item = self.results.currentItem() if self.results.isVisible() else None
         if item is None and self.results.count():
             item = self.results.item(0)
-        if item is not None:
+        if item is not None and item.data(Qt.UserRole):
             self._picked(item)
 
     def _chosen(self, item) -> None:
         sid = item.data(Qt.UserRole)
+        if not sid:
+            return
         self.window.map_view.center_on_service(sid)
         self.window.show_details(sid)
 
@@ -64,6 +122,8 @@ class SearchBox(QWidget):
         out of it), as a click on its card does, and the keys go back to the map;
         otherwise its details are shown."""
         sid = item.data(Qt.UserRole)
+        if not sid:
+            return
         pick = getattr(self.window.stepper, "pick_service", None)
         if callable(pick):
             self.window.map_view.center_on_service(sid)

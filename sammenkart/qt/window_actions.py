@@ -28,6 +28,9 @@ KEYS = [
     ("H", N_("Høy kontrast av og på")),
     ("L", N_("Tegnforklaring av og på")),
     ("F9", N_("Sidepanel av og på")),
+    (N_("Ctrl+piler, Tab til kartet"), N_("Fokusringen til nærmeste kort i den retningen")),
+    ("Enter", N_("Som et klikk på kortet med ringen: vis tjenesten, velg den til svaret (kasus), "
+                 "åpne skjemaet (redigering)")),
     ("0", N_("Tilpass kartet til vinduet")),
     (N_("+ / −, musehjul"), N_("Zoom")),
     ("Ctrl+F", N_("Søk etter tjeneste")),
