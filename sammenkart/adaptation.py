@@ -131,7 +131,7 @@ class _Resolver:
         if path in self.known:
             return self._merged(path, self.known[path], chain)
         if not _exists(path):
-            return None, _("finner ikke grunnlaget «{path}»").format(path=self.shown(path))
+            return None, self.missing(path)
         hit = self.files._merged.get(path)
         if hit is not None and all(self.files._stamp(p) == st for p, st in hit[0]) and not any(
                 p in chain for p, _st in hit[0]) and i18n.reads_now(hit[1], hit[2][1]):
@@ -168,6 +168,21 @@ class _Resolver:
         if mismatch:
             return None, _("grunnlaget «{path}» kan ikke brukes: {why}").format(path=self.shown(path), why=mismatch)
         return merge(base, raw), None
+
+    def missing(self, path: Path) -> str:
+        """What to do when the shared file at ``path`` is not there: most often
+        a local folder copied without the region's folder beside it. When the
+        bundled example has a file of that name in the same place (the example
+        region's shared texts), say which folder to copy, and where."""
+        what = _("finner ikke grunnlaget «{path}», den felles teksten dette forløpet tilpasser").format(
+            path=self.shown(path))
+        bundled = paths.region_dir() / "kart" / "forlop" / path.name
+        if path.parts[-4:-1] == ("region", "kart", "forlop") and _exists(bundled):
+            return _("{what}: den følger med eksempeldataene. Kopier mappen «{source}» (hele, med de felles "
+                     "forløpene) til «{target}», ved siden av mappen «kart»").format(
+                what=what, source=paths.region_dir(), target=path.parents[2])
+        return _("{what}: legg den felles fila der, eller rett stien i «grunnlag» (den er relativ til denne "
+                 "fila)").format(what=what)
 
     def mismatch(self, local: Pathway, base: Pathway) -> str | None:
         if base.id != local.id:

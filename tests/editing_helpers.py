@@ -29,6 +29,20 @@ def bundled_copy(tmp_path: Path) -> Path:
     return root
 
 
+def copy_lacking(tmp_path: Path, map_id: str, *service_ids: str) -> Path:
+    """A copy of the bundled data (``bundled_copy``) whose map ``map_id`` lacks
+    these services: a municipality where a pathway finds no one, which the
+    bundled example itself never shows (it opens with no problems)."""
+    from sammenkart.editing import Editor
+
+    root = bundled_copy(tmp_path)
+    ed = Editor.open(root)
+    for sid in service_ids:
+        ed.remove_service(map_id, sid)
+    ed.save()
+    return root
+
+
 def changed_lines(before: str, after: str) -> tuple[list[str], list[str]]:
     """(lines only in before, lines only in after): a minimal line diff (no
     "junk" heuristic, so a moved block shows as its own lines only)."""

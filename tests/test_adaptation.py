@@ -164,7 +164,8 @@ def test_missing_shared_text_is_an_error_at_the_grunnlag_line(tmp_path):
     assert len(errors(problems)) == 1
     e = [x for x in problems if x.is_error][0]
     assert (e.source.line, e.source.column) == (4, 11)
-    assert e.message.startswith("finner ikke grunnlaget «") and e.message.endswith("region/angst.nn.yaml»")
+    assert e.message.startswith("finner ikke grunnlaget «") and "region/angst.nn.yaml», den felles" in e.message
+    assert e.message.endswith("legg den felles fila der, eller rett stien i «grunnlag» (den er relativ til denne fila)")
 
 
 def test_a_grunnlag_name_the_system_refuses_is_not_found_at_its_line(tmp_path):

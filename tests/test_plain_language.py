@@ -187,7 +187,10 @@ def test_the_handout_speaks_the_maps_malform_whatever_the_window_speaks(ws):
             assert [t.sentences for t in pathway_text(nb_map, p)] == plain
 
 
-def test_the_condition_is_given_apart_and_a_step_the_map_cannot_draw_says_so(ws):
+def test_the_condition_is_given_apart_and_a_step_the_map_cannot_draw_says_so(tmp_path):
+    from editing_helpers import copy_lacking
+
+    ws = load_workspace(copy_lacking(tmp_path, "fjordvik", "helsestasjon-for-ungdom", "ungdomspsykiatrisk-dogn", "eteforstyrringar"))
     fjordvik = ws.maps["fjordvik"]
     p = ws.pathway("tristhet-depresjon", "nn")
     texts = pathway_text(fjordvik, p)

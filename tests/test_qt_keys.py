@@ -18,8 +18,21 @@ from sammenkart.session.controller import Session
 
 @pytest.fixture
 def window(qtbot, tmp_path):
+    return _opened(qtbot, tmp_path, load_bundled())
+
+
+@pytest.fixture
+def window_with_problems(qtbot, tmp_path):
+    """The example with a service taken out of Fjordvik: the bundled data itself has no problems."""
+    from editing_helpers import copy_lacking
+    from sammenkart.loader import load_workspace
+
+    return _opened(qtbot, tmp_path, load_workspace(copy_lacking(tmp_path, "fjordvik", "ungdomspsykiatrisk-dogn")))
+
+
+def _opened(qtbot, tmp_path, ws):
     make_app()
-    w = MainWindow(load_bundled(), QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
+    w = MainWindow(ws, QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
     qtbot.addWidget(w)
     w.setWindowState(Qt.WindowNoState)
     w.resize(1600, 1000)
@@ -52,9 +65,9 @@ def _read_only_panels(w):
     ]
 
 
-def test_after_a_click_in_each_read_only_panel_the_clicker_steps(window, qtbot):
-    w = window
-    assert w.room.side.indexOf(w.problems_panel) >= 0  # the example data has warnings
+def test_after_a_click_in_each_read_only_panel_the_clicker_steps(window_with_problems, qtbot):
+    w = window_with_problems
+    assert w.room.side.indexOf(w.problems_panel) >= 0  # the copy has a warning
     for name, tab, target in _read_only_panels(w):
         w.set_step(None)
         w.room.side.show_panel(tab)

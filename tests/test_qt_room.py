@@ -90,8 +90,10 @@ def test_no_readable_map_still_opens_the_window_with_the_problems(qtbot, tmp_pat
 
 
 def test_a_step_whose_service_the_map_lacks_is_named_by_its_role(qtbot, tmp_path):
+    from editing_helpers import copy_lacking
+
     make_app()
-    w = MainWindow(load_bundled(), _settings(tmp_path))
+    w = MainWindow(load_workspace(copy_lacking(tmp_path, "fjordvik", "ungdomspsykiatrisk-dogn")), _settings(tmp_path))
     qtbot.addWidget(w)
     w.select_map("fjordvik")
     assert w.select_pathway("tristhet-depresjon")

@@ -187,19 +187,24 @@ def test_the_figures_drawer_asked_for_leaves_the_step_band_whole():
 
 @pytest.mark.parametrize("language", ["nb", "nn", "en"])
 @pytest.mark.parametrize("situation", ["case", "figures"])
-def test_no_side_tab_is_shortened_on_a_150_percent_laptop(situation, language):
+def test_no_side_tab_is_shortened_on_a_150_percent_laptop(situation, language, tmp_path):
     """Tester 3 (meeting room) item 4: at 1280×720 (150 %) the side panel's tabs
     read "Kart og f…" and "Pro… (3)". With a case running (five tabs, the
     problems' count among them) and with the region's figures on (the Tall tab),
     in every language, each tab shows its whole name and is in sight."""
     from screen_share import run_app_on
 
-    args = {"case": ["--kasus", "aksel-9", "--kart", "fjordvik"], "figures": SCENARIOS["figures"][0]}[situation]
+    from editing_helpers import copy_lacking
+
+    # a copy where Fjordvik lacks a service, so the Problems tab has a count (the bundled data has none)
+    with_problems = str(copy_lacking(tmp_path, "fjordvik", "ungdomspsykiatrisk-dogn")) if situation == "case" else None
+    args = {"case": [with_problems, "--kasus", "aksel-9", "--kart", "fjordvik"],
+            "figures": SCENARIOS["figures"][0]}[situation]
     r = run_app_on(None, args + ["--sprak", language], situation, "1280x720@1.5")
     tabs = r["side_tabs"]
     assert r["side"] == "column" and tabs and len(tabs) >= 4, r
     if situation == "case":
-        assert any(t["text"].endswith(")") for t in tabs), tabs  # the bundled data's problems, counted
+        assert any(t["text"].endswith(")") for t in tabs), tabs  # the copy's problems, counted
     for t in tabs:
         assert t.get("shown", t["text"]) == t["text"] and t["width"] >= t["needs"], tabs
         assert t["x"] >= 0 and t["right"] < t["bar"], tabs

@@ -190,6 +190,9 @@ class KasusController(QObject):
             view.setFocus()  # V and the clicker keys work straight away
         if session.last_error:
             self.warn(session.last_error)
+        if session.notices:  # a resumed session's answers followed a renamed service, or lost sight of one
+            self.warn("\n".join(session.notices))
+            session.notices = []
 
     def _connect_clicks(self, on: bool) -> None:
         if on:

@@ -77,7 +77,7 @@ def refresh(w, change=None) -> str | None:
         s = m.service(renamed.get(shown.id, shown.id))  # a service given another id stays in view
         w.details.show_service(m if s else None, s, offered)
     _problems(w, ws)
-    _session(w, ws, m)
+    _session(w, ws, m, change)
     _poster_dialog(w)
     w.refresh_stress()
     update_title(w)
@@ -178,15 +178,18 @@ def _problems(w, ws) -> None:
         w.room.side.setCurrentWidget(front)
 
 
-def _session(w, ws, m) -> None:
-    """A running case works on the map and the case as they are now."""
+def _session(w, ws, m, change=None) -> None:
+    """A running case works on the map and the case as they are now; the team's
+    answers follow a service of its map given another id (and back on undo)."""
     session = w.current_session()
     if session is None:
         return
     sm = m if session.map.id == m.id else ws.maps.get(session.map.id)
     case = ws.cases.get(session.case.id)
+    renamed = change.renamed if change is not None and change.file_kind == "map" and \
+        change.file_id == session.map.id else ()
     if sm is not None and case is not None and case.steg and (sm is not session.map or case is not session.case):
-        session.rebind(case, sm)
+        session.rebind(case, sm, renamed)
 
 
 def _poster_dialog(w) -> None:

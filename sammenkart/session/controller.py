@@ -28,6 +28,8 @@ class Session:
         self.path = Path(path) if path else self._new_path()
         self._listeners: list[Listener] = []
         self.last_error: str | None = None
+        # What opening a saved session on today's map said (``model.follow_map``): for the user, once.
+        self.notices: list[str] = sm.follow_map(self.state, m) if state is not None else []
         if autosave:
             self.save()
 
@@ -38,10 +40,13 @@ class Session:
         del self.state.steps[len(self.case.steg):]
         self.state.current = max(0, min(self.state.current, len(self.case.steg) - 1))
 
-    def rebind(self, case: Case, m: Map) -> None:
+    def rebind(self, case: Case, m: Map, renamed=()) -> None:
         """Go on with the case and map as they are after an edit (new objects from
-        the editor): the team's answers stay; steps added or removed at the end
-        are added or dropped. Saved and broadcast as "edit"."""
+        the editor): the team's answers stay, and follow a service given another
+        id (``renamed``: the edit's ``Change.renamed``, reversed for its undo);
+        steps added or removed at the end are added or dropped. Saved and
+        broadcast as "edit"."""
+        self.state.rename_services(renamed)
         self.case, self.map = case, m
         self._fit_steps()
         self._changed("edit")
@@ -76,6 +81,7 @@ class Session:
 
     def save(self) -> Path:
         """Save now; a failure is remembered (and re-raised) so the UI can say so."""
+        self.state.remember_names(self.map)
         try:
             store.save(self.state, self.path)
             self.last_error = None

@@ -81,6 +81,10 @@ class SessionState:
     map_name: str = ""
     finished: bool = False
     flags: list[Flag] = field(default_factory=list)
+    # service id -> its name on the map when the session was last saved, for
+    # every service the answers name: a service whose id was changed while the
+    # session lay saved is found again by its name (``follow_map``).
+    names: dict[str, str] = field(default_factory=dict)
 
     # --- construction -------------------------------------------------------
     @classmethod
@@ -157,6 +161,48 @@ class SessionState:
         self._touch()
         return flag
 
+    # --- service ids ------------------------------------------------------------
+    def service_ids(self) -> list[str]:
+        """Every service id the answers name (marks, arrows, flags on cards), in order."""
+        seen: dict[str, None] = {}
+        for st in self.steps:
+            for sid in [*st.marked, *(s for a in st.arrows for s in a)]:
+                seen.setdefault(sid, None)
+        for f in self.flags:
+            if f.kind == "service":
+                seen.setdefault(f.ref, None)
+        return list(seen)
+
+    def rename_services(self, renamed) -> bool:
+        """Make the answers name a service's new id: ``renamed`` holds (id before,
+        id after) pairs, as ``editing.Change.renamed`` (an undo gives them
+        reversed). Returns True when anything changed."""
+        pairs = {a: b for a, b in renamed if a != b}
+        used = set(self.service_ids())
+        pairs = {a: b for a, b in pairs.items() if a in used}
+        if not pairs:
+            return False
+        for st in self.steps:
+            st.marked = list(dict.fromkeys(pairs.get(s, s) for s in st.marked))
+            st.arrows = list(dict.fromkeys((pairs.get(a, a), pairs.get(b, b)) for a, b in st.arrows))
+        for f in self.flags:
+            if f.kind == "service":
+                f.ref = pairs.get(f.ref, f.ref)
+        for a, b in pairs.items():
+            if a in self.names:
+                self.names.setdefault(b, self.names.pop(a))
+        self._touch()
+        return True
+
+    def remember_names(self, m: Map) -> None:
+        """Note the map's name of every service the answers name (kept for ids the map lacks)."""
+        for sid in self.service_ids():
+            s = m.service(sid)
+            if s is not None:
+                self.names[sid] = s.navn
+        for sid in [k for k in self.names if k not in set(self.service_ids())]:
+            del self.names[sid]
+
     # --- timer ----------------------------------------------------------------
     def set_timer(self, seconds: int) -> None:
         self.step.timer_seconds = max(0, int(seconds))
@@ -198,6 +244,32 @@ class SessionState:
     def finish(self) -> None:
         self.finished = True
         self._touch()
+
+
+def follow_map(state: SessionState, m: Map) -> list[str]:
+    """A saved session opened on the map as it is now: a service the answers
+    name by an id the map no longer has, but whose remembered name one service
+    of the map has, was given another id (the form's Id field,
+    ``Editor.rename_service``, or by hand): the answers follow it. Returns one
+    sentence per service followed or not found, for the user; an id not found
+    stays in the session (saved again as it was), only not drawn."""
+    said: list[str] = []
+    known = {s.id for s in m.tjenester}
+    used = set(state.service_ids())
+    for old in state.service_ids():
+        if old in known:
+            continue
+        name = state.names.get(old)
+        same = [s for s in m.tjenester if name is not None and s.navn == name and s.id not in used]
+        if len(same) == 1:
+            state.rename_services([(old, same[0].id)])
+            used = set(state.service_ids())
+            said.append(_("«{navn}» har fått ny id i kartet («{gammel}» → «{ny}»); svarene i økten er flyttet dit").format(
+                navn=name, gammel=old, ny=same[0].id))
+        else:
+            said.append(_("Økten nevner «{navn}», som kartet «{kart}» ikke har lenger; svaret er tatt vare på i "
+                          "økten, men vises ikke på kartet").format(navn=name or old, kart=m.navn))
+    return said
 
 
 @dataclass(frozen=True)

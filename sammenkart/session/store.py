@@ -92,7 +92,14 @@ def from_dict(d: dict) -> SessionState:
         map_name=_text(d.get("map_name")),
         finished=bool(d.get("finished", False)),
         flags=flags,
+        names=_names(d.get("names")),  # files before names were kept have none
     )
+
+
+def _names(raw) -> dict[str, str]:
+    if not isinstance(raw, dict):
+        return {}
+    return {k: v for k, v in raw.items() if isinstance(k, str) and isinstance(v, str)}
 
 
 def _flag(raw: dict, n_steps: int) -> Flag:
