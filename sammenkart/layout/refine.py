@@ -81,21 +81,22 @@ def refine_routed(grid, pairs: dict[tuple[str, str], float], fixed: set[str] = f
             t.r, t.c = cell
 
     def state(ks):
-        return [(n, n.trunk, {k: t.mode for k, t in enumerate(n.terms)}) for n in ks]
+        return [(n, n.trunk, {k: t.mode for k, t in enumerate(n.terms)}, (n.hsegs, n.span)) for n in ks]
 
     def take_off(ks) -> float:
         cost = 0.0
         for n in ks:
             modes = {k: t.mode for k, t in enumerate(n.terms)}
+            shape = (n.hsegs, n.span)
             router._apply(n, n.trunk, modes, -1)
-            cost += router._cost(n, n.trunk, modes)
+            cost += router._cost(n, n.trunk, modes, shape)
         return cost
 
     def put_on(ks) -> float:
         cost = 0.0
         for n in ks:
-            best, trunk, modes = router.best_route(n)
-            router._apply(n, trunk, modes)
+            best, trunk, modes, shape = router._best(n)
+            router._apply(n, trunk, modes, shape=shape)
             cost += best
         return cost
 
@@ -128,8 +129,8 @@ def refine_routed(grid, pairs: dict[tuple[str, str], float], fixed: set[str] = f
                 put(sid, (r0, c0))
                 if other is not None:
                     put(other, (r, c))
-                for n, trunk, modes in saved:
-                    router._apply(n, trunk, modes)
+                for n, trunk, modes, shape in saved:
+                    router._apply(n, trunk, modes, shape=shape)
                 if new < old - 1e-6 and (best is None or new - old < best[0] - 1e-9):
                     best = (new - old, r, c)
             if best is not None:
