@@ -294,18 +294,18 @@ class PosterDialog(QDialog):
         for i, line in enumerate(reversed(plan.footer_lines)):
             self._text(p, f.x, f.bottom - size * (0.3 + 1.4 * i), line, REGULAR, size, pal.muted_text)
         if plan.qr_rect and plan.qr_value:
-            from reportlab.graphics.barcode.qr import QrCodeWidget
+            from ..poster.qr import QUIET, qr_matrix
 
-            qr = QrCodeWidget(plan.qr_value, barLevel="M").qr
-            qr.make()
-            n = qr.getModuleCount()
+            dark = qr_matrix(plan.qr_value) or ()
+            n = len(dark)
             r = plan.qr_rect
-            box = r.w / (n + 8)
+            box = r.w / (n + 2 * QUIET)
             p.fillRect(QRectF(r.x, r.y, r.w, r.h), QColor("#ffffff"))
             for row in range(n):
                 for col in range(n):
-                    if qr.isDark(row, col):
-                        p.fillRect(QRectF(r.x + (4 + col) * box, r.y + (4 + row) * box, box, box), QColor("#000000"))
+                    if dark[row][col]:
+                        p.fillRect(QRectF(r.x + (QUIET + col) * box, r.y + (QUIET + row) * box, box, box),
+                                   QColor("#000000"))
 
     def _block(self, p, placed) -> None:
         ox, oy = placed.rect.x, placed.rect.y
