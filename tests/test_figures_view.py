@@ -122,8 +122,8 @@ def test_tables_and_trend_for_the_region(ws, table):
     assert per_m.lines[0].name == "BUP Brattfjord, Sjøvik sjukehus"
     years, series = fv.trend_series(m, table, "avslagsprosent")
     assert years == [2021, 2022, 2023, 2024]
-    assert [name for name, _v in series] == KOMMUNER + ["Hele regionen"]
-    assert all(sorted(v) == years for _n, v in series)
+    assert [name for name, _v, _look in series] == KOMMUNER + ["Hele regionen"]
+    assert all(sorted(v) == years for _n, v, _look in series)
 
 
 # ---------------------------------------------------------------- the window
@@ -162,15 +162,16 @@ def test_vis_tall_colours_the_map_and_the_legend_says_how(window, ws, table):
     heading, rows = window.legend.columns[0]
     assert heading == expected.title
     assert [e.label for e in rows] == [label for label, _f in expected.legend]
-    # the panel: per municipality and per receiver, a swatch where its cards are coloured
+    # the panel: per municipality and per receiver, the map's colour behind the coloured number
     panel = fig.panel
     assert window.room.side.currentWidget() is panel
     assert [r[0] for r in panel.rows(0)] == KOMMUNER + ["Hele regionen"]
     sjovik = figures.by_kommune(table, 2024)["Sjøvik"]
     assert panel.rows(0)[0][1:] == [fv.format_number(sjovik.henvisningsrate, "henvisningsrate"),
                                      fv.format_number(sjovik.avslagsprosent, "avslagsprosent")]
-    bup_swatch = panel.tables[1].item(0, 0).data(Qt.UserRole)
-    assert bup_swatch == fills["bup"]
+    bup_fill = panel.tables[1].item(0, 3).data(Qt.UserRole)  # rejected %: what the cards are coloured by
+    assert bup_fill == fills["bup"] and panel.tables[1].item(0, 2).data(Qt.UserRole) is None
+    assert panel.tables[1].item(0, 0).data(Qt.UserRole) is None  # receivers are no lines in this trend
     # the trend: one line per municipality and the region, the chosen year marked
     drawn = panel.chart.drawn_series()
     assert [name for name, *_r in drawn] == KOMMUNER + ["Hele regionen"]
@@ -248,7 +249,7 @@ def test_the_slide_comes_for_a_map_with_figures_without_ctrl_t_but_not_outside_p
     window.presentation.enter()
     window.next_step()  # no pathway chosen: Next goes to the figures at once
     assert fig.slide.isVisible() and "2024" in fig.slide.title and fig.slide.views
-    assert fig.slide.swatches == {}  # the map is not coloured by them: no colour key to explain
+    assert fig.slide.fills == {} and fig.slide.scale == ()  # the map is not coloured by them: nothing to explain
     window.first_step()
     assert not fig.slide.isVisible()
     window.select_pathway("angst")
