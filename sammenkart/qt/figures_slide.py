@@ -43,7 +43,7 @@ SMALLEST_PX = 12  # table text never below this (a table too long for the slide 
 CHART_SIDE_SHARE = 0.38  # the least of the body's width a chart beside the tables keeps (more if its names need it)
 CHART_UNDER_SHARE = 0.42  # the least of the body's height a chart under the tables keeps
 NAME_LINES = 2  # a name wraps onto at most this many lines
-LEGEND_SHARE = 0.75  # the scale under the tables, in this share of the tables' text size
+LEGEND_SHARE = 0.6  # the scale under the tables, in this share of the tables' text size (the source note's size)
 
 
 def headings(view: fv.FigureTableView) -> list[str]:
@@ -108,14 +108,19 @@ def legend_intro() -> str:
     return _("Bak tallet: fargen kortene har på kartet")
 
 
+def legend_px(px: int) -> int:
+    """The scale's text size under tables of ``px``: as the source note, never under its floor."""
+    return max(NOTE_FLOOR_PX, round(px * LEGEND_SHARE))
+
+
 def legend_items(px: int, width: float, scale) -> tuple[list[tuple[float, float, str, str | None]], float]:
     """([(x, y, label, fill)], height) of the scale under the tables at ``LEGEND_SHARE`` of
     ``px``, flowing into rows ``width`` wide: the intro (no fill), then a swatch and label per class."""
     if not scale:
         return [], 0.0
-    fm = QFontMetricsF(fonts(max(SMALLEST_PX, round(px * LEGEND_SHARE)))[0])
+    fm = QFontMetricsF(fonts(legend_px(px))[0])
     h, sw = fm.height(), fm.height() * 1.3
-    x, y, out = 0.0, h * 0.5, []
+    x, y, out = 0.0, h * 0.3, []
     for label, fill in [(legend_intro(), None), *scale]:
         w = (sw + h * 0.3 if fill else 0.0) + fm.horizontalAdvance(label) + h * 0.9
         if x > 0 and x + w > width:
@@ -441,7 +446,7 @@ class FiguresSlide(QWidget):
 
     def _paint_legend(self, p: QPainter, box: QRectF, px: int, ink: QColor, muted: QColor, border: str) -> None:
         """The map's classes under the tables: what the colour behind a number means."""
-        small = fonts(max(SMALLEST_PX, round(px * LEGEND_SHARE)))[0]
+        small = fonts(legend_px(px))[0]
         fm = QFontMetricsF(small)
         h, sw = fm.height(), fm.height() * 1.3
         p.setFont(small)
