@@ -18,6 +18,13 @@ slide and a poster's figures block show, computed once here:
 * **Tables** (``tables``): per municipality (when more than one is in scope)
   and per receiver, for one year, with the change since the first year; and
   the trend (``trend_series``) of one measure over the years.
+* **Two kinds of colour, never mixed.** A municipality (or receiver) has *one*
+  colour and marker wherever it is a line or a row (``series_looks``: the
+  trend's line, the mark before its name in the tables), from the order of
+  the groups; the class colour of its *value* (``value_fills``, the scale's
+  fill its cards have on the map) is shown behind the number in the tables,
+  with the scale beside it, and never where the group's colour goes (tester:
+  Sjøvik was orange in the table and blue in the chart).
 
 The derived figures are ``figures.Figure``'s (the data-format contract):
 avslagsprosent = avslag / henvisninger (in percent), henvisningsrate =
@@ -26,7 +33,7 @@ henvisninger per 1,000 children aged 0–17.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .emphasis import Colouring
 from .figures import Figure, FigureTable
@@ -34,7 +41,7 @@ from .figures_summary import Summary, summary, years_in_scope
 from .i18n import _
 from .model import Map
 from .regional import ALL, source_of, view_of
-from .style import figure_fills, figure_none
+from .style import SERIES_TOTAL, figure_fills, figure_none, series_look
 
 MEASURES = ("henvisningsrate", "avslagsprosent")
 BY_KOMMUNE, BY_MOTTAKER = "kommune", "mottaker"
@@ -178,6 +185,7 @@ class FigureLine:
     change_pct: float | None  # avslagsprosent, the same in percentage points
     is_total: bool = False
     incomplete: bool = False  # the year is incomplete for this line (figures_summary)
+    look: tuple[str, str] | None = None  # (colour, marker) of its line in the trend (``series_looks``); None: no line
 
 
 @dataclass(frozen=True)
@@ -215,13 +223,57 @@ def lines_of(m: Map, s: Summary, by: str) -> list[FigureLine]:
     return out
 
 
+TOTAL = "\0total"  # ``series_looks``' key of the total (no municipality or reference is named so)
+
+
+def trend_grouping(s: Summary) -> str:
+    """What the trend draws a line for: each municipality when more than one is in scope,
+    else each receiver."""
+    return BY_KOMMUNE if len(s.kommuner) > 1 else BY_MOTTAKER
+
+
+def series_looks(s: Summary) -> dict[str, tuple[str, str]]:
+    """``{group key: (colour, marker)}``: the one colour and marker of each municipality (or
+    receiver, ``trend_grouping``) wherever it is drawn as a group, its line in the trend and
+    its mark in the tables; ``TOTAL`` for the total (when there is one: black, thicker in the
+    chart). The ``i``-th group in the summary's order takes ``style.series_look(i)`` (Okabe–Ito
+    colours, told apart by colour-blind viewers, and a marker each, so they part in grey)."""
+    keys = s.kommuner if trend_grouping(s) == BY_KOMMUNE else s.mottakere
+    out = {k: series_look(i) for i, k in enumerate(keys)}
+    if len(keys) > 1:
+        out[TOTAL] = (SERIES_TOTAL, "circle")
+    return out
+
+
+def value_fills(m: Map, table: FigureTable, year: int, measure: str, variant: str = "normal") -> dict[str, str]:
+    """``{group key: fill}``: the class colour of each group's ``measure`` in ``year`` on the
+    scale the map is coloured by (``scale_for``), for the groups whose cards take it
+    (``grouping``); empty when there is no scale. The tables show it behind the number."""
+    scale = scale_for(m, table, measure, variant)
+    if scale is None:
+        return {}
+    s = summary(m, table, year)
+    by = grouping(m)
+    keys = s.kommuner if by == BY_KOMMUNE else s.mottakere
+    out = {}
+    for k in keys:
+        f = _histories(s, by).get(k, {}).get(year)
+        out[k] = scale.fill(getattr(f, measure) if f is not None else None)
+    return out
+
+
 def tables(m: Map, table: FigureTable, year: int) -> list[FigureTableView]:
     """Per municipality (when ``m`` stands for more than one) and per receiver, for ``year``."""
     s = summary(m, table, year)
+    whole = summary(m, table)  # the trend's groups: every year of the file (a group may come later)
+    looks = series_looks(whole)
     out = []
     for by in ([BY_KOMMUNE] if len(s.kommuner) > 1 else []) + [BY_MOTTAKER]:
         title = (_("Per kommune, {ar}") if by == BY_KOMMUNE else _("Per mottaker, {ar}")).format(ar=year)
-        out.append(FigureTableView(title, by, tuple(lines_of(m, s, by)), s.first if len(s.years) > 1 else None))
+        lines = lines_of(m, s, by)
+        if by == trend_grouping(whole):  # each row marked as its line in the trend
+            lines = [replace(line, look=looks.get(TOTAL if line.is_total else line.key)) for line in lines]
+        out.append(FigureTableView(title, by, tuple(lines), s.first if len(s.years) > 1 else None))
     return out
 
 
@@ -230,18 +282,22 @@ def notes(m: Map, table: FigureTable, year: int) -> list[str]:
     return summary(m, table, year).notes()
 
 
-def trend_series(m: Map, table: FigureTable, measure: str) -> tuple[list[int], list[tuple[str, dict[int, float]]]]:
-    """(years, [(name, {year: value})]) of ``measure`` per municipality (more than
-    one in scope) or per receiver, then the total; every year of the file in scope.
-    An incomplete municipality-year has no value."""
+def trend_series(m: Map, table: FigureTable, measure: str) -> tuple[list[int], list[tuple[str, dict[int, float],
+                                                                                      tuple[str, str]]]]:
+    """(years, [(name, {year: value}, (colour, marker))]) of ``measure`` per municipality (more
+    than one in scope) or per receiver, then the total; every year of the file in scope, each
+    line in its group's look (``series_looks``, as its row in the tables). An incomplete
+    municipality-year has no value."""
     s = summary(m, table)
-    by = BY_KOMMUNE if len(s.kommuner) > 1 else BY_MOTTAKER
+    by = trend_grouping(s)
     keys = s.kommuner if by == BY_KOMMUNE else s.mottakere
+    looks = series_looks(s)
     out = []
     for k in keys:
         history = _histories(s, by).get(k, {})
         vals = {y: v for y, f in history.items() if (v := getattr(f, measure)) is not None}
-        out.append((k if by == BY_KOMMUNE else _receiver_name(m, k), vals))
+        out.append((k if by == BY_KOMMUNE else _receiver_name(m, k), vals, looks[k]))
     if len(keys) > 1:
-        out.append((total_name(m, s), {y: v for y, f in s.total.items() if (v := getattr(f, measure)) is not None}))
+        out.append((total_name(m, s), {y: v for y, f in s.total.items() if (v := getattr(f, measure)) is not None},
+                    looks[TOTAL]))
     return list(s.years), out

@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 
+from .i18n import ngettext
 from .model import Contact, Map
 
 # A poster is for the public unless asked otherwise: on the command line
@@ -36,3 +37,38 @@ def without_internal_contacts(m: Map) -> Map:
     clone.tjenester = [dataclasses.replace(s, kontakt=Contact(intern=True))
                        if s.kontakt.intern and not s.kontakt.is_empty() else s for s in m.tjenester]
     return clone
+
+
+def internal_contacts(m: Map) -> int:
+    """How many services of ``m`` have a contact for professionals only."""
+    return sum(1 for s in m.tjenester if s.kontakt.intern and not s.kontakt.is_empty())
+
+
+POSTER_CLI, POSTER_DIALOG, HANDOUT = "plakat", "dialog", "brosjyre"  # where ``left_out_note`` is read
+
+
+def left_out_note(m: Map, where: str) -> str | None:
+    """What every export for the public says about the contacts it left out (None when ``m``
+    has none): how many, and how to have them, which depends on ``where`` it is read: the
+    poster on the command line (``--fagfolk``), the poster dialog (its check box) or a
+    handout (never: it is for families). One sentence for every path (a tester missed it on
+    one of them). In the current language."""
+    n = internal_contacts(m)
+    if not n:
+        return None
+    if where == POSTER_CLI:
+        text = ngettext("For publikum: {n} kontakt merket «intern» er ikke med (--fagfolk tar den med).",
+                        "For publikum: {n} kontakter merket «intern» er ikke med (--fagfolk tar dem med).", n)
+    elif where == POSTER_DIALOG:
+        text = ngettext("For publikum: {n} kontakt merket «intern» er ikke med (uten haken «For publikum» "
+                        "kommer den med).",
+                        "For publikum: {n} kontakter merket «intern» er ikke med (uten haken «For publikum» "
+                        "kommer de med).", n)
+    elif where == HANDOUT:
+        text = ngettext("For publikum: {n} kontakt merket «intern» er ikke med (en brosjyre er alltid for familier).",
+                        "For publikum: {n} kontakter merket «intern» er ikke med (en brosjyre er alltid for "
+                        "familier).", n)
+    else:
+        raise ValueError(f"unknown export path {where!r}")
+    return text.format(n=n)
+

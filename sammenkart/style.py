@@ -252,6 +252,12 @@ SERIES_MARKERS = ("circle", "square", "triangle", "diamond", "cross", "triangle-
 SERIES_TOTAL = "#000000"
 
 
+def series_colour(colour: str, dark: bool) -> str:
+    """A series' colour as drawn on the background: the total's black is white on a dark
+    (high-contrast) one, in the chart and in the tables' marks alike."""
+    return "#ffffff" if dark and colour == SERIES_TOTAL else colour
+
+
 def series_look(index: int) -> tuple[str, str]:
     """(colour, marker) of the ``index``-th line (0-based); they repeat after seven."""
     return SERIES_COLOURS[index % len(SERIES_COLOURS)], SERIES_MARKERS[index % len(SERIES_MARKERS)]

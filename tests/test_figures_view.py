@@ -5,7 +5,9 @@ from PySide6.QtCore import QSettings, Qt
 
 from sammenkart import figures, figures_view as fv, paths, regional
 from sammenkart.loader import load_workspace
-from sammenkart.style import FIGURE_RAMPS, figure_fills, figure_none, hex_to_rgb, luminance
+from sammenkart.style import (
+    FIGURE_RAMPS, SERIES_COLOURS, SERIES_TOTAL, figure_fills, figure_none, hex_to_rgb, luminance,
+)
 
 KOMMUNER = ["Sjøvik", "Lyngnes", "Fjellstad", "Straumøy", "Dalsbygd"]
 
@@ -122,8 +124,8 @@ def test_tables_and_trend_for_the_region(ws, table):
     assert per_m.lines[0].name == "BUP Brattfjord, Sjøvik sjukehus"
     years, series = fv.trend_series(m, table, "avslagsprosent")
     assert years == [2021, 2022, 2023, 2024]
-    assert [name for name, _v in series] == KOMMUNER + ["Hele regionen"]
-    assert all(sorted(v) == years for _n, v in series)
+    assert [name for name, _v, _look in series] == KOMMUNER + ["Hele regionen"]
+    assert all(sorted(v) == years for _n, v, _look in series)
 
 
 # ---------------------------------------------------------------- the window
@@ -162,15 +164,16 @@ def test_vis_tall_colours_the_map_and_the_legend_says_how(window, ws, table):
     heading, rows = window.legend.columns[0]
     assert heading == expected.title
     assert [e.label for e in rows] == [label for label, _f in expected.legend]
-    # the panel: per municipality and per receiver, a swatch where its cards are coloured
+    # the panel: per municipality and per receiver, the map's colour behind the coloured number
     panel = fig.panel
     assert window.room.side.currentWidget() is panel
     assert [r[0] for r in panel.rows(0)] == KOMMUNER + ["Hele regionen"]
     sjovik = figures.by_kommune(table, 2024)["Sjøvik"]
     assert panel.rows(0)[0][1:] == [fv.format_number(sjovik.henvisningsrate, "henvisningsrate"),
                                      fv.format_number(sjovik.avslagsprosent, "avslagsprosent")]
-    bup_swatch = panel.tables[1].item(0, 0).data(Qt.UserRole)
-    assert bup_swatch == fills["bup"]
+    bup_fill = panel.tables[1].item(0, 3).data(Qt.UserRole)  # rejected %: what the cards are coloured by
+    assert bup_fill == fills["bup"] and panel.tables[1].item(0, 2).data(Qt.UserRole) is None
+    assert panel.tables[1].item(0, 0).data(Qt.UserRole) is None  # receivers are no lines in this trend
     # the trend: one line per municipality and the region, the chosen year marked
     drawn = panel.chart.drawn_series()
     assert [name for name, *_r in drawn] == KOMMUNER + ["Hele regionen"]
@@ -248,7 +251,7 @@ def test_the_slide_comes_for_a_map_with_figures_without_ctrl_t_but_not_outside_p
     window.presentation.enter()
     window.next_step()  # no pathway chosen: Next goes to the figures at once
     assert fig.slide.isVisible() and "2024" in fig.slide.title and fig.slide.views
-    assert fig.slide.swatches == {}  # the map is not coloured by them: no colour key to explain
+    assert fig.slide.fills == {} and fig.slide.scale == ()  # the map is not coloured by them: nothing to explain
     window.first_step()
     assert not fig.slide.isVisible()
     window.select_pathway("angst")
@@ -359,3 +362,81 @@ def test_the_panel_shows_every_name_whole(qtbot, tmp_path, ws, size):
         assert t.height() >= sum(t.rowHeight(r) for r in range(t.rowCount())) + t.horizontalHeader().height()
         shown += [row[0] for row in panel.rows(k)]
     assert shown == names
+
+# ---------------------------------------------------------------- one municipality, one colour
+# One municipality, one colour (tester: Sjøvik was orange in the figures table and blue in the
+# trend): its line in the trend and the mark before its name in the tables share the look of
+# ``figures_view.series_looks``; the colour of its *value* on the map stands behind the number,
+# explained by the scale, never where the group's colour goes.
+
+
+@pytest.mark.parametrize("view", [regional.ALL, regional.REGIONAL])
+def test_a_municipality_has_one_look_in_the_tables_and_the_trend(ws, table, view):
+    m = regional.shown_map(ws.maps["brattfjord"], view)
+    per_k, per_m = fv.tables(m, table, 2024)
+    _years, series = fv.trend_series(m, table, "henvisningsrate")
+    in_trend = {name: look for name, _v, look in series}
+    assert [line.look for line in per_k.lines] == [in_trend[line.name] for line in per_k.lines]
+    assert in_trend["Sjøvik"] == per_k.lines[0].look == ("#0072b2", "circle")
+    assert per_k.lines[-1].is_total and per_k.lines[-1].look == (SERIES_TOTAL, "circle")
+    assert all(line.look is None for line in per_m.lines)  # the trend has no line per receiver here
+
+
+def test_the_looks_are_told_apart_by_colour_blind_viewers_and_in_grey(ws, table):
+    m = regional.shown_map(ws.maps["brattfjord"], regional.ALL)
+    looks = [line.look for line in fv.tables(m, table, 2024)[0].lines if not line.is_total]
+    assert len(looks) == len(KOMMUNER)
+    assert all(colour in SERIES_COLOURS for colour, _mk in looks)  # Okabe–Ito (style.py)
+    assert len({c for c, _m in looks}) == len({mk for _c, mk in looks}) == len(looks)
+
+
+def test_a_year_before_a_group_first_has_figures_keeps_the_trends_looks(ws, table):
+    m = regional.shown_map(ws.maps["brattfjord"], regional.ALL)
+    early = {line.name: line.look for line in fv.tables(m, table, 2021)[0].lines}
+    _years, series = fv.trend_series(m, table, "avslagsprosent")
+    assert all(early[name] == look for name, _v, look in series if name in early)
+
+
+@pytest.mark.parametrize("measure", fv.MEASURES)
+def test_the_colour_behind_a_number_is_its_cards_colour_on_the_map(ws, table, measure):
+    m = regional.shown_map(ws.maps["brattfjord"], regional.ALL)
+    fills = fv.value_fills(m, table, 2024, measure)
+    card = dict(fv.colouring(m, table, 2024, measure).fills)
+    for k in KOMMUNER:
+        assert {card[s.id] for s in m.tjenester if s.kommune == k} == {fills[k]}
+
+
+# ---------------------------------------------------------------- the slide, as seen
+
+def _colours(img, box, step: int = 1) -> set[str]:
+    return {img.pixelColor(x, y).name() for x in range(int(box.left()), min(img.width(), int(box.right())), step)
+            for y in range(int(box.top()), min(img.height(), int(box.bottom())), step)}
+
+
+def test_on_the_slide_the_table_marks_are_the_charts_colours_and_the_fills_are_explained(window, qtbot, table):
+    from PySide6.QtCore import QRectF
+
+    fig = window.figures_ui
+    fig.action.trigger()  # the cards coloured by the figures (Ctrl+T)
+    window.region_ui.set_view(regional.ALL)
+    window.presentation.enter()
+    window.next_step()  # no pathway: the figures at once
+    slide = fig.slide
+    assert slide.isVisible() and slide.fills and slide.scale
+    m = window.current_map()
+    measure = slide.measure
+    assert slide.scale == fv.colouring(m, table, 2024, measure, window.scene.variant).legend
+    qtbot.wait(50)  # full screen taken effect
+    img = slide.grab().toImage()
+    plan = slide.plan()
+    fit, box = plan.fit, slide.boxes()[0]
+    assert fit.legend_h > 0 and box.bottom() <= img.height()
+    marks = _colours(img, QRectF(box.x(), box.y(), fit.swatch, box.height()))
+    left = box.x() + fit.name_x + fit.name_w
+    numbers = _colours(img, QRectF(left, box.y(), box.right() - left, box.height()), 2)
+    drawn = {name: colour for name, _v, colour, _mk, _t in slide.chart.drawn_series()}
+    assert drawn["Sjøvik"] == "#0072b2"
+    assert {drawn[k] for k in KOMMUNER} <= marks  # each municipality's mark in its line's colour
+    assert not set(slide.fills.values()) & marks  # no class colour where a municipality's colour goes
+    assert set(slide.fills.values()) <= numbers  # the class colours stand behind the numbers
+    window.presentation.leave()

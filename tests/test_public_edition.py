@@ -133,3 +133,62 @@ def test_the_poster_dialog_leaves_internal_contacts_out_unless_asked(qtbot, tmp_
     d.pathway.setCurrentIndex(1)
     d.handout.setChecked(True)
     assert not d.public.isEnabled()  # the handout never has them
+
+
+# Every export for the public says what it left out, the same sentence from one place
+# (public_edition.left_out_note); a tester missed it on the A3 export with a pathway.
+PUBLIC_EXPORTS = [
+    ["--papir", "A3", "--forlop", "angst"],
+    ["--papir", "A3", "--forlop", "angst", "--liggende"],
+    ["--papir", "A0", "--flis", "A4"],
+    ["--papir", "A0"],
+    ["--papir", "A4", "--forlop", "angst", "--publikum"],
+]
+
+
+@pytest.mark.parametrize("extra", PUBLIC_EXPORTS)
+def test_every_public_poster_says_what_it_left_out(tmp_path, ws, extra, capsys):
+    from sammenkart.public_edition import POSTER_CLI, left_out_note
+
+    m = ws.maps["eksempelkommune"]
+    assert command.main(["eksempelkommune", "--out", str(tmp_path / "p.pdf"), *extra]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    note = left_out_note(m, POSTER_CLI)
+    assert note == "For publikum: 1 kontakt merket «intern» er ikke med (--fagfolk tar den med)."
+    assert lines.count(note) == 1
+
+
+def test_the_handout_says_it_too(tmp_path, ws, capsys):
+    from sammenkart.public_edition import HANDOUT, left_out_note
+
+    assert command.main(["eksempelkommune", "--brosjyre", "--forlop", "angst", "--out", str(tmp_path / "b.pdf")]) == 0
+    note = left_out_note(ws.maps["eksempelkommune"], HANDOUT)
+    assert note.startswith("For publikum: 1 kontakt merket «intern» er ikke med")
+    assert note in capsys.readouterr().out.splitlines()
+
+
+def test_the_note_in_english_and_nynorsk(tmp_path, capsys):
+    from sammenkart import cli
+
+    assert cli.main(["--sprak", "en", "export", "eksempelkommune", "--papir", "A3", "--forlop", "angst",
+                     "--out", str(tmp_path / "en.pdf")]) == 0
+    assert "For the public: 1 contact marked “intern” is left out (--fagfolk includes it)." in \
+        capsys.readouterr().out.splitlines()
+    assert cli.main(["--sprak", "nn", "export", "eksempelkommune", "--brosjyre", "--forlop", "angst",
+                     "--out", str(tmp_path / "nn.pdf")]) == 0
+    out = capsys.readouterr().out
+    assert "«intern»" in out and "For publikum: 1 kontakt" in out
+
+
+def test_the_poster_dialog_says_it_when_saved_for_the_public(qtbot, tmp_path, ws):
+    from sammenkart.public_edition import POSTER_DIALOG, left_out_note
+
+    d = _dialog(qtbot, ws)
+    assert d.public.isChecked()
+    d.save(str(tmp_path / "p.pdf"))
+    note = left_out_note(ws.maps["eksempelkommune"], POSTER_DIALOG)
+    assert note and note in d.confirmation.text()
+    d = _dialog(qtbot, ws)
+    d.public.setChecked(False)
+    d.save(str(tmp_path / "fag.pdf"))
+    assert "«intern»" not in d.confirmation.text()

@@ -17,6 +17,7 @@ the map file's order.
 from __future__ import annotations
 
 import math
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -378,15 +379,10 @@ def _build(m: Map, levels, bands, lines, heights, spec: _Spec, cols: int, pins, 
         mean_h = sum(heights.values()) / max(1, len(heights))
         cells, row_band, cols = place_tiles(bands, weights, groups, aspect, card_w, mean_h)
         _pin_tiles(cells, row_band, pins)
+        grid = Grid(cols, cells, row_band)
+        grid.index()
     else:
-        groups = {s.id: s.kommune for s in m.tjenester} if m.type == "region" else None
-        cells, row_band = place(bands, weights, cols, groups, heights, pins, sizes)
-    grid = Grid(cols, cells, row_band)
-    grid.index()
-    if REFINE and not is_tiled(m) and len(m.tjenester) <= CAREFUL_LIMIT:
-        # every pair joined in some picture once: what crowds the channels
-        refine_routed(grid, dict.fromkeys(weights, 1.0), set(pins), REFINE_PASSES, REFINE_REACH, heights,
-                      {s.id: k for k, s in enumerate(m.tjenester)})
+        grid = _placed_grid(m, bands, weights, cols, heights, pins, sizes)
     # at least two lines tall: a one-line name keeps clear of the symbols on the card's corners
     low = card_height(("",) * 2)
     grid.card_h = {sid: max(h, low) for sid, h in heights.items()} if OWN_HEIGHT else {}
@@ -404,7 +400,7 @@ def _build(m: Map, levels, bands, lines, heights, spec: _Spec, cols: int, pins, 
         scenes["*"] = spec.together
     order = sorted(scenes, key=lambda k: (-len(scenes[k]), k))
     row_h = []
-    for row in cells:
+    for row in grid.cells:
         hs = [heights[sid] for sid in row if sid]
         row_h.append(max(hs) if hs else 2 * LINE_HEIGHT)
     # (large maps, shown whole only far out, route for few crossings and leave room alone)
@@ -429,7 +425,7 @@ def _build(m: Map, levels, bands, lines, heights, spec: _Spec, cols: int, pins, 
 
     # Band labels: wrapped to the band's height; a band too short for its label grows.
     grid.size(0.0, MARGIN, card_w, row_h, v_tracks, h_tracks)
-    spans = _band_rows(row_band, len(levels))
+    spans = _band_rows(grid.row_band, len(levels))
     extra = [0.0] * (grid.rows + 1)
     labels = []
     for b, lv in enumerate(levels):
@@ -489,6 +485,45 @@ def _build(m: Map, levels, bands, lines, heights, spec: _Spec, cols: int, pins, 
     out.link_marks = tuple(s for s in spec.link_marks if s in out.cards)
     out.links = [EdgeGeom(n.arrows[0][0], n.arrows[0][1], n.arrows[0][2]) for n in out.scenes[""].nets]
     return out
+
+
+PLACEMENTS_KEPT = 16  # grids remembered by ``_placed_grid`` (a poster plan makes 3-4 layouts)
+_placements: OrderedDict = OrderedDict()  # key of the placement's inputs -> (cells, row_band), most recent last
+
+
+def _placed_grid(m: Map, bands, weights, cols: int, heights, pins, sizes=None) -> Grid:
+    """The grid of cards (``placement.place``, then ``refine.refine_routed``) of a map that is not
+    tiled: the one expensive part of a layout that depends on the number of columns and not on
+    the room's shape, so layouts for rooms of other shapes with as many columns share it
+    (a poster plan lays the map out for 3-4 rooms, docs/performance-poster.md).
+
+    Remembered by everything the two read: the bands (service ids in the file's order), the
+    arrows' weights, ``cols``, the municipalities of a region, the card heights, the pins and
+    the map file's order, the kept rows' sizes of an edited map (``sizes``, ``kept_places``);
+    the ``PLACEMENTS_KEPT`` most recent. Returns a new, indexed grid
+    each time (its cells are the caller's to change)."""
+    groups = {s.id: s.kommune for s in m.tjenester} if m.type == "region" else None
+    order = tuple(s.id for s in m.tjenester)
+    refine = REFINE and len(m.tjenester) <= CAREFUL_LIMIT
+    key = (tuple(map(tuple, bands)), tuple(weights.items()), cols, tuple(groups.items()) if groups else None,
+           tuple(heights.items()), tuple(pins.items()), order, refine, REFINE_PASSES, REFINE_REACH,
+           None if sizes is None else tuple(None if z is None else tuple(z) for z in sizes))
+    got = _placements.get(key)
+    if got is None:
+        cells, row_band = place(bands, weights, cols, groups, heights, pins, sizes)
+        grid = Grid(cols, cells, row_band)
+        grid.index()
+        if refine:
+            # every pair joined in some picture once: what crowds the channels
+            refine_routed(grid, dict.fromkeys(weights, 1.0), set(pins), REFINE_PASSES, REFINE_REACH, heights,
+                          {sid: k for k, sid in enumerate(order)})
+        got = _placements[key] = ([list(row) for row in grid.cells], list(grid.row_band))
+        while len(_placements) > PLACEMENTS_KEPT:
+            _placements.popitem(last=False)
+    _placements.move_to_end(key)
+    grid = Grid(cols, [list(row) for row in got[0]], list(got[1]))
+    grid.index()
+    return grid
 
 
 def _room_weights(grid: Grid, tracks, row_h, card_w: float, aspect: float) -> tuple[float, float]:

@@ -81,21 +81,22 @@ def refine_routed(grid, pairs: dict[tuple[str, str], float], fixed: set[str] = f
             t.r, t.c = cell
 
     def state(ks):
-        return [(n, n.trunk, {k: t.mode for k, t in enumerate(n.terms)}) for n in ks]
+        return [(n, n.trunk, {k: t.mode for k, t in enumerate(n.terms)}, (n.hsegs, n.span)) for n in ks]
 
-    def take_off(ks) -> float:
-        cost = 0.0
+    def take_off(ks, cost: float = 0.0) -> float:
+        # ``cost``: what the nets taken off just before cost (the sum goes on in the same order)
         for n in ks:
             modes = {k: t.mode for k, t in enumerate(n.terms)}
+            shape = (n.hsegs, n.span)
             router._apply(n, n.trunk, modes, -1)
-            cost += router._cost(n, n.trunk, modes)
+            cost += router._cost(n, n.trunk, modes, shape)
         return cost
 
     def put_on(ks) -> float:
         cost = 0.0
         for n in ks:
-            best, trunk, modes = router.best_route(n)
-            router._apply(n, trunk, modes)
+            best, trunk, modes, shape = router._best(n)
+            router._apply(n, trunk, modes, shape=shape)
             cost += best
         return cost
 
@@ -105,6 +106,12 @@ def refine_routed(grid, pairs: dict[tuple[str, str], float], fixed: set[str] = f
         for sid in movable:
             r0, c0 = grid.pos[sid]
             best = None
+            # The card's own arrows are taken off once for all its trials (put back after the
+            # last): each trial begins by taking them off from the same state, so their cost is
+            # the same every time. Only the other card's arrows come off and go back per trial.
+            mine = nets_of.get(sid, [])
+            mine_ids = {id(n) for n in mine}
+            off = None  # (state, cost) of ``mine`` while they are off
             for r, c in band_cells[grid.row_band[r0]]:
                 if (r, c) == (r0, c0) or abs(r - r0) + abs(c - c0) > reach:
                     continue
@@ -115,23 +122,29 @@ def refine_routed(grid, pairs: dict[tuple[str, str], float], fixed: set[str] = f
                     continue
                 if rank and not _lone_in_order(grid.cells, rank, lone, sid, other, (r0, c0), (r, c)):
                     continue
-                ks = _union(nets_of.get(sid, []), nets_of.get(other, []))
-                saved = state(ks)
-                old = take_off(ks)
+                theirs = [n for n in nets_of.get(other, []) if id(n) not in mine_ids]
+                ks = mine + theirs  # as ``_union`` orders them
+                if off is None:
+                    off = (state(mine), take_off(mine))
+                saved = state(theirs)
+                old = take_off(theirs, off[1])
                 put(sid, (r, c))
                 if other is not None:
                     put(other, (r0, c0))
                 new = put_on(ks)
-                # back as it was
+                # back as it was (the card's own arrows stay off)
                 for n in ks:
                     router._apply(n, n.trunk, {k: t.mode for k, t in enumerate(n.terms)}, -1)
                 put(sid, (r0, c0))
                 if other is not None:
                     put(other, (r, c))
-                for n, trunk, modes in saved:
-                    router._apply(n, trunk, modes)
+                for n, trunk, modes, shape in saved:
+                    router._apply(n, trunk, modes, shape=shape)
                 if new < old - 1e-6 and (best is None or new - old < best[0] - 1e-9):
                     best = (new - old, r, c)
+            if off is not None:
+                for n, trunk, modes, shape in off[0]:
+                    router._apply(n, trunk, modes, shape=shape)
             if best is not None:
                 _d, r, c = best
                 other = grid.cells[r][c]

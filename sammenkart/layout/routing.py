@@ -79,6 +79,14 @@ class Net:
         self.numbered = isinstance(self.key, tuple) and self.key[:1] == ("steg",)
 
 
+def _ends(net: Net) -> frozenset:
+    """The services a net joins (its terminals' services never change; kept on the net)."""
+    ends = net.__dict__.get("_ends")
+    if ends is None:
+        ends = net.__dict__["_ends"] = frozenset(t.sid for t in net.terms)
+    return ends
+
+
 def make_net(grid: Grid, key, pairs: list[tuple[str, str]], directed: bool = True) -> Net | None:
     """One net for a group of (from, to) service pairs; None if a service is not on the grid."""
     terms: dict[str, Terminal] = {}
@@ -166,17 +174,22 @@ class Router:
             t = net.terms[0]
             self._apply(net, t.c + 1, {0: "top", 1: "right"})
             return
-        _cost, trunk, modes = self.best_route(net)
-        self._apply(net, trunk, modes)
+        _cost, trunk, modes, shape = self._best(net)
+        self._apply(net, trunk, modes, shape=shape)
 
     def best_route(self, net: Net) -> tuple[float, object, dict[int, str]]:
         """(cost, trunk, modes) of the net's cheapest candidate against the nets placed now
         (ties: the first candidate). The net itself must not be placed."""
+        return self._best(net)[:3]
+
+    def _best(self, net: Net) -> tuple[float, object, dict[int, str], tuple]:
+        """``best_route`` and the route's shape (``_shape``), which ``_apply`` takes as it is."""
         best = None
         for trunk, modes in self._candidates(net):
-            cost = self._cost(net, trunk, modes)
+            shape = self._shape(net, trunk, modes)
+            cost = self._cost(net, trunk, modes, shape)
             if best is None or cost < best[0] - 1e-9:
-                best = (cost, trunk, modes)
+                best = (cost, trunk, modes, shape)
         return best
 
     def _candidates(self, net: Net):
@@ -224,69 +237,78 @@ class Router:
 
     def _shape(self, net: Net, trunk: int | None, modes: dict[int, str]):
         """Horizontal segments {channel: [X0, X1]} and the trunk's Y extent for a candidate."""
+        # (the router's innermost loop: min/max written out, each mode compared once)
         hsegs: dict[int, list[int]] = {}
         ys: list[int] = []
         for k, t in enumerate(net.terms):
             m = modes[k]
-            x = 2 * t.c + 1
-            if m in ("top", "bottom"):
+            if m == "top" or m == "bottom":
                 i = t.r if m == "top" else t.r + 1
+                x = 2 * t.c + 1
                 seg = hsegs.get(i)
                 if seg is None:
                     hsegs[i] = [x, x]
-                else:
-                    seg[0], seg[1] = min(seg[0], x), max(seg[1], x)
+                elif x < seg[0]:
+                    seg[0] = x
+                elif x > seg[1]:
+                    seg[1] = x
             else:
                 ys.append(2 * t.r + 1)
-        if trunk is not None:
-            for i, seg in hsegs.items():
-                seg[0], seg[1] = min(seg[0], 2 * trunk), max(seg[1], 2 * trunk)
-                ys.append(2 * i)
-            span = (min(ys), max(ys))
-        else:
-            span = None
-        return hsegs, span
+        if trunk is None:
+            return hsegs, None
+        tx = 2 * trunk
+        for i, seg in hsegs.items():
+            if tx < seg[0]:
+                seg[0] = tx
+            elif tx > seg[1]:
+                seg[1] = tx
+            ys.append(2 * i)
+        return hsegs, (min(ys), max(ys))
 
     def _numbered_before(self, net: Net) -> int:
         """How many numbered nets between the same cards were routed already."""
-        return self.pair_count.get(frozenset(t.sid for t in net.terms), 0) if net.numbered else 0
+        return self.pair_count.get(_ends(net), 0) if net.numbered else 0
 
-    def _cost(self, net: Net, trunk, modes) -> float:
-        hsegs, span = self._shape(net, trunk, modes)
+    def _cost(self, net: Net, trunk, modes, shape: tuple | None = None) -> float:
+        """What the route costs against the nets placed now; ``shape``: its ``_shape`` if known."""
+        hsegs, span = shape or self._shape(net, trunk, modes)
         cross = 0.0
-        if trunk is not None and net.numbered:
-            # steps between the same two cards spread over different channels, so each
-            # number finds room beside its own arrow
-            cross += 1.5 * self.pair_trunks.get((frozenset(t.sid for t in net.terms), trunk), 0)
-        short = all(x1 - x0 <= 2 for x0, x1 in hsegs.values()) and (span is None or span[1] - span[0] <= 0)
-        if short and self._numbered_before(net):
-            # another step between the same two cards went this short way: its number
-            # took the little room there is, so this one goes round by a channel
-            cross += 3.0 * self._numbered_before(net)
+        if net.numbered:
+            if trunk is not None:
+                # steps between the same two cards spread over different channels, so each
+                # number finds room beside its own arrow
+                cross += 1.5 * self.pair_trunks.get((_ends(net), trunk), 0)
+            before = self._numbered_before(net)
+            if before and all(x1 - x0 <= 2 for x0, x1 in hsegs.values()) and (span is None or span[1] - span[0] <= 0):
+                # another step between the same two cards went this short way: its number
+                # took the little room there is, so this one goes round by a channel
+                cross += 3.0 * before
         length = 0.0
         bends = 0
         room = 0.0  # map units added, already weighted by the axis
+        room_h, v_at, s_at = self.room_h, self.v_at, self.s_at
         for i, (x0, x1) in hsegs.items():
             length += x1 - x0
-            if self.room_h:
+            if room_h:
                 need = max(self.h_in[i][x0:x1 + 1]) + 1
                 if need > self.cap_h[i]:
-                    room += self.room_h * (channel_size(need) - channel_size(self.cap_h[i]))
+                    room += room_h * (channel_size(need) - channel_size(self.cap_h[i]))
             # trunks of other nets that this segment would cut
-            row = self.v_at[2 * i]
             j0, j1 = x0 // 2 + 1, (x1 + 1) // 2
             if j1 > j0:
-                cross += sum(row[j0:j1])
-            stubs = self.s_at[i]
-            cross += 0.5 * sum(stubs[x0 + 1:x1])
-            bends += 2 if x1 > x0 else 0
+                cross += sum(v_at[2 * i][j0:j1])
+            cross += 0.5 * sum(s_at[i][x0 + 1:x1])
+            if x1 > x0:
+                bends += 2
+        h_at = self.h_at
         for k, t in enumerate(net.terms):
             m = modes[k]
-            if m in ("top", "bottom"):
-                i = t.r if m == "top" else t.r + 1
-                cross += 0.5 * self.h_at[2 * t.c + 1][i]  # its stub may cut segments in the channel
+            if m == "top":
+                cross += 0.5 * h_at[2 * t.c + 1][t.r]  # its stub may cut segments in the channel
+            elif m == "bottom":
+                cross += 0.5 * h_at[2 * t.c + 1][t.r + 1]
             else:
-                cross += 0.5 * self.v_at[2 * t.r + 1][trunk]  # a side stub may cut trunks beside the card
+                cross += 0.5 * v_at[2 * t.r + 1][trunk]  # a side stub may cut trunks beside the card
         if span is not None:
             y0, y1 = span
             length += y1 - y0
@@ -294,43 +316,53 @@ class Router:
                 need = max(self.v_in[trunk][y0:y1 + 1]) + 1
                 if need > self.cap_v[trunk]:
                     room += self.room_v * (channel_size(need) - channel_size(self.cap_v[trunk]))
-            col = self.h_at[2 * trunk]
             i0, i1 = y0 // 2 + 1, (y1 + 1) // 2
             if i1 > i0:
-                cross += sum(col[i0:i1])
+                cross += sum(h_at[2 * trunk][i0:i1])
             cross += 0.5 * sum(self.side_at[trunk][y0:y1 + 1])  # side stubs of other nets in the channel
             bends += 1
         if net.numbered and not any(self.claims.get(p, 0) == 0 for p in _crossings_passed(hsegs, trunk, span)):
             cross += W_NUMBER / W_CROSS
         return W_CROSS * cross + W_LENGTH * length + W_BEND * bends + room
 
-    def _apply(self, net: Net, trunk, modes, sign: int = 1) -> None:
-        """Put the net on this route (``sign`` -1: take it off again)."""
+    def _apply(self, net: Net, trunk, modes, sign: int = 1, shape: tuple | None = None) -> None:
+        """Put the net on this route (``sign`` -1: take it off again: the route it was put on,
+        ``trunk`` and ``modes`` its own, its cards where they stood then). ``shape``: the route's
+        ``_shape`` when the caller has it."""
         for k, t in enumerate(net.terms):
             t.mode = modes[k]
-        hsegs, span = self._shape(net, trunk, modes)
+        if shape is None:
+            shape = (net.hsegs, net.span) if sign < 0 else self._shape(net, trunk, modes)
+        hsegs, span = shape
         net.trunk, net.hsegs, net.span = trunk, hsegs, span
         if net.numbered:
             spot = _number_spot(hsegs, trunk, span)
             if spot is not None:
                 self.claims[spot] = self.claims.get(spot, 0) + sign
+        h_at = self.h_at
         for i, (x0, x1) in hsegs.items():
             row = self.h_in[i]
+            row[x0:x1 + 1] = [v + sign for v in row[x0:x1 + 1]]
             for x in range(x0, x1 + 1):
-                self.h_at[x][i] += sign
-                row[x] += sign
+                h_at[x][i] += sign
+        s_at = self.s_at
         for t in net.terms:
-            if t.mode in ("top", "bottom"):
-                self.s_at[t.r if t.mode == "top" else t.r + 1][2 * t.c + 1] += sign
+            m = t.mode
+            if m == "top":
+                s_at[t.r][2 * t.c + 1] += sign
+            elif m == "bottom":
+                s_at[t.r + 1][2 * t.c + 1] += sign
             else:
                 self.side_at[trunk][2 * t.r + 1] += sign
         if span is not None:
             col = self.v_in[trunk]
-            for y in range(span[0], span[1] + 1):
-                self.v_at[y][trunk] += sign
-                col[y] += sign
+            y0, y1 = span
+            col[y0:y1 + 1] = [v + sign for v in col[y0:y1 + 1]]
+            v_at = self.v_at
+            for y in range(y0, y1 + 1):
+                v_at[y][trunk] += sign
         if net.numbered:
-            key = frozenset(t.sid for t in net.terms)
+            key = _ends(net)
             self.pair_count[key] = self.pair_count.get(key, 0) + sign
             if trunk is not None:
                 self.pair_trunks[(key, trunk)] = self.pair_trunks.get((key, trunk), 0) + sign

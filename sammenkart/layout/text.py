@@ -236,9 +236,9 @@ def _compound_cut(low: str, start: int, end: int, n: int) -> int | None:
 
 @lru_cache(maxsize=8)
 def _hyphenator(lang: str):
-    import pyphen
+    from .hyphen_patterns import hyphenator  # pyphen's, each pattern parsed when first needed
 
-    return pyphen.Pyphen(lang="nn_NO" if lang == "nn" else "nb_NO")
+    return hyphenator(lang)
 
 
 @lru_cache(maxsize=4096)

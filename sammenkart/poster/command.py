@@ -11,9 +11,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..i18n import _, ngettext
+from ..i18n import _
 from ..os_errors import describe
-from ..public_edition import PUBLIC_BY_DEFAULT
+from ..public_edition import HANDOUT, POSTER_CLI, PUBLIC_BY_DEFAULT, left_out_note
 from .pages import PAPERS, TILE_PAPERS, normalise_paper
 
 
@@ -174,6 +174,9 @@ def run(args) -> int:
             export_handout(m, pathway, args.out, greyscale=args.gratone, problems=problems)
             _print_problems(problems)
             print(_("Brosjyre skrevet til {fil}").format(fil=args.out))
+            left_out = left_out_note(m, HANDOUT)  # a handout always leaves them out
+            if left_out:
+                print(left_out)
             return 0
         result = export_poster(m, args.out, paper=args.papir, landscape=args.liggende, pathway=pathway,
                                tile=args.flis, greyscale=args.gratone, workspace=ws, publikum=args.publikum,
@@ -193,17 +196,10 @@ def run(args) -> int:
     note = contact_pages_note(result.plan)
     if note:
         print(note)
-    left_out = internal_contacts(m) if args.publikum else 0
+    left_out = left_out_note(m, POSTER_CLI) if args.publikum else None
     if left_out:
-        print(ngettext("For publikum: {n} kontakt merket «intern» er ikke med (--fagfolk tar den med).",
-                       "For publikum: {n} kontakter merket «intern» er ikke med (--fagfolk tar dem med).",
-                       left_out).format(n=left_out))
+        print(left_out)
     return 0
-
-
-def internal_contacts(m) -> int:
-    """How many services of ``m`` have a contact for professionals only (``public_edition``)."""
-    return sum(1 for s in m.tjenester if s.kontakt.intern and not s.kontakt.is_empty())
 
 
 def _shown(m, args):

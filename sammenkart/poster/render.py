@@ -1,7 +1,6 @@
 """Paint a planned poster page (and its contact pages) on a reportlab canvas."""
 from __future__ import annotations
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.lib.colors import HexColor
 
 from ..i18n import _
@@ -71,11 +70,13 @@ def _footer(c, plan: PosterPlan, pal, qr: bool = True) -> None:
 
 def draw_qr(c, value: str, r: Rect, H: float) -> None:
     """QR modules as filled squares (reportlab's encoder; drawn directly, no extra font state)."""
-    widget = QrCodeWidget(value, barLevel="M")
-    qr = widget.qr
-    qr.make()
-    n = qr.getModuleCount()
-    quiet = 4  # the standard's blank border, in modules
+    from .qr import QUIET, qr_matrix
+
+    dark = qr_matrix(value)
+    if dark is None:
+        return
+    n = len(dark)
+    quiet = QUIET
     box = r.w / (n + 2 * quiet)
     c.saveState()
     c.setFillColor(HexColor("#ffffff"))
@@ -85,9 +86,9 @@ def draw_qr(c, value: str, r: Rect, H: float) -> None:
     for row in range(n):
         col = 0
         while col < n:
-            if qr.isDark(row, col):
+            if dark[row][col]:
                 start = col
-                while col < n and qr.isDark(row, col):
+                while col < n and dark[row][col]:
                     col += 1
                 c.rect(r.x + (quiet + start) * box, top - (quiet + row + 1) * box, (col - start) * box, box,
                        stroke=0, fill=1)

@@ -14,7 +14,12 @@ source ~11 px):
   chart; the tables take the width their columns need, the chart the rest;
 - long names wrap onto a second line (never "BUP Brattfjord, Sjø…"), a long
   column heading too ("Endring / frå 2021");
-- the source note at ``NOTE_FLOOR_PX`` or more, wrapped whole.
+- the source note at ``NOTE_FLOOR_PX`` or more, wrapped whole;
+- two kinds of colour that cannot be taken for each other
+  (``figures_view``): before a name, the mark of its line in the trend (the
+  municipality's colour and marker, as in the chart on the same or the next
+  page); behind the number the map is coloured by, the class colour its cards
+  have, explained by the scale under the tables (``LEGEND_SHARE`` of the text).
 
 Logical pixels throughout (the screen's device pixel ratio is Qt's business).
 """
@@ -22,15 +27,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from .. import figures_view as fv
 from ..i18n import _
-from ..style import palette
+from ..style import palette, readable_on, series_colour
 from .fonts import FAMILY
-from .trend_chart import TrendChart
+from .trend_chart import TrendChart, draw_marker
 
 TABLE_FLOOR_PX = 24  # table text the back of a room reads on a projector (below: the chart gets its own page)
 NOTE_FLOOR_PX = 14  # the source note, read from the middle of the room
@@ -38,6 +43,7 @@ SMALLEST_PX = 12  # table text never below this (a table too long for the slide 
 CHART_SIDE_SHARE = 0.38  # the least of the body's width a chart beside the tables keeps (more if its names need it)
 CHART_UNDER_SHARE = 0.42  # the least of the body's height a chart under the tables keeps
 NAME_LINES = 2  # a name wraps onto at most this many lines
+LEGEND_SHARE = 0.6  # the scale under the tables, in this share of the tables' text size (the source note's size)
 
 
 def headings(view: fv.FigureTableView) -> list[str]:
@@ -81,21 +87,50 @@ class TableFit:
     pad: float  # above and below a row's text
     head_lines: list[int]  # per view: the lines its column headings take
     name_lines: list[list[int]] = field(default_factory=list)  # per view, per row
+    legend_h: float = 0.0  # the scale under the tables (0: none)
 
     @property
     def name_x(self) -> float:
         return self.swatch * 1.6
 
 
-def fit_tables(views, measure: str, px: int, max_w: float, cells) -> TableFit | None:
+def fit_tables(views, measure: str, px: int, max_w: float, cells, scale=()) -> TableFit | None:
     """The tables at text size ``px`` in at most ``max_w`` px; None when they do not
     fit that width with every name in ``NAME_LINES`` lines. ``cells(line, measure)``
     gives a row's texts (name, rate, rejected %, change). Column headings stay on
-    one line where the width allows, else they wrap at their spaces."""
-    return _fit(views, measure, px, max_w, cells, False) or _fit(views, measure, px, max_w, cells, True)
+    one line where the width allows, else they wrap at their spaces. ``scale``:
+    (label, fill) of the map's classes, shown under the tables (``legend_items``)."""
+    return (_fit(views, measure, px, max_w, cells, False, scale)
+            or _fit(views, measure, px, max_w, cells, True, scale))
 
 
-def _fit(views, measure: str, px: int, max_w: float, cells, wrap_heads: bool) -> TableFit | None:
+def legend_intro() -> str:
+    return _("Bak tallet: fargen kortene har på kartet")
+
+
+def legend_px(px: int) -> int:
+    """The scale's text size under tables of ``px``: as the source note, never under its floor."""
+    return max(NOTE_FLOOR_PX, round(px * LEGEND_SHARE))
+
+
+def legend_items(px: int, width: float, scale) -> tuple[list[tuple[float, float, str, str | None]], float]:
+    """([(x, y, label, fill)], height) of the scale under the tables at ``LEGEND_SHARE`` of
+    ``px``, flowing into rows ``width`` wide: the intro (no fill), then a swatch and label per class."""
+    if not scale:
+        return [], 0.0
+    fm = QFontMetricsF(fonts(legend_px(px))[0])
+    h, sw = fm.height(), fm.height() * 1.3
+    x, y, out = 0.0, h * 0.3, []
+    for label, fill in [(legend_intro(), None), *scale]:
+        w = (sw + h * 0.3 if fill else 0.0) + fm.horizontalAdvance(label) + h * 0.9
+        if x > 0 and x + w > width:
+            x, y = 0.0, y + h * 1.2
+        out.append((x, y, label, fill))
+        x += w
+    return out, y + h
+
+
+def _fit(views, measure: str, px: int, max_w: float, cells, wrap_heads: bool, scale=()) -> TableFit | None:
     font, bold = fonts(px)
     fm, fmb = QFontMetricsF(font), QFontMetricsF(bold)
     line = fm.lineSpacing()
@@ -136,7 +171,9 @@ def _fit(views, measure: str, px: int, max_w: float, cells, wrap_heads: bool) ->
         height += (QFontMetricsF(bold).height() + 2 * pad) + (hl * line + 2 * pad) + sum(n * line + 2 * pad
                                                                                         for n in rows)
     width = swatch * 1.6 + name_w + sum(num_w) + 3 * gap
-    return TableFit(px, width, height, name_w, num_w, gap, swatch, line, pad, head_lines, name_lines)
+    legend_h = legend_items(px, width, scale)[1]
+    return TableFit(px, width, height + legend_h, name_w, num_w, gap, swatch, line, pad, head_lines, name_lines,
+                    legend_h)
 
 
 @dataclass
@@ -164,7 +201,8 @@ class FiguresSlide(QWidget):
         self.title = ""
         self.views: list[fv.FigureTableView] = []
         self.measure = "henvisningsrate"
-        self.swatches: dict[str, str] = {}
+        self.fills: dict[str, str] = {}  # group key -> the class colour its cards have (figures_view.value_fills)
+        self.scale: tuple = ()  # (label, fill) of the classes, explained under the tables
         self.coloured_by = ""
         self.note = ""
         self.page = 0
@@ -173,10 +211,13 @@ class FiguresSlide(QWidget):
         self.setAttribute(Qt.WA_StyledBackground)
         self.hide()
 
-    def set_content(self, title: str, views, measure: str, swatches: dict[str, str], coloured_by: str,
-                    chart_data: tuple, note: str) -> None:
-        self.title, self.views, self.measure, self.swatches, self.coloured_by = title, views, measure, swatches, \
+    def set_content(self, title: str, views, measure: str, fills: dict[str, str], coloured_by: str,
+                    chart_data: tuple, note: str, scale: tuple = ()) -> None:
+        """``fills``: the class colour of each group's value while the map is coloured by the
+        figures (else empty), ``scale`` its classes (label, fill)."""
+        self.title, self.views, self.measure, self.fills, self.coloured_by = title, views, measure, fills, \
             coloured_by
+        self.scale = tuple(scale) if fills else ()
         self.note = note
         self._plan = None
         self.chart.set_data(*chart_data)
@@ -259,7 +300,7 @@ class FiguresSlide(QWidget):
     def _largest(self, top: int, width: float, height: float) -> TableFit | None:
         """The tables at the largest size from ``top`` down to ``SMALLEST_PX`` that fits."""
         for px in range(top, SMALLEST_PX - 1, -1):
-            fit = fit_tables(self.views, self.measure, px, width, self.cells)
+            fit = fit_tables(self.views, self.measure, px, width, self.cells, self.scale)
             if fit is not None and fit.height <= height:
                 return fit
         return None
@@ -338,7 +379,7 @@ class FiguresSlide(QWidget):
                    QFontMetricsF(title_f).elidedText(self.title, Qt.ElideRight, plan.title.width()))
         tables = self.boxes()[0]
         if not tables.isEmpty() and plan.fit is not None:
-            self._paint_tables(p, tables, plan.fit, ink, muted, pal.card_border)
+            self._paint_tables(p, tables, plan.fit, ink, muted, pal.card_border, self.chart.dark)
         small, note, hint = self.footer(plan.note_px)
         p.setFont(small)
         p.setPen(muted)
@@ -347,7 +388,7 @@ class FiguresSlide(QWidget):
         p.end()
 
     def _paint_tables(self, p: QPainter, box: QRectF, fit: TableFit, ink: QColor, muted: QColor,
-                      border: str) -> None:
+                      border: str, dark: bool = False) -> None:
         font, bold = fonts(fit.px)
         line, pad = fit.line, fit.pad
         x_name = box.x() + fit.name_x
@@ -375,15 +416,46 @@ class FiguresSlide(QWidget):
             for row, n in zip(view.lines, fit.name_lines[k]):
                 cells = self.cells(row, self.measure)
                 rh = n * line + 2 * pad
-                fill = self.swatches.get(row.key) if view.by == self.coloured_by and not row.is_total else None
-                if fill:
-                    p.setPen(QColor(border))
-                    p.setBrush(QColor(fill))
-                    p.drawRect(QRectF(box.x(), y + pad + (line - fit.swatch) / 2, fit.swatch, fit.swatch))
+                if row.look is not None:  # the mark of its line in the trend: the group's own colour
+                    colour = QColor(series_colour(row.look[0], dark))
+                    mid = QPointF(box.x() + fit.swatch / 2, y + pad + line / 2)
+                    p.setPen(QPen(colour, max(1.5, line * (0.1 if row.is_total else 0.065))))
+                    p.drawLine(QPointF(box.x(), mid.y()), QPointF(box.x() + fit.swatch, mid.y()))
+                    p.setBrush(colour)
+                    p.setPen(QPen(colour, 1.2))
+                    draw_marker(p, row.look[1], mid, fit.swatch * 0.26)
+                fill = self.fills.get(row.key) if view.by == self.coloured_by and not row.is_total else None
+                value_col = 0 if self.measure == "henvisningsrate" else 1  # the number the map is coloured by
                 p.setFont(bold if row.is_total else font)
                 p.setPen(ink)
                 p.drawText(QRectF(x_name, y + pad, fit.name_w + 1, n * line), Qt.AlignLeft | Qt.AlignTop
                            | Qt.TextWordWrap, cells[0])
-                for right, w, text in zip(rights, fit.num_w, cells[1:]):  # figures on the name's first line
-                    p.drawText(QRectF(right - w - 1, y + pad, w + 2, line), Qt.AlignRight | Qt.AlignVCenter, text)
+                for i, (right, w, text) in enumerate(zip(rights, fit.num_w, cells[1:])):  # on the name's first line
+                    cell = QRectF(right - w - 1, y + pad, w + 2, line)
+                    if fill and i == value_col:  # its class colour on the map, behind the number
+                        p.setPen(QColor(border))
+                        p.setBrush(QColor(fill))
+                        p.drawRoundedRect(cell.adjusted(-pad * 2, -pad * 0.6, pad * 1.2, pad * 0.6), pad, pad)
+                        p.setPen(QColor(readable_on(fill)))
+                    else:
+                        p.setPen(ink)
+                    p.drawText(cell, Qt.AlignRight | Qt.AlignVCenter, text)
                 y += rh
+        if fit.legend_h:
+            self._paint_legend(p, QRectF(box.x(), y, fit.width, fit.legend_h), fit.px, ink, muted, border)
+
+    def _paint_legend(self, p: QPainter, box: QRectF, px: int, ink: QColor, muted: QColor, border: str) -> None:
+        """The map's classes under the tables: what the colour behind a number means."""
+        small = fonts(legend_px(px))[0]
+        fm = QFontMetricsF(small)
+        h, sw = fm.height(), fm.height() * 1.3
+        p.setFont(small)
+        for x, y, label, fill in legend_items(px, box.width(), self.scale)[0]:
+            x += box.x()
+            if fill:
+                p.setPen(QColor(border))
+                p.setBrush(QColor(fill))
+                p.drawRoundedRect(QRectF(x, box.y() + y + h * 0.1, sw, h * 0.8), h * 0.15, h * 0.15)
+                x += sw + h * 0.3
+            p.setPen(ink if fill else muted)
+            p.drawText(QRectF(x, box.y() + y, box.width(), h), Qt.AlignLeft | Qt.AlignVCenter, label)

@@ -8,7 +8,8 @@ a side panel and the presentation slide, using the window's public API only:
   (``window.set_colouring`` with ``figures_view.colouring``: which cards, the
   scale, the legend); the window's legend shows the scale.
 * **The panel** has the year and the measure, the tables of
-  ``figures_view.tables`` (a swatch per row in the colour its cards get) and
+  ``figures_view.tables`` (before a name the mark of its line in the trend,
+  behind the coloured number the colour its cards get, the scale above) and
   the trend over the years (``trend_chart.TrendChart``).
 * **In presentation mode** the figures are a slide of their own after the
   map, for any map that has figures (whether or not its cards are coloured
@@ -33,11 +34,12 @@ from .. import figures_view as fv
 from ..figures_report import CHANGE, format_value
 from ..i18n import N_, _
 from ..layout.text import SOFT_HYPHEN, soft_hyphenated
+from ..style import readable_on
 from . import colouring_menu, live_text
-from .figures_slide import FiguresSlide, headings
+from .figures_slide import FiguresSlide, headings, legend_intro
 from .fonts import FAMILY
 from .plain import plain_label
-from .trend_chart import TrendChart
+from .trend_chart import TrendChart, series_icon
 
 KEY = "tal"  # the colouring menu's key for figures
 COLUMNS = 4  # the panel's: swatch, name, per 1,000, rejected % (the chart shows the change)
@@ -68,7 +70,8 @@ class ScaleStrip(QWidget):
         live_text.live(self, "setAccessibleName", N_("Fargeskala"))
 
     def set_entries(self, entries) -> None:
-        self.entries = tuple(entries)
+        """(label, fill) of the classes; the strip says first what they colour."""
+        self.entries = ((legend_intro() + ":", None),) + tuple(entries) if entries else ()
         self._fit()
         self.update()
 
@@ -78,7 +81,7 @@ class ScaleStrip(QWidget):
         h, sw = fm.height(), fm.height() * 1.4
         x, y, out = 0.0, 0.0, []
         for label, fill in self.entries:
-            w = sw + 4 + fm.horizontalAdvance(label) + 12
+            w = (sw + 4 if fill else 0) + fm.horizontalAdvance(label) + 12
             if x > 0 and x + w > width:
                 x, y = 0.0, y + h + 4
             out.append((x, y, label, fill))
@@ -100,11 +103,13 @@ class ScaleStrip(QWidget):
         fm = QFontMetricsF(self.font_)
         h, sw = fm.height(), fm.height() * 1.4
         for x, y, label, fill in self._items(self.width()):
-            p.setPen(QColor("#3a3a3a"))
-            p.setBrush(QColor(fill))
-            p.drawRect(QRectF(x + 0.5, y + h * 0.15, sw, h * 0.7))
+            if fill:
+                p.setPen(QColor("#3a3a3a"))
+                p.setBrush(QColor(fill))
+                p.drawRect(QRectF(x + 0.5, y + h * 0.15, sw, h * 0.7))
+                x += sw + 4
             p.setPen(QColor("#1a1a1a"))
-            p.drawText(QRectF(x + sw + 4, y, self.width() - x, h), Qt.AlignLeft | Qt.AlignVCenter, label)
+            p.drawText(QRectF(x, y, self.width() - x, h), Qt.AlignLeft | Qt.AlignVCenter, label)
         p.end()
 
 
@@ -183,9 +188,10 @@ class FiguresPanel(QWidget):
         lay.addWidget(self.chart, 1)
         lay.addWidget(self.note)
 
-    def show_tables(self, views: list[fv.FigureTableView], measure: str, swatches: dict[str, str],
+    def show_tables(self, views: list[fv.FigureTableView], measure: str, fills: dict[str, str],
                     coloured_by: str, lang: str = "nb") -> None:
-        """One table per view; a row's swatch is the fill its cards have on the map.
+        """One table per view; before a name the mark of its line in the trend (``line.look``),
+        behind the number the map is coloured by the fill its cards have there (``fills``).
         Long names may break at their hyphenation points in ``lang`` (the map's målform)."""
         for t in self.tables:
             self.table_box.removeWidget(t)
@@ -201,17 +207,22 @@ class FiguresPanel(QWidget):
             t.setFocusPolicy(Qt.NoFocus)  # the clicker keys stay with the map
             t.setWordWrap(True)
             for r, line in enumerate(view.lines):
-                swatch = QTableWidgetItem("")
-                fill = swatches.get(line.key) if view.by == coloured_by and not line.is_total else None
-                if fill:
-                    swatch.setBackground(QBrush(QColor(fill)))
-                    swatch.setData(Qt.UserRole, fill)
-                t.setItem(r, 0, swatch)
+                mark = QTableWidgetItem("")
+                if line.look is not None:
+                    mark.setIcon(series_icon(*line.look))
+                    mark.setData(Qt.UserRole, line.look[0])
+                t.setItem(r, 0, mark)
+                fill = fills.get(line.key) if view.by == coloured_by and not line.is_total else None
+                value_col = 2 if measure == "henvisningsrate" else 3  # the number the map is coloured by
                 cells = line_cells(line, measure)
                 for c, text in enumerate(cells[:COLUMNS - 1], start=1):
                     item = QTableWidgetItem(soft_hyphenated(text, lang) if c == 1 else text)
                     if c > 1:
                         item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                    if fill and c == value_col:
+                        item.setBackground(QBrush(QColor(fill)))
+                        item.setForeground(QBrush(QColor(readable_on(fill))))
+                        item.setData(Qt.UserRole, fill)
                     if line.is_total:
                         f = item.font()
                         f.setBold(True)
@@ -373,9 +384,9 @@ class FiguresView(QObject):
         title = _("Henvisninger og avslag – {navn}").format(navn=m.navn)
         self.panel.title.setText(title)
         views = fv.tables(m, t, year)
-        swatches = self._swatches(m, t, views, measure)
+        fills = fv.value_fills(m, t, year, measure, self.window.scene.variant)
         coloured_by = fv.grouping(m)
-        self.panel.show_tables(views, measure, swatches, coloured_by, m.malform)
+        self.panel.show_tables(views, measure, fills, coloured_by, m.malform)
         colouring = self.colouring_for(m)
         self.panel.scale.set_entries(colouring.legend if colouring is not None else ())
         years, series = fv.trend_series(m, t, measure)
@@ -389,39 +400,26 @@ class FiguresView(QObject):
     def _set_slide(self) -> bool:
         """The slide's content for the map shown, the year and measure chosen (the
         latest year and the map's natural measure unless the panel chose others);
-        swatches only while the cards are coloured by the figures. False: no figures."""
+        the map's colours behind the numbers only while the cards are coloured by the figures.
+        False: no figures."""
         m, t = self.window.current_map(), self.table()
         year, measure = self.current_year(), self.current_measure()
         if m is None or t is None or year is None:
             return False
         views = fv.tables(m, t, year)
-        swatches = self._swatches(m, t, views, measure) if self.on else {}
+        fills = fv.value_fills(m, t, year, measure, self.window.scene.variant) if self.on else {}
+        colouring = fv.colouring(m, t, year, measure, self.window.scene.variant) if fills else None
         years, series = fv.trend_series(m, t, measure)
         self.slide.set_content(_("Henvisninger og avslag {ar} – {navn}").format(ar=year, navn=m.navn), views,
-                               measure, swatches, fv.grouping(m),
+                               measure, fills, fv.grouping(m),
                                (years, series, measure, year, len(series) > 1, fv.measure_title(measure)),
-                               self._note(m, t, year))
+                               self._note(m, t, year), colouring.legend if colouring is not None else ())
         return True
 
     @staticmethod
     def _note(m, t, year: int) -> str:
         """What is incomplete and why (the same sentences as ``sammenkart tal``), then the file's note."""
         return " ".join(fv.notes(m, t, year) + ([t.note.replace("\n", " ")] if t.note else []))
-
-    def _swatches(self, m, t, views, measure: str) -> dict[str, str]:
-        """{group key: fill}: the colour each municipality's or receiver's cards get."""
-        scale = fv.scale_for(m, t, measure, self.window.scene.variant)
-        if scale is None:
-            return {}
-        by = fv.grouping(m)
-        out = {}
-        for view in views:
-            if view.by == by:
-                for line in view.lines:
-                    if not line.is_total:
-                        value = getattr(line.figure, measure) if line.figure is not None else None
-                        out[line.key] = scale.fill(value)
-        return out
 
     # -- the slide (window.slides) ----------------------------------------------------
     def slide_available(self) -> bool:

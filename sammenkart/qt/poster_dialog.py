@@ -21,7 +21,7 @@ from ..poster.pages import PAPERS, TILE_PAPERS, page_size
 from ..poster.tiling import plan_tiles
 from ..i18n import _, language, output_language
 from ..os_errors import describe
-from ..public_edition import PUBLIC_BY_DEFAULT
+from ..public_edition import HANDOUT, POSTER_DIALOG, PUBLIC_BY_DEFAULT, left_out_note
 from ..regional import spans_municipalities
 from .fonts import scene_font
 from .items import outline_path, paint_display, paint_symbol
@@ -294,18 +294,18 @@ class PosterDialog(QDialog):
         for i, line in enumerate(reversed(plan.footer_lines)):
             self._text(p, f.x, f.bottom - size * (0.3 + 1.4 * i), line, REGULAR, size, pal.muted_text)
         if plan.qr_rect and plan.qr_value:
-            from reportlab.graphics.barcode.qr import QrCodeWidget
+            from ..poster.qr import QUIET, qr_matrix
 
-            qr = QrCodeWidget(plan.qr_value, barLevel="M").qr
-            qr.make()
-            n = qr.getModuleCount()
+            dark = qr_matrix(plan.qr_value) or ()
+            n = len(dark)
             r = plan.qr_rect
-            box = r.w / (n + 8)
+            box = r.w / (n + 2 * QUIET)
             p.fillRect(QRectF(r.x, r.y, r.w, r.h), QColor("#ffffff"))
             for row in range(n):
                 for col in range(n):
-                    if qr.isDark(row, col):
-                        p.fillRect(QRectF(r.x + (4 + col) * box, r.y + (4 + row) * box, box, box), QColor("#000000"))
+                    if dark[row][col]:
+                        p.fillRect(QRectF(r.x + (QUIET + col) * box, r.y + (QUIET + row) * box, box, box),
+                                   QColor("#000000"))
 
     def _block(self, p, placed) -> None:
         ox, oy = placed.rect.x, placed.rect.y
@@ -367,12 +367,15 @@ class PosterDialog(QDialog):
             message(self, _("Kunne ikke lagre"), _("Kunne ikke lage filen (intern feil); den er ikke endret:")
                     + f"\n{path}\n{type(exc).__name__}: {exc}", QMessageBox.Warning)
             return False
-        self._confirm(path, None if handout else result)
+        left_out = (left_out_note(self.map, HANDOUT) if handout
+                    else left_out_note(self.map, POSTER_DIALOG) if o["publikum"] else None)
+        self._confirm(path, None if handout else result, left_out)
         self.accept()
         return True
 
-    def _confirm(self, path: str, result) -> None:
-        """Say where the PDF went (and what it holds), without stopping the user."""
+    def _confirm(self, path: str, result, left_out: str | None = None) -> None:
+        """Say where the PDF went (and what it holds: contact pages, the contacts the public
+        edition left out), without stopping the user."""
         if result is None:
             text = _("Brosjyren er lagret:") + f"\n{path}"
         elif result.pages == 1:
@@ -382,6 +385,8 @@ class PosterDialog(QDialog):
         note = contact_pages_note(result.plan) if result is not None else None
         if note:
             text += "\n\n" + note
+        if left_out:
+            text += "\n\n" + left_out
         if result is not None and result.warnings:
             text += "\n\n" + "\n".join(result.warnings)
         parent = self.main_window if isinstance(self.main_window, QWidget) else self.parentWidget()

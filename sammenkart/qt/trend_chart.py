@@ -1,8 +1,8 @@
 """A small line chart of figures over the years, drawn with QPainter.
 
 One line per municipality (or receiving service) and the total, thicker and
-black; colours and markers from ``style.series_look`` so lines part for
-colour-blind viewers and in grey. Names stand at the lines' right ends
+black; colours and markers from ``figures_view.series_looks`` (the same as
+the rows' marks in the tables) so lines part for colour-blind viewers and in grey. Names stand at the lines' right ends
 (spread so they never overlap), the chosen year is a shaded column. The
 panel and the presentation slide use the same widget at different sizes.
 """
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ..figures_view import format_number
 from ..i18n import _
-from ..style import SERIES_TOTAL, series_look
+from ..style import series_colour
 from .fonts import FAMILY
 
 MAX_LINES = 8  # more groups than this: only the total is drawn (the table has them all)
@@ -39,7 +39,7 @@ class TrendChart(QWidget):
     def __init__(self, parent: QWidget | None = None, text_px: int = 11):
         super().__init__(parent)
         self.years: list[int] = []
-        self.series: list[tuple[str, dict[int, float]]] = []  # the total, when there is one, last
+        self.series: list[tuple[str, dict[int, float], tuple[str, str]]] = []  # (name, values, look); the total last
         self.has_total = False
         self.measure = "henvisningsrate"
         self.year: int | None = None
@@ -76,14 +76,16 @@ class TrendChart(QWidget):
         return axis_w + fm.height() * 0.5 + label_w + max(1, len(self.years)) * year_w
 
     def drawn_series(self) -> list[tuple[str, dict[int, float], str, str, bool]]:
-        """(name, values, colour, marker, is_total) of each line drawn, in drawing order."""
+        """(name, values, colour, marker, is_total) of each line drawn, in drawing order; each in
+        the look its group has in the tables too (``figures_view.series_looks``)."""
         groups = self.series[:-1] if self.has_total else self.series
         out = []
         if len(groups) <= MAX_LINES:
-            out = [(name, vals, *series_look(i), False) for i, (name, vals) in enumerate(groups)]
+            out = [(name, vals, series_colour(colour, self.dark), marker, False)
+                   for name, vals, (colour, marker) in groups]
         if self.has_total:
-            name, vals = self.series[-1]
-            out.append((name, vals, "#ffffff" if self.dark else SERIES_TOTAL, "circle", True))
+            name, vals, (colour, marker) = self.series[-1]
+            out.append((name, vals, series_colour(colour, self.dark), marker, True))
         return out
 
     # -- painting -------------------------------------------------------------
@@ -169,7 +171,7 @@ class TrendChart(QWidget):
             p.setBrush(QColor(colour))
             p.setPen(QPen(QColor(colour), 1.2))
             for pt in pts:
-                _marker(p, marker, pt, r * (1.2 if is_total else 1.0))
+                draw_marker(p, marker, pt, r * (1.2 if is_total else 1.0))
             ends.append([pts[-1].y(), name, colour, is_total, marker])
         # names at the right ends, moved apart so none overlaps the next
         ends.sort(key=lambda e: e[0])
@@ -184,7 +186,7 @@ class TrendChart(QWidget):
             x = plot.right() + h * 0.4
             p.setBrush(QColor(colour))
             p.setPen(QPen(QColor(colour), 1.2))
-            _marker(p, marker, QPointF(x + key / 2, y), r)
+            draw_marker(p, marker, QPointF(x + key / 2, y), r)
             p.setFont(bold if is_total else font)
             p.setPen(ink)
             room = label_w - key - h * 0.4
@@ -192,7 +194,7 @@ class TrendChart(QWidget):
             p.drawText(QRectF(x + key, y - h / 2, room, h), Qt.AlignLeft | Qt.AlignVCenter, text)
 
 
-def _marker(p: QPainter, kind: str, c: QPointF, r: float) -> None:
+def draw_marker(p: QPainter, kind: str, c: QPointF, r: float) -> None:
     x, y = c.x(), c.y()
     if kind == "square":
         p.drawRect(QRectF(x - r, y - r, 2 * r, 2 * r))
@@ -215,3 +217,22 @@ def _marker(p: QPainter, kind: str, c: QPointF, r: float) -> None:
             p.drawLine(QPointF(x, y - r * 1.2), QPointF(x, y + r * 1.2))
     else:
         p.drawEllipse(c, r, r)
+
+
+def series_icon(colour: str, marker: str, size: int = 16):
+    """A series' mark as an icon (a line through its marker): a table row's key to its line."""
+    from PySide6.QtGui import QIcon, QPixmap
+
+    pix = QPixmap(size, size)
+    pix.fill(Qt.transparent)
+    p = QPainter(pix)
+    p.setRenderHint(QPainter.Antialiasing)
+    c = QColor(colour)
+    p.setPen(QPen(c, 1.6))
+    p.drawLine(QPointF(0, size / 2), QPointF(size, size / 2))
+    p.setBrush(c)
+    p.setPen(QPen(c, 1.2))
+    draw_marker(p, marker, QPointF(size / 2, size / 2), size * 0.22)
+    p.end()
+    return QIcon(pix)
+
