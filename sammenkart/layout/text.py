@@ -236,9 +236,9 @@ def _compound_cut(low: str, start: int, end: int, n: int) -> int | None:
 
 @lru_cache(maxsize=8)
 def _hyphenator(lang: str):
-    from .hyphen_patterns import hyphenator  # pyphen's, each pattern parsed when first needed
+    import pyphen  # its dictionaries are read when first needed, not at start-up
 
-    return hyphenator(lang)
+    return pyphen.Pyphen(lang="nn_NO" if lang == "nn" else "nb_NO")
 
 
 @lru_cache(maxsize=4096)

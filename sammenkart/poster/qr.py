@@ -7,10 +7,7 @@ cases and says why.
 """
 from __future__ import annotations
 
-import importlib.util
-import sys
 from functools import lru_cache
-from pathlib import Path
 
 from .pages import MM
 
@@ -18,39 +15,13 @@ LEVEL = "M"  # error correction: survives a smudge, still compact
 QUIET = 4  # the standard's blank border, in modules
 # Phone cameras read modules down to about a third of a millimetre at reading distance.
 MIN_MODULE_MM = 0.3
-_ENCODER = "reportlab.graphics.barcode.qrencoder"
-
-
-def _encoder():
-    """reportlab's QR encoder module (what its ``QrCodeWidget`` encodes with), loaded alone:
-    importing it through ``reportlab.graphics.barcode`` runs that package's ``__init__``, which
-    imports every barcode widget and with them reportlab's graphics and platypus, about 50 ms
-    of a 1 s poster export (docs/performance-poster.md). The encoder itself needs only ``re``
-    and ``itertools``. Where the file is not found, the ordinary import."""
-    if _ENCODER in sys.modules:
-        return sys.modules[_ENCODER]
-    import reportlab.graphics  # a version string only
-
-    path = Path(reportlab.graphics.__file__).parent / "barcode" / "qrencoder.py"
-    spec = importlib.util.spec_from_file_location("sammenkart_qrencoder", path) if path.is_file() else None
-    if spec is None or spec.loader is None:
-        import reportlab.graphics.barcode.qrencoder as module
-
-        return module
-    module = sys.modules.get(spec.name)
-    if module is None:
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        sys.modules[spec.name] = module
-    return module
-
-
 @lru_cache(maxsize=64)
 def qr_matrix(value: str) -> tuple[tuple[bool, ...], ...] | None:
     """``value``'s QR code at error level ``LEVEL``, the version as small as holds it:
     rows of modules, True where dark (the quiet border not included); None when it does
     not fit in one code. The poster, its preview and the plan's check all draw this."""
-    enc = _encoder()
+    from reportlab.graphics.barcode import qrencoder as enc  # what reportlab's QrCodeWidget encodes with
+
     try:
         qr = enc.QRCode(None, getattr(enc.QRErrorCorrectLevel, LEVEL))
         qr.addData(value)
