@@ -11,6 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QListWidget, QListWidgetItem, QMainWindow, QMenu, QToolBar, QVBoxLayout, QWidget,
 )
@@ -563,6 +564,21 @@ class MainWindow(QMainWindow):
     def show_typing_hint(self, widget: QWidget | None) -> None:
         text = _("Tastene skriver i tekstfeltet – Esc gir dem tilbake til kartet") if widget is not None else ""
         self.room.set_typing_hint(text)
+
+    def keyPressEvent(self, event) -> None:
+        """A key no widget took that is one of the window's shortcuts: its action.
+        Qt fires a window's shortcuts only once the window is active; a key pressed
+        right after start, before the window manager's activation has arrived,
+        reached the map and did nothing (meeting room item 3: the first F9 after
+        start). An active window's shortcuts never come here (Qt fired them)."""
+        if not self.isActiveWindow():
+            pressed = QKeySequence(event.keyCombination())
+            for action in self.actions():
+                if action.isEnabled() and any(k.matches(pressed) == QKeySequence.ExactMatch for k in action.shortcuts()):
+                    action.trigger()
+                    event.accept()
+                    return
+        super().keyPressEvent(event)
 
     def closeEvent(self, event) -> None:
         edit = getattr(self, "edit", None)
