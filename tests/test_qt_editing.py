@@ -868,6 +868,7 @@ def test_on_a_projector_the_form_is_a_drawer_that_never_hides_the_card_it_edits(
         box = w.map_view.mapFromScene(item.sceneBoundingRect()).boundingRect()
         centre = w.map_view.viewport().mapTo(room, box.center())
         assert not room.side.geometry().contains(centre), sid
+        assert w.map_view.viewport().rect().contains(box.center()), sid  # and on the map's part of the screen
         sides.add(room.side.x() == 0)
     assert sides == {True, False}  # both edges were used
     key(qtbot, w, Qt.Key_Escape)

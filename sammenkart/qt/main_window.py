@@ -73,6 +73,9 @@ class MainWindow(QMainWindow):
         self.legend = LegendWidget(self.map_view)
         self.room.overlay_extra.append(self.legend)
         self.map_view.view_changed.connect(self.legend.place)
+        from .step_markers import StepMarkers
+
+        self.step_markers = StepMarkers(self)  # where the rest of a step wider than the screen is
         self.scene.emphasis_changed.connect(self._legend_from_scene)
 
         self._build_side()
@@ -432,7 +435,11 @@ class MainWindow(QMainWindow):
 
         step = rects(em.current) if self.step is not None else []
         receivers = rects({a.til for a in em.arrows if a.current}) if step else []
-        self.map_view.set_step_focus(step, receivers, self.room.min_text, READABLE_PX)
+        cards = layout.cards
+        named = {i: (c.rect.x, c.rect.y, c.rect.w, c.rect.h) for i in (em.current if step else ())
+                 if (c := cards.get(i)) is not None}
+        self.map_view.set_step_focus(step, receivers, self.room.min_text, READABLE_PX, named)
+        self.step_markers.update()
 
     def _status(self) -> None:
         m = self._map
