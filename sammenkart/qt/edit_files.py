@@ -128,11 +128,11 @@ class FileKeeper(QObject):
         self.waiting_save = True
         if names:
             self.ctl.window.room.set_message(
-                N_("Ikke lagret ennå: {files} er endret av et annet program. Du blir spurt når presentasjonen er slutt."),
+                N_("Ikke lagret: venter til presentasjonen er slutt ({files})"),
                 SAVE_NOTE_MS, files=", ".join(names))
         else:
             self.ctl.window.room.set_message(
-                N_("Ikke lagret ennå: lagringen prøves igjen når presentasjonen er slutt."), SAVE_NOTE_MS)
+                N_("Ikke lagret: venter til presentasjonen er slutt"), SAVE_NOTE_MS)
         return False
 
     def question_parent(self):
