@@ -153,7 +153,7 @@ class MapView(QGraphicsView):
             return False
         r = self.mapToScene(self.viewport().rect()).boundingRect()
         self._pan = step_frame.pan((r.x(), r.y(), r.width(), r.height()), [self._named[s] for s in group], side,
-                                   12 / self.zoom_factor())
+                                   step_frame.MARGIN / self.zoom_factor())
         self.fit()
         return True
 
@@ -363,30 +363,28 @@ class MapView(QGraphicsView):
         if self.auto_fit and not self._refit_due:
             self._refit_due = True
             QTimer.singleShot(0, self._refit)
-        elif not self.auto_fit:
-            QTimer.singleShot(0, self.keep_step_in_view)
 
     def set_margins(self, left: int, top: int, right: int, bottom: int) -> None:
         """The strips of the view that are not the map's (px): a bar above it, a drawer
         over its side. The map is placed again at once (what is under a card is asked
         right after: ``RoomLayout.keep_in_view``), also when the viewport only moved
         (a drawer going from the right edge to the left: same size)."""
-        before = self.viewport().geometry()
+        before, sides = self.viewport().geometry(), self.viewportMargins()
         self.setViewportMargins(left, top, right, bottom)
         if self.viewport().geometry() == before or not self.isVisible():
             return
         if self.auto_fit:
             self._refit()
-        else:
+        elif (sides.left(), sides.right()) != (left, right):  # a drawer, not a bar: the step back in view
             self.keep_step_in_view()
 
     def keep_step_in_view(self) -> None:
-        """Zoomed by the user and the viewport changed (a drawer opened or closed):
+        """Zoomed by the user and a drawer opened or closed (``set_margins``):
         the step's cards are moved back into view when they are not all in it."""
         if self.auto_fit or self._focus is None or not self._focus[0]:
             return
         box = step_frame.union(list(self._focus[0]) + list(self._focus[1]))
-        vp, zoom, m = self.viewport().rect(), self.zoom_factor(), 12  # m: step_frame's margin, px
+        vp, zoom, m = self.viewport().rect(), self.zoom_factor(), step_frame.MARGIN
         rect = QRectF(*box)
         if self.mapToScene(vp).boundingRect().contains(rect.adjusted(-m / zoom, -m / zoom, m / zoom, m / zoom)):
             return

@@ -29,6 +29,7 @@ from __future__ import annotations
 Rect = tuple[float, float, float, float]  # x, y, width, height
 
 COMFORT = 1.25  # a compact step is shown at most this much above the readable size
+MARGIN = 12.0  # px kept between the step's cards and the view's edge
 
 
 def union(rects: list[Rect]) -> Rect | None:
@@ -55,7 +56,7 @@ def _place(lo: float, size: float, view: float, keep: tuple[float, float] | None
 
 
 def frame(scene: Rect, view_w: float, view_h: float, whole_zoom: float, min_text: float, readable_px: float,
-          step: list[Rect], receivers: list[Rect], margin: float = 12.0) -> tuple[float, float, float] | None:
+          step: list[Rect], receivers: list[Rect], margin: float = MARGIN) -> tuple[float, float, float] | None:
     """(zoom, centre x, centre y) in scene units for a view ``view_w`` × ``view_h`` px
     showing the step's cards ``step`` (``receivers``: the cards the step goes to),
     or None: show the whole map (it is readable whole at ``whole_zoom``, or there
