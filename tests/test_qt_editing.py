@@ -868,6 +868,7 @@ def test_on_a_projector_the_form_is_a_drawer_that_never_hides_the_card_it_edits(
         box = w.map_view.mapFromScene(item.sceneBoundingRect()).boundingRect()
         centre = w.map_view.viewport().mapTo(room, box.center())
         assert not room.side.geometry().contains(centre), sid
+        assert w.map_view.viewport().rect().contains(box.center()), sid  # and on the map's part of the screen
         sides.add(room.side.x() == 0)
     assert sides == {True, False}  # both edges were used
     key(qtbot, w, Qt.Key_Escape)
@@ -1011,3 +1012,82 @@ def test_the_facilitators_window_shows_unsaved_edits_and_saves_them(qtbot, windo
     note.button.click()
     assert not note.button.isVisibleTo(f) and "navn: Mitt navn" in path.read_text(encoding="utf-8")
     ctl.end()
+
+
+# --- Ctrl+S while presenting on the only screen (meeting room, room8 item 4) -------------------
+
+def _present_alone(qtbot, w):
+    """Presentation with no second screen: the map window is the projector's picture."""
+    assert len(QApplication.screens()) == 1 and w.edit.files.question_parent() is w
+    w.presentation.enter()
+    qtbot.waitUntil(lambda: w.isFullScreen() and not w.edit.unsaved.isVisible())
+    QApplication.processEvents()
+
+
+def test_ctrl_s_while_presenting_alone_saves_silently_when_nothing_is_to_be_asked(qtbot, window, root, answers):
+    w = window
+    path = root / "kart" / f"{MAP}.yaml"
+    edit_mode_on(qtbot, w)
+    w.editor.set_service(MAP, "ppt", navn="Mitt navn")
+    _present_alone(qtbot, w)
+    before = _shown_widgets(w)
+    w.map_view.setFocus()
+    key(qtbot, w, Qt.Key_S, Qt.ControlModifier)
+    assert "navn: Mitt navn" in path.read_text(encoding="utf-8") and not w.editor.dirty
+    assert not answers.asked and _shown_widgets(w) == before and not w.edit.files.waiting_save
+
+
+def test_ctrl_s_over_a_change_on_disk_while_presenting_alone_waits_for_the_end(
+        qtbot, window, root, answers, tmp_path, monkeypatch):
+    """Before: «Slå sammen / Skriv over / Avbryt» came over the projected picture.
+    Now nothing is written or asked, a short note says the save waits, the edits
+    stay unsaved; when presentation ends the change is read in and saved with them."""
+    monkeypatch.setenv("SAMMENKART_DATA_DIR", str(tmp_path / "data"))
+    w = window
+    path = root / "kart" / f"{MAP}.yaml"
+    edit_mode_on(qtbot, w)
+    w.editor.set_service(MAP, "ppt", navn="Mitt navn")
+    _present_alone(qtbot, w)
+    disk_change(path, RASK, "navn: Rask hjelp")
+    on_disk = path.read_text(encoding="utf-8")
+    qtbot.waitUntil(lambda: w.edit.files.waiting_disk, timeout=5000)  # seen, not read in while presenting
+    w.map_view.setFocus()
+    before = _shown_widgets(w)[0]
+    key(qtbot, w, Qt.Key_S, Qt.ControlModifier)
+    QApplication.processEvents()
+    assert not answers.asked, "no question over the projected picture"
+    assert {x for x in QApplication.topLevelWidgets() if x.isVisible()} == before, "no window opens"
+    assert path.read_text(encoding="utf-8") == on_disk and w.editor.dirty
+    assert w.edit.files.waiting_save
+    note = w.room.message
+    assert note.isVisible() and path.name in note.text() and "presentasjonen er slutt" in note.text()
+    assert w.current_map().service("ppt").navn == "Mitt navn"
+    key(qtbot, w, Qt.Key_Escape)
+    assert not w.presentation.active
+    qtbot.waitUntil(lambda: not w.editor.dirty, timeout=5000)
+    assert [a[0] for a in answers.asked] == ["Fila er endret av et annet program"]  # told it was read in
+    saved = path.read_text(encoding="utf-8")
+    assert "navn: Mitt navn" in saved and "navn: Rask hjelp" in saved  # nothing lost
+    assert not w.edit.files.waiting_save
+
+
+def test_a_save_error_while_presenting_alone_is_told_when_presentation_ends(qtbot, window, root, answers, monkeypatch):
+    from sammenkart.editing import EditError
+
+    w = window
+    edit_mode_on(qtbot, w)
+    w.editor.set_service(MAP, "ppt", navn="Mitt navn")
+    _present_alone(qtbot, w)
+
+    def fails(*_a, **_k):
+        raise EditError("kunne ikke lagre «kart/eksempelkommune.yaml»: disken er full")
+
+    monkeypatch.setattr(type(w.editor), "save", fails)
+    w.map_view.setFocus()
+    key(qtbot, w, Qt.Key_S, Qt.ControlModifier)
+    assert not answers.asked and w.editor.dirty and w.edit.files.waiting_save
+    assert w.room.message.isVisible()
+    w.presentation.leave()
+    qtbot.waitUntil(lambda: bool(answers.asked), timeout=5000)
+    assert answers.asked[-1][0] == "warn" and "disken er full" in answers.asked[-1][1]
+    assert w.editor.dirty and w.edit.unsaved.isVisible()  # the edits wait for the next Ctrl+S

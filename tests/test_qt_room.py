@@ -215,7 +215,8 @@ def test_narrow_window_folds_the_side_panel_into_a_drawer_that_closes_on_a_map_c
     assert room.mode() == "drawer" and room.side.isVisible()
     assert w.map_view.width() == room.width()  # over the map, the map does not move
     qtbot.mouseClick(w.map_view.viewport(), Qt.LeftButton, Qt.NoModifier, QPoint(5, 5))  # beside the map
-    assert room.mode() == "closed" and not room.side.isVisible()
+    qtbot.waitUntil(lambda: room.mode() == "closed")  # once the click is handled
+    assert not room.side.isVisible()
     # Wide again: the column comes back beside the map.
     w.resize(1700, 1000)
     QApplication.processEvents()

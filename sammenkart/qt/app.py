@@ -51,6 +51,10 @@ def open_window(ws, start=None, settings: QSettings | None = None):
     if start is not None:
         apply_start(window, start)
     window.show()
+    # Ask for the keys at once (a window manager may leave them with the terminal
+    # that started us); keys pressed before activation arrives: MainWindow.keyPressEvent.
+    window.raise_()
+    window.activateWindow()
     if start is not None and start.presentation:
         # Full screen only once the window exists on its screen; the caption is
         # laid out again when the full-screen size arrives.

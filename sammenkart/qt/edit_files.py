@@ -30,6 +30,12 @@
   is looked at and asked about as above; a recovery offer waits the same way.
   A question the user's own action brings up while presenting (Ctrl+S over a
   change) goes to the facilitator's window when it is on another screen.
+  With no such window (the projector is the only screen) nothing modal comes
+  over the room's picture: Ctrl+S saves silently when there is nothing to ask;
+  when there is (a change by another program, a file that cannot be written)
+  nothing is written, the edits stay unsaved (the chip shows again when
+  presentation ends), a short note on the map says the save waits, and when
+  presentation ends the save is done again with its questions as usual.
 """
 from __future__ import annotations
 
@@ -41,11 +47,12 @@ from PySide6.QtGui import QGuiApplication
 from .. import loader
 from ..editing import EditError, FileChangedError, discard, disk_state, find_copies, keep_beside, save_copies
 from ..editing.document import changed_on_disk
-from ..i18n import _, ngettext
+from ..i18n import N_, _, ngettext
 from ..os_errors import describe
 
 RECOVERY_INTERVAL_MS = 30_000
 SETTLE_MS = 250  # a save by another program may come as several events
+SAVE_NOTE_MS = 10_000  # the note that a save waits for presentation's end (the room sees it)
 
 
 class FileKeeper(QObject):
@@ -71,6 +78,7 @@ class FileKeeper(QObject):
         self._checking = False  # a question about a change is open: later events wait for it
         self.waiting_disk = False  # a change came while presenting: looked at when it ends
         self.waiting_offer = False  # recovery copies to offer when presentation ends
+        self.waiting_save = False  # a save had a question while presenting on the only screen
         presentation = getattr(ctl.window, "presentation", None)
         if presentation is not None:
             presentation.active_changed.connect(self._presentation_changed)
@@ -89,6 +97,9 @@ class FileKeeper(QObject):
         if self.waiting_disk:
             self.waiting_disk = False
             QTimer.singleShot(0, self.check_disk)
+        if self.waiting_save:  # after the disk is looked at: the save asks what it had to
+            self.waiting_save = False
+            QTimer.singleShot(0, self.save)
 
     def _wait_for_presentation(self) -> None:
         """A change came while presenting: name the files for the facilitator, look at them later."""
@@ -105,6 +116,24 @@ class FileKeeper(QObject):
         chip = getattr(self.ctl, "unsaved", None)
         if chip is not None:
             chip.set_waiting(names)
+
+    def _asks_over_the_room(self) -> bool:
+        """Presenting with no window of the facilitator's on another screen: a
+        question now would stand over the projected picture."""
+        return self.presenting() and self.question_parent() is self.ctl.window
+
+    def _save_later(self, names: list[str]) -> bool:
+        """A save that has something to ask while the room looks on: ask when
+        presentation ends; a short note now (``names``: files changed by others)."""
+        self.waiting_save = True
+        if names:
+            self.ctl.window.room.set_message(
+                N_("Ikke lagret: venter til presentasjonen er slutt ({files})"),
+                SAVE_NOTE_MS, files=", ".join(names))
+        else:
+            self.ctl.window.room.set_message(
+                N_("Ikke lagret: venter til presentasjonen er slutt"), SAVE_NOTE_MS)
+        return False
 
     def question_parent(self):
         """The window a question is asked over: the map window, or while
@@ -313,9 +342,12 @@ class FileKeeper(QObject):
         ed = self.ctl.editor
         if ed is None or not ed.dirty:
             return True
+        quiet = self._asks_over_the_room()
         try:
             written = ed.save()
         except FileChangedError as exc:
+            if quiet:
+                return self._save_later([p.name for p in exc.paths])
             n = len(exc.paths)
             choice = self.ctl.ask(_("Fila er endret av et annet program"), "{message}\n\n".format(message=exc) + ngettext(
                 "Slå sammen: endringene derfra leses inn, og dine legges oppå. Skriv over: din versjon lagres, "
@@ -350,6 +382,8 @@ class FileKeeper(QObject):
                     "Versjonene som sto på disken, er lagret i {files}.", len(kept)).format(
                     files=", ".join(f"«{loader._shown(k)}»" for k in kept)), [_("OK")])
         except EditError as exc:
+            if quiet:
+                return self._save_later([])
             self.ctl.warn(str(exc))
             return False
         self._rewatch()

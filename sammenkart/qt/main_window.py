@@ -11,6 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QListWidget, QListWidgetItem, QMainWindow, QMenu, QToolBar, QVBoxLayout, QWidget,
 )
@@ -73,6 +74,9 @@ class MainWindow(QMainWindow):
         self.legend = LegendWidget(self.map_view)
         self.room.overlay_extra.append(self.legend)
         self.map_view.view_changed.connect(self.legend.place)
+        from .step_markers import StepMarkers
+
+        self.step_markers = StepMarkers(self)  # where the rest of a step wider than the screen is
         self.scene.emphasis_changed.connect(self._legend_from_scene)
 
         self._build_side()
@@ -432,7 +436,11 @@ class MainWindow(QMainWindow):
 
         step = rects(em.current) if self.step is not None else []
         receivers = rects({a.til for a in em.arrows if a.current}) if step else []
-        self.map_view.set_step_focus(step, receivers, self.room.min_text, READABLE_PX)
+        cards = layout.cards
+        named = {i: (c.rect.x, c.rect.y, c.rect.w, c.rect.h) for i in (em.current if step else ())
+                 if (c := cards.get(i)) is not None}
+        self.map_view.set_step_focus(step, receivers, self.room.min_text, READABLE_PX, named)
+        self.step_markers.update()
 
     def _status(self) -> None:
         m = self._map
@@ -575,6 +583,21 @@ class MainWindow(QMainWindow):
     def show_typing_hint(self, widget: QWidget | None) -> None:
         text = _("Tastene skriver i tekstfeltet – Esc gir dem tilbake til kartet") if widget is not None else ""
         self.room.set_typing_hint(text)
+
+    def keyPressEvent(self, event) -> None:
+        """A key no widget took that is one of the window's shortcuts: its action.
+        Qt fires a window's shortcuts only once the window is active; a key pressed
+        right after start, before the window manager's activation has arrived,
+        reached the map and did nothing (meeting room item 3: the first F9 after
+        start). An active window's shortcuts never come here (Qt fired them)."""
+        if not self.isActiveWindow():
+            pressed = QKeySequence(event.keyCombination())
+            for action in self.actions():
+                if action.isEnabled() and any(k.matches(pressed) == QKeySequence.ExactMatch for k in action.shortcuts()):
+                    action.trigger()
+                    event.accept()
+                    return
+        super().keyPressEvent(event)
 
     def closeEvent(self, event) -> None:
         edit = getattr(self, "edit", None)

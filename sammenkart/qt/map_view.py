@@ -64,6 +64,8 @@ class MapView(QGraphicsView):
         # A map not readable whole shows the step (step_frame): the step's and its
         # receivers' cards (scene rects), the map's smallest text and the room's floor.
         self._focus: tuple | None = None
+        self._named: dict[str, tuple] = {}  # the step's cards by id (markers for those off the view)
+        self._pan: tuple[float, float] | None = None  # a framed step moved along (pan_step): the centre
         self._whole = False  # 0 / "Tilpass til vinduet": the whole map until the step changes
         self.framed = False  # the last fit showed the step, not the whole map
         self.keyboard_cards = False  # the focus ring is in use (Ctrl+arrows, Tab) until the mouse is
@@ -111,6 +113,8 @@ class MapView(QGraphicsView):
             self.fitInView(rect.adjusted(-m, -m, m, m), Qt.KeepAspectRatio)
         else:
             zoom, cx, cy = framed
+            if self._pan is not None:
+                cx, cy = self._pan
             self.setTransform(QTransform.fromScale(zoom, zoom))
             self.centerOn(cx, cy)
         self.framed = framed is not None
@@ -121,20 +125,49 @@ class MapView(QGraphicsView):
     def fit_whole(self) -> None:
         """The whole map, however small (0, *Tilpass til vinduet*), until the step changes."""
         self._whole = True
+        self._pan = None
         self.fit()
 
-    def set_step_focus(self, step: list[tuple], receivers: list[tuple], min_text: float, readable_px: float) -> None:
+    def set_step_focus(self, step: list[tuple], receivers: list[tuple], min_text: float, readable_px: float,
+                       named: dict[str, tuple] | None = None) -> None:
         """The step shown now: its cards and the cards it goes to, as (x, y, w, h) in
         scene units; the map's smallest card text (scene units) and the least the room
-        reads (px). A map not readable whole then shows the step (``step_frame``);
-        one readable whole is left as the user has it."""
+        reads (px); ``named``: all of the step's cards by service id (``off_view_step``).
+        A map not readable whole then shows the step (``step_frame``); one readable
+        whole is left as the user has it."""
         focus = (tuple(step), tuple(receivers), min_text, readable_px)
+        self._named = dict(named or {})
         if focus == self._focus:
             return
         self._focus = focus
         self._whole = False
+        self._pan = None
         if self.framed or self._step_frame() is not None:
             self.fit()
+
+    def step_cards(self) -> dict[str, tuple]:
+        """The step's cards by service id, (x, y, w, h) in scene units ({}: no step)."""
+        return dict(self._named)
+
+    def off_view_step(self) -> dict[str, list[str]]:
+        """While the step is framed (and not zoomed by hand): its cards not wholly in
+        view, by edge ("left", "right", "up", "down"; ``step_frame.off_view``)."""
+        if not (self.framed and self.auto_fit and self._named):
+            return {}
+        r = self.mapToScene(self.viewport().rect()).boundingRect()
+        return step_frame.off_view(self._named, (r.x(), r.y(), r.width(), r.height()))
+
+    def pan_step(self, side: str) -> bool:
+        """Move a framed step's view toward ``side`` to the step's cards beyond that
+        edge, at the same size (``step_frame.pan``); False when none are there."""
+        group = self.off_view_step().get(side)
+        if not group:
+            return False
+        r = self.mapToScene(self.viewport().rect()).boundingRect()
+        self._pan = step_frame.pan((r.x(), r.y(), r.width(), r.height()), [self._named[s] for s in group], side,
+                                   step_frame.MARGIN / self.zoom_factor())
+        self.fit()
+        return True
 
     def _step_frame(self) -> tuple[float, float, float] | None:
         if self._whole or self._focus is None or self.scene() is None:
@@ -162,10 +195,41 @@ class MapView(QGraphicsView):
         if not self.auto_fit:
             return
         placed = self._placed
-        if placed is None or placed[0] != self.size() or self.scene().sceneRect().isEmpty() or self.framed:
-            self.fit()  # resized, nothing placed yet, or a step framed: fit anew  # the window was resized (or nothing was placed yet): centre the map anew
+        if (placed is None or placed[0] != self.size() or self.scene().sceneRect().isEmpty() or self.framed
+                or self._step_frame() is not None):
+            self.fit()  # resized, nothing placed yet, or a step framed (or to be, in the room left): fit anew
         elif placed[1] != self.viewport().geometry():
-            self._refit_in_place(*placed[1:])
+            if self._readable_lost(placed[3]):
+                self._keep_scale(*placed[2:])
+            else:
+                self._refit_in_place(*placed[1:])
+
+    def _readable_lost(self, old_scale: float) -> bool:
+        """The map was readable and would not be if fitted into the viewport it has now
+        (a drawer took part of it; the window tells the floor with ``set_step_focus``)."""
+        if self._focus is None:
+            return False
+        min_text, readable_px = self._focus[2], self._focus[3]
+        vp = self.viewport()
+        scale = self.fit_scale_for(vp.width(), vp.height())
+        return scale is not None and old_scale * min_text >= readable_px > scale * min_text
+
+    def _keep_scale(self, origin: QPointF, scale: float) -> None:
+        """Keep the map where and as large as it is (``origin``: the scene's origin in
+        view coordinates), the whole of it reachable by dragging: what a drawer covered
+        can be moved into the part it leaves (it could not be before)."""
+        self._held = False
+        self.resetTransform()
+        self.scale(scale, scale)
+        vp = self.viewport().geometry()
+        seen = QRectF((vp.left() - origin.x()) / scale, (vp.top() - origin.y()) / scale, vp.width() / scale,
+                      vp.height() / scale)
+        # the scene's rect and what is seen now: nothing moves, not even at the map's edge
+        self.setSceneRect(self.scene().sceneRect().united(seen))
+        self.centerOn(seen.center())
+        self._remember_place()
+        self._tell_scene()
+        self.view_changed.emit()
 
     def pointer_on_map(self) -> QPointF | None:
         """Where the pointer is, in view coordinates, while it is over the map's viewport."""
@@ -375,6 +439,37 @@ class MapView(QGraphicsView):
         if self.auto_fit and not self._refit_due:
             self._refit_due = True
             QTimer.singleShot(0, self._refit)
+
+    def set_margins(self, left: int, top: int, right: int, bottom: int) -> None:
+        """The strips of the view that are not the map's (px): a bar above it, a drawer
+        over its side. The map is placed again at once (what is under a card is asked
+        right after: ``RoomLayout.keep_in_view``), also when the viewport only moved
+        (a drawer going from the right edge to the left: same size)."""
+        before, sides = self.viewport().geometry(), self.viewportMargins()
+        self.setViewportMargins(left, top, right, bottom)
+        if self.viewport().geometry() == before or not self.isVisible():
+            return
+        if self.auto_fit:
+            self._refit()
+        elif (sides.left(), sides.right()) != (left, right):  # a drawer, not a bar: the step back in view
+            self.keep_step_in_view()
+
+    def keep_step_in_view(self) -> None:
+        """Zoomed by the user and a drawer opened or closed (``set_margins``):
+        the step's cards are moved back into view when they are not all in it."""
+        if self.auto_fit or self._focus is None or not self._focus[0]:
+            return
+        box = step_frame.union(list(self._focus[0]) + list(self._focus[1]))
+        vp, zoom, m = self.viewport().rect(), self.zoom_factor(), step_frame.MARGIN
+        rect = QRectF(*box)
+        if self.mapToScene(vp).boundingRect().contains(rect.adjusted(-m / zoom, -m / zoom, m / zoom, m / zoom)):
+            return
+        fit = min((vp.width() - 2 * m) / max(rect.width(), 1.0), (vp.height() - 2 * m) / max(rect.height(), 1.0))
+        if fit < zoom:  # the step does not fit at this zoom: out as far as it needs
+            self.scale(fit / zoom, fit / zoom)
+            self._tell_scene()
+        self.centerOn(rect.center())
+        self.view_changed.emit()
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)

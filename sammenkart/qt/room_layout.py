@@ -7,7 +7,9 @@ room with it:
   case, problems) as a column on the right when the window is wide enough for
   both the panel and a readable map (``NARROW_BELOW``), otherwise as a
   **drawer** over the map's right edge that closes itself when the map is
-  clicked or Esc is pressed. A running case keeps its column at any width: the
+  clicked or Esc is pressed. The map's viewport then ends at the drawer
+  (viewport margins, the view keeps its size): the map refits into the part
+  left and the step shown stays in view there. A running case keeps its column at any width: the
   table needs the story and questions while it clicks on the map;
 - the **caption** band under the map (the current step large; in a case the
   step's questions and, when shown, its story), at most a fifth of the height,
@@ -236,6 +238,7 @@ class RoomLayout(QWidget):
         self._mode = ""
         self._drawer_on = False  # relayout: the side panel is an open drawer (_place_drawer)
         self._drawer_bottom = 0  # px: where the map ends, above the step's band
+        self._shown = 0  # show_side calls: a click that opened a panel does not close it (eventFilter)
         self.handle = live_text.text(Chip("", map_view), N_("☰ Paneler"))
         live_text.tip(self.handle, N_("Vis sidepanelet: kart og forløp, forløpet, tjenesten (F9)"))
         self.handle.clicked.connect(lambda: self.show_side())
@@ -315,6 +318,7 @@ class RoomLayout(QWidget):
         return self.mode() in ("column", "band", "drawer")
 
     def show_side(self, widget: QWidget | None = None) -> None:
+        self._shown += 1
         if widget is not None:
             self.side.show_panel(widget)
         if self.narrow:
@@ -368,10 +372,18 @@ class RoomLayout(QWidget):
     # -- layout ----------------------------------------------------------------
     def eventFilter(self, obj, event) -> bool:
         # A click on the map closes the drawer (the map is what the room looks at).
+        # After the click is handled: the map's viewport grows when the drawer goes, and
+        # the card clicked must be the one under the pointer.
+        # (A click on a card that shows its details keeps the drawer open: ``_shown`` counts.)
         if event.type() == QEvent.MouseButtonPress and self.mode() == "drawer":
+            shown = self._shown
+            QTimer.singleShot(0, lambda: self._close_drawer_after_click(shown))
+        return False
+
+    def _close_drawer_after_click(self, shown: int) -> None:
+        if self.mode() == "drawer" and shown == self._shown:
             self.drawer_open = self.drawer_left = False
             self.relayout()
-        return False
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -467,7 +479,7 @@ class RoomLayout(QWidget):
         self.top_strip = top
         m = self.map_view.viewportMargins()
         if m.top() != top:
-            self.map_view.setViewportMargins(m.left(), top, m.right(), m.bottom())
+            self.map_view.set_margins(m.left(), top, m.right(), m.bottom())
         self._place_drawer()
         self._place_notes()
 
@@ -484,11 +496,17 @@ class RoomLayout(QWidget):
         """An open drawer covers the map between the top strip and the step's band:
         the banners and chips in the strip (edit mode's «Redigering», the revision
         banner) and the band the room reads stay in view whichever edge it is on."""
-        if not self._drawer_on:
-            return
-        W, dw = self.width(), drawer_width(self.width())
-        top, bottom = self.top_strip, self._drawer_bottom
-        self.side.setGeometry(0 if self.drawer_left else W - dw, top, dw, max(0, bottom - top))
+        left = right = 0
+        if self._drawer_on:
+            W, dw = self.width(), drawer_width(self.width())
+            top, bottom = self.top_strip, self._drawer_bottom
+            self.side.setGeometry(0 if self.drawer_left else W - dw, top, dw, max(0, bottom - top))
+            left, right = (dw, 0) if self.drawer_left else (0, dw)
+        # The map's viewport is the part the drawer leaves: the map refits there and the
+        # step being shown stays in view (meeting room item 2: it went under the drawer).
+        m = self.map_view.viewportMargins()
+        if (m.left(), m.right()) != (left, right):
+            self.map_view.set_margins(left, m.top(), right, m.bottom())
 
     def _place_notes(self) -> None:
         """The typing hint and the room's message: centred over the part of the map
