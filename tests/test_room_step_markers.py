@@ -2,7 +2,7 @@
 step 5 names six legekontor and two (Dalsbygd, Straumøy) were cut off at the
 edges with nothing to say so; step 8 too. The text stays at the room's floor
 (11 px); each step service not wholly in view is named by a marker at the edge
-it is beyond, and a click on it or Ctrl+arrow brings it in at the same size."""
+it is beyond, and a click on it or Ctrl+Shift+arrow brings it in at the same size."""
 from pathlib import Path
 
 import pytest
@@ -126,11 +126,11 @@ def test_ctrl_arrows_go_to_the_rest_of_the_step_and_back_and_the_next_step_start
     assert "right" in sides and "left" in sides  # Dalsbygd and Straumøy legekontor, at both edges
     right = sides["right"]
     view.setFocus()
-    qtbot.keyClick(view, Qt.Key_Right, Qt.ControlModifier)
+    qtbot.keyClick(view, Qt.Key_Right, Qt.ControlModifier | Qt.ShiftModifier)
     assert all(_whole(w, sid) for sid in right) and w.step == 4  # moved; still the same step
     assert "left" in view.off_view_step() and _check_frame(w)
     back = view.off_view_step()["left"]
-    qtbot.keyClick(view, Qt.Key_Left, Qt.ControlModifier)
+    qtbot.keyClick(view, Qt.Key_Left, Qt.ControlModifier | Qt.ShiftModifier)
     assert all(_whole(w, sid) for sid in back[-1:])
     qtbot.keyClick(view, Qt.Key_Right)  # the clicker: next step, framed anew
     assert w.step == 5 and view._pan is None

@@ -16,7 +16,7 @@ at the room's floor, never smaller, because a facilitator in front of 100 people
 needs every name on the screen readable, and the caption already names all of
 the step. Instead the view says where the rest is: a marker at each edge beyond
 which step cards lie (``off_view``: direction, how many, their names), and a
-click on it or Ctrl+arrow moves the view that way (``pan``) at the same size,
+click on it or Ctrl+Shift+arrow moves the view that way (``pan``) at the same size,
 as far as brings the nearest of them in, and as many as fit, with a marker
 pointing back. A card counts as off the view when any of it is cut (a name
 cut in half is not read).

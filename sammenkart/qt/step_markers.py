@@ -5,7 +5,7 @@ projector at the room's readable size; the view keeps the text readable and
 shows part of the step. A marker at each edge beyond which step cards lie says
 so, large enough for the room: the direction, how many, and their names
 («◀ 2 til i steget: Dalsbygd legekontor, Straumøy legekontor»). A click on it,
-or Ctrl+the arrow key, moves the view there (``MapView.pan_step``); a marker then
+or Ctrl+Shift+the arrow key, moves the view there (``MapView.pan_step``); a marker then
 points back. Shown in presentation too: the one presenting needs it most. The
 markers cover only the edge of the map, over the cut card they point to.
 """
@@ -80,7 +80,7 @@ class StepMarkers:
                 continue
             names = [s.navn if (s := m.service(i)) is not None else i for i in ids]
             b.setText(marker_text(side, names))
-            b.setToolTip(_("Klikk eller Ctrl+pil: vis resten av steget"))
+            b.setToolTip(_("Klikk eller Ctrl+Shift+pil: vis resten av steget"))
             b.setMaximumWidth(max(120, int(vp.width() * (0.3 if side in ("left", "right") else 0.9))))
             b.adjustSize()
             b.resize(min(b.sizeHint().width(), b.maximumWidth()), b.sizeHint().height())

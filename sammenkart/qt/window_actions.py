@@ -32,7 +32,7 @@ KEYS = [
     ("Enter", N_("Som et klikk på kortet med ringen: vis tjenesten, velg den til svaret (kasus), "
                  "åpne skjemaet (redigering)")),
     ("0", N_("Tilpass kartet til vinduet")),
-    (N_("Ctrl+piler, klikk på ◀ ▶"), N_("Resten av et steg som er bredere enn skjermen")),
+    (N_("Ctrl+Shift+piler, klikk på ◀ ▶"), N_("Resten av et steg som er bredere enn skjermen")),
     (N_("+ / −, musehjul"), N_("Zoom")),
     ("Ctrl+F", N_("Søk etter tjeneste")),
     ("Ctrl+O", N_("Åpne mappe")),
@@ -104,8 +104,8 @@ def build(w) -> None:
     for a in (w.side_action, w.legend_action):
         vis.addAction(a)
     rest = live_text.title(vis.addMenu(""), N_("Resten av steget"))
-    for side, text, key in (("left", N_("Til venstre"), "Ctrl+Left"), ("right", N_("Til høyre"), "Ctrl+Right"),
-                            ("up", N_("Opp"), "Ctrl+Up"), ("down", N_("Ned"), "Ctrl+Down")):
+    for side, text, key in (("left", N_("Til venstre"), "Ctrl+Shift+Left"), ("right", N_("Til høyre"), "Ctrl+Shift+Right"),
+                            ("up", N_("Opp"), "Ctrl+Shift+Up"), ("down", N_("Ned"), "Ctrl+Shift+Down")):
         rest.addAction(_action(w, text, lambda _checked=False, s=side: w.step_markers.go(s), key))
     problems = _action(w, N_("Problemer i filene"), lambda: w.show_panel(w.problems_panel))
     vis.addAction(problems)
