@@ -1,31 +1,21 @@
 """Tester round 5, item 3: renaming the GP office to «Torget legesenter AS» in the edit
 form laid the map out again and other cards moved. The window keeps every other card
 in its cell (row and column of the grid) and, here, where it was drawn."""
-from PySide6.QtCore import QPointF, QSettings, Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QApplication
 
-from editing_helpers import bundled_copy
+from editing_helpers import active_window, bundled_copy
 from sammenkart.loader import load_workspace
 
 
 def test_renaming_a_card_in_the_form_moves_no_other_card(qtbot, tmp_path, monkeypatch):
-    from sammenkart.qt.app import make_app
     from sammenkart.qt.edit_ui import EditController
-    from sammenkart.qt.main_window import MainWindow
 
     # closing asks about the unsaved rename: "Ikke lagre" lets the test's window close
     monkeypatch.setattr(EditController, "ask", lambda self, title, text, buttons, *a, **k:
                         buttons.index("Ikke lagre") if "Ikke lagre" in buttons else 0)
 
-    root = bundled_copy(tmp_path)
-    make_app()
-    w = MainWindow(load_workspace(root), QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
-    qtbot.addWidget(w)
-    w.resize(1024, 740)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    qtbot.waitUntil(w.isActiveWindow)
+    w = active_window(qtbot, tmp_path, load_workspace(bundled_copy(tmp_path)), (1024, 740), restore=True)
     assert w.current_map().id == "eksempelkommune"
     w.map_view.setFocus()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key_E, Qt.ControlModifier)

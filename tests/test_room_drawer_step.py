@@ -7,27 +7,19 @@ form's drawer keeps its size and every card can be dragged into view."""
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, QSettings, Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication
+
+from editing_helpers import active_window
 
 from sammenkart import regional
 from sammenkart.loader import load_workspace
-from sammenkart.qt.app import make_app
-from sammenkart.qt.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def _window(qtbot, tmp_path, folder: Path, size=(1024, 768)):
-    make_app()
-    w = MainWindow(load_workspace(folder), QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat), restore=False)
-    qtbot.addWidget(w)
-    w.resize(*size)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    qtbot.waitUntil(w.isActiveWindow)
-    return w
+    return active_window(qtbot, tmp_path, load_workspace(folder), size)
 
 
 def _in_room(w, sid: str) -> QRect:

@@ -6,14 +6,14 @@ it is beyond, and a click on it or Ctrl+Shift+arrow brings it in at the same siz
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, QRectF, QSettings, Qt
+from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtWidgets import QApplication
+
+from editing_helpers import active_window
 
 from sammenkart import regional
 from sammenkart.loader import load_workspace
 from sammenkart.qt import step_frame
-from sammenkart.qt.app import make_app
-from sammenkart.qt.main_window import MainWindow
 from sammenkart.qt.step_markers import ARROWS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,15 +45,7 @@ def test_pan_brings_the_whole_group_in_when_it_fits_else_the_nearest_first():
 
 # -- in the window -----------------------------------------------------------------------------
 def _window(qtbot, tmp_path, size=(1024, 768)):
-    make_app()
-    w = MainWindow(load_workspace(ROOT / "region"), QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat),
-                   restore=False)
-    qtbot.addWidget(w)
-    w.resize(*size)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    qtbot.waitUntil(w.isActiveWindow)
+    w = active_window(qtbot, tmp_path, load_workspace(ROOT / "region"), size)
     assert w.select_map(next(iter(w.workspace.maps)))
     w.region_ui.set_view(regional.ALL)
     assert w.select_pathway("angst")

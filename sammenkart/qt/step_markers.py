@@ -11,7 +11,7 @@ markers cover only the edge of the map, over the cut card they point to.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QPushButton
 
@@ -100,18 +100,20 @@ class StepMarkers:
                             for c in cards.values()) if vp.intersects(r)]
         if side in ("left", "right"):
             x = vp.left() + MARGIN if side == "left" else vp.right() + 1 - w - MARGIN
-            y0 = vp.top() + along.y() - h / 2
-            lo, hi = vp.top() + MARGIN, vp.bottom() + 1 - h - MARGIN
-            tries = [y0] + [v for r in seen for v in (r.top() - h - MARGIN, r.bottom() + 1 + MARGIN)]
-            free = [y for y in (min(max(t, lo), hi) for t in tries)
-                    if not any(QRect(int(x), int(y), w, h).intersects(r) for r in seen)]
-            y = min(free, key=lambda t: abs(t - y0)) if free else min(max(y0, lo), hi)
+            blocked = [(r.top(), r.bottom()) for r in seen if r.left() < x + w and r.right() >= x]
+            y = _clear_of(vp.top() + along.y() - h / 2, vp.top() + MARGIN, vp.bottom() + 1 - h - MARGIN, h, blocked)
         else:
             y = vp.top() + MARGIN if side == "up" else vp.bottom() + 1 - h - MARGIN
-            x0 = vp.left() + along.x() - w / 2
-            lo, hi = vp.left() + MARGIN, vp.right() + 1 - w - MARGIN
-            tries = [x0] + [v for r in seen for v in (r.left() - w - MARGIN, r.right() + 1 + MARGIN)]
-            free = [x for x in (min(max(t, lo), hi) for t in tries)
-                    if not any(QRect(int(x), int(y), w, h).intersects(r) for r in seen)]
-            x = min(free, key=lambda t: abs(t - x0)) if free else min(max(x0, lo), hi)
+            blocked = [(r.left(), r.right()) for r in seen if r.top() < y + h and r.bottom() >= y]
+            x = _clear_of(vp.left() + along.x() - w / 2, vp.left() + MARGIN, vp.right() + 1 - w - MARGIN, w, blocked)
         b.move(int(x), int(y))
+
+
+def _clear_of(want: float, lo: float, hi: float, size: float, blocked: list[tuple[int, int]]) -> float:
+    """Where along its edge a marker ``size`` long goes (view px): the place nearest ``want``
+    within [lo, hi] that overlaps none of the ``blocked`` (first, last) pixel spans of the step's
+    cards beside that edge; ``want`` kept within bounds where no place is clear."""
+    tries = [want] + [v for a, b in blocked for v in (a - size - MARGIN, b + 1 + MARGIN)]
+    free = [t for t in (min(max(t, lo), hi) for t in tries)
+            if not any(int(t) <= b and int(t) + size > a for a, b in blocked)]
+    return min(free, key=lambda t: abs(t - want)) if free else min(max(want, lo), hi)
