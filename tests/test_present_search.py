@@ -93,6 +93,7 @@ out["after_enter_box_visible"] = box.isVisible()
 out["after_enter_presenting"] = w.presentation.active
 out["after_enter_keys_on_map"] = QApplication.focusWidget() is w.map_view
 out["shown"] = search.shown
+out["focus_card"] = w.scene.focus_id  # the keys' ring (when shown) is on it, Enter clicks it
 card = w.scene.cards.get(search.shown) if search.shown else None
 if card is not None:
     centre = w.map_view.mapFromScene(card.sceneBoundingRect().center())
@@ -147,7 +148,7 @@ def test_ctrl_f_while_presenting_shows_a_search_the_room_can_read(tmp_path, scre
     assert r["text_px"] >= 18 and r["results_px"] >= 18  # the room reads it (card text floor is 11 px)
     assert r["rows_seen"] >= 3, r
     # Enter: the chosen service centred on the map, the box gone, still presenting
-    assert r["shown"] == "bup" and r["card_in_view"]
+    assert r["shown"] == "bup" and r["card_in_view"] and r["focus_card"] == "bup"
     assert not r["after_enter_box_visible"] and r["after_enter_presenting"] and r["after_enter_keys_on_map"]
     # Esc: the box closes, presentation goes on and the clicker steps again
     assert r["reopened"]

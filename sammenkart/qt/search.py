@@ -129,6 +129,8 @@ class SearchBox(QWidget):
         if not sid:
             return
         self.shown = sid
+        scene = self.window.scene
+        scene.set_focus_card(sid, shown=scene.ring_shown)  # a focus ring, when shown, on it (not another card)
         self.window.map_view.center_on_service(sid)
         self.window.show_details(sid)
 
