@@ -258,3 +258,30 @@ def test_after_the_reveal_the_band_says_what_the_question_marks_mean(window, qtb
     assert not w.room.caption.story.isVisibleTo(w.room.caption)
     assert "? = ikke valgt av gruppa" in w.room.caption.main.text()
     ctl.end()
+
+
+@pytest.mark.parametrize("next_key, prev_key", [(Qt.Key_PageDown, Qt.Key_PageUp), (Qt.Key_Right, Qt.Key_Left),
+                                                (Qt.Key_Space, Qt.Key_Backspace)],
+                         ids=["PageDown-PageUp", "arrows", "Space-Backspace"])
+def test_next_or_previous_on_a_black_screen_brings_the_picture_back_without_stepping(window, qtbot, next_key,
+                                                                                     prev_key):
+    """Room 9 item 2: F5, Next, B, Next left the screen black and moved to step 2 unseen.
+    As in presentation programs, Next or Previous on black first shows the picture again."""
+    w = window
+    _press(qtbot, w, Qt.Key_F5)
+    _press(qtbot, w, next_key)
+    assert w.step == 0
+    _press(qtbot, w, Qt.Key_B)
+    assert w.presentation.black.isVisible()
+    _press(qtbot, w, next_key)
+    assert not w.presentation.black.isVisible() and w.step == 0 and "Steg 1" in w.room.caption.text()
+    _press(qtbot, w, next_key)
+    assert w.step == 1
+    _press(qtbot, w, Qt.Key_Period)
+    _press(qtbot, w, prev_key)
+    assert not w.presentation.black.isVisible() and w.step == 1
+    _press(qtbot, w, prev_key)
+    assert w.step == 0
+    _press(qtbot, w, Qt.Key_B)
+    _press(qtbot, w, Qt.Key_B)  # B toggles as before
+    assert not w.presentation.black.isVisible() and w.step == 0 and w.presentation.active

@@ -70,10 +70,20 @@ class FacilitatorWindow(QWidget):
             QShortcut(QKeySequence(key), self).activated.connect(self.next_button.click)
         for key in ("PgUp", "Left", "Backspace"):
             QShortcut(QKeySequence(key), self).activated.connect(self.prev_button.click)
+        # Ctrl+F here while presenting (``present_search.find_service``): the facilitator
+        # finds a service on the laptop, the projected map centres on it.
+        self.search = None
+        if getattr(parent, "map_view", None) is not None:
+            from .search import SearchBox
+
+            self.search = SearchBox(parent, rows=(0, 6), in_panel=False)
+            QShortcut(QKeySequence("Ctrl+F"), self).activated.connect(self.focus_search)
         chip = getattr(getattr(parent, "edit", None), "unsaved", None)  # the map window's, when it edits
         self.unsaved = UnsavedNote(chip, self) if chip is not None else None
         if self.unsaved is not None:
             lay.addWidget(self.unsaved)
+        if self.search is not None:
+            lay.addWidget(self.search)
         lay.addWidget(self.progress)
         lay.addWidget(self.title)
         lay.addWidget(live_text.text(QLabel(), N_("Fasilitatornotater (vises ikke på fellesskjermen):")))
@@ -86,6 +96,15 @@ class FacilitatorWindow(QWidget):
         session.subscribe(self._on_change)
         self.destroyed.connect(lambda *_a, s=session, f=self._on_change: s.unsubscribe(f))
         self.refresh()
+
+    def focus_search(self) -> None:
+        """The keys into this window's search field (the map window's Ctrl+F while presenting)."""
+        if self.search is None:
+            return
+        self.raise_()
+        self.activateWindow()
+        self.search.edit.setFocus()
+        self.search.edit.selectAll()
 
     def place_on_other_screen(self, shared: QWidget | None) -> None:
         """Open on a screen other than the shared window's, when there is one."""

@@ -28,6 +28,7 @@ from .legend import LegendWidget
 from .map_scene import MapScene
 from .map_view import MapView
 from .panels import DetailsPanel, PathwayPanel, service_names
+from .present_search import PresentSearch
 from .presentation import Presentation
 from .problems_panel import ProblemsPanel
 from .room_layout import READABLE_PX, EmptyState, RoomLayout
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self._build_side()
         window_actions.build(self)
         self.presentation = Presentation(self)
+        self.present_search = PresentSearch(self)  # Ctrl+F while presenting (present_search.py)
         self.keys = KeyPolicy(self)
         from . import figures_ui, idle_gc, region_ui  # a region's views, figures on the map (before the first map)
 
@@ -470,7 +472,19 @@ class MainWindow(QMainWindow):
         return f"<b>{escape(head)}</b>" + (f"<br>{html_inline(rs.step.nar)}" if rs.step.nar else "")
 
     # -- stepping (clicker keys) ------------------------------------------
+    def _unblack(self) -> bool:
+        """Next or Previous on a black screen brings the picture back without
+        stepping, as presentation programs do (tester, room 9: step 1→2 went by
+        unseen); True when it did."""
+        black = self.presentation.black
+        if not black.isVisible():
+            return False
+        black.hide()
+        return True
+
     def next_step(self) -> None:
+        if self._unblack():
+            return
         if self.stepper is not None:
             return self.stepper.next_step()
         if self.slides is not None and self.slides.next_step():
@@ -479,6 +493,8 @@ class MainWindow(QMainWindow):
             self.set_step(0 if self.step is None else self.step + 1)
 
     def previous_step(self) -> None:
+        if self._unblack():
+            return
         if self.stepper is not None:
             return self.stepper.previous_step()
         if self.slides is not None and self.slides.previous_step():
@@ -537,6 +553,8 @@ class MainWindow(QMainWindow):
         elif key == Qt.Key_Escape:
             if self.presentation.black.isVisible():
                 self.presentation.black.hide()
+            elif self.present_search.close_search():
+                pass
             elif self.room.close_drawer():
                 pass
             elif self.presentation.active:
@@ -581,6 +599,8 @@ class MainWindow(QMainWindow):
             self.room.toggle_side()
 
     def show_typing_hint(self, widget: QWidget | None) -> None:
+        if self.present_search.owns(widget):
+            widget = None  # the box over the presented map says itself where the keys go
         text = _("Tastene skriver i tekstfeltet – Esc gir dem tilbake til kartet") if widget is not None else ""
         self.room.set_typing_hint(text)
 

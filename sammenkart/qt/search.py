@@ -8,7 +8,7 @@ search is typed, so the results take their room and the panel stays where it is.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from ..i18n import N_, _
@@ -20,11 +20,22 @@ MAX_ROWS = 10
 
 
 class SearchBox(QWidget):
-    def __init__(self, window):
+    """The field and its results. ``window``: the map window whose map is searched
+    and centred. ``rows``: (least, most) rows of results shown. ``in_panel``: the
+    side panel's box, which makes room for its results there (``_make_room``);
+    the presentation's and the facilitator's boxes stand alone. ``after_pick``:
+    called once a service was picked with Enter (such a box closes then)."""
+
+    def __init__(self, window, rows: tuple[int, int] = (MIN_ROWS, MAX_ROWS), in_panel: bool = True,
+                 placeholder: str = N_("Søk etter tjeneste (Ctrl+F)"), after_pick=None):
         super().__init__()
         self.window = window
+        self.rows = rows
+        self.in_panel = in_panel
+        self.after_pick = after_pick
+        self.shown: str | None = None  # the service the map was last centred on for this box
         self.edit = QLineEdit()
-        live_text.live(self.edit, "setPlaceholderText", N_("Søk etter tjeneste (Ctrl+F)"))
+        live_text.live(self.edit, "setPlaceholderText", placeholder)
         self.edit.setClearButtonEnabled(True)
         self.results = QListWidget()
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
@@ -36,6 +47,7 @@ class SearchBox(QWidget):
         lay.addWidget(self.results, 1)
         self.edit.textChanged.connect(self.update_results)
         self.edit.returnPressed.connect(self.choose_first)
+        self.edit.installEventFilter(self)  # Down/Up in the field move in the results
         self.results.itemActivated.connect(self._picked)
         # moving in the results shows each service; only Enter (or a double click) picks one
         self.results.currentItemChanged.connect(lambda item, _old: self._chosen(item) if item else None)
@@ -67,6 +79,7 @@ class SearchBox(QWidget):
         self.results.setVisible(bool(text.strip()))
         self._make_room()
         if found:
+            self.shown = found[0].service.id
             self.window.map_view.center_on_service(found[0].service.id, flash=False)
 
     def _rows_height(self, n: int) -> int:
@@ -83,11 +96,12 @@ class SearchBox(QWidget):
                  if w is not None]
         frame = 2 * self.results.frameWidth() + 4
         count = max(1, self.results.count())
-        want = self._rows_height(min(count, MIN_ROWS)) + frame
+        least, most = self.rows
+        want = self._rows_height(min(count, least)) + frame
         self.results.setMinimumHeight(want if self.results.isVisible() else 0)
-        self.results.setMaximumHeight(self._rows_height(min(count, MAX_ROWS)) + frame)
+        self.results.setMaximumHeight(self._rows_height(min(count, most)) + frame)
         panel = self.parentWidget()
-        if panel is None:
+        if panel is None or not self.in_panel:
             return
         searching = self.results.isVisible()
         spacing = panel.layout().spacing() if panel.layout() is not None else 6
@@ -114,6 +128,9 @@ class SearchBox(QWidget):
         sid = item.data(Qt.UserRole)
         if not sid:
             return
+        self.shown = sid
+        scene = self.window.scene
+        scene.set_focus_card(sid, shown=scene.ring_shown)  # a focus ring, when shown, on it (not another card)
         self.window.map_view.center_on_service(sid)
         self.window.show_details(sid)
 
@@ -130,8 +147,22 @@ class SearchBox(QWidget):
             pick(sid)
             self.edit.clear()
             self.window.give_keys_to_map()
-            return
-        self._chosen(item)
+        else:
+            self._chosen(item)
+        if self.after_pick is not None:
+            self.after_pick()
+
+    def eventFilter(self, obj, event) -> bool:
+        """Down and Up in the field choose the next or previous result (the map shows
+        it; Enter picks it), the keys staying in the field for more typing."""
+        if obj is self.edit and event.type() == QEvent.KeyPress and event.key() in (Qt.Key_Down, Qt.Key_Up):
+            n = self.results.count()
+            if self.results.isVisible() and n:
+                # no row chosen yet: the first is the one shown (and Enter's)
+                row = max(0, self.results.currentRow()) + (1 if event.key() == Qt.Key_Down else -1)
+                self.results.setCurrentRow(max(0, min(n - 1, row)))
+                return True
+        return super().eventFilter(obj, event)
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key_Escape:

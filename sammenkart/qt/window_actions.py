@@ -13,6 +13,7 @@ from .. import __version__
 from ..loader import load_workspace
 from ..i18n import N_, _
 from . import live_text, plain
+from .present_search import find_service
 
 
 KEYS = [
@@ -23,7 +24,7 @@ KEYS = [
     ("F5", N_("Presentasjon av og på")),
     ("Shift+F5", N_("Start presentasjon")),
     ("Esc", N_("Ut av tekstfeltet, lukk panelet, avslutt presentasjon")),
-    (N_("B eller ."), N_("Svart skjerm av og på")),
+    (N_("B eller ."), N_("Svart skjerm av og på (neste eller forrige steg viser bildet igjen først)")),
     ("T", N_("Kasushistorien i presentasjon av og på")),
     ("H", N_("Høy kontrast av og på")),
     ("L", N_("Tegnforklaring av og på")),
@@ -92,7 +93,7 @@ def build(w) -> None:
     w.fit_action = _action(w, N_("Tilpass til vinduet"), w.map_view.fit_whole, "0")
     zoom_in = _action(w, N_("Zoom inn"), lambda: w.map_view.zoom_by(1.25))
     zoom_out = _action(w, N_("Zoom ut"), lambda: w.map_view.zoom_by(0.8))
-    search = _action(w, N_("Søk…"), w.search.focus, "Ctrl+F")
+    search = _action(w, N_("Søk…"), lambda: find_service(w), "Ctrl+F")
     w.side_action = _action(w, N_("Sidepanel"), lambda: w.toggle_side(), "F9")
     w.legend_action = _action(w, N_("Tegnforklaring"), lambda: w.legend.toggle(), "L")
     w.prev_action = _action(w, N_("◀ Forrige"), w.previous_step)
