@@ -439,10 +439,11 @@ def legend_entries(m, pal: Palette, em: Emphasis, variant: str) -> tuple[LegendE
 
 @dataclass(frozen=True)
 class RingItem:
-    """The keyboard focus ring around one card (screen only; a poster has no focus):
-    a band ``width`` wide in ``colour`` with a thin ``edge`` line on both sides, so it
-    shows on white, on the darkest card colour and in grey scale; ``rect`` is the
-    ring's middle line, ``gap`` outside the card."""
+    """The keyboard focus ring around one card (screen only; a poster has no focus), in
+    map units: a band ``width`` wide in ``colour`` whose middle line is ``rect``, and
+    inside it, across a ``gap_colour`` gap, a line ``inner`` wide whose middle line is
+    ``inner_rect``; each with an ``edge`` line ``edge_width`` wide on both sides, so it
+    shows on white, on the darkest card colour and in grey scale."""
 
     id: str
     rect: Rect
@@ -451,15 +452,29 @@ class RingItem:
     colour: str
     edge: str
     edge_width: float
+    inner_rect: Rect
+    inner: float
+    gap_colour: str
 
 
-def focus_ring(layout: MapLayout | None, service_id: str | None, variant: str = "normal") -> RingItem | None:
-    """The focus ring for ``service_id``'s card (widths and colours ``style.Look``), or None."""
+def focus_ring(layout: MapLayout | None, service_id: str | None, variant: str = "normal",
+               zoom: float = 1.0, floor_px: float = 11.0) -> RingItem | None:
+    """The focus ring for ``service_id``'s card, or None. ``zoom``: px per map unit on
+    screen; ``floor_px``: the least card text the room reads (px); the ring's widths are
+    shares of it (``style.Look``), so it is as plain at any zoom."""
     card = layout.cards.get(service_id) if layout is not None and service_id is not None else None
     if card is None:
         return None
     lk = look_for(variant)
-    out = lk.focus_ring_gap + lk.focus_ring / 2
+    unit = floor_px / max(zoom, 1e-6)  # the floor in map units
+    edge = lk.focus_ring_edge_width / max(zoom, 1e-6)
+    gap, inner, width = lk.focus_ring_gap * unit, lk.focus_ring_inner * unit, lk.focus_ring * unit
+    mid_inner = gap + edge + inner / 2
+    mid = gap + 2 * edge + inner + gap + edge + width / 2
     r = card.rect
-    return RingItem(service_id, Rect(r.x - out, r.y - out, r.w + 2 * out, r.h + 2 * out), out + 2.0,
-                    lk.focus_ring, lk.focus_ring_colour, lk.focus_ring_edge, lk.focus_ring_edge_width)
+
+    def around(d: float) -> Rect:
+        return Rect(r.x - d, r.y - d, r.w + 2 * d, r.h + 2 * d)
+
+    return RingItem(service_id, around(mid), mid + 2.0, width, lk.focus_ring_colour, lk.focus_ring_edge, edge,
+                    around(mid_inner), inner, lk.focus_ring_gap_colour)

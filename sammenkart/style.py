@@ -398,14 +398,20 @@ class Look:
     status_mark_font_size: float = 9.0
     dim_opacity: float = 0.25  # services outside the pathway
     dim_text_opacity: float = 0.55  # their names look dimmed, as far as they stay readable (dimmed_text)
-    # The keyboard focus (Ctrl+arrows, Tab to the map; screen only): an amber band with a
-    # dark edge each side, outside the card, clear of every card border, the edit
-    # mode's orange frame (#d35400) and the step colours, on white and dark cards alike.
-    focus_ring: float = 4.0
-    focus_ring_gap: float = 3.0
-    focus_ring_colour: str = "#ffbf00"
+    # The keyboard focus (Ctrl+arrows, Tab to the map; screen only): a double outline, a
+    # wide magenta band outside a thin one with a white gap between, each band edged dark.
+    # Magenta is no pathway's, no high contrast look's (its yellow, orange, cyan) and not the
+    # edit mode's orange (#d35400); the white gap and dark edges carry it on dark cards and in
+    # grey scale. Its widths are px on screen, shares of the room's text floor (11 px at
+    # 1024×768: a 6 px band, 3 px gap, 3 px line), never thinner when zoomed out (tester round 6:
+    # a 3–4 px yellow line was lost from the back of the room, next to yellow pathway cards).
+    focus_ring: float = 0.55  # the outer band, × the text floor (px)
+    focus_ring_inner: float = 0.28  # the inner line, × the text floor
+    focus_ring_gap: float = 0.28  # between the card and the inner line, and between the lines, × the floor
+    focus_ring_colour: str = "#e600e6"
+    focus_ring_gap_colour: str = "#ffffff"
     focus_ring_edge: str = "#1a1a1a"
-    focus_ring_edge_width: float = 1.0
+    focus_ring_edge_width: float = 1.0  # px
 
 
 _LOOKS = {"normal": Look(), "hoykontrast": Look(dim_opacity=0.3), "gratone": Look(dim_opacity=0.3)}

@@ -87,7 +87,8 @@ def _in_group(s, name: str, group: Synonyms) -> bool:
 @dataclass(frozen=True)
 class Hit:
     """A service found, and why when not by its name, id or type: «annet navn:
-    helsesykepleier», «beskrivelse: helsesykepleier» (translated); None by its name."""
+    helsesykepleier», «beskrivelse: … med PPT og skolen …» (translated; ``snippet``);
+    None by its name."""
 
     service: object
     why: str | None = None
@@ -104,6 +105,41 @@ def _word_in(text: str, typed: str) -> str:
     while end < len(text) and (text[end].isalnum() or text[end] == "-"):
         end += 1
     return text[start:end]
+
+
+SNIPPET_CHARS = 56  # about this much of a description around the word found (a row of the list)
+
+
+def snippet(text: str, typed: str, around: int = SNIPPET_CHARS) -> str:
+    """The part of ``text`` (a description, as written) around the first word that
+    ``typed`` (folded) begins, whole words only, about ``around`` characters, with
+    "…" where it is cut: «… samarbeider med PPT og helsesykepleier …» (tester round 6:
+    a hit read «beskrivelse: ppt», the query lower-cased). ``text`` itself when short;
+    "" when ``typed`` is not in it."""
+    original = unicodedata.normalize("NFC", " ".join(text.split()))
+    folded, at = [], []  # the folded text, and where each of its characters came from
+    for i, ch in enumerate(original):
+        f = fold(ch)
+        folded.append(f)
+        at.extend([i] * len(f))
+    hay = "".join(folded)
+    found = re.search(r"(?<!\w)" + re.escape(typed), hay)
+    if found is None:
+        return ""
+    if len(original) <= around:
+        return original
+    start, end = at[found.start()], at[max(found.end() - 1, found.start())] + 1
+    pad = max(0, around - (end - start)) // 2
+    lo, hi = max(0, start - pad), min(len(original), end + pad)
+    lo = max(0, min(lo, len(original) - around))
+    hi = min(len(original), max(hi, lo + around))
+    if lo > 0:  # whole words: cut at a space
+        space = original.find(" ", lo, start)
+        lo = space + 1 if space >= 0 else lo
+    if hi < len(original):
+        space = original.rfind(" ", end, hi)
+        hi = space if space >= 0 else hi
+    return ("… " if lo > 0 else "") + original[lo:hi].strip() + (" …" if hi < len(original) else "")
 
 
 def _role_names(s) -> str:
@@ -152,7 +188,7 @@ def search(m, text: str) -> list[Hit]:
                     continue
                 if _starts_word(about, w):
                     rank = 2
-                    why = why or _("beskrivelse: {ord}").format(ord=_word_in(about, w))
+                    why = why or _("beskrivelse: {ord}").format(ord=snippet(s.beskrivelse or "", w))
                     continue
                 break
             else:

@@ -53,13 +53,31 @@ def test_names_first_then_other_names_then_descriptions(ws):
     first_description = next(i for i, w in enumerate(whys) if w.startswith("beskrivelse"))
     assert all(w.startswith("annet navn") for w in whys[:first_description])
     assert all(w.startswith("beskrivelse") for w in whys[first_description:])
-    assert "beskrivelse: helsesykepleier" in whys
+    assert any(w.startswith("beskrivelse: ") and "helsesykepleier" in w for w in whys)
 
 
 def test_a_word_in_the_middle_of_a_description_word_is_no_hit():
     m = Map(id="k", navn="K", tjenester=[Service("a", "Anna", 0, "kommune", beskrivelse="alvorlege plager"),
                                         Service("b", "Berit", 0, "kommune", beskrivelse="lege kommer")])
-    assert _found(m, "lege") == [("b", "beskrivelse: lege")]
+    assert _found(m, "lege") == [("b", "beskrivelse: lege kommer")]  # a short description whole
+
+
+def test_a_hit_in_a_description_shows_the_words_around_it_as_written(ws):
+    """Tester round 6: «Familieteamet … – beskrivelse: ppt», the query lower-cased."""
+    from sammenkart.textsearch import SNIPPET_CHARS, snippet
+
+    m = ws.maps["eksempelkommune"]
+    whys = dict(_found(m, "ppt"))
+    team = m.service("familieteamet").beskrivelse
+    why = whys["familieteamet"]
+    assert why.startswith("beskrivelse: ") and "PPT" in why and "ppt" not in why
+    shown = why.removeprefix("beskrivelse: ").strip("… ")
+    assert shown in " ".join(team.split()) and len(shown.split()) >= 4  # words around it, not the word alone
+    assert len(shown) <= SNIPPET_CHARS
+    text = "Første ord. Her står Straße og BUP i midten av en lang tekst som går videre og videre lenge."
+    assert "Straße og BUP" in snippet(text, "bup")  # «ß» folds to two letters: the place is still found
+    assert "Straße" in snippet(text, "strasse") and snippet(text, "videre").startswith("… ")
+    assert snippet(text, "finnesikke") == ""
 
 
 def test_the_synonym_file_has_every_group_and_its_types_are_standard_roles():
@@ -123,3 +141,18 @@ def test_in_a_case_band_at_1024x768_the_results_show_six_rows(qtbot, tmp_path, w
     assert w.maps_list.isHidden() and w.pathways_list.isHidden()  # they gave way while searching
     w.search.edit.clear()
     assert not w.maps_list.isHidden() and not w.pathways_list.isHidden()
+
+
+def test_at_1024x768_the_results_take_the_drawer_and_no_row_is_cut(qtbot, tmp_path, ws):
+    """Tester round 6: ~3 rows, cut in half, a scroll bar, half the drawer empty below."""
+    w = active_window(qtbot, tmp_path, ws, (1024, 740))
+    qtbot.keyClick(QApplication.focusWidget() or w, Qt.Key_F, Qt.ControlModifier)
+    qtbot.keyClicks(w.search.edit, "skole")
+    res = w.search.results
+    qtbot.wait(50)
+    assert res.count() >= 10
+    rows = sum(res.sizeHintForRow(i) for i in range(res.count()))
+    assert res.viewport().height() >= rows  # every row shown whole, no scroll bar
+    assert not res.verticalScrollBar().isVisible()
+    panel = w.search.parentWidget()
+    assert res.geometry().bottom() <= panel.height()

@@ -39,17 +39,27 @@ def nearest_card(layout: MapLayout | None, from_id: str | None, direction: str) 
     nearer card a row up); with none level, the least distance along plus
     ``ACROSS_WEIGHT`` × the gap across. None when no card lies that way; ``first_card`` when ``from_id`` is no card
     of the layout. Raises KeyError for another direction."""
-    dx, dy = DIRECTIONS[direction]
+    DIRECTIONS[direction]
     if layout is None or not layout.cards:
         return None
     here = layout.cards.get(from_id) if from_id is not None else None
     if here is None:
         return first_card(layout)
-    r: Rect = here.rect
+    return nearest_from(layout, here.rect, direction, skip=from_id)
+
+
+def nearest_from(layout: MapLayout | None, r: Rect, direction: str, skip: str | None = None) -> str | None:
+    """The card nearest ``r`` (map units; a card's rect or a point as an empty rect, such
+    as the middle of what the view shows) in ``direction``, by ``nearest_card``'s rule;
+    ``skip``: a card left out (the one the focus is on). None when no card lies that way.
+    Raises KeyError for another direction."""
+    dx, dy = DIRECTIONS[direction]
+    if layout is None:
+        return None
     cx, cy = r.center
     best: tuple | None = None
     for sid, card in layout.cards.items():
-        if sid == from_id:
+        if sid == skip:
             continue
         o = card.rect
         ox, oy = o.center
@@ -66,3 +76,18 @@ def nearest_card(layout: MapLayout | None, from_id: str | None, direction: str) 
         if best is None or key < best:
             best = key
     return best[3] if best else None
+
+
+def card_nearest(layout: MapLayout | None, x: float, y: float) -> str | None:
+    """The card nearest the point (x, y) in map units (0 inside a card; ties by the
+    distance to its centre, then id): where the keyboard focus starts when no card was
+    chosen yet (the middle of the view). None on an empty map."""
+    if layout is None or not layout.cards:
+        return None
+
+    def key(sid):
+        r = layout.cards[sid].rect
+        cx, cy = r.center
+        return (_gap(r.x, r.right, x, x) ** 2 + _gap(r.y, r.bottom, y, y) ** 2, (cx - x) ** 2 + (cy - y) ** 2, sid)
+
+    return min(layout.cards, key=key)

@@ -188,11 +188,16 @@ class FocusRingItem(QGraphicsItem):
             return
         painter.setRenderHint(painter.RenderHint.Antialiasing)
         painter.setBrush(Qt.NoBrush)
-        box = qrect(ring.rect)
-        painter.setPen(QPen(QColor(ring.edge), ring.width + 2 * ring.edge_width))
-        painter.drawRoundedRect(box, ring.radius, ring.radius)
-        painter.setPen(QPen(QColor(ring.colour), ring.width))
-        painter.drawRoundedRect(box, ring.radius, ring.radius)
+        outer, inner = qrect(ring.rect), qrect(ring.inner_rect)
+        spread = ring.inner_rect.x - ring.rect.x  # the white between the two lines' middles
+        gap_box = outer.adjusted(spread / 2, spread / 2, -spread / 2, -spread / 2)
+        painter.setPen(QPen(QColor(ring.gap_colour), spread))
+        painter.drawRoundedRect(gap_box, ring.radius, ring.radius)
+        for box, width in ((outer, ring.width), (inner, ring.inner)):
+            painter.setPen(QPen(QColor(ring.edge), width + 2 * ring.edge_width))
+            painter.drawRoundedRect(box, ring.radius, ring.radius)
+            painter.setPen(QPen(QColor(ring.colour), width))
+            painter.drawRoundedRect(box, ring.radius, ring.radius)
 
 
 # Card text smaller than this on screen (px) is not drawn: a plain box says as much.

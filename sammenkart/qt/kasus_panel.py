@@ -133,6 +133,7 @@ class KasusPanel(QWidget):
         # do not report reliably, and then scrolls what would have fitted.
         self.scroll.setWidgetResizable(False)
         self.scroll.setFrameShape(QFrame.NoFrame)
+        self.scroll.setFocusPolicy(Qt.NoFocus)  # no Tab stop that shows nothing (tester round 6)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.body = QWidget()
         self.body_layout = QBoxLayout(QBoxLayout.TopToBottom, self.body)

@@ -10,6 +10,9 @@
 
 With the keys on the map, Ctrl+arrows move the focus ring between cards and
 Enter clicks the card that has it (``map_view``); plain arrows stay clicker keys.
+Ctrl+arrows outside a field bring the keys back to the map and move the ring;
+F6 brings them back from anywhere. Tab goes from the map through the side
+panel and back to the map: a text box never keeps it.
 
 F5 and Shift+F5 are window actions: they never type anything, so they work
 everywhere. The window says what each key does (``MainWindow.clicker_key``).
@@ -27,6 +30,7 @@ PREV_KEYS = frozenset({Qt.Key_PageUp, Qt.Key_Left, Qt.Key_Backspace})
 CLICKER_KEYS = NEXT_KEYS | PREV_KEYS | {Qt.Key_Home, Qt.Key_End, Qt.Key_B, Qt.Key_Period, Qt.Key_Escape}
 BLACK_KEYS = frozenset({Qt.Key_B, Qt.Key_Period})  # black screen: from any of the window's windows
 _COMMAND_MODIFIERS = Qt.ControlModifier | Qt.AltModifier | Qt.MetaModifier
+RING_KEYS = {Qt.Key_Left: "left", Qt.Key_Right: "right", Qt.Key_Up: "up", Qt.Key_Down: "down"}
 
 
 def is_editable(widget: QWidget | None) -> bool:
@@ -160,6 +164,14 @@ class KeyPolicy(QObject):
                 self.window.give_keys_to_map()
                 return True
             return False  # typing
+        mods = event.modifiers() & (_COMMAND_MODIFIERS | Qt.ShiftModifier)
+        if mods == Qt.ControlModifier and key in RING_KEYS and getattr(self.window, "map_view", obj) is not obj:
+            # Ctrl+arrows are the map's wherever the keys are outside a field: a tab bar
+            # or a button in a drawer would take them as its own (tester round 6: the
+            # drawer's tab switched from Tjeneste to Forløp)
+            self.window.give_keys_to_map()
+            self.window.map_view.move_card_focus(RING_KEYS[key])
+            return True
         if event.modifiers() & _COMMAND_MODIFIERS:
             return False
         return bool(self.window.clicker_key(key))
@@ -167,6 +179,8 @@ class KeyPolicy(QObject):
     def _focus_changed(self, _old, new) -> None:
         try:
             mine = new is not None and new.window() is self.window
+            if mine and isinstance(new, (QPlainTextEdit, QTextEdit)) and not new.tabChangesFocus():
+                new.setTabChangesFocus(True)  # Tab goes on (to the map again), never into the text
             self.window.show_typing_hint(new if mine and is_editable(new) else None)
         except RuntimeError:
             pass

@@ -525,6 +525,7 @@ class MainWindow(QMainWindow):
             return  # during a case, clicks mark services instead
         self.details.show_service(m, m.service(service_id), self.workspace.pathways_for(m))
         self.show_panel(self.details)
+        self.details.to_top()  # a drawer opening re-wraps the text and kept it scrolled down
 
     def activate_card(self, service_id: str) -> None:
         """Enter on the card with the keyboard focus: what a click on it does here. In
@@ -566,6 +567,11 @@ class MainWindow(QMainWindow):
         else:
             return False
         return True
+
+    def keys_to_map_with_ring(self) -> None:
+        """F6: the keys to the map from anywhere, the focus ring shown at once."""
+        self.give_keys_to_map()
+        self.map_view.show_ring_now()
 
     def give_keys_to_map(self) -> None:
         """The keys back to the map (Esc); while a case runs its panel comes back to

@@ -16,6 +16,7 @@ from ..emphasis import PLAIN, Emphasis
 from ..layout.geometry import MapLayout
 from ..model import Map
 from ..style import Palette, palette
+from .room_layout import READABLE_PX
 from .arrow_layer import ArrowLayer, ArrowMark
 from .items import TEXT_MIN_PX, BandItem, CardBatch, CardItem, FocusRingItem
 from .plain import tooltip
@@ -46,6 +47,7 @@ class MapScene(QGraphicsScene):
         # The card with the keyboard focus (Ctrl+arrows, ``map_view``) and whether its ring shows.
         self.focus_id: str | None = None
         self.ring_shown = False
+        self.zoom = 1.0  # px per map unit (the view tells: set_zoom); the ring is sized in px
         self.ring = FocusRingItem()
         self.addItem(self.ring)
 
@@ -90,6 +92,9 @@ class MapScene(QGraphicsScene):
     def set_zoom(self, zoom: float) -> None:
         """The view's scale (pixels per map unit). Far out, where no card's text would
         be drawn, the cards are painted as one batch of boxes (``CardBatch``)."""
+        if zoom != self.zoom:
+            self.zoom = zoom
+            self._place_ring()  # its widths are px on screen
         if not self.cards or self.layout is None:
             return
         smallest = min(c.font_size for c in self.layout.cards.values())
@@ -138,7 +143,8 @@ class MapScene(QGraphicsScene):
         self._place_ring()
 
     def _place_ring(self) -> None:
-        ring = dl.focus_ring(self.layout, self.focus_id, self.variant) if self.ring_shown else None
+        ring = (dl.focus_ring(self.layout, self.focus_id, self.variant, self.zoom, READABLE_PX)
+                if self.ring_shown else None)
         self.ring.set_ring(ring)
 
     def focus_ring_rect(self):

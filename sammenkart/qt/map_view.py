@@ -26,7 +26,8 @@ from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, QTimer, QVariantA
 from PySide6.QtGui import QCursor, QPainter, QTransform
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
-from ..layout.nearest import first_card, nearest_card
+from ..layout.geometry import Rect
+from ..layout.nearest import card_nearest, nearest_card, nearest_from
 from . import step_frame
 from .map_scene import MapScene
 
@@ -71,6 +72,8 @@ class MapView(QGraphicsView):
         self.keyboard_cards = False  # the focus ring is in use (Ctrl+arrows, Tab) until the mouse is
         self._fitted(True)
         scene.sceneRectChanged.connect(self._scene_rect_changed)
+        if hasattr(scene, "service_clicked"):
+            scene.service_clicked.connect(self.note_card)  # a click, or Enter on the ring
 
     def map_scene(self) -> MapScene:
         return self.scene()
@@ -325,8 +328,9 @@ class MapView(QGraphicsView):
         item = self.map_scene().cards.get(service_id)
         if item is None:
             return False
+        self.note_card(service_id)
         r: QRectF = item.sceneBoundingRect()
-        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        visible = self._seen_rect()
         if not visible.contains(r):
             self._fitted(False)
             self.setSceneRect(QRectF())  # the whole map to scroll in
@@ -367,42 +371,93 @@ class MapView(QGraphicsView):
 
     def move_card_focus(self, direction: str) -> str | None:
         """The focus ring to the nearest card in ``direction`` ("left", "right", "up",
-        "down"; the first card when none has it), kept in view; the card's id."""
+        "down"), kept in the part of the map not under a drawer; the card's id. The
+        first move (no ring yet) goes from the card last chosen, searched for or
+        clicked (``note_card``) when it is in view, otherwise from the middle of the
+        view (tester round 6: it always began at the top left card, whatever the key)."""
         scene = self.map_scene()
         self.keyboard_cards = True
-        current = scene.focus_id if scene.ring_shown else None
-        target = nearest_card(scene.layout, current, direction) if current else first_card(scene.layout)
-        target = target or current
+        if scene.ring_shown and scene.focus_id is not None:
+            current = scene.focus_id
+            target = nearest_card(scene.layout, current, direction) or current
+        else:
+            start = self._start_card()
+            if start is not None and start == scene.focus_id:
+                target = nearest_card(scene.layout, start, direction) or start
+            else:  # from the middle of the view: the nearest card that way, or the one there
+                c = self.mapToScene(self.viewport().rect().center())
+                target = nearest_from(scene.layout, Rect(c.x(), c.y(), 0.0, 0.0), direction) or start
         scene.set_focus_card(target, shown=True)
         if target is not None:
             self._keep_in_view(target)
         return target
 
+    def note_card(self, service_id: str) -> None:
+        """The card the user chose, searched for or clicked: where the keyboard focus
+        goes on from (the ring moves there when it shows)."""
+        scene = self.scene()
+        if scene is not None and hasattr(scene, "set_focus_card") and service_id in scene.cards:
+            scene.set_focus_card(service_id, shown=scene.ring_shown)
+
+    def _seen_rect(self) -> QRectF:
+        """The part of the map the viewport shows (scene units): a drawer's strip is not in it."""
+        return self.mapToScene(self.viewport().rect()).boundingRect()
+
+    def _in_view(self, service_id: str | None) -> bool:
+        card = self.map_scene().cards.get(service_id) if service_id is not None else None
+        return card is not None and self._seen_rect().intersects(card.sceneBoundingRect())
+
+    def _start_card(self) -> str | None:
+        """Where the ring shows first: the card last noted when it is in view, else the
+        card nearest the middle of the view."""
+        scene = self.map_scene()
+        if self._in_view(scene.focus_id):
+            return scene.focus_id
+        c = self._seen_rect().center()
+        return card_nearest(scene.layout, c.x(), c.y())
+
     def _keep_in_view(self, service_id: str) -> None:
         card = self.map_scene().cards.get(service_id)
         if card is None:
             return
-        visible = self.mapToScene(self.viewport().rect()).boundingRect()
-        if not visible.contains(card.sceneBoundingRect()):
+        if not self._seen_rect().contains(card.sceneBoundingRect()):
             self.center_on_service(service_id, flash=False)
 
     def _show_ring(self, on: bool) -> None:
         scene = self.scene()
         if scene is None or not hasattr(scene, "set_focus_card"):
             return
-        sid = scene.focus_id or (first_card(scene.layout) if on else None)
+        sid = (scene.focus_id if scene.ring_shown else self._start_card()) if on else scene.focus_id
         scene.set_focus_card(sid, shown=on)
+        if on and sid is not None:
+            self._keep_in_view(sid)
+
+    def show_ring_now(self) -> None:
+        """The keys are on the map from the keyboard (Tab, F6): the ring shows at once."""
+        self.keyboard_cards = True
+        if self.hasFocus():
+            self._show_ring(True)
 
     def focusInEvent(self, event) -> None:
         super().focusInEvent(event)
-        if event.reason() in (Qt.TabFocusReason, Qt.BacktabFocusReason):
-            self.keyboard_cards = True  # Tab to the map: show where the keys are
+        if event.reason() in (Qt.TabFocusReason, Qt.BacktabFocusReason, Qt.ShortcutFocusReason):
+            self.keyboard_cards = True  # the keyboard brought the keys here: show where they are
         if self.keyboard_cards:
             self._show_ring(True)
 
     def focusOutEvent(self, event) -> None:
         super().focusOutEvent(event)
-        self._show_ring(False)
+        scene = self.scene()
+        if scene is not None and hasattr(scene, "set_focus_card"):
+            scene.set_focus_card(scene.focus_id, shown=False)  # hidden; the card is remembered
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
+        # Tab with no other stop in the window (the side panel closed) leaves the keys
+        # here: the ring shows all the same, so Tab always says where the keys are.
+        moved = super().focusNextPrevChild(next)
+        if self.hasFocus():
+            self.show_ring_now()
+        return moved
 
     def mouse_used(self) -> None:
         """The mouse is back on the map: no ring until the keys move it again."""
@@ -446,6 +501,9 @@ class MapView(QGraphicsView):
         right after: ``RoomLayout.keep_in_view``), also when the viewport only moved
         (a drawer going from the right edge to the left: same size)."""
         before, sides = self.viewport().geometry(), self.viewportMargins()
+        scene = self.scene()
+        card = getattr(scene, "focus_id", None)
+        card_seen = self._in_view(card)
         self.setViewportMargins(left, top, right, bottom)
         if self.viewport().geometry() == before or not self.isVisible():
             return
@@ -453,6 +511,10 @@ class MapView(QGraphicsView):
             self._refit()
         elif (sides.left(), sides.right()) != (left, right):  # a drawer, not a bar: the step back in view
             self.keep_step_in_view()
+        if card_seen and (sides.left(), sides.right()) != (left, right):
+            # the card just chosen, found or ringed stays in the part the drawer leaves
+            # (tester round 6: details opened over it, the ring went on under the drawer)
+            self._keep_in_view(card)
 
     def keep_step_in_view(self) -> None:
         """Zoomed by the user and a drawer opened or closed (``set_margins``):

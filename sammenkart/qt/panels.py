@@ -133,6 +133,14 @@ class DetailsPanel(QWidget):
                 if body:
                     html.append(f"<h3>{escape(_('I forløpet «{navn}»').format(navn=p.navn))}</h3>{body}")
         self.browser.setHtml("".join(html))
+        self.to_top()
+
+    def to_top(self) -> None:
+        """The service's name first (tester round 6: Enter on a card opened the details
+        with the title's first line cut): now and once the panel has its size."""
+        bar = self.browser.verticalScrollBar()
+        bar.setValue(0)
+        QTimer.singleShot(0, bar, lambda: bar.setValue(0))
 
 
 class PathwayPanel(QWidget):

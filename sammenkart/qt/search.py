@@ -1,10 +1,11 @@
 """Find a service by name, another name or its description as you type; the map centres on it.
 
 Each hit says why it was found when not by its name («annet navn: helsesykepleier»,
-``textsearch.search``); no hit says so in the list ("Ingen treff for «…»"). The
-list shows at least ``MIN_ROWS`` rows: where the panel is short (a case's band
-at 1024×768 left it two rows) the lists of maps and pathways give way while a
-search is typed, so the results take their room and the panel stays where it is.
+``textsearch.search``); no hit says so in the list ("Ingen treff for «…»"). While a
+search is typed its results take the panel's room (at least ``MIN_ROWS`` rows):
+the lists of maps and pathways give way until the field is cleared, and the
+panel stays where it is. A hit in a description shows the words around it, as
+written (``textsearch.snippet``).
 """
 from __future__ import annotations
 
@@ -16,17 +17,18 @@ from ..textsearch import search
 from . import live_text
 
 MIN_ROWS = 6  # the results list at least this many rows tall while it has them
-MAX_ROWS = 10
+ALL_ROOM = 16777215  # Qt's QWIDGETSIZE_MAX: no limit
 
 
 class SearchBox(QWidget):
     """The field and its results. ``window``: the map window whose map is searched
-    and centred. ``rows``: (least, most) rows of results shown. ``in_panel``: the
+    and centred. ``rows``: (least, most) rows of results shown (the side panel's box: at least the first,
+    then all the room there is). ``in_panel``: the
     side panel's box, which makes room for its results there (``_make_room``);
     the presentation's and the facilitator's boxes stand alone. ``after_pick``:
     called once a service was picked with Enter (such a box closes then)."""
 
-    def __init__(self, window, rows: tuple[int, int] = (MIN_ROWS, MAX_ROWS), in_panel: bool = True,
+    def __init__(self, window, rows: tuple[int, int] = (MIN_ROWS, MIN_ROWS), in_panel: bool = True,
                  placeholder: str = N_("Søk etter tjeneste (Ctrl+F)"), after_pick=None):
         super().__init__()
         self.window = window
@@ -40,6 +42,7 @@ class SearchBox(QWidget):
         self.results = QListWidget()
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.results.setWordWrap(True)
+        self.results.setVerticalScrollMode(QListWidget.ScrollPerPixel)  # no row jumps half out of view
         self.results.hide()
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -89,27 +92,28 @@ class SearchBox(QWidget):
                    for i in range(n))
 
     def _make_room(self) -> None:
-        """At least ``MIN_ROWS`` rows of results (as many as there are, up to ``MAX_ROWS``):
-        the maps' and pathways' lists are hidden while a search is shown in a panel too
-        short for them and the results both."""
-        lists = [w for w in (getattr(self.window, "maps_list", None), getattr(self.window, "pathways_list", None))
-                 if w is not None]
+        """Results at least ``rows[0]`` rows tall while there are that many. A box of its own
+        (presentation, facilitator) shows at most ``rows[1]``. The side panel's box takes the
+        panel's room while a search shows its results (tester round 6: at 1024×768 three rows
+        were cut in half over an empty half of the drawer): the maps' and pathways' lists give
+        way until the field is cleared."""
+        searching = self.results.isVisible()
         frame = 2 * self.results.frameWidth() + 4
         count = max(1, self.results.count())
         least, most = self.rows
         want = self._rows_height(min(count, least)) + frame
-        self.results.setMinimumHeight(want if self.results.isVisible() else 0)
-        self.results.setMaximumHeight(self._rows_height(min(count, most)) + frame)
-        panel = self.parentWidget()
-        if panel is None or not self.in_panel:
+        self.results.setMinimumHeight(want if searching else 0)
+        if not self.in_panel:
+            self.results.setMaximumHeight(self._rows_height(min(count, most)) + frame)
             return
-        searching = self.results.isVisible()
-        spacing = panel.layout().spacing() if panel.layout() is not None else 6
-        others = sum(w.minimumSizeHint().height() + spacing for w in lists)
-        room = panel.height() - self.edit.sizeHint().height() - spacing - 8
-        short = want + others > room
-        for w in lists:
-            w.setVisible(not (searching and short))
+        self.results.setMaximumHeight(ALL_ROOM if searching else 0)
+        for w in (getattr(self.window, "maps_list", None), getattr(self.window, "pathways_list", None)):
+            if w is not None:
+                w.setVisible(not searching)
+        panel = self.parentWidget()
+        lay = panel.layout() if panel is not None else None
+        if lay is not None and lay.indexOf(self) >= 0:
+            lay.setStretchFactor(self, 100 if searching else 0)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

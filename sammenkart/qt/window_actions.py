@@ -29,7 +29,10 @@ KEYS = [
     ("H", N_("Høy kontrast av og på")),
     ("L", N_("Tegnforklaring av og på")),
     ("F9", N_("Sidepanel av og på")),
-    (N_("Ctrl+piler, Tab til kartet"), N_("Fokusringen til nærmeste kort i den retningen")),
+    (N_("Ctrl+piler, Tab til kartet"), N_("Fokusringen til nærmeste kort i den retningen, fra kortet du sist "
+                                          "valgte, søkte fram eller klikket på")),
+    ("F6", N_("Tastene til kartet fra et panel eller skjema (også Esc fra et tekstfelt); Tab går videre "
+              "fra kartet gjennom panelet og tilbake til kartet")),
     ("Enter", N_("Som et klikk på kortet med ringen: vis tjenesten, velg den til svaret (kasus), "
                  "åpne skjemaet (redigering)")),
     ("0", N_("Tilpass kartet til vinduet")),
@@ -94,12 +97,14 @@ def build(w) -> None:
     zoom_in = _action(w, N_("Zoom inn"), lambda: w.map_view.zoom_by(1.25))
     zoom_out = _action(w, N_("Zoom ut"), lambda: w.map_view.zoom_by(0.8))
     search = _action(w, N_("Søk…"), lambda: find_service(w), "Ctrl+F")
+    # One key from anywhere (a drawer's form, a case's notes) back to the map, ring shown.
+    w.map_keys_action = _action(w, N_("Tastene til kartet"), w.keys_to_map_with_ring, "F6")
     w.side_action = _action(w, N_("Sidepanel"), lambda: w.toggle_side(), "F9")
     w.legend_action = _action(w, N_("Tegnforklaring"), lambda: w.legend.toggle(), "L")
     w.prev_action = _action(w, N_("◀ Forrige"), w.previous_step)
     w.next_action = _action(w, N_("Neste ▶"), w.next_step)
     for a in (w.present_action, w.present_start_action, w.story_action, w.contrast_action, w.fit_action,
-              zoom_in, zoom_out, search):
+              zoom_in, zoom_out, search, w.map_keys_action):
         vis.addAction(a)
     vis.addSeparator()
     for a in (w.side_action, w.legend_action):
