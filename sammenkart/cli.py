@@ -49,6 +49,8 @@ def build_parser(export_options: bool = True) -> argparse.ArgumentParser:
     v = sub.add_parser("validate", help=_("sjekk kart-, forløps- og kasusfiler"))
     v.add_argument("paths", nargs="*", metavar=_("STI"), help=_("filer eller mapper (uten STI: eksempeldataene)"))
     v.add_argument("--stille", action="store_true", help=_("vis bare feil, ikke advarsler"))
+    v.add_argument("--alle", action="store_true",
+                   help=_("vis hver advarsel på sin linje, også dem av én årsak som ellers samles i én (eksempeladresser)"))
     if export_options and _poster_command() is not None:
         _poster_command().configure_parser(sub)
     else:  # listed in --help; the poster code loads only when it is used
@@ -123,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser(export_options=_first_word(argv) in ("export", "-h", "--help"))
     args = parser.parse_args(argv)
     if args.command == "validate":
-        return run_validate(args.paths, quiet=args.stille)
+        return run_validate(args.paths, quiet=args.stille, each=args.alle)
     if args.command == "layout":
         return args.func(args)
     if args.command == "tal":
@@ -193,7 +195,10 @@ def run_gui(path: str | None, request=None) -> int:
     return run_app(ws, start, path)
 
 
-def run_validate(paths: list[str], quiet: bool = False) -> int:
+def run_validate(paths: list[str], quiet: bool = False, each: bool = False) -> int:
+    """Print the problems of ``paths`` and the counts; ``each``: every warning on its
+    own line (else one cause repeated is one line, ``problem_groups``; counted as many)."""
+    from .problem_groups import grouped
     from .validation_run import validate
 
     missing = [p for p in paths if not Path(p).exists()]
@@ -203,7 +208,7 @@ def run_validate(paths: list[str], quiet: bool = False) -> int:
         return EXIT_USAGE
     result = validate(paths)
     problems = result.problems
-    for p in problems:
+    for p in problems if each else grouped(problems):
         if p.is_error or not quiet:
             print(p)  # Problem.__str__ shows control characters from a file as U+XXXX
     errors = sum(1 for p in problems if p.is_error)

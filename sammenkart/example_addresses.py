@@ -15,11 +15,12 @@ import re
 
 from . import paths
 from .checks import Checker
-from .i18n import _
+from .i18n import _, ngettext
 from .model import Problem
 from .yamlfile import YList, YMap
 
 EXAMPLE_LABEL = "example"
+KIND = "example-address"  # Problem.kind of these warnings (grouped as one: problem_groups)
 # A host name inside any text: in a URL, after the @ of an e-mail, or bare.
 _HOST = re.compile(r"(?<![\w.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*(?![\w-])", re.I)
 
@@ -66,4 +67,13 @@ def _check(out: list[Problem], container: YMap, key, what: str) -> None:
     for host in dict.fromkeys(example_hosts(value)):
         out.append(Problem(Checker.at(container, key), _(
             "{what} er en eksempeladresse ({host}) fra eksempelkartene: skriv den riktige, eller ta linja bort").format(
-                what=what, host=host), "warning"))
+                what=what, host=host), "warning", KIND))
+
+
+def summary(n: int, files: list[str]) -> str:
+    """The one entry for ``n`` example addresses in ``files`` (shown names), at the first one."""
+    return ngettext(
+        "{n} eksempeladresse fra eksempelkartene står igjen i {files}; den første står her. Skriv de riktige, "
+        "eller ta linjene bort (hver for seg: «sammenkart validate --alle»)",
+        "{n} eksempeladresser fra eksempelkartene står igjen i {files}; den første står her. Skriv de riktige, "
+        "eller ta linjene bort (hver for seg: «sammenkart validate --alle»)", n).format(n=n, files=", ".join(files))

@@ -371,6 +371,10 @@ class Problem:
     source: Source
     message: str
     severity: str = "error"  # "error" | "warning"
+    # What kind of problem, where one cause may repeat many times (an example
+    # address left in each contact field): ``problem_groups`` shows those as one.
+    kind: str = ""
+    members: tuple = ()  # a grouped entry (``problem_groups.grouped``): the problems it stands for
 
     @property
     def is_error(self) -> bool:

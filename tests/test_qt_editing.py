@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from sammenkart.editing import find_copies
 from sammenkart.loader import load_bundled, load_workspace
+from sammenkart.problem_groups import grouped
 from sammenkart.qt.app import make_app
 from sammenkart.qt.edit_ui import EditController
 from sammenkart.qt.main_window import MainWindow
@@ -760,10 +761,16 @@ def test_the_problems_panel_follows_each_edit_and_keeps_the_row_the_user_chose(q
     edit_mode_on(qtbot, w)
     panel = w.problems_panel
 
-    def shown():
-        return [str(p) for p in sorted(w.editor.problems(), key=lambda p: not p.is_error)]
+    def shown():  # the example addresses are one entry, unfolded here: each under it
+        rows = []
+        for p in sorted(grouped(w.editor.problems()), key=lambda p: not p.is_error):
+            rows.append(str(p) + ("\n▾ Dobbeltklikk for å skjule dem igjen" if p.members else ""))
+            rows += ["    " + str(q) for q in p.members]
+        return rows
 
-    assert panel.lines() == shown() and panel.lines(), "the example map has warnings (example addresses)"
+    panel.list.setCurrentRow(0)
+    panel.open_item(panel.list.item(0))  # unfold the example addresses
+    assert panel.lines() == shown() and len(panel.lines()) > 50, "the example map has warnings (example addresses)"
     first = panel.list.item(0)
     panel.list.setCurrentItem(first)
     before = panel.lines()

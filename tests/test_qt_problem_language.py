@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 from sammenkart import i18n, paths
 from sammenkart.editing import Editor
 from sammenkart.loader import load_workspace
+from sammenkart.problem_groups import grouped
 from sammenkart.qt import language as qt_language
 from sammenkart.qt.app import make_app
 from sammenkart.qt.edit_ui import EditController
@@ -72,10 +73,12 @@ def open_window(qtbot, root: Path, settings: Path) -> MainWindow:
 
 def validate_says(root, lang: str, editor: Editor | None = None) -> list[str]:
     """The problems as ``sammenkart --sprak LANG validate`` words them (of the
-    editor's unsaved texts when given), errors first as the panel lists them."""
+    editor's unsaved texts when given), errors first as the panel lists them
+    (one cause repeated is one entry, which says how to unfold it)."""
     with i18n.language(lang):
         problems = editor.problems() if editor is not None else load_workspace(root).problems
-        return [str(p) for p in sorted(problems, key=lambda p: not p.is_error)]
+        return [str(p) + ("\n▸ " + i18n._("Dobbeltklikk for å se alle {n}").format(n=len(p.members)) if p.members
+                          else "") for p in sorted(grouped(problems), key=lambda p: not p.is_error)]
 
 
 def broken(lines: list[str]) -> str:

@@ -75,7 +75,10 @@ class Change:
     - ``text``: a short description for the undo history, in the user's language;
     - ``origin``: "edit", "undo", "redo" or "save";
     - ``renamed``: services that got another id, as (id before, id after) pairs
-      (an undo gives them the other way round), so a view showing one follows it.
+      (an undo gives them the other way round), so a view showing one follows it;
+      on a save (``FILE_SAVE``), the net id changes the written file holds
+      against the text last read or saved (``core.net_renames``), so what is
+      kept outside the files (saved case sessions) can follow them.
     """
 
     kind: str

@@ -237,8 +237,20 @@ class EditorCore:
 
     def _changed(self, change: Change) -> Change:
         self._revision += 1
+        self._note_renames(change)
         self._broadcast(change)
         return change
+
+    def _note_renames(self, change: Change) -> None:
+        """Keep the file's id changes until it is saved (``Document.renames``);
+        a file read again with nothing unsaved has none left to tell."""
+        try:
+            doc = self.document_at(change.path)
+        except EditError:
+            return
+        if change.kind in (ch.FILE_RELOAD, ch.FILE_RECOVER) and doc.text == doc.saved_text:
+            doc.renames.clear()
+        doc.renames.extend(change.renamed)
 
     @contextlib.contextmanager
     def _transaction(self):
@@ -426,8 +438,9 @@ class EditorCore:
             d.disk = disk_state(d.path)
             recovery.discard(d.path)
             written.append(d.path)
+            renamed, d.renames = net_renames(d.renames), []
             self._broadcast(self._change(ch.FILE_SAVE, d, _("Lagret «{path}»").format(
-                path=loader._shown(d.path))).as_origin(ch.SAVE))
+                path=loader._shown(d.path)), renamed=renamed).as_origin(ch.SAVE))
         return written
 
     def changed_on_disk(self) -> list[Path]:
@@ -580,6 +593,20 @@ class EditorCore:
 
 
 # --- small helpers ---------------------------------------------------------------------
+
+def net_renames(pairs) -> tuple[tuple[str, str], ...]:
+    """What a row of id changes ((before, after), in the order done) comes to:
+    (id at the start, id at the end) for every id that ends up another, so
+    a→b, b→c gives a→c and a→b, b→a (an edit and its undo) gives nothing."""
+    now: dict[str, str] = {}  # id at the start -> its id now
+    for old, new in pairs:
+        starts = [k for k, v in now.items() if v == old]
+        for k in starts:
+            now[k] = new
+        if not starts and old not in now:
+            now[old] = new
+    return tuple((a, b) for a, b in now.items() if a != b)
+
 
 def _splice_between(a: str, b: str) -> Splice | None:
     """The one splice that makes ``b`` from ``a`` (their common head and tail kept)."""

@@ -88,6 +88,10 @@ class Document:
         self.bom = False
         self.disk: DiskState | None = None
         self.gone_base: str | None = None  # the saved text when the file went from disk (a merge base if it comes back)
+        # Service ids changed since the text last read or saved, as (before, after)
+        # pairs in the order done (an undo adds its pair reversed): a save says the
+        # net of them (``net_renames``), so what names the old ids elsewhere can follow.
+        self.renames: list[tuple[str, str]] = []
         self._unreadable: tuple | None = None  # (language, (object, problems)) of a file without text
         self._snapshots: dict[str, tuple] = {}  # text -> (language, (object, problems))
         self._trees: dict[str, Tree] = {}  # by text: the current one and the one a trial edit comes back to

@@ -387,7 +387,8 @@ class FileKeeper(QObject):
             self.ctl.warn(str(exc))
             return False
         self._rewatch()
-        self.ctl.say(_("Lagret: {files}").format(files=", ".join(p.name for p in written)))
+        note = self.ctl.followed_note()
+        self.ctl.say(_("Lagret: {files}").format(files=", ".join(p.name for p in written)) + (f" · {note}" if note else ""))
         self.ctl._after_change(saved=True)
         return True
 

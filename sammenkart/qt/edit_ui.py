@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabWidget, QWidget
 
 from .. import paths, regional
 from ..editing import EditError, Editor
-from ..i18n import N_, _
+from ..i18n import N_, _, ngettext
 from ..os_errors import describe
 from . import live_text, plain
 from .edit_files import FileKeeper
@@ -46,6 +46,7 @@ class EditController(QObject):
         super().__init__(window)
         self.window = w = window
         self.active = False
+        self.sessions_followed = 0  # saved case sessions a save made name new ids (followed_note)
         self.undo = UndoBridge(self)
         self.files = FileKeeper(self)
         self.map_editing = MapEditing(self)
@@ -217,6 +218,7 @@ class EditController(QObject):
         from ..editing import changes as ch
 
         if change.kind == ch.FILE_SAVE:
+            self._sessions_follow(change)
             self._after_change(saved=True)
             return
         if change.renamed and self.form is not None:
@@ -227,6 +229,27 @@ class EditController(QObject):
         edits = getattr(self.window, "edits", None)
         if isinstance(edits, WindowEdits):
             edits.changed.emit(change)
+
+    def followed_note(self) -> str:
+        """What saving did to saved case sessions (``_sessions_follow``), once: "" when nothing."""
+        n, self.sessions_followed = self.sessions_followed, 0
+        return ngettext("{n} lagret økt nevner nå tjenestenes nye id", "{n} lagrede økter nevner nå tjenestenes "
+                        "nye id", n).format(n=n) if n else ""
+
+    def _sessions_follow(self, change) -> None:
+        """A map saved with services given other ids: the case sessions saved
+        for it name the new ids from now on (the running one follows as it goes)."""
+        if change.file_kind != "map" or not change.renamed:
+            return
+        from ..session import store
+
+        running = self.window.current_session()
+        skip = [running.path] if running is not None else []
+        done, failed = store.follow_renames(change.file_id, change.renamed, self.editor.map(change.file_id),
+                                            skip=skip)
+        self.sessions_followed += len(done)  # said with the save (FileKeeper.save)
+        if failed:
+            self.warn("\n".join(failed))
 
     def _after_change(self, saved: bool = False) -> None:
         from .window_sync import update_title

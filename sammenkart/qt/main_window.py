@@ -20,6 +20,7 @@ from .. import i18n, loader
 from ..graph import resolve_steps
 from ..layout.reuse import LayoutCache
 from ..model import Map, Pathway, Workspace
+from ..problem_groups import grouped
 from ..stress import map_stress
 from . import window_actions, window_state, window_sync
 from .keys import NEXT_KEYS, PREV_KEYS, KeyPolicy
@@ -296,7 +297,7 @@ class MainWindow(QMainWindow):
         if ws.problems:
             if side.indexOf(self.problems_panel) < 0:
                 self.add_side_panel(self.problems_panel, "")
-            side.set_title(self.problems_panel, N_("Problemer ({n})"), n=len(ws.problems))
+            side.set_title(self.problems_panel, N_("Problemer ({n})"), n=len(grouped(ws.problems)))
         else:
             self.remove_side_panel(self.problems_panel)
         # Warnings (a pathway naming a service this map lacks) are expected and

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..model import Problem
+from ..problem_groups import grouped
 from .fonts import FAMILY
 from ..i18n import N_, _
 from . import live_text
@@ -98,15 +99,24 @@ class ProblemsPanel(QWidget):
         lay.addWidget(hint)
         lay.addWidget(self.list, 1)
         self.viewer: FileViewer | None = None
+        self._problems: list[Problem] = []  # as given (set_problems), one by one
+        self.unfolded: set[str] = set()  # kinds of grouped rows shown with their problems under them
 
     def set_problems(self, problems: list[Problem]) -> None:
-        """Show ``problems``, errors first. Rows already showing a problem keep
-        their item (an edit usually changes a few lines of the list: the
-        selection and the scroll position stay, and nothing is built again)."""
+        """Show ``problems``, errors first; one cause repeated is one row
+        (``problem_groups.grouped``) that unfolds its problems under it when
+        opened (double-click, Enter) and folds them when opened again. Rows
+        already showing a problem keep their item (an edit usually changes a
+        few lines of the list: the selection and the scroll position stay,
+        and nothing is built again)."""
+        self._problems = list(problems)
         lst = self.list
-        rows = sorted(problems, key=lambda p: not p.is_error)
-        for i, p in enumerate(rows):
-            text = str(p)
+        rows = []  # (problem, its row's text)
+        for p in sorted(grouped(problems), key=lambda p: not p.is_error):
+            rows.append((p, self._text(p)))
+            if p.members and p.kind in self.unfolded:
+                rows += [(q, "    " + str(q)) for q in p.members]  # under their entry, set in
+        for i, (p, text) in enumerate(rows):
             item = lst.item(i)
             if item is None:
                 item = QListWidgetItem(text, lst)
@@ -133,11 +143,22 @@ class ProblemsPanel(QWidget):
             viewer.problem = now[viewer.rank]
             viewer.message.setText(viewer.problem.message)
 
+    def _text(self, p: Problem) -> str:
+        if not p.members:
+            return str(p)
+        if p.kind in self.unfolded:
+            return str(p) + "\n▾ " + _("Dobbeltklikk for å skjule dem igjen")
+        return str(p) + "\n▸ " + _("Dobbeltklikk for å se alle {n}").format(n=len(p.members))
+
     def lines(self) -> list[str]:
         return [self.list.item(i).text() for i in range(self.list.count())]
 
     def open_item(self, item: QListWidgetItem) -> FileViewer | None:
         p: Problem = item.data(Qt.UserRole)
+        if p.members:  # one cause repeated: show them all, or fold them again
+            self.unfolded.symmetric_difference_update({p.kind})
+            self.set_problems(self._problems)
+            return None
         path = Path(p.source.path)
         if not path.is_file():
             return None
@@ -146,6 +167,7 @@ class ProblemsPanel(QWidget):
         self.viewer = FileViewer(path, p.source.line, p.source.column, p.message, self.window)
         shown = [item.data(Qt.UserRole) for item in map(self.list.item, range(self.list.count()))]
         self.viewer.problem = p
-        self.viewer.rank = [q for q in shown if q.source == p.source and q.severity == p.severity].index(p)
+        self.viewer.rank = [q for q in shown if q.source == p.source and q.severity == p.severity
+                            and not q.members].index(p)  # (a grouped entry stands where its first one is)
         self.viewer.show()
         return self.viewer

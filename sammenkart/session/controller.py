@@ -127,8 +127,8 @@ class Session:
         return self.case.steg[i].tittel if i < self.n_steps else None
 
     def service_name(self, service_id: str) -> str:
-        s = self.map.service(service_id)
-        return s.navn if s else service_id
+        """The service's name on the map, or the one the session remembers (``SessionState.service_name``)."""
+        return self.state.service_name(self.map, service_id)
 
     # --- operations ----------------------------------------------------------
     def toggle_mark(self, service_id: str) -> bool:

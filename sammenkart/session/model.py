@@ -85,6 +85,9 @@ class SessionState:
     # every service the answers name: a service whose id was changed while the
     # session lay saved is found again by its name (``follow_map``).
     names: dict[str, str] = field(default_factory=dict)
+    # service id -> its role (``type``, default the id) then: one given both
+    # another id and another name is found by its role, when one service has it.
+    roles: dict[str, str] = field(default_factory=dict)
 
     # --- construction -------------------------------------------------------
     @classmethod
@@ -188,20 +191,30 @@ class SessionState:
         for f in self.flags:
             if f.kind == "service":
                 f.ref = pairs.get(f.ref, f.ref)
-        for a, b in pairs.items():
-            if a in self.names:
-                self.names.setdefault(b, self.names.pop(a))
+        for kept in (self.names, self.roles):
+            moved = {b: kept.pop(a) for a, b in pairs.items() if a in kept}
+            for b, v in moved.items():
+                kept.setdefault(b, v)
         self._touch()
         return True
 
     def remember_names(self, m: Map) -> None:
-        """Note the map's name of every service the answers name (kept for ids the map lacks)."""
-        for sid in self.service_ids():
+        """Note the map's name and role of every service the answers name (kept for ids the map lacks)."""
+        used = set(self.service_ids())
+        for sid in used:
             s = m.service(sid)
             if s is not None:
                 self.names[sid] = s.navn
-        for sid in [k for k in self.names if k not in set(self.service_ids())]:
-            del self.names[sid]
+                self.roles[sid] = s.role
+        for kept in (self.names, self.roles):
+            for sid in [k for k in kept if k not in used]:
+                del kept[sid]
+
+    def service_name(self, m: Map, service_id: str) -> str:
+        """What an answer naming ``service_id`` shows: the map's name for it,
+        else the name remembered when the session was saved, else the id."""
+        s = m.service(service_id)
+        return s.navn if s is not None else self.names.get(service_id, service_id)
 
     # --- timer ----------------------------------------------------------------
     def set_timer(self, seconds: int) -> None:
@@ -248,11 +261,13 @@ class SessionState:
 
 def follow_map(state: SessionState, m: Map) -> list[str]:
     """A saved session opened on the map as it is now: a service the answers
-    name by an id the map no longer has, but whose remembered name one service
-    of the map has, was given another id (the form's Id field,
-    ``Editor.rename_service``, or by hand): the answers follow it. Returns one
-    sentence per service followed or not found, for the user; an id not found
-    stays in the session (saved again as it was), only not drawn."""
+    name by an id the map no longer has was given another id (the form's Id
+    field, ``Editor.rename_service``, or by hand) when one service of the map
+    has its remembered name, or else, when none has, the only service of the
+    map with its remembered role (``type``; the old id itself for sessions
+    saved before roles were kept): the answers follow it. Returns one sentence
+    per service followed or not found, for the user; an id not found stays in
+    the session (saved again as it was), only not drawn."""
     said: list[str] = []
     known = {s.id for s in m.tjenester}
     used = set(state.service_ids())
@@ -260,15 +275,24 @@ def follow_map(state: SessionState, m: Map) -> list[str]:
         if old in known:
             continue
         name = state.names.get(old)
-        same = [s for s in m.tjenester if name is not None and s.navn == name and s.id not in used]
+        free = [s for s in m.tjenester if s.id not in used]
+        same = [s for s in free if name is not None and s.navn == name]
+        role = state.roles.get(old, old)
+        by_role = [s for s in free if s.role == role] if not same else []
         if len(same) == 1:
             state.rename_services([(old, same[0].id)])
-            used = set(state.service_ids())
             said.append(_("«{navn}» har fått ny id i kartet («{gammel}» → «{ny}»); svarene i økten er flyttet dit").format(
                 navn=name, gammel=old, ny=same[0].id))
+        elif not same and len(by_role) == 1 and [s for s in m.tjenester if s.role == role] == by_role:
+            new = by_role[0]
+            state.rename_services([(old, new.id)])
+            said.append(_("«{navn}» heter nå «{nytt}» i kartet («{gammel}» → «{ny}»), den eneste tjenesten der som er "
+                          "{rolle}; svarene i økten er flyttet dit").format(
+                navn=name or old, nytt=new.navn, gammel=old, ny=new.id, rolle=reference_label(role, m.malform)))
         else:
             said.append(_("Økten nevner «{navn}», som kartet «{kart}» ikke har lenger; svaret er tatt vare på i "
                           "økten, men vises ikke på kartet").format(navn=name or old, kart=m.navn))
+        used = set(state.service_ids())
     return said
 
 

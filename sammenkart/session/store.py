@@ -93,6 +93,7 @@ def from_dict(d: dict) -> SessionState:
         finished=bool(d.get("finished", False)),
         flags=flags,
         names=_names(d.get("names")),  # files before names were kept have none
+        roles=_names(d.get("roles")),  # nor roles
     )
 
 
@@ -186,6 +187,49 @@ def _damaged(path: Path, why: str) -> SessionError:
     return SessionError(
         _("Kunne ikke lese økten {navn}: {grunn}. {kopi}").format(navn=path.name, grunn=why, kopi=where)
     )
+
+
+def follow_renames(map_id: str, renamed, m=None, folder: Path | None = None, skip=()) -> tuple[list[Path], list[str]]:
+    """Make the saved sessions of map ``map_id`` name the services' new ids:
+    ``renamed`` holds (id before, id after) pairs, as a save's
+    ``Change.renamed`` gives them for the map's file; ``m`` the map as saved
+    (the sessions then remember its names and roles for the new ids). Each
+    file is rewritten atomically, and only when it names one of the old ids;
+    ``skip``: files a running session writes itself. Returns (files
+    rewritten, one sentence per file that could not be read or written: it
+    is left as it was, and opening it finds the service by name or role)."""
+    folder = Path(folder) if folder else sessions_dir()
+    pairs = tuple((a, b) for a, b in renamed if a != b)
+    done: list[Path] = []
+    failed: list[str] = []
+    if not pairs or not folder.is_dir():
+        return done, failed
+    skipped = {Path(p).resolve() for p in skip}
+    for p in sorted(folder.glob("*.json")):
+        if ".damaged-" in p.name or p.resolve() in skipped:
+            continue
+        try:
+            d = json.loads(p.read_text(encoding="utf-8"))
+            if not isinstance(d, dict) or d.get("map_id") != map_id:
+                continue
+            state = from_dict(d)
+        except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError):
+            failed.append(_("Kunne ikke lese økten {navn}: {grunn}").format(
+                navn=p.name, grunn=_("innholdet mangler eller har feil form")))
+            continue
+        updated = state.updated  # not the team's doing: the list of recent sessions keeps its order
+        if not state.rename_services(pairs):
+            continue
+        state.updated = updated
+        if m is not None:
+            state.remember_names(m)
+        try:
+            save(state, p)
+        except SessionError as exc:
+            failed.append(str(exc))
+            continue
+        done.append(p)
+    return done, failed
 
 
 @dataclass(frozen=True)

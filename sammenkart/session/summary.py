@@ -48,8 +48,7 @@ class SessionSummary:
 
 def summarize(case: Case, m: Map, state: sm.SessionState) -> SessionSummary:
     def name(sid: str) -> str:
-        s = m.service(sid)
-        return s.navn if s else sid
+        return state.service_name(m, sid)
 
     def names(ids) -> tuple[str, ...]:
         return tuple(name(i) for i in ids)
