@@ -67,15 +67,19 @@ def trend_title(measure: str, years) -> str:
     return text.format(span=span)
 
 
-def change_heading(measure: str, since: int | None) -> str:
+def change_heading(measure: str, since: int | None, unit: bool = True) -> str:
     """The heading of a column of changes in ``measure`` since the year ``since`` (None: no
-    year to name), naming the measure and unit: "Per 1 000, endring fra 2021",
-    "Avslag, endring fra 2021 (p.p.)" (percentage points). The slide's tables and the trend
-    tables of ``sammenkart tal`` (a tester could not tell which figure "Endring fra 2021" was of)."""
+    year to name), naming the measure: "Per 1 000, endring fra 2021", "Avslag, endring fra
+    2021 (p.p.)" (percentage points; without "(p.p.)" when not ``unit``: where every cell
+    says it, as on the slide, whose 4:3 page has no room for it twice). The slide's tables
+    and the trend tables of ``sammenkart tal`` (a tester could not tell which figure
+    "Endring fra 2021" was the change of)."""
     if measure == "henvisningsrate":
         text = _("Per 1\u00a0000, endring fra {ar}") if since is not None else _("Per 1\u00a0000, endring")
-    else:
+    elif unit:
         text = _("Avslag, endring fra {ar} (p.p.)") if since is not None else _("Avslag, endring (p.p.)")
+    else:
+        text = _("Avslag, endring fra {ar}") if since is not None else _("Avslag, endring")
     return text.format(ar=since)
 
 

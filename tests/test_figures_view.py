@@ -308,7 +308,7 @@ def test_the_slides_footnote_is_shown_whole(window, qtbot, size):
 
 
 @pytest.mark.parametrize("measure, chart, change", [
-    ("avslagsprosent", "Avslag i prosent av henvisninger, 2021–2024", "Avslag, endring fra 2021 (p.p.)"),
+    ("avslagsprosent", "Avslag i prosent av henvisninger, 2021–2024", "Avslag, endring fra 2021"),
     ("henvisningsrate", "Henvisninger per 1\u00a0000 barn, 2021–2024", "Per 1\u00a0000, endring fra 2021"),
 ])
 def test_the_slide_says_what_its_chart_and_change_column_show(window, qtbot, measure, chart, change):
@@ -333,6 +333,8 @@ def test_the_slide_says_what_its_chart_and_change_column_show(window, qtbot, mea
     assert plan.pages == 2 and slide.page == 0
     assert slide.page_title().startswith("Henvisninger og avslag 2024")  # the tables show both
     assert all(headings(view, measure)[-1] == change for view in slide.views)
+    if measure == "avslagsprosent":  # the unit in every cell of the change column
+        assert all(slide.cells(row, measure)[3].endswith(" p.p.") for view in slide.views for row in view.lines)
     fit = plan.fit
     font = fonts(fit.px)[0]
     fm = QFontMetricsF(font)

@@ -13,7 +13,7 @@ source ~11 px):
   chart under the tables, whichever gives the larger type, then the larger
   chart; the tables take the width their columns need, the chart the rest;
 - long names wrap onto a second line (never "BUP Brattfjord, Sjø…"), a long
-  column heading too ("Endring / frå 2021");
+  column heading onto two ("Avslag, endring / frå 2021 (p.p.)");
 - the source note at ``NOTE_FLOOR_PX`` or more, wrapped whole;
 - two kinds of colour that cannot be taken for each other
   (``figures_view``): before a name, the mark of its line in the trend (the
@@ -48,9 +48,10 @@ LEGEND_SHARE = 0.6  # the scale under the tables, in this share of the tables' t
 
 def headings(view: fv.FigureTableView, measure: str) -> list[str]:
     """Swatch, name, per 1,000, rejected %, the change in ``measure`` (the slide has room for
-    the last; its heading names the measure: ``figures_view.change_heading``)."""
+    the last; its heading names the measure, ``figures_view.change_heading``, and each of its
+    cells the unit: ``figures_ui.change_text``)."""
     return ["", _("Kommune") if view.by == fv.BY_KOMMUNE else _("Mottaker"), _("Per 1\u00a0000"),
-            _("Avslag"), fv.change_heading(measure, view.since)]
+            _("Avslag"), fv.change_heading(measure, view.since, unit=False)]
 
 
 def fonts(px: int) -> tuple[QFont, QFont]:
@@ -70,6 +71,15 @@ def wrapped_lines(fm: QFontMetricsF, text: str, width: float) -> int:
         return NAME_LINES + 1
     h = fm.boundingRect(QRectF(0, 0, width, 100_000), Qt.TextWordWrap, text).height()
     return max(1, round(h / fm.lineSpacing()))
+
+
+def two_line_width(fm: QFontMetricsF, text: str) -> float:
+    """The least width in which ``text`` takes at most two lines broken at one of its spaces
+    ("Avslag, endring" / "frå 2021 (p.p.)": a column heading read as one, not four lines)."""
+    words = text.split(" ")
+    return min([fm.horizontalAdvance(text)] + [max(fm.horizontalAdvance(" ".join(words[:k])),
+                                                   fm.horizontalAdvance(" ".join(words[k:])))
+                                               for k in range(1, len(words))]) + 1  # Qt's wrap rounds
 
 
 @dataclass
@@ -144,10 +154,9 @@ def _fit(views, measure: str, px: int, max_w: float, cells, wrap_heads: bool, sc
             names.append((texts[0], row.is_total))
             for i, text in enumerate(texts[1:4]):
                 num_w[i] = max(num_w[i], metrics.horizontalAdvance(text))
-    for view in views:  # a heading may wrap at its spaces, never narrower than its longest word
+    for view in views:  # a heading may wrap at its spaces onto two lines, never more
         for i, head in enumerate(headings(view, measure)[2:5]):
-            words = head.split(" ") if wrap_heads else [head]
-            num_w[i] = max(num_w[i], max(fm.horizontalAdvance(w) for w in words))
+            num_w[i] = max(num_w[i], two_line_width(fm, head) if wrap_heads else fm.horizontalAdvance(head))
     room = max_w - swatch * 1.6 - sum(num_w) - 3 * gap
     longest = max((fmb if total else fm).horizontalAdvance(n) for n, total in names) if names else 0.0
     widest_head = max((fm.horizontalAdvance(headings(v, measure)[1]) for v in views), default=0.0)
