@@ -65,7 +65,7 @@ def build_report(m: Map, table: FigureTable, year: int | None = None) -> Report:
 
 
 def _build(m: Map, table: FigureTable, s: Summary, lang: str) -> Report:
-    from .figures_view import BY_KOMMUNE, BY_MOTTAKER, lines_of, total_name
+    from .figures_view import BY_KOMMUNE, BY_MOTTAKER, change_heading, lines_of, total_name, trend_title
 
     year, years = s.year, list(s.years)
     all_label = total_name(m, s)
@@ -107,23 +107,22 @@ def _build(m: Map, table: FigureTable, s: Summary, lang: str) -> Report:
 
     rep.data = _data_table(m, s, all_label)
     if len(years) > 1:
-        span = f"{years[0]}–{years[-1]}"
-
         def series_row(label, series, measure, summed):
             return [label] + [getattr(series[y], measure) if y in series else None for y in years] + \
                 [s.change(series, measure, summed)]
 
-        cols = [Column(_("Kommune"), TEXT)] + [Column(str(y), RATE) for y in years] + [Column(_("Endring"), CHANGE)]
+        cols = [Column(_("Kommune"), TEXT)] + [Column(str(y), RATE) for y in years] + \
+            [Column(change_heading("henvisningsrate", years[0]), CHANGE)]
         rows = [series_row(s.kommune_label(k), s.per_kommune.get(k, {}), "henvisningsrate", False)
                 for k in s.kommuner]
-        rep.tables.append(Table(_("Henvisninger per 1\u00a0000 barn, {span}").format(span=span), cols, rows,
+        rep.tables.append(Table(trend_title("henvisningsrate", years), cols, rows,
                                 series_row(s.summed_label(all_label), s.total, "henvisningsrate", True)
                                 if len(rows) > 1 else None))
         cols = [Column(_("Mottaker"), TEXT)] + [Column(str(y), PERCENT) for y in years] + \
-            [Column(_("Endring (prosentpoeng)"), CHANGE)]
+            [Column(change_heading("avslagsprosent", years[0]), CHANGE)]
         rows = [series_row(s.summed_label(receiver_name(m, r)), s.per_mottaker.get(r, {}), "avslagsprosent", True)
                 for r in s.mottakere]
-        rep.tables.append(Table(_("Avslagsprosent, {span}").format(span=span), cols, rows,
+        rep.tables.append(Table(trend_title("avslagsprosent", years), cols, rows,
                                 series_row(s.summed_label(all_label), s.total, "avslagsprosent", True)
                                 if len(rows) > 1 else None))
     return rep

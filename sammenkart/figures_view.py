@@ -53,6 +53,36 @@ def measure_title(measure: str) -> str:
             "avslagsprosent": _("Avslagsprosent")}[measure]
 
 
+def trend_title(measure: str, years) -> str:
+    """What a trend of ``measure`` over ``years`` (ascending ints) plots, with its unit:
+    "Henvisninger per 1 000 barn, 2021–2024", "Avslag i prosent av henvisninger, 2021–2024".
+    The chart in the panel and on the slide and the trend tables of ``sammenkart tal`` say
+    it alike (a tester read a chart of the rejection percentage under "Henvisninger og avslag")."""
+    years = list(years)
+    if not years:
+        return measure_title(measure)
+    span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
+    text = {"henvisningsrate": _("Henvisninger per 1\u00a0000 barn, {span}"),
+            "avslagsprosent": _("Avslag i prosent av henvisninger, {span}")}[measure]
+    return text.format(span=span)
+
+
+def change_heading(measure: str, since: int | None, unit: bool = True) -> str:
+    """The heading of a column of changes in ``measure`` since the year ``since`` (None: no
+    year to name), naming the measure: "Per 1 000, endring fra 2021", "Avslag, endring fra
+    2021 (p.p.)" (percentage points; without "(p.p.)" when not ``unit``: where every cell
+    says it, as on the slide, whose 4:3 page has no room for it twice). The slide's tables
+    and the trend tables of ``sammenkart tal`` (a tester could not tell which figure
+    "Endring fra 2021" was the change of)."""
+    if measure == "henvisningsrate":
+        text = _("Per 1\u00a0000, endring fra {ar}") if since is not None else _("Per 1\u00a0000, endring")
+    elif unit:
+        text = _("Avslag, endring fra {ar} (p.p.)") if since is not None else _("Avslag, endring (p.p.)")
+    else:
+        text = _("Avslag, endring fra {ar}") if since is not None else _("Avslag, endring")
+    return text.format(ar=since)
+
+
 def format_number(value: float | None, measure: str) -> str:
     """A figure as people read it: one decimal, decimal comma, "%" for percentages; "–" for none."""
     from .figures_report import PERCENT, RATE, format_value

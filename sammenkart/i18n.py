@@ -188,6 +188,18 @@ def or_list(items) -> str:
     return format_list(list(items), style="or", locale=BABEL_LOCALES[_current])
 
 
+def few_names(names, shown: int = 3) -> str:
+    """``names`` (strings) joined as the current language lists them, by Babel, naming at
+    most ``shown`` and counting the rest: "BUP akutteam", "A, B og C" (nb, nn), "A, B, and C"
+    (en); "A, B, C og 2 til" / "A, B, C and 2 more" when there are more than ``shown``."""
+    from babel.lists import format_list
+
+    names = list(names)
+    if len(names) <= shown:
+        return format_list(names, style="standard", locale=BABEL_LOCALES[_current]) if names else ""
+    return _("{navn} og {n} til").format(navn=", ".join(names[:shown]), n=len(names) - shown)
+
+
 def _(text: str) -> str:
     return _translation.gettext(text)
 

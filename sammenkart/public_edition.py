@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 
-from .i18n import ngettext
+from .i18n import few_names, ngettext
 from .model import Contact, Map
 
 # A poster is for the public unless asked otherwise: on the command line
@@ -41,7 +41,15 @@ def without_internal_contacts(m: Map) -> Map:
 
 def internal_contacts(m: Map) -> int:
     """How many services of ``m`` have a contact for professionals only."""
-    return sum(1 for s in m.tjenester if s.kontakt.intern and not s.kontakt.is_empty())
+    return len(internal_services(m))
+
+
+def internal_services(m: Map) -> list[str]:
+    """The names of the services of ``m`` whose contact is for professionals only, in map
+    order; a name two services share (a region's offices) with its municipality."""
+    services = [s for s in m.tjenester if s.kontakt.intern and not s.kontakt.is_empty()]
+    shared = {s.navn for s in services if sum(t.navn == s.navn for t in services) > 1}
+    return [f"{s.navn} ({s.kommune})" if s.navn in shared and s.kommune else s.navn for s in services]
 
 
 POSTER_CLI, POSTER_DIALOG, HANDOUT = "plakat", "dialog", "brosjyre"  # where ``left_out_note`` is read
@@ -52,23 +60,28 @@ def left_out_note(m: Map, where: str) -> str | None:
     has none): how many, and how to have them, which depends on ``where`` it is read: the
     poster on the command line (``--fagfolk``), the poster dialog (its check box) or a
     handout (never: it is for families). One sentence for every path (a tester missed it on
-    one of them). In the current language."""
-    n = internal_contacts(m)
+    one of them), naming the services (a few, then how many more: a tester could not tell
+    whose contact it was). In the current language."""
+    names = internal_services(m)
+    n = len(names)
     if not n:
         return None
     if where == POSTER_CLI:
-        text = ngettext("For publikum: {n} kontakt merket «intern» er ikke med (--fagfolk tar den med).",
-                        "For publikum: {n} kontakter merket «intern» er ikke med (--fagfolk tar dem med).", n)
+        text = ngettext("For publikum: {n} kontakt merket «intern» er ikke med: {tjenester} "
+                        "(--fagfolk tar den med).",
+                        "For publikum: {n} kontakter merket «intern» er ikke med: {tjenester} "
+                        "(--fagfolk tar dem med).", n)
     elif where == POSTER_DIALOG:
-        text = ngettext("For publikum: {n} kontakt merket «intern» er ikke med (uten haken «For publikum» "
-                        "kommer den med).",
-                        "For publikum: {n} kontakter merket «intern» er ikke med (uten haken «For publikum» "
-                        "kommer de med).", n)
+        text = ngettext("For publikum: {n} kontakt merket «intern» er ikke med: {tjenester} "
+                        "(uten haken «For publikum» kommer den med).",
+                        "For publikum: {n} kontakter merket «intern» er ikke med: {tjenester} "
+                        "(uten haken «For publikum» kommer de med).", n)
     elif where == HANDOUT:
-        text = ngettext("For publikum: {n} kontakt merket «intern» er ikke med (en brosjyre er alltid for familier).",
-                        "For publikum: {n} kontakter merket «intern» er ikke med (en brosjyre er alltid for "
-                        "familier).", n)
+        text = ngettext("For publikum: {n} kontakt merket «intern» er ikke med: {tjenester} "
+                        "(en brosjyre er alltid for familier).",
+                        "For publikum: {n} kontakter merket «intern» er ikke med: {tjenester} "
+                        "(en brosjyre er alltid for familier).", n)
     else:
         raise ValueError(f"unknown export path {where!r}")
-    return text.format(n=n)
+    return text.format(n=n, tjenester=few_names(names))
 

@@ -115,3 +115,25 @@ def test_a_bokmal_map_gets_a_bokmal_table(tmp_path, capsys):
 def test_no_figures_is_an_error(tmp_path, capsys):
     assert main(["tal", str(paths.kart_dir())]) == 1
     assert "fant ingen tall" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("lang, rate, pct", [
+    ("nn", ("Tilvisingar per 1\u00a0000 barn, 2021–2024", "Per 1\u00a0000, endring frå 2021"),
+     ("Avslag i prosent av tilvisingar, 2021–2024", "Avslag, endring frå 2021 (p.p.)")),
+    ("en", ("Referrals per 1,000 children, 2021–2024", "Per 1,000, change since 2021"),
+     ("Rejections as % of referrals, 2021–2024", "Rejections, change since 2021 (pp)")),
+])
+def test_each_trend_and_its_change_column_name_their_measure(capsys, lang, rate, pct):
+    """A tester could not tell which figure "Endring frå 2021" was the change of; the trend
+    tables say what they show in the words the window's slide uses (figures_view)."""
+    from sammenkart import i18n
+
+    try:
+        assert main(["--sprak", lang, "tal", REGION]) == 0
+    finally:  # --sprak sets the language of the process: the next tests read bokmål
+        i18n.set_language("nb")
+        i18n.set_output_language(None)
+    lines = capsys.readouterr().out.splitlines()
+    for title, change in (rate, pct):
+        head = lines[lines.index(title) + 1]
+        assert head.rstrip().endswith(change)

@@ -307,6 +307,56 @@ def test_the_slides_footnote_is_shown_whole(window, qtbot, size):
     window.presentation.leave()
 
 
+@pytest.mark.parametrize("measure, chart, change", [
+    ("avslagsprosent", "Avslag i prosent av henvisninger, 2021–2024", "Avslag, endring fra 2021"),
+    ("henvisningsrate", "Henvisninger per 1\u00a0000 barn, 2021–2024", "Per 1\u00a0000, endring fra 2021"),
+])
+def test_the_slide_says_what_its_chart_and_change_column_show(window, qtbot, measure, chart, change):
+    """A tester read a chart of the rejection percentage under "Tilvisingar og avslag", and
+    a column "Endring frå 2021" without knowing of which figure. At 1024×768 (the chart on a
+    page of its own) the chart's page is titled by what it plots, the change column by its
+    measure, and neither title nor heading is cut."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QFontMetricsF
+
+    from sammenkart.qt.figures_slide import fonts, headings
+
+    fig = window.figures_ui
+    fig.action.trigger()
+    fig.panel.measure_box.setCurrentIndex(fig.panel.measure_box.findData(measure))
+    assert fig.panel.chart.title == chart  # the panel's chart says it too
+    window.presentation.enter()
+    window.next_step()
+    slide = fig.slide
+    slide.setGeometry(0, 0, 1024, 768)
+    plan = slide.plan()
+    assert plan.pages == 2 and slide.page == 0
+    assert slide.page_title().startswith("Henvisninger og avslag 2024")  # the tables show both
+    assert all(headings(view, measure)[-1] == change for view in slide.views)
+    if measure == "avslagsprosent":  # the unit in every cell of the change column
+        assert all(slide.cells(row, measure)[3].endswith(" p.p.") for view in slide.views for row in view.lines)
+    fit = plan.fit
+    font = fonts(fit.px)[0]
+    fm = QFontMetricsF(font)
+    room = QRectF(slide.rect())
+    assert room.contains(slide.boxes()[0])
+    for view, lines in zip(slide.views, fit.head_lines):  # each heading whole in its column
+        for head, w in zip(headings(view, measure)[2:], fit.num_w):
+            needed = fm.boundingRect(QRectF(0, 0, w, 10_000), Qt.TextWordWrap, head)
+            assert needed.width() <= w + 0.5 and needed.height() <= lines * fit.line + 0.5
+    title_font = fonts(int(plan.title.height() / 1.4))[1]
+    for page, title in ((0, slide.title), (1, f"{chart} – {window.current_map().navn}")):
+        window.next_step() if page else None
+        assert slide.page == page and slide.page_title() == title
+        assert QFontMetricsF(title_font).horizontalAdvance(title) <= plan.title.width()  # not elided
+    assert slide.chart.title == ""  # on its own page the page's title says what it plots
+    slide.setGeometry(0, 0, 1920, 1080)  # tables and chart on one page: the chart says it
+    assert slide.pages() == 1 and slide.page_title() == slide.title
+    slide.go_to(0)
+    assert slide.chart.title == chart and QRectF(slide.rect()).contains(slide.boxes()[0])
+    window.presentation.leave()
+
+
 def test_one_card_colouring_at_a_time(window):
     from sammenkart.qt import colouring_menu
 

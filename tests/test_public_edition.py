@@ -63,7 +63,8 @@ def test_a_poster_is_for_the_public_unless_made_for_professionals(tmp_path, ws, 
     assert command.main(["eksempelkommune", "--papir", "A2", "--out", str(plain), *extra]) == 0
     # the command says what was left out, and how to have it
     out = capsys.readouterr().out
-    assert f"For publikum: {len(_internal(m))} kontakt" in out and "«intern» er ikke med (--fagfolk" in out
+    names = ", ".join(name for name, _tel in _internal(m))
+    assert f"For publikum: {len(_internal(m))} kontakt" in out and f"«intern» er ikke med: {names} (--fagfolk" in out
     pro_text, pub_text, plain_text = pdf_text(pro), pdf_text(pub), pdf_text(plain)
     assert all(n in pro_text for n in numbers)  # for professionals: as written
     assert not [n for n in numbers if n in pub_text]
@@ -154,7 +155,7 @@ def test_every_public_poster_says_what_it_left_out(tmp_path, ws, extra, capsys):
     assert command.main(["eksempelkommune", "--out", str(tmp_path / "p.pdf"), *extra]) == 0
     lines = capsys.readouterr().out.splitlines()
     note = left_out_note(m, POSTER_CLI)
-    assert note == "For publikum: 1 kontakt merket «intern» er ikke med (--fagfolk tar den med)."
+    assert note == "For publikum: 1 kontakt merket «intern» er ikke med: BUP akutteam (--fagfolk tar den med)."
     assert lines.count(note) == 1
 
 
@@ -163,7 +164,7 @@ def test_the_handout_says_it_too(tmp_path, ws, capsys):
 
     assert command.main(["eksempelkommune", "--brosjyre", "--forlop", "angst", "--out", str(tmp_path / "b.pdf")]) == 0
     note = left_out_note(ws.maps["eksempelkommune"], HANDOUT)
-    assert note.startswith("For publikum: 1 kontakt merket «intern» er ikke med")
+    assert note.startswith("For publikum: 1 kontakt merket «intern» er ikke med: BUP akutteam (")
     assert note in capsys.readouterr().out.splitlines()
 
 
@@ -172,12 +173,12 @@ def test_the_note_in_english_and_nynorsk(tmp_path, capsys):
 
     assert cli.main(["--sprak", "en", "export", "eksempelkommune", "--papir", "A3", "--forlop", "angst",
                      "--out", str(tmp_path / "en.pdf")]) == 0
-    assert "For the public: 1 contact marked “intern” is left out (--fagfolk includes it)." in \
+    assert "For the public: 1 contact marked “intern” is left out: BUP akutteam (--fagfolk includes it)." in \
         capsys.readouterr().out.splitlines()
     assert cli.main(["--sprak", "nn", "export", "eksempelkommune", "--brosjyre", "--forlop", "angst",
                      "--out", str(tmp_path / "nn.pdf")]) == 0
     out = capsys.readouterr().out
-    assert "«intern»" in out and "For publikum: 1 kontakt" in out
+    assert "For publikum: 1 kontakt merkt «intern» er ikkje med: BUP akutteam (ein brosjyre" in out
 
 
 def test_the_poster_dialog_says_it_when_saved_for_the_public(qtbot, tmp_path, ws):
@@ -187,8 +188,69 @@ def test_the_poster_dialog_says_it_when_saved_for_the_public(qtbot, tmp_path, ws
     assert d.public.isChecked()
     d.save(str(tmp_path / "p.pdf"))
     note = left_out_note(ws.maps["eksempelkommune"], POSTER_DIALOG)
-    assert note and note in d.confirmation.text()
+    assert note and note in d.confirmation.text() and "BUP akutteam" in d.confirmation.text()
     d = _dialog(qtbot, ws)
     d.public.setChecked(False)
     d.save(str(tmp_path / "fag.pdf"))
     assert "«intern»" not in d.confirmation.text()
+
+
+def _with_internal(m, names):
+    """A copy of ``m`` whose contacts of the services named ``names`` are internal (and not empty)."""
+    import copy
+    import dataclasses
+
+    from sammenkart.model import Contact
+
+    clone = copy.copy(m)
+    clone.tjenester = [dataclasses.replace(s, kontakt=Contact(telefon="12345678", intern=True))
+                       if s.navn in names else dataclasses.replace(s, kontakt=Contact())
+                       for s in m.tjenester]
+    return clone
+
+
+@pytest.mark.parametrize("lang, shown", [
+    ("nb", "{0}, {1}, {2} og 2 til (--fagfolk tar dem med)."),
+    ("nn", "{0}, {1}, {2} og 2 til (--fagfolk tek dei med)."),
+    ("en", "{0}, {1}, {2} and 2 more (--fagfolk includes them)."),
+])
+def test_the_note_names_a_few_services_then_counts_the_rest(ws, lang, shown):
+    """A tester read «1 kontakt merket «intern» er ikke med» and could not tell whose (BUP akutteam)."""
+    from sammenkart.i18n import language
+    from sammenkart.public_edition import POSTER_CLI, left_out_note
+
+    m = ws.maps["eksempelkommune"]
+    five = [s.navn for s in m.tjenester][:5]
+    with language(lang):
+        note = left_out_note(_with_internal(m, five), POSTER_CLI)
+    assert note.startswith(("For publikum: 5 kontakt", "For the public: 5 contacts"))
+    assert note.endswith(shown.format(*five)) and five[3] not in note and five[4] not in note
+
+
+def test_the_note_lists_two_or_three_services_as_the_language_does(ws):
+    from sammenkart.i18n import language
+    from sammenkart.public_edition import HANDOUT, left_out_note
+
+    m = ws.maps["eksempelkommune"]
+    three = [s.navn for s in m.tjenester][:3]
+    with language("nb"):
+        note = left_out_note(_with_internal(m, three), HANDOUT)
+    assert f": {three[0]}, {three[1]} og {three[2]} (en brosjyre" in note
+    with language("en"):
+        note = left_out_note(_with_internal(m, three[:2]), HANDOUT)
+    assert note == (f"For the public: 2 contacts marked “intern” are left out: {three[0]} and {three[1]} "
+                    "(a handout is always for families).")
+
+
+def test_services_of_one_name_are_told_apart_by_their_municipality(ws):
+    import copy
+    import dataclasses
+
+    from sammenkart.public_edition import internal_services
+
+    m = copy.copy(ws.maps["eksempelkommune"])
+    first, second = m.tjenester[:2]
+    m.tjenester = [dataclasses.replace(first, kommune="Sjøvik"),
+                   dataclasses.replace(second, navn=first.navn, kommune="Lyngnes"), *m.tjenester[2:]]
+    m = _with_internal(m, [first.navn])
+    assert internal_services(m) == [f"{first.navn} (Sjøvik)", f"{first.navn} (Lyngnes)"]

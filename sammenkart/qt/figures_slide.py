@@ -13,7 +13,7 @@ source ~11 px):
   chart under the tables, whichever gives the larger type, then the larger
   chart; the tables take the width their columns need, the chart the rest;
 - long names wrap onto a second line (never "BUP Brattfjord, Sjø…"), a long
-  column heading too ("Endring / frå 2021");
+  column heading onto two ("Avslag, endring / frå 2021 (p.p.)");
 - the source note at ``NOTE_FLOOR_PX`` or more, wrapped whole;
 - two kinds of colour that cannot be taken for each other
   (``figures_view``): before a name, the mark of its line in the trend (the
@@ -46,11 +46,12 @@ NAME_LINES = 2  # a name wraps onto at most this many lines
 LEGEND_SHARE = 0.6  # the scale under the tables, in this share of the tables' text size (the source note's size)
 
 
-def headings(view: fv.FigureTableView) -> list[str]:
-    """Swatch, name, per 1,000, rejected %, change (the slide has room for the last)."""
-    since = _("Endring fra {ar}").format(ar=view.since) if view.since is not None else _("Endring")
+def headings(view: fv.FigureTableView, measure: str) -> list[str]:
+    """Swatch, name, per 1,000, rejected %, the change in ``measure`` (the slide has room for
+    the last; its heading names the measure, ``figures_view.change_heading``, and each of its
+    cells the unit: ``figures_ui.change_text``)."""
     return ["", _("Kommune") if view.by == fv.BY_KOMMUNE else _("Mottaker"), _("Per 1\u00a0000"),
-            _("Avslag"), since]
+            _("Avslag"), fv.change_heading(measure, view.since, unit=False)]
 
 
 def fonts(px: int) -> tuple[QFont, QFont]:
@@ -70,6 +71,15 @@ def wrapped_lines(fm: QFontMetricsF, text: str, width: float) -> int:
         return NAME_LINES + 1
     h = fm.boundingRect(QRectF(0, 0, width, 100_000), Qt.TextWordWrap, text).height()
     return max(1, round(h / fm.lineSpacing()))
+
+
+def two_line_width(fm: QFontMetricsF, text: str) -> float:
+    """The least width in which ``text`` takes at most two lines broken at one of its spaces
+    ("Avslag, endring" / "frå 2021 (p.p.)": a column heading read as one, not four lines)."""
+    words = text.split(" ")
+    return min([fm.horizontalAdvance(text)] + [max(fm.horizontalAdvance(" ".join(words[:k])),
+                                                   fm.horizontalAdvance(" ".join(words[k:])))
+                                               for k in range(1, len(words))]) + 1  # Qt's wrap rounds
 
 
 @dataclass
@@ -144,13 +154,12 @@ def _fit(views, measure: str, px: int, max_w: float, cells, wrap_heads: bool, sc
             names.append((texts[0], row.is_total))
             for i, text in enumerate(texts[1:4]):
                 num_w[i] = max(num_w[i], metrics.horizontalAdvance(text))
-    for view in views:  # a heading may wrap at its spaces, never narrower than its longest word
-        for i, head in enumerate(headings(view)[2:5]):
-            words = head.split(" ") if wrap_heads else [head]
-            num_w[i] = max(num_w[i], max(fm.horizontalAdvance(w) for w in words))
+    for view in views:  # a heading may wrap at its spaces onto two lines, never more
+        for i, head in enumerate(headings(view, measure)[2:5]):
+            num_w[i] = max(num_w[i], two_line_width(fm, head) if wrap_heads else fm.horizontalAdvance(head))
     room = max_w - swatch * 1.6 - sum(num_w) - 3 * gap
     longest = max((fmb if total else fm).horizontalAdvance(n) for n, total in names) if names else 0.0
-    widest_head = max((fm.horizontalAdvance(headings(v)[1]) for v in views), default=0.0)
+    widest_head = max((fm.horizontalAdvance(headings(v, measure)[1]) for v in views), default=0.0)
     name_w = min(max(longest, widest_head), room)
     if name_w < line * 4:
         return None
@@ -158,7 +167,7 @@ def _fit(views, measure: str, px: int, max_w: float, cells, wrap_heads: bool, sc
     for k, view in enumerate(views):
         if k:
             height += line * 0.6
-        heads = headings(view)[2:5]
+        heads = headings(view, measure)[2:5]
         hl = max([1] + [wrapped_lines(fm, h, w) for h, w in zip(heads, num_w)])
         head_lines.append(hl)
         rows = []
@@ -199,6 +208,8 @@ class FiguresSlide(QWidget):
         self.window = window
         self.cells = cells  # figures_ui.line_cells: a row's texts
         self.title = ""
+        self.trend_title = ""  # the chart's page's title, when the chart has a page of its own
+        self.chart_title = ""  # what the chart plots, over it where it shares the page with the tables
         self.views: list[fv.FigureTableView] = []
         self.measure = "henvisningsrate"
         self.fills: dict[str, str] = {}  # group key -> the class colour its cards have (figures_view.value_fills)
@@ -212,9 +223,14 @@ class FiguresSlide(QWidget):
         self.hide()
 
     def set_content(self, title: str, views, measure: str, fills: dict[str, str], coloured_by: str,
-                    chart_data: tuple, note: str, scale: tuple = ()) -> None:
-        """``fills``: the class colour of each group's value while the map is coloured by the
-        figures (else empty), ``scale`` its classes (label, fill)."""
+                    chart_data: tuple, note: str, scale: tuple = (), trend_title: str = "") -> None:
+        """``title``: the slide's (the tables'); ``trend_title``: the title of the chart's own
+        page where the chart has one (what it plots, ``figures_view.trend_title``, and the
+        map); the chart's title (``chart_data``'s last) stands over the chart where it shares
+        the page. ``fills``: the class colour of each group's value while the map is coloured
+        by the figures (else empty), ``scale`` its classes (label, fill)."""
+        self.trend_title = trend_title or title
+        self.chart_title = chart_data[5] if len(chart_data) > 5 else ""
         self.title, self.views, self.measure, self.fills, self.coloured_by = title, views, measure, fills, \
             coloured_by
         self.scale = tuple(scale) if fills else ()
@@ -309,7 +325,7 @@ class FiguresSlide(QWidget):
         size = base * 1.6
         while size > base:
             f = fonts(int(size))[1]
-            if QFontMetricsF(f).horizontalAdvance(self.title) <= width:
+            if max(QFontMetricsF(f).horizontalAdvance(t) for t in (self.title, self.trend_title)) <= width:
                 break
             size *= 0.92
         return int(max(size, base))
@@ -339,6 +355,12 @@ class FiguresSlide(QWidget):
         return (_("◀ Forrige: tilbake til kartet"), _("◀ Forrige: kartet · Neste ▶: utviklingen"),
                 _("◀ Forrige: tabellene"))
 
+    def page_title(self) -> str:
+        """The title over the page shown: the chart's own page says what it plots."""
+        if self._plan is not None and self._plan[1].pages == 2 and self.page == 1:
+            return self.trend_title
+        return self.title
+
     def hint_text(self) -> str:
         one, tables, trend = self.hints()
         if self._plan is not None and self._plan[1].pages == 2:
@@ -356,6 +378,7 @@ class FiguresSlide(QWidget):
         plan = self.plan()
         self.chart.text_px = plan.chart_px
         self.chart.dark = palette(self.window.scene.variant).background.lower() == "#000000"
+        self.chart.title = "" if plan.pages == 2 else self.chart_title  # on its own page the page's title says it
         chart = self.boxes()[1]
         self.chart.setVisible(not chart.isEmpty())
         self.chart.setGeometry(chart.toRect())
@@ -376,7 +399,7 @@ class FiguresSlide(QWidget):
         p.setFont(title_f)
         p.setPen(ink)
         p.drawText(plan.title, Qt.AlignLeft | Qt.AlignVCenter,
-                   QFontMetricsF(title_f).elidedText(self.title, Qt.ElideRight, plan.title.width()))
+                   QFontMetricsF(title_f).elidedText(self.page_title(), Qt.ElideRight, plan.title.width()))
         tables = self.boxes()[0]
         if not tables.isEmpty() and plan.fit is not None:
             self._paint_tables(p, tables, plan.fit, ink, muted, pal.card_border, self.chart.dark)
@@ -405,7 +428,7 @@ class FiguresSlide(QWidget):
             head_h = QFontMetricsF(bold).height() + 2 * pad
             p.drawText(QRectF(box.x(), y, box.width(), head_h), Qt.AlignLeft | Qt.AlignVCenter, view.title)
             y += head_h
-            heads = headings(view)
+            heads = headings(view, self.measure)
             p.setFont(font)
             p.setPen(muted)
             hh = fit.head_lines[k] * line + 2 * pad

@@ -200,7 +200,7 @@ class FiguresPanel(QWidget):
         for view in views:
             t = FigureTable(len(view.lines), COLUMNS)
             t.setAccessibleName(view.title)
-            t.setHorizontalHeaderLabels(headings(view)[:COLUMNS])
+            t.setHorizontalHeaderLabels(headings(view, measure)[:COLUMNS])
             t.verticalHeader().hide()
             t.setEditTriggers(QTableWidget.NoEditTriggers)
             t.setSelectionMode(QTableWidget.NoSelection)
@@ -391,7 +391,7 @@ class FiguresView(QObject):
         self.panel.scale.set_entries(colouring.legend if colouring is not None else ())
         years, series = fv.trend_series(m, t, measure)
         has_total = len(series) > 1
-        chart_title = fv.measure_title(measure)
+        chart_title = fv.trend_title(measure, years)
         self.panel.chart.set_data(years, series, measure, year, has_total, chart_title)
         self.panel.note.setText(self._note(m, t, year))
         self._set_slide()
@@ -410,10 +410,12 @@ class FiguresView(QObject):
         fills = fv.value_fills(m, t, year, measure, self.window.scene.variant) if self.on else {}
         colouring = fv.colouring(m, t, year, measure, self.window.scene.variant) if fills else None
         years, series = fv.trend_series(m, t, measure)
+        trend = fv.trend_title(measure, years)
         self.slide.set_content(_("Henvisninger og avslag {ar} – {navn}").format(ar=year, navn=m.navn), views,
                                measure, fills, fv.grouping(m),
-                               (years, series, measure, year, len(series) > 1, fv.measure_title(measure)),
-                               self._note(m, t, year), colouring.legend if colouring is not None else ())
+                               (years, series, measure, year, len(series) > 1, trend),
+                               self._note(m, t, year), colouring.legend if colouring is not None else (),
+                               f"{trend} – {m.navn}")
         return True
 
     @staticmethod

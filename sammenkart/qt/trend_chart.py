@@ -106,12 +106,13 @@ class TrendChart(QWidget):
         fmb = QFontMetricsF(bold)
         lines = self.drawn_series()
         y0 = box.top()
-        if self.title:
+        if self.title:  # wrapped whole: it says what is plotted and in which unit
             p.setFont(bold)
             p.setPen(ink)
-            p.drawText(QRectF(box.left(), y0, box.width(), fm.height() * 1.3), Qt.AlignLeft | Qt.AlignVCenter,
-                       self.title)
-            y0 += fm.height() * 1.5
+            head = fmb.boundingRect(QRectF(0, 0, box.width(), 10_000), Qt.TextWordWrap, self.title).height()
+            p.drawText(QRectF(box.left(), y0, box.width(), head + fm.height() * 0.3),
+                       Qt.AlignLeft | Qt.AlignVCenter | Qt.TextWordWrap, self.title)
+            y0 += head + fm.height() * 0.5
         if not self.years or not lines:
             p.setFont(font)
             p.setPen(ink)
