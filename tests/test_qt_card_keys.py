@@ -158,24 +158,17 @@ def test_in_a_case_enter_puts_the_service_into_the_answer_and_out_again(qtbot, t
     assert s.index == 0  # Enter never steps on
 
 
-def test_in_edit_mode_enter_opens_the_form_of_the_card(qtbot, tmp_path):
-    from PySide6.QtCore import QSettings
-
-    from sammenkart.qt.app import make_app
-    from sammenkart.qt.main_window import MainWindow
-
-    root = bundled_copy(tmp_path)
-    make_app()
-    w = MainWindow(load_workspace(root), QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    qtbot.waitUntil(w.isActiveWindow)
+def _in_edit_mode(qtbot, tmp_path, size):
+    """The window on a copy of the example, in edit mode, keys on the map."""
+    w = active_window(qtbot, tmp_path, load_workspace(bundled_copy(tmp_path)), size, restore=True)
     w.map_view.setFocus()
     _key(qtbot, w, Qt.Key_E, Qt.ControlModifier)
     assert w.edit.active
+    return w
+
+
+def test_in_edit_mode_enter_opens_the_form_of_the_card(qtbot, tmp_path):
+    w = _in_edit_mode(qtbot, tmp_path, (1280, 800))
     w.map_view.setFocus()
     _key(qtbot, w, Qt.Key_Down, Qt.ControlModifier)
     sid = w.map_view.focused_card()
@@ -238,24 +231,9 @@ def test_the_first_ctrl_arrow_goes_on_from_the_card_searched_for(qtbot, tmp_path
 
 
 def test_ctrl_arrows_in_the_drawer_move_the_ring_not_the_tab(qtbot, tmp_path):
-    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QTabBar
 
-    from sammenkart.qt.app import make_app
-    from sammenkart.qt.main_window import MainWindow
-
-    root = bundled_copy(tmp_path)
-    make_app()
-    w = MainWindow(load_workspace(root), QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
-    qtbot.addWidget(w)
-    w.resize(1024, 740)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    qtbot.waitUntil(w.isActiveWindow)
-    w.map_view.setFocus()
-    _key(qtbot, w, Qt.Key_E, Qt.ControlModifier)
-    assert w.edit.active
+    w = _in_edit_mode(qtbot, tmp_path, (1024, 740))
     bars = [b for b in w.room.side.findChildren(QTabBar) if b.isVisible() and b.focusPolicy() != Qt.NoFocus]
     assert bars
     bar = bars[0]
