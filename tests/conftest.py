@@ -27,3 +27,27 @@ def _isolated_home(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "share"))
     yield home
+
+
+@pytest.fixture(autouse=True)
+def _interface_language():
+    """The interface language, the files' language and Qt's translators as they were
+    before each test: ``--sprak`` through ``cli.main`` and the window's *Språk* menu
+    switch them for the whole process (``i18n.set_language``), and the next test
+    would read English or nynorsk."""
+    from sammenkart import i18n
+
+    lang, out, env = i18n.current_language(), i18n.output_language(None), os.environ.get("LANGUAGE")
+    qt = sys.modules.get("sammenkart.qt.language")
+    qt_lang = qt.qt_language() if qt is not None else None
+    yield
+    if i18n.current_language() != lang:
+        i18n.set_language(lang)
+    i18n.set_output_language(out)
+    if env is None:
+        os.environ.pop("LANGUAGE", None)
+    else:
+        os.environ["LANGUAGE"] = env
+    qt = sys.modules.get("sammenkart.qt.language")
+    if qt is not None and qt_lang is not None and qt.qt_language() != qt_lang:
+        qt.install_qt_translations(qt_lang)

@@ -12,8 +12,7 @@ def _case(malform):
 
 @pytest.fixture
 def output_language():
-    yield i18n.set_output_language
-    i18n.set_output_language(None)
+    return i18n.set_output_language  # conftest puts it back after the test
 
 
 @pytest.mark.parametrize("malform, asked, first", [

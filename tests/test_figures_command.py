@@ -126,13 +126,8 @@ def test_no_figures_is_an_error(tmp_path, capsys):
 def test_each_trend_and_its_change_column_name_their_measure(capsys, lang, rate, pct):
     """A tester could not tell which figure "Endring frå 2021" was the change of; the trend
     tables say what they show in the words the window's slide uses (figures_view)."""
-    from sammenkart import i18n
 
-    try:
-        assert main(["--sprak", lang, "tal", REGION]) == 0
-    finally:  # --sprak sets the language of the process: the next tests read bokmål
-        i18n.set_language("nb")
-        i18n.set_output_language(None)
+    assert main(["--sprak", lang, "tal", REGION]) == 0  # conftest gives the next tests bokmål again
     lines = capsys.readouterr().out.splitlines()
     for title, change in (rate, pct):
         head = lines[lines.index(title) + 1]

@@ -43,10 +43,7 @@ MISTAKES = MISSPELT.replace("2025;Lyngnes;bup;50;", "2025;Lyngnes;bup;50,5;").re
 @pytest.fixture
 def english():
     i18n.set_language("en")
-    i18n.set_output_language("en")
-    yield
-    i18n.set_language("nb")
-    i18n.set_output_language(None)
+    i18n.set_output_language("en")  # conftest puts both back after the test
 
 
 def _tables(out: str) -> dict[str, list[list[str]]]:

@@ -46,9 +46,7 @@ def no_forced_language(monkeypatch):
     for var in i18n.SYSTEM_ENV:
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("LANGUAGE", "nb")
-    yield monkeypatch
-    i18n.set_language("nb")
-    i18n.set_output_language(None)
+    return monkeypatch  # conftest puts the language back after the test
 
 
 def _window(qtbot, settings):

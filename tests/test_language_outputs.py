@@ -11,7 +11,6 @@ catalogues: these tests read what a user reads.
 from __future__ import annotations
 
 import datetime as dt
-import os
 
 import pytest
 
@@ -45,11 +44,8 @@ def en(text: str) -> str:
 
 @pytest.fixture
 def interface(monkeypatch):
-    """Set the interface language for a test; bokmål again afterwards."""
-    monkeypatch.setenv("LANGUAGE", os.environ.get("LANGUAGE", "nb"))
-    yield i18n.set_language
-    i18n.set_language("nb")
-    i18n.set_output_language(None)
+    """Set the interface language for a test; conftest puts it back afterwards."""
+    return i18n.set_language
 
 
 @pytest.fixture(scope="module")

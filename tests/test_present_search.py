@@ -82,6 +82,10 @@ if box.isVisible():
     out["inside_map"] = view.contains(r)
     out["text_px"] = box.box.edit.font().pixelSize()
     out["results_px"] = box.box.results.font().pixelSize()
+    res = box.box.results
+    out["viewport_h"] = res.viewport().height()
+    out["row_spans"] = [[res.visualItemRect(res.item(i)).top(), res.visualItemRect(res.item(i)).top()
+                         + res.visualItemRect(res.item(i)).height()] for i in range(res.count())]
     out["rows_seen"] = sum(1 for i in range(min(5, box.box.results.count()))
                            if box.box.results.visualItemRect(box.box.results.item(i)).bottom()
                            <= box.box.results.viewport().height())
@@ -147,6 +151,13 @@ def test_ctrl_f_while_presenting_shows_a_search_the_room_can_read(tmp_path, scre
     assert r["inside_map"] and not r["over_caption"], r["box"]
     assert r["text_px"] >= 18 and r["results_px"] >= 18  # the room reads it (card text floor is 11 px)
     assert r["rows_seen"] >= 3, r
+    # room 10, item 2: whole rows only, the wrapped ones too ("BUP" finds long reasons
+    # that wrap); the last row shown used to be cut by about a third
+    cut = [span for span in r["row_spans"] if span[0] < r["viewport_h"] < span[1]]
+    heights = [bottom - top for top, bottom in r["row_spans"][:5]]
+    assert max(heights) > heights[0], heights  # some rows shown wrap: the case that was cut
+    assert not cut, (r["viewport_h"], r["row_spans"])
+    assert r["viewport_h"] == r["row_spans"][min(5, len(r["row_spans"])) - 1][1]  # and five of them
     # Enter: the chosen service centred on the map, the box gone, still presenting
     assert r["shown"] == "bup" and r["card_in_view"] and r["focus_card"] == "bup"
     assert not r["after_enter_box_visible"] and r["after_enter_presenting"] and r["after_enter_keys_on_map"]

@@ -285,3 +285,40 @@ def test_next_or_previous_on_a_black_screen_brings_the_picture_back_without_step
     _press(qtbot, w, Qt.Key_B)
     _press(qtbot, w, Qt.Key_B)  # B toggles as before
     assert not w.presentation.black.isVisible() and w.step == 0 and w.presentation.active
+
+
+def test_the_facilitator_windows_next_and_previous_on_a_black_screen_bring_the_picture_back(window, qtbot):
+    """Room 10 item 1: with the projector black (B), the facilitator window's own
+    Next/Previous (buttons and keys) stepped the case unseen; now, as the clicker
+    keys on the map window, they first bring the picture back."""
+    w = window
+    ctl, s = _start_case(w, step=1)
+    _press(qtbot, w, Qt.Key_F5)
+    ctl.confirm = lambda *_a: True  # one screen here: open it anyway
+    assert ctl.show_facilitator()
+    f = ctl.facilitator
+    qtbot.waitExposed(f)
+    _press(qtbot, w, Qt.Key_B)
+    assert w.presentation.black.isVisible()
+    qtbot.mouseClick(f.next_button, Qt.LeftButton)
+    assert not w.presentation.black.isVisible() and s.index == 1
+    qtbot.mouseClick(f.next_button, Qt.LeftButton)
+    assert s.index == 2
+    _press(qtbot, w, Qt.Key_B)
+    qtbot.mouseClick(f.prev_button, Qt.LeftButton)
+    assert not w.presentation.black.isVisible() and s.index == 2
+    qtbot.mouseClick(f.prev_button, Qt.LeftButton)
+    assert s.index == 1
+    # the same with the keys typed in the facilitator's window
+    f.activateWindow()
+    qtbot.waitUntil(f.isActiveWindow)
+    for next_key, prev_key in ((Qt.Key_PageDown, Qt.Key_PageUp), (Qt.Key_Right, Qt.Key_Left)):
+        w.presentation.black.show()
+        qtbot.keyClick(f, next_key)
+        assert not w.presentation.black.isVisible() and s.index == 1
+        w.presentation.black.show()
+        qtbot.keyClick(f, prev_key)
+        assert not w.presentation.black.isVisible() and s.index == 1
+    qtbot.keyClick(f, Qt.Key_PageDown)
+    assert s.index == 2
+    ctl.end()

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext
-import os
 import sys
 from pathlib import Path
 
@@ -37,16 +36,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture
 def lang_env(monkeypatch):
-    """No SAMMENKART_LANG (the window follows the map); afterwards bokmål again
-    for the other tests, Qt's translators as they were."""
+    """No SAMMENKART_LANG (the window follows the map); conftest puts the language
+    and Qt's translators back afterwards."""
     monkeypatch.delenv(i18n.ENV, raising=False)
-    monkeypatch.setenv("LANGUAGE", os.environ.get("LANGUAGE", "nb"))  # set_language writes it
-    before = qt_language.qt_language()
-    yield
-    i18n.set_language("nb")
-    i18n.set_output_language(None)
-    if before is not None:
-        qt_language.install_qt_translations(before)
 
 
 def open_window(qtbot, ws, settings_path: Path, size=(1280, 800)) -> MainWindow:

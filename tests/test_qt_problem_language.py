@@ -8,7 +8,6 @@ compare with what ``sammenkart --sprak LANG validate`` would say.
 """
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -32,13 +31,8 @@ BROKEN_LINE = 43  # the first service's «niva», made 9 (no such level)
 def lang_env(monkeypatch):
     """No SAMMENKART_LANG (the window follows the map); bokmål again afterwards."""
     monkeypatch.delenv(i18n.ENV, raising=False)
-    monkeypatch.setenv("LANGUAGE", os.environ.get("LANGUAGE", "nb"))
     monkeypatch.setattr(EditController, "ask", lambda self, *args, **kw: 1)  # "Ikke lagre" if asked on close
-    before = qt_language.qt_language()
-    yield
-    i18n.set_language("nb")
-    if before is not None:
-        qt_language.install_qt_translations(before)
+    # conftest puts the language and Qt's translators back afterwards
 
 
 @pytest.fixture

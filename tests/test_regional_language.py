@@ -19,9 +19,7 @@ def region():
 
 @pytest.fixture
 def english():
-    i18n.set_output_language("en")
-    yield
-    i18n.set_output_language(None)
+    i18n.set_output_language("en")  # conftest puts it back after the test
 
 
 def _labels(m):
@@ -53,22 +51,17 @@ def test_an_english_window_shows_english_labels_and_norwegian_again_after(qtbot,
     from sammenkart.qt.main_window import MainWindow
 
     monkeypatch.delenv(i18n.ENV, raising=False)
-    monkeypatch.setenv("LANGUAGE", "nb")
     make_app()
     w = MainWindow(load_workspace(paths.region_dir()), QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
     qtbot.addWidget(w)
-    try:
-        w.select_map("brattfjord")
-        names = lambda: [s.navn for s in w.current_map().tjenester]  # noqa: E731
-        assert any(n.endswith("– i alle kommunane") for n in names())
-        w.language.choose("en")
-        assert any(n.endswith("– in all municipalities") for n in names()), names()
-        assert not any("kommunane" in n or "berre" in n for n in names())
-        w.language.choose("nn")
-        assert any(n.endswith("– i alle kommunane") for n in names())
-    finally:
-        i18n.set_language("nb")
-        i18n.set_output_language(None)
+    w.select_map("brattfjord")
+    names = lambda: [s.navn for s in w.current_map().tjenester]  # noqa: E731
+    assert any(n.endswith("– i alle kommunane") for n in names())
+    w.language.choose("en")
+    assert any(n.endswith("– in all municipalities") for n in names()), names()
+    assert not any("kommunane" in n or "berre" in n for n in names())
+    w.language.choose("nn")
+    assert any(n.endswith("– i alle kommunane") for n in names())
 
 
 def test_an_english_poster_of_the_region_has_english_labels(tmp_path):

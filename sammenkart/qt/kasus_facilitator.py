@@ -59,7 +59,8 @@ class FacilitatorWindow(QWidget):
         self.prev_button = live_text.text(QPushButton(), N_("◀ Forrige"))
         self.reveal_button = live_text.text(QPushButton(), N_("Vis forslag"))
         self.next_button = live_text.text(QPushButton(), N_("Neste ▶"))
-        self.prev_button.clicked.connect(session.previous_step)
+        # Next and Previous are wired by the case's controller (``kasus_ui.show_facilitator``):
+        # through the map window, so a black projector comes back before anything steps.
         self.reveal_button.clicked.connect(session.reveal)
         for b in (self.prev_button, self.reveal_button, self.next_button):
             b.setFocusPolicy(Qt.NoFocus)

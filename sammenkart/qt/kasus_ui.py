@@ -346,7 +346,11 @@ class KasusController(QObject):
             # Parented (as its own window) so it closes with the map window.
             parent = self.mw if isinstance(self.mw, QWidget) else None
             self.facilitator = FacilitatorWindow(self.session, self.clock, parent)
-            self.facilitator.next_button.clicked.connect(self.next_step)
+            # The map window's Next/Previous, as its clicker keys: on a black screen they
+            # first bring the picture back, else the case stepped unseen (room 10, item 1).
+            nxt, prev = (getattr(self.mw, name, None) for name in ("next_step", "previous_step"))
+            self.facilitator.next_button.clicked.connect(nxt if callable(nxt) else self.next_step)
+            self.facilitator.prev_button.clicked.connect(prev if callable(prev) else self.previous_step)
         single = len(QGuiApplication.screens()) < 2
         if single and auto:
             return False

@@ -91,6 +91,25 @@ class SearchBox(QWidget):
         return sum(max(self.results.sizeHintForRow(i), line) if i < self.results.count() else line
                    for i in range(n))
 
+    def _fit_whole_rows(self, count: int, least: int, most: int, searching: bool) -> None:
+        """A box of its own: the list as tall as whole rows, measured where Qt laid them out.
+        The scroll bar is decided first (only when there are more results than ``most``
+        rows): coming after the height it narrowed the rows, they wrapped once more and
+        the last row shown was cut (room 10: "BUP" at 1024×768)."""
+        res = self.results
+        res.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOn if count > most else Qt.ScrollBarAlwaysOff)
+        res.doItemsLayout()  # the rows' heights at the width they wrap to now
+        heights = [res.visualItemRect(res.item(i)).height() for i in range(min(res.count(), most))]
+        line = res.fontMetrics().height() + 2  # an empty list keeps one line's room
+        gap = res.spacing()
+
+        def rows(n: int) -> int:
+            shown = heights[:n] or [line]
+            return sum(shown) + gap * (2 * len(shown) - 1) + 2 * res.frameWidth()
+
+        res.setMinimumHeight(rows(min(count, least)) if searching and least else 0)
+        res.setMaximumHeight(rows(min(count, most)))
+
     def _make_room(self) -> None:
         """Results at least ``rows[0]`` rows tall while there are that many. A box of its own
         (presentation, facilitator) shows at most ``rows[1]``. The side panel's box takes the
@@ -104,7 +123,7 @@ class SearchBox(QWidget):
         want = self._rows_height(min(count, least)) + frame
         self.results.setMinimumHeight(want if searching else 0)
         if not self.in_panel:
-            self.results.setMaximumHeight(self._rows_height(min(count, most)) + frame)
+            self._fit_whole_rows(count, least, most, searching)
             return
         self.results.setMaximumHeight(ALL_ROOM if searching else 0)
         for w in (getattr(self.window, "maps_list", None), getattr(self.window, "pathways_list", None)):
