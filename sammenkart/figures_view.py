@@ -21,7 +21,8 @@ slide and a poster's figures block show, computed once here:
 * **Two kinds of colour, never mixed.** A municipality (or receiver) has *one*
   colour and marker wherever it is a line or a row (``series_looks``: the
   trend's line, the mark before its name in the tables), from the order of
-  the groups; the class colour of its *value* (``value_fills``, the scale's
+  the groups, in the colours of the look it is drawn in (``style.series_look``);
+  the class colour of its *value* (``value_fills``, the scale's
   fill its cards have on the map) is shown behind the number in the tables,
   with the scale beside it, and never where the group's colour goes (tester:
   Sjøvik was orange in the table and blue in the chart).
@@ -41,7 +42,7 @@ from .figures_summary import Summary, summary, years_in_scope
 from .i18n import _
 from .model import Map
 from .regional import ALL, source_of, view_of
-from .style import SERIES_TOTAL, figure_fills, figure_none, series_look
+from .style import figure_fills, figure_none, series_look, series_total
 
 MEASURES = ("henvisningsrate", "avslagsprosent")
 BY_KOMMUNE, BY_MOTTAKER = "kommune", "mottaker"
@@ -262,16 +263,17 @@ def trend_grouping(s: Summary) -> str:
     return BY_KOMMUNE if len(s.kommuner) > 1 else BY_MOTTAKER
 
 
-def series_looks(s: Summary) -> dict[str, tuple[str, str]]:
+def series_looks(s: Summary, variant: str = "normal") -> dict[str, tuple[str, str]]:
     """``{group key: (colour, marker)}``: the one colour and marker of each municipality (or
     receiver, ``trend_grouping``) wherever it is drawn as a group, its line in the trend and
-    its mark in the tables; ``TOTAL`` for the total (when there is one: black, thicker in the
-    chart). The ``i``-th group in the summary's order takes ``style.series_look(i)`` (Okabe–Ito
-    colours, told apart by colour-blind viewers, and a marker each, so they part in grey)."""
+    its mark in the tables; ``TOTAL`` for the total (when there is one: the look's ink, thicker
+    in the chart). The ``i``-th group in the summary's order takes ``style.series_look(i,
+    variant)``: colours readable on the look's background, told apart by colour-blind viewers,
+    and a marker each, so they part in grey."""
     keys = s.kommuner if trend_grouping(s) == BY_KOMMUNE else s.mottakere
-    out = {k: series_look(i) for i, k in enumerate(keys)}
+    out = {k: series_look(i, variant) for i, k in enumerate(keys)}
     if len(keys) > 1:
-        out[TOTAL] = (SERIES_TOTAL, "circle")
+        out[TOTAL] = (series_total(variant), "circle")
     return out
 
 
@@ -292,11 +294,12 @@ def value_fills(m: Map, table: FigureTable, year: int, measure: str, variant: st
     return out
 
 
-def tables(m: Map, table: FigureTable, year: int) -> list[FigureTableView]:
-    """Per municipality (when ``m`` stands for more than one) and per receiver, for ``year``."""
+def tables(m: Map, table: FigureTable, year: int, variant: str = "normal") -> list[FigureTableView]:
+    """Per municipality (when ``m`` stands for more than one) and per receiver, for ``year``;
+    the rows' marks in the colours of the look ``variant`` (``series_looks``)."""
     s = summary(m, table, year)
     whole = summary(m, table)  # the trend's groups: every year of the file (a group may come later)
-    looks = series_looks(whole)
+    looks = series_looks(whole, variant)
     out = []
     for by in ([BY_KOMMUNE] if len(s.kommuner) > 1 else []) + [BY_MOTTAKER]:
         title = (_("Per kommune, {ar}") if by == BY_KOMMUNE else _("Per mottaker, {ar}")).format(ar=year)
@@ -312,16 +315,16 @@ def notes(m: Map, table: FigureTable, year: int) -> list[str]:
     return summary(m, table, year).notes()
 
 
-def trend_series(m: Map, table: FigureTable, measure: str) -> tuple[list[int], list[tuple[str, dict[int, float],
+def trend_series(m: Map, table: FigureTable, measure: str, variant: str = "normal") -> tuple[list[int], list[tuple[str, dict[int, float],
                                                                                       tuple[str, str]]]]:
     """(years, [(name, {year: value}, (colour, marker))]) of ``measure`` per municipality (more
     than one in scope) or per receiver, then the total; every year of the file in scope, each
-    line in its group's look (``series_looks``, as its row in the tables). An incomplete
+    line in its group's look in ``variant`` (``series_looks``, as its row in the tables). An incomplete
     municipality-year has no value."""
     s = summary(m, table)
     by = trend_grouping(s)
     keys = s.kommuner if by == BY_KOMMUNE else s.mottakere
-    looks = series_looks(s)
+    looks = series_looks(s, variant)
     out = []
     for k in keys:
         history = _histories(s, by).get(k, {})

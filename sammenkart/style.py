@@ -37,7 +37,9 @@ def hex_to_rgb(colour: str) -> tuple[float, float, float]:
 
 
 def luminance(colour: str) -> float:
-    """Relative luminance (WCAG 2)."""
+    """Relative luminance (0 black to 1 white) of ``#rrggbb``, per the WCAG 2.x definition
+    (https://www.w3.org/TR/WCAG21/#dfn-relative-luminance): sRGB channels linearised, then
+    0.2126 R + 0.7152 G + 0.0722 B."""
     def lin(v: float) -> float:
         return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
 
@@ -46,6 +48,8 @@ def luminance(colour: str) -> float:
 
 
 def contrast(a: str, b: str) -> float:
+    """WCAG 2.x contrast ratio (1 to 21) of two ``#rrggbb`` colours: (L1 + 0.05) / (L2 + 0.05),
+    L1 the lighter's relative luminance (https://www.w3.org/TR/WCAG21/#dfn-contrast-ratio)."""
     la, lb = sorted((luminance(a), luminance(b)), reverse=True)
     return (la + 0.05) / (lb + 0.05)
 
@@ -114,6 +118,10 @@ class Palette:
     dim_opacity: float
     ramp: tuple[str, ...]
     bands: tuple[str, str]
+    # The trend's lines and the tables' marks, one per municipality or receiver (``series_look``),
+    # each readable on ``background``; the total in ``series_total``. See _SERIES_LIGHT.
+    series: tuple[str, ...]
+    series_total: str
 
     def card_fill(self, level_pos: int, n_levels: int) -> str:
         return _pick(self.ramp, level_pos, n_levels)
@@ -135,22 +143,33 @@ class Palette:
         return readable_on(self.fill_for(m, level_id))
 
 
+# Series colours (trend lines, the tables' marks), one set per background, since WCAG 2.x
+# SC 1.4.11 asks 3:1 of graphical objects against what is next to them. Okabe–Ito's orange,
+# sky blue and yellow fall below 2.3:1 on white and its blue is dark on black, so each look
+# has its own seven, grown from Okabe–Ito's hues (blue, orange, green, purple, vermillion, sky
+# blue, yellow, in that order) by a search that kept every pair at least CIELAB ΔE 18 apart
+# as seen with normal vision and with protan, deutan and tritan colour blindness (Machado,
+# Oliveira & Fernandes 2009; Okabe–Ito itself: 16). Each line has a marker too
+# (SERIES_MARKERS), so they part in grey print. tests/test_series_colours.py holds this.
+_SERIES_LIGHT = ("#0072b2", "#a25f14", "#10a66c", "#70345e", "#7f2100", "#8c87a1", "#b98f00")  # 3:1+ on white
+_SERIES_DARK = ("#56b4e9", "#f9b729", "#64f7bb", "#d26eab", "#ef7337", "#6b86e3", "#afe46a")  # 6:1+ on black
+
 _PALETTES = {
     "normal": Palette(
         "normal", "#ffffff", "#1a1a1a", "#555555", "#3a3a3a", "#8c8c8c", "#2b4c7e", "#b2182b",
         "#2b4c7e", "#b2182b", "#6a3d9a", "#1b7837", "#b2182b", "#8c510a", 0.25, _RAMP_BLUE,
-        ("#f7f7f7", "#efefef"),
+        ("#f7f7f7", "#efefef"), series=_SERIES_LIGHT, series_total="#000000",
     ),
     "hoykontrast": Palette(
         # current step in cyan: it stands out on black and on every level fill, yellow included
         "hoykontrast", "#000000", "#ffffff", "#dddddd", "#ffffff", "#bbbbbb", "#ffffff", "#00e5ff",
         "#ffffff", "#00e5ff", "#ff66cc", "#66ff66", "#ff5555", "#66ccff", 0.3, _CONTRAST,
-        ("#111111", "#1c1c1c"),
+        ("#111111", "#1c1c1c"), series=_SERIES_DARK, series_total="#ffffff",
     ),
     "gratone": Palette(
         "gratone", "#ffffff", "#000000", "#444444", "#000000", "#777777", "#000000", "#000000",
         "#000000", "#000000", "#000000", "#000000", "#000000", "#000000", 0.3, _GREYS,
-        ("#fafafa", "#f0f0f0"),
+        ("#fafafa", "#f0f0f0"), series=_SERIES_LIGHT, series_total="#000000",
     ),
 }
 
@@ -244,23 +263,24 @@ def figure_none(variant: str = "normal") -> str:
     return FIGURE_NONE.get(variant, FIGURE_NONE["normal"])
 
 
-# Lines of a trend chart (one per municipality or receiver): the Okabe–Ito
-# colours, told apart by colour-blind viewers, each with its own marker so the
-# lines part in grey too; the total is drawn black and thicker.
-SERIES_COLOURS = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#d55e00", "#56b4e9", "#f0e442")
+# Lines of a trend chart (one per municipality or receiver): each look's own colours
+# (``Palette.series``), each with its own marker so the lines part in grey too; the total
+# is drawn in the look's ink (``Palette.series_total``) and thicker.
+SERIES_COLOURS = _SERIES_LIGHT  # the normal look's
 SERIES_MARKERS = ("circle", "square", "triangle", "diamond", "cross", "triangle-down", "plus")
-SERIES_TOTAL = "#000000"
+SERIES_TOTAL = "#000000"  # the normal look's
 
 
-def series_colour(colour: str, dark: bool) -> str:
-    """A series' colour as drawn on the background: the total's black is white on a dark
-    (high-contrast) one, in the chart and in the tables' marks alike."""
-    return "#ffffff" if dark and colour == SERIES_TOTAL else colour
+def series_look(index: int, variant: str = "normal") -> tuple[str, str]:
+    """(colour ``#rrggbb``, marker) of the ``index``-th line (0-based) in the look ``variant``
+    (``VARIANTS``), readable on its background; they repeat after seven."""
+    colours = palette(variant).series
+    return colours[index % len(colours)], SERIES_MARKERS[index % len(SERIES_MARKERS)]
 
 
-def series_look(index: int) -> tuple[str, str]:
-    """(colour, marker) of the ``index``-th line (0-based); they repeat after seven."""
-    return SERIES_COLOURS[index % len(SERIES_COLOURS)], SERIES_MARKERS[index % len(SERIES_MARKERS)]
+def series_total(variant: str = "normal") -> str:
+    """The total's colour in the look ``variant``: black on white, white on black."""
+    return palette(variant).series_total
 
 
 ART_DASH: dict[str, tuple[float, ...]] = {

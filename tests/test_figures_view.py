@@ -436,7 +436,7 @@ def test_the_looks_are_told_apart_by_colour_blind_viewers_and_in_grey(ws, table)
     m = regional.shown_map(ws.maps["brattfjord"], regional.ALL)
     looks = [line.look for line in fv.tables(m, table, 2024)[0].lines if not line.is_total]
     assert len(looks) == len(KOMMUNER)
-    assert all(colour in SERIES_COLOURS for colour, _mk in looks)  # Okabe–Ito (style.py)
+    assert all(colour in SERIES_COLOURS for colour, _mk in looks)  # the normal look's (style.py)
     assert len({c for c, _m in looks}) == len({mk for _c, mk in looks}) == len(looks)
 
 
@@ -489,4 +489,34 @@ def test_on_the_slide_the_table_marks_are_the_charts_colours_and_the_fills_are_e
     assert {drawn[k] for k in KOMMUNER} <= marks  # each municipality's mark in its line's colour
     assert not set(slide.fills.values()) & marks  # no class colour where a municipality's colour goes
     assert set(slide.fills.values()) <= numbers  # the class colours stand behind the numbers
+    window.presentation.leave()
+
+
+def test_in_high_contrast_the_slide_draws_each_municipality_in_the_looks_light_colours(window, qtbot):
+    """Tester: Sjøvik's blue (#0072b2) was dark on the high contrast look's black, in the chart
+    and the tables' marks; the look's own series colours (``Palette.series``) are drawn instead,
+    and a switch of look while the slide is up redraws it in the new one."""
+    from PySide6.QtCore import QRectF
+
+    from sammenkart.style import contrast, palette, series_look
+
+    fig = window.figures_ui
+    window.region_ui.set_view(regional.ALL)
+    window.presentation.enter()
+    window.next_step()  # no pathway: the figures at once
+    slide = fig.slide
+    assert slide.isVisible()
+    assert slide.chart.drawn_series()[0][:1] == ("Sjøvik",) and slide.chart.drawn_series()[0][2] == "#0072b2"
+    window.contrast_action.trigger()  # H: the high contrast look, the slide still up
+    assert window.scene.variant == "hoykontrast"
+    qtbot.wait(50)
+    hc = palette("hoykontrast")
+    drawn = {name: colour for name, _v, colour, _mk, _t in slide.chart.drawn_series()}
+    assert drawn["Sjøvik"] == series_look(0, "hoykontrast")[0] != "#0072b2"
+    assert all(contrast(c, hc.background) >= 3 for c in drawn.values())
+    img = slide.grab().toImage()
+    fit, box = slide.plan().fit, slide.boxes()[0]
+    marks = _colours(img, QRectF(box.x(), box.y(), fit.swatch, box.height()))
+    assert {drawn[k] for k in KOMMUNER} <= marks and "#0072b2" not in marks
+    assert hc.series_total in marks  # the total's mark: white on black
     window.presentation.leave()

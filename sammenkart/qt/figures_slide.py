@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QWidget
 
 from .. import figures_view as fv
 from ..i18n import _
-from ..style import palette, readable_on, series_colour
+from ..style import palette, readable_on
 from .fonts import FAMILY
 from .trend_chart import TrendChart, draw_marker
 
@@ -440,7 +440,7 @@ class FiguresSlide(QWidget):
                 cells = self.cells(row, self.measure)
                 rh = n * line + 2 * pad
                 if row.look is not None:  # the mark of its line in the trend: the group's own colour
-                    colour = QColor(series_colour(row.look[0], dark))
+                    colour = QColor(row.look[0])  # the look's own (fv.tables(variant=...))
                     mid = QPointF(box.x() + fit.swatch / 2, y + pad + line / 2)
                     p.setPen(QPen(colour, max(1.5, line * (0.1 if row.is_total else 0.065))))
                     p.drawLine(QPointF(box.x(), mid.y()), QPointF(box.x() + fit.swatch, mid.y()))

@@ -348,8 +348,11 @@ class FiguresView(QObject):
             self._refresh()
 
     def _restyle(self) -> None:
+        """Another look: the map's colours, and the slide's series colours (each look has its own)."""
         if self.on:
             self._refresh()
+        else:
+            self._set_slide()
 
     def _fill(self) -> None:
         """The year list for the map shown, then everything else."""
@@ -406,10 +409,11 @@ class FiguresView(QObject):
         year, measure = self.current_year(), self.current_measure()
         if m is None or t is None or year is None:
             return False
-        views = fv.tables(m, t, year)
-        fills = fv.value_fills(m, t, year, measure, self.window.scene.variant) if self.on else {}
-        colouring = fv.colouring(m, t, year, measure, self.window.scene.variant) if fills else None
-        years, series = fv.trend_series(m, t, measure)
+        variant = self.window.scene.variant  # the slide's background is the look's
+        views = fv.tables(m, t, year, variant)
+        fills = fv.value_fills(m, t, year, measure, variant) if self.on else {}
+        colouring = fv.colouring(m, t, year, measure, variant) if fills else None
+        years, series = fv.trend_series(m, t, measure, variant)
         trend = fv.trend_title(measure, years)
         self.slide.set_content(_("Henvisninger og avslag {ar} – {navn}").format(ar=year, navn=m.navn), views,
                                measure, fills, fv.grouping(m),

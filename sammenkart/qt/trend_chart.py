@@ -1,7 +1,7 @@
 """A small line chart of figures over the years, drawn with QPainter.
 
 One line per municipality (or receiving service) and the total, thicker and
-black; colours and markers from ``figures_view.series_looks`` (the same as
+in the look's ink; colours (those of the look drawn in) and markers from ``figures_view.series_looks`` (the same as
 the rows' marks in the tables) so lines part for colour-blind viewers and in grey. Names stand at the lines' right ends
 (spread so they never overlap), the chosen year is a shaded column. The
 panel and the presentation slide use the same widget at different sizes.
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ..figures_view import format_number
 from ..i18n import _
-from ..style import series_colour
 from .fonts import FAMILY
 
 MAX_LINES = 8  # more groups than this: only the total is drawn (the table has them all)
@@ -81,11 +80,11 @@ class TrendChart(QWidget):
         groups = self.series[:-1] if self.has_total else self.series
         out = []
         if len(groups) <= MAX_LINES:
-            out = [(name, vals, series_colour(colour, self.dark), marker, False)
+            out = [(name, vals, colour, marker, False)
                    for name, vals, (colour, marker) in groups]
         if self.has_total:
             name, vals, (colour, marker) = self.series[-1]
-            out.append((name, vals, series_colour(colour, self.dark), marker, True))
+            out.append((name, vals, colour, marker, True))
         return out
 
     # -- painting -------------------------------------------------------------
