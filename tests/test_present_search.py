@@ -104,11 +104,17 @@ if card is not None:
     out["card_in_view"] = w.map_view.viewport().rect().contains(centre)
 # Esc closes the box and presentation goes on
 if mode != "facilitator":
+    def seen():
+        v = w.map_view
+        return [v.transform().m11(), v.horizontalScrollBar().value(), v.verticalScrollBar().value(), w.scene.focus_id]
+    before = seen()
     key(Qt.Key_F, Qt.ControlModifier)
     typed("skole")
+    out["moved_while_typing"] = seen() != before
     out["reopened"] = box.isVisible() and box.box.edit.text() == "skole"
     key(Qt.Key_Escape)
     out["after_esc_box_visible"] = box.isVisible()
+    out["after_esc_as_before"] = seen() == before  # the map as the room saw it before the search
     out["after_esc_presenting"] = w.presentation.active
     out["after_esc_keys_on_map"] = QApplication.focusWidget() is w.map_view
     key(Qt.Key_PageDown)
@@ -165,6 +171,7 @@ def test_ctrl_f_while_presenting_shows_a_search_the_room_can_read(tmp_path, scre
     assert r["reopened"]
     assert not r["after_esc_box_visible"] and r["after_esc_presenting"] and r["after_esc_keys_on_map"]
     assert r["step_after_esc"] == 0
+    assert r["moved_while_typing"] and r["after_esc_as_before"]  # tester round 8: Esc left the map on a hit
 
 
 def test_with_the_facilitator_window_on_the_laptop_the_search_is_there(tmp_path):

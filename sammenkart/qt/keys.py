@@ -161,7 +161,11 @@ class KeyPolicy(QObject):
         key = event.key()
         if editable:
             if key == Qt.Key_Escape:
-                self.window.give_keys_to_map()
+                box = getattr(self.window, "present_search", None)
+                if box is not None and box.owns(obj):
+                    box.cancel()  # the map back as it was before the search, then the keys to it
+                else:
+                    self.window.give_keys_to_map()
                 return True
             return False  # typing
         mods = event.modifiers() & (_COMMAND_MODIFIERS | Qt.ShiftModifier)

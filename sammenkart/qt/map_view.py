@@ -324,6 +324,29 @@ class MapView(QGraphicsView):
         m = self.fit_margin
         return min((width - 2 * m) / (rect.width() + 2 * m), (height - 2 * m) / (rect.height() + 2 * m))
 
+    def view_state(self) -> tuple:
+        """Where the view is now (fitted or zoomed, scale, scroll, the ring's card): what
+        ``restore_view`` goes back to once a look elsewhere is cancelled."""
+        scene = self.map_scene()
+        return (self.auto_fit, self.transform(), self.sceneRect(), self.horizontalScrollBar().value(),
+                self.verticalScrollBar().value(), scene.focus_id, scene.ring_shown)
+
+    def restore_view(self, state: tuple) -> None:
+        fitted, transform, rect, h, v, focus_id, ring = state
+        if fitted:
+            self.fit()  # the step's frame (or the whole map) as it is now
+        else:
+            self._fitted(False)
+            self.setSceneRect(rect)
+            self.setTransform(transform)
+            self.horizontalScrollBar().setValue(h)
+            self.verticalScrollBar().setValue(v)
+            self._tell_scene()
+            self.view_changed.emit()
+        scene = self.map_scene()
+        if focus_id is None or focus_id in scene.cards:
+            scene.set_focus_card(focus_id, shown=ring)
+
     def center_on_service(self, service_id: str, flash: bool = True) -> bool:
         item = self.map_scene().cards.get(service_id)
         if item is None:

@@ -9,7 +9,9 @@ Ctrl+F used to put the keys into a field nobody saw (tester, room 9). Now:
   sized for the room (``text_px``), inside the map's area so it never covers
   the step's caption band. Enter centres and flashes the service, as outside
   presentation (in a case it goes into the team's answer), and closes the box;
-  Esc, or the keys going back to the map, closes it and presentation goes on.
+  Esc closes it and puts the map back as it was before the search (typing moves
+  the map to each first hit); the keys going back to the map close it too, and
+  presentation goes on.
 """
 from __future__ import annotations
 
@@ -43,6 +45,7 @@ class PresentSearch(QFrame):
         self.box = SearchBox(window, rows=(ROWS, ROWS), in_panel=False,
                              placeholder=N_("Søk etter tjeneste – Enter viser den, Esc lukker"),
                              after_pick=self.close_search)
+        self._before: tuple | None = None  # the view when the box opened (Esc goes back to it)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         lay.addWidget(self.box)
@@ -55,6 +58,8 @@ class PresentSearch(QFrame):
 
     def open(self) -> None:
         """Show the box with the keys in its field (what was typed last is selected)."""
+        if self.isHidden():
+            self._before = self.window.map_view.view_state()
         self.show()
         self.place()
         self.box.edit.setFocus()
@@ -69,6 +74,16 @@ class PresentSearch(QFrame):
         if self.window.map_view.window().isActiveWindow():
             self.window.give_keys_to_map()
         return True
+
+    def cancel(self) -> None:
+        """Esc in the box (``keys.py``): the map as the room saw it before the search (typing had moved it to each
+        first hit, tester round 8), then closed."""
+        before, self._before = self._before, None
+        if before is not None and not self.isHidden():
+            self.hide()  # closed first: the view's refit sees no box
+            self.window.map_view.restore_view(before)
+            self.show()
+        self.close_search()
 
     def owns(self, widget: QWidget | None) -> bool:
         return widget is not None and (widget is self or self.isAncestorOf(widget))
