@@ -22,9 +22,14 @@ from .model import Contact, Map
 PUBLIC_BY_DEFAULT = True
 
 
+def _internal(s) -> bool:
+    """Whether service ``s`` has a contact, and it is for professionals only."""
+    return s.kontakt.intern and not s.kontakt.is_empty()
+
+
 def has_internal_contacts(m: Map) -> bool:
     """Whether any service of ``m`` has a contact for professionals only."""
-    return any(s.kontakt.intern and not s.kontakt.is_empty() for s in m.tjenester)
+    return any(_internal(s) for s in m.tjenester)
 
 
 def without_internal_contacts(m: Map) -> Map:
@@ -35,19 +40,14 @@ def without_internal_contacts(m: Map) -> Map:
         return m
     clone = copy.copy(m)
     clone.tjenester = [dataclasses.replace(s, kontakt=Contact(intern=True))
-                       if s.kontakt.intern and not s.kontakt.is_empty() else s for s in m.tjenester]
+                       if _internal(s) else s for s in m.tjenester]
     return clone
-
-
-def internal_contacts(m: Map) -> int:
-    """How many services of ``m`` have a contact for professionals only."""
-    return len(internal_services(m))
 
 
 def internal_services(m: Map) -> list[str]:
     """The names of the services of ``m`` whose contact is for professionals only, in map
     order; a name two services share (a region's offices) with its municipality."""
-    services = [s for s in m.tjenester if s.kontakt.intern and not s.kontakt.is_empty()]
+    services = [s for s in m.tjenester if _internal(s)]
     shared = {s.navn for s in services if sum(t.navn == s.navn for t in services) > 1}
     return [f"{s.navn} ({s.kommune})" if s.navn in shared and s.kommune else s.navn for s in services]
 

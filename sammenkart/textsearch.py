@@ -75,9 +75,13 @@ def _whole_word(text: str, word: str) -> bool:
     return re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text) is not None
 
 
+def _word_start(text: str, typed: str):
+    """Where ``typed`` begins a word of ``text`` («lege» in «alvorlege» does not count); None."""
+    return re.search(r"(?<!\w)" + re.escape(typed), text)
+
+
 def _starts_word(text: str, typed: str) -> bool:
-    """``typed`` begins a word of ``text`` («lege» in «alvorlege» does not count)."""
-    return re.search(r"(?<!\w)" + re.escape(typed), text) is not None
+    return _word_start(text, typed) is not None
 
 
 def _in_group(s, name: str, group: Synonyms) -> bool:
@@ -96,7 +100,7 @@ class Hit:
 
 def _word_in(text: str, typed: str) -> str:
     """The whole word of ``text`` (folded) in which ``typed`` was found."""
-    found = re.search(r"(?<!\w)" + re.escape(typed), text)
+    found = _word_start(text, typed)
     i = found.start() if found else text.find(typed)
     start = i
     while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
@@ -123,7 +127,7 @@ def snippet(text: str, typed: str, around: int = SNIPPET_CHARS) -> str:
         folded.append(f)
         at.extend([i] * len(f))
     hay = "".join(folded)
-    found = re.search(r"(?<!\w)" + re.escape(typed), hay)
+    found = _word_start(hay, typed)
     if found is None:
         return ""
     if len(original) <= around:
@@ -151,6 +155,21 @@ def _role_names(s) -> str:
     return fold(" ".join({r.navn("nb"), r.navn("nn"), r.short("nb"), r.short("nn")}))
 
 
+def _found_by(w: str, s, name: str, hay: str, roles: str, about: str, groups) -> tuple[int, str | None] | None:
+    """How one typed word ``w`` finds service ``s``: (rank, why), rank 0 by its name, id or
+    type, 1 by another name, 2 by its description; None when it does not."""
+    if w in hay:
+        return 0, None
+    if _starts_word(roles, w):
+        return 1, _("annet navn: {ord}").format(ord=_word_in(roles, w))
+    group = next((g for g in groups if _in_group(s, name, g)), None)
+    if group is not None:
+        return 1, _("annet navn: {ord}").format(ord=group.navn)
+    if _starts_word(about, w):
+        return 2, _("beskrivelse: {ord}").format(ord=snippet(s.beskrivelse or "", w))
+    return None
+
+
 def search(m, text: str) -> list[Hit]:
     """Services of ``m`` in which every word typed is found (any case, any Unicode normal
     form), best first: by name (those whose name starts with the first word first), by
@@ -167,34 +186,16 @@ def search(m, text: str) -> list[Hit]:
     for s in m.tjenester:
         name = fold(s.navn)
         hay = f"{name} {fold(s.id)} {fold(s.role)}"
-        roles = _role_names(s)
-        about = fold(s.beskrivelse or "")
-        rank, why = 0, None
         group = next((g for g in phrase_groups if _in_group(s, name, g)), None)
         if group is not None and not all(w in hay for w in words):
-            rank, why = 1, _("annet navn: {ord}").format(ord=group.navn)
+            ways = [(1, _("annet navn: {ord}").format(ord=group.navn))]
         else:
-            for w in words:
-                if w in hay:
-                    continue
-                if _starts_word(roles, w):
-                    rank = max(rank, 1)
-                    why = why or _("annet navn: {ord}").format(ord=_word_in(roles, w))
-                    continue
-                group = next((g for g in word_groups[w] if _in_group(s, name, g)), None)
-                if group is not None:
-                    rank = max(rank, 1)
-                    why = why or _("annet navn: {ord}").format(ord=group.navn)
-                    continue
-                if _starts_word(about, w):
-                    rank = 2
-                    why = why or _("beskrivelse: {ord}").format(ord=snippet(s.beskrivelse or "", w))
-                    continue
-                break
-            else:
-                found.append((rank, not name.startswith(words[0]), name, Hit(s, why)))
+            roles, about = _role_names(s), fold(s.beskrivelse or "")
+            ways = [_found_by(w, s, name, hay, roles, about, word_groups[w]) for w in words]
+            if None in ways:
                 continue
-            continue
+        rank = max(r for r, _why in ways)
+        why = next((y for _r, y in ways if y), None)
         found.append((rank, not name.startswith(words[0]), name, Hit(s, why)))
     found.sort(key=lambda t: t[:3])
     return [hit for *_key, hit in found]

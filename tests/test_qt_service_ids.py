@@ -78,12 +78,17 @@ def test_the_id_field_renames_with_what_names_it_and_one_undo_takes_it_back(qtbo
     assert form.service_id == "skole-sor" and form.ident.text() == "skole-sor"
 
 
+def _form_field(qtbot, w, service_id: str, widget: str):
+    """Edit mode on, ``service_id``'s form open: the form and its field for ``widget``."""
+    edit_mode_on(qtbot, w)
+    w.edit.choose_service(service_id)
+    form = w.edit.form
+    return form, next(f for f in form.fields if f.widget is getattr(form, widget))
+
+
 def test_a_bad_id_in_the_form_is_explained_and_not_written(qtbot, window):
     w = window
-    edit_mode_on(qtbot, w)
-    w.edit.choose_service("kommunepsykolog")
-    form = w.edit.form
-    field = next(f for f in form.fields if f.widget is form.ident)
+    form, field = _form_field(qtbot, w, "kommunepsykolog", "ident")
     history = len(w.editor.history)
     qtbot.mouseClick(form.ident, Qt.LeftButton)
     form.ident.selectAll()
@@ -115,10 +120,7 @@ def test_a_level_chosen_in_the_form_moves_the_entry_as_a_drag_does(qtbot, window
 def test_an_age_with_one_box_empty_says_which_is_empty_and_writes_nothing(qtbot, window):
     """Tester round 4, item 11: not «punkt 2 i «alder» skal vere eit heiltal, ikkje teksten «»»."""
     w = window
-    edit_mode_on(qtbot, w)
-    w.edit.choose_service("ppt")
-    form = w.edit.form
-    field = next(f for f in form.fields if f.widget is form.alder)
+    form, field = _form_field(qtbot, w, "ppt", "alder")
     before = w.current_map().service("ppt").alder
     history = len(w.editor.history)
     qtbot.mouseClick(form.alder.low, Qt.LeftButton)

@@ -402,7 +402,7 @@ class FiguresSlide(QWidget):
                    QFontMetricsF(title_f).elidedText(self.page_title(), Qt.ElideRight, plan.title.width()))
         tables = self.boxes()[0]
         if not tables.isEmpty() and plan.fit is not None:
-            self._paint_tables(p, tables, plan.fit, ink, muted, pal.card_border, self.chart.dark)
+            self._paint_tables(p, tables, plan.fit, ink, muted, pal.card_border)
         small, note, hint = self.footer(plan.note_px)
         p.setFont(small)
         p.setPen(muted)
@@ -411,7 +411,7 @@ class FiguresSlide(QWidget):
         p.end()
 
     def _paint_tables(self, p: QPainter, box: QRectF, fit: TableFit, ink: QColor, muted: QColor,
-                      border: str, dark: bool = False) -> None:
+                      border: str) -> None:
         font, bold = fonts(fit.px)
         line, pad = fit.line, fit.pad
         x_name = box.x() + fit.name_x

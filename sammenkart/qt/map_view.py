@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QFrame, QGraphicsView
 from ..layout.geometry import Rect
 from ..layout.nearest import card_nearest, nearest_card, nearest_from
 from . import step_frame
+from .keys import RING_KEYS
 from .map_scene import MapScene
 
 ZOOM_STEP = 1.25
@@ -157,7 +158,7 @@ class MapView(QGraphicsView):
         view, by edge ("left", "right", "up", "down"; ``step_frame.off_view``)."""
         if not (self.framed and self.auto_fit and self._named):
             return {}
-        r = self.mapToScene(self.viewport().rect()).boundingRect()
+        r = self._seen_rect()
         return step_frame.off_view(self._named, (r.x(), r.y(), r.width(), r.height()))
 
     def pan_step(self, side: str) -> bool:
@@ -166,7 +167,7 @@ class MapView(QGraphicsView):
         group = self.off_view_step().get(side)
         if not group:
             return False
-        r = self.mapToScene(self.viewport().rect()).boundingRect()
+        r = self._seen_rect()
         self._pan = step_frame.pan((r.x(), r.y(), r.width(), r.height()), [self._named[s] for s in group], side,
                                    step_frame.MARGIN / self.zoom_factor())
         self.fit()
@@ -495,8 +496,8 @@ class MapView(QGraphicsView):
     def keyPressEvent(self, event) -> None:
         key = event.key()
         mods = event.modifiers() & (Qt.ControlModifier | Qt.AltModifier | Qt.ShiftModifier | Qt.MetaModifier)
-        if mods == Qt.ControlModifier and key in _ARROWS:
-            self.move_card_focus(_ARROWS[key])
+        if mods == Qt.ControlModifier and key in RING_KEYS:
+            self.move_card_focus(RING_KEYS[key])
             return
         if key in (Qt.Key_Return, Qt.Key_Enter) and not mods:
             sid = self.focused_card()
@@ -565,7 +566,6 @@ class MapView(QGraphicsView):
                 hook()
 
 
-_ARROWS = {Qt.Key_Left: "left", Qt.Key_Right: "right", Qt.Key_Up: "up", Qt.Key_Down: "down"}
 
 
 def _clamp(value: float, low: float, high: float) -> float:

@@ -117,14 +117,13 @@ class SearchBox(QWidget):
         were cut in half over an empty half of the drawer): the maps' and pathways' lists give
         way until the field is cleared."""
         searching = self.results.isVisible()
-        frame = 2 * self.results.frameWidth() + 4
         count = max(1, self.results.count())
         least, most = self.rows
-        want = self._rows_height(min(count, least)) + frame
-        self.results.setMinimumHeight(want if searching else 0)
         if not self.in_panel:
             self._fit_whole_rows(count, least, most, searching)
             return
+        want = self._rows_height(min(count, least)) + 2 * self.results.frameWidth() + 4
+        self.results.setMinimumHeight(want if searching else 0)
         self.results.setMaximumHeight(ALL_ROOM if searching else 0)
         for w in (getattr(self.window, "maps_list", None), getattr(self.window, "pathways_list", None)):
             if w is not None:
